@@ -1,0 +1,62 @@
+/* lex.h - the Go tokenizer
+ *
+ * Owns: turning the bytes of one Go file into tokens with exact line/column
+ * (1-based, column in bytes, like go vet), inserting semicolons by Go's rule,
+ * and keeping comments aside (for //mg: directives).  Never fails: junk becomes
+ * LEX_ILLEGAL, an unterminated literal or comment ends at EOF.  Not: parsing.
+ */
+#ifndef MG_LEX_H
+#define MG_LEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum lex_kind {
+	LEX_EOF = 0,
+	LEX_IDENT,
+	LEX_INT, LEX_FLOAT, LEX_IMAG, LEX_CHAR, LEX_STRING,
+	LEX_OP,		/* operator or punctuation; text says which */
+	LEX_SEMI,	/* ';' written or inserted (len 0 when inserted) */
+	LEX_ILLEGAL,
+	/* keywords */
+	LEX_BREAK, LEX_CASE, LEX_CHAN, LEX_CONST, LEX_CONTINUE, LEX_DEFAULT,
+	LEX_DEFER, LEX_ELSE, LEX_FALLTHROUGH, LEX_FOR, LEX_FUNC, LEX_GO,
+	LEX_GOTO, LEX_IF, LEX_IMPORT, LEX_INTERFACE, LEX_MAP, LEX_PACKAGE,
+	LEX_RANGE, LEX_RETURN, LEX_SELECT, LEX_STRUCT, LEX_SWITCH, LEX_TYPE,
+	LEX_VAR
+};
+
+struct token {
+	uint32_t off, len;	/* bytes of the source */
+	uint32_t line, col;
+	uint8_t kind;		/* enum lex_kind */
+	uint8_t op;		/* LEX_OP: first byte; else 0 */
+};
+
+struct comment {
+	uint32_t off, len;	/* including the // or slash-star */
+	uint32_t line, col, end_line;
+};
+
+struct lexed {
+	struct token *tok;	/* ends with one LEX_EOF token */
+	size_t ntok, atok;
+	struct comment *com;
+	size_t ncom, acom;
+	uint32_t nlines;
+};
+
+/* Tokenizes src[0..len) (a UTF-8 BOM at the start is skipped) into *out,
+ * which must be zeroed or released before.  Token offsets point into src,
+ * which the caller keeps alive while it uses the tokens. */
+void lex_file(struct lexed *out, const char *src, size_t len);
+void lex_release(struct lexed *lx);
+
+/* Does token t (of source src) have exactly the text s? */
+int tok_is(const struct token *t, const char *src, const char *s);
+/* Is t the one-byte operator c ('{', '(', '=', ...)? */
+#define TOK_OP1(t, c) ((t)->kind == LEX_OP && (t)->len == 1 && (t)->op == (c))
+
+const char *lex_kind_name(int kind);
+
+#endif

@@ -1,0 +1,81 @@
+# helper.bash - loaded by every suite: PATH to the binaries under test, and
+# helpers that build real git repositories with the git CLI.
+bats_require_minimum_version 1.5.0
+
+MG_BIN=${MG_BIN:-$BATS_TEST_DIRNAME/../bin}
+PATH="$MG_BIN:$PATH"
+export PATH
+FIXTURES=$BATS_TEST_DIRNAME/fixtures
+export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com
+export GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.com
+export GIT_CONFIG_NOSYSTEM=1 HOME=$BATS_TEST_TMPDIR
+
+# mkrepo DIR: an empty repository on branch main.
+mkrepo() {
+	git init -q -b main "$1"
+	git -C "$1" config commit.gpgsign false
+}
+
+# commit DIR MSG: stage everything and commit.
+commit() {
+	git -C "$1" add -A
+	git -C "$1" commit -q -m "$2"
+}
+
+# A Go file with no goroutine at all: the base of a PR that adds one.
+plain_go() {
+	printf 'package main\n\nfunc main() {\n}\n'
+}
+
+# A racy Go file: a map written from goroutines started in a loop.
+racy_go() {
+	cat <<'GO'
+package main
+
+import "sync"
+
+func main() {
+	counts := make(map[int]int)
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			counts[i]++
+		}(i)
+	}
+	wg.Wait()
+}
+GO
+}
+
+# A correct version: the same writes under a mutex.
+safe_go() {
+	cat <<'GO'
+package main
+
+import "sync"
+
+func main() {
+	counts := make(map[int]int)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			mu.Lock()
+			counts[i]++
+			mu.Unlock()
+		}(i)
+	}
+	wg.Wait()
+}
+GO
+}
+
+# A valid, complete stream with one finding at PATH:LINE.
+one_finding() {
+	printf '{"rule":"MG001","severity":"%s","path":"%s","line":%s,"column":3,"message":"map m is written in a goroutine without a lock","symbol":"m","source":"static"}\n' "${3:-error}" "$1" "$2"
+	printf '{"mapguard":"end","tool":"mg-scan","version":"0.1.0","status":"ok","files":1,"findings":1}\n'
+}
