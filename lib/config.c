@@ -1,0 +1,233 @@
+/* config.c - .mapguard.json reading and validation (see config.h) */
+#include "config.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fnmatch.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void config_init(struct config *c)
+{
+	int i;
+
+	memset(c, 0, sizeof(*c));
+	for (i = 0; i < SCAN_MAX_RULES; i++)
+		c->severity[i] = -1;
+	c->fail_on = -1;
+	c->max_findings = -1;
+	c->require_reason = -1;
+}
+
+static int bad(const char *name, const char *key, const char *why)
+{
+	return mg_error("%s: config: %s: %s", name, key, why);
+}
+
+static int rule_bits(const char *name, const char *key, json_t *v, unsigned *bits)
+{
+	size_t i;
+	json_t *e;
+
+	if (!json_is_array(v))
+		return bad(name, key, "must be an array of rule ids");
+	json_array_foreach(v, i, e) {
+		int r = json_is_string(e) ? scan_rule_index(json_string_value(e)) : -1;
+
+		if (r < 0)
+			return bad(name, key, "unknown rule id (MG001..MG006, MG100)");
+		*bits |= 1u << r;
+	}
+	return 0;
+}
+
+int config_parse(struct config *c, const char *name, const char *data,
+		 size_t len)
+{
+	json_error_t jerr;
+	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr), *v;
+	const char *key;
+	int rc = -1;
+
+	config_init(c);
+	c->path = xstrdup(name);
+	if (!root)
+		return mg_error("%s:%d: config: invalid JSON: %s", name, jerr.line,
+				jerr.text);
+	if (!json_is_object(root)) {
+		bad(name, "(top level)", "must be a JSON object");
+		goto out;
+	}
+	json_object_foreach(root, key, v) {
+		if (!strcmp(key, "rules")) {
+			if (rule_bits(name, key, v, &c->rules_on) < 0)
+				goto out;
+		} else if (!strcmp(key, "disable")) {
+			if (rule_bits(name, key, v, &c->rules_off) < 0)
+				goto out;
+		} else if (!strcmp(key, "severity")) {
+			const char *rk;
+			json_t *rv;
+
+			if (!json_is_object(v)) {
+				bad(name, key, "must map rule ids to levels");
+				goto out;
+			}
+			json_object_foreach(v, rk, rv) {
+				int r = scan_rule_index(rk);
+				int s = json_is_string(rv) ? severity_parse(json_string_value(rv)) : -1;
+
+				if (r < 0 || s < 0) {
+					char *k = xasprintf("severity.%s", rk);
+
+					bad(name, k, r < 0 ? "unknown rule id"
+						       : "must be error, warning or note");
+					free(k);
+					goto out;
+				}
+				c->severity[r] = s;
+			}
+		} else if (!strcmp(key, "exclude")) {
+			size_t i;
+			json_t *e;
+
+			if (!json_is_array(v)) {
+				bad(name, key, "must be an array of glob patterns");
+				goto out;
+			}
+			c->exclude = xcalloc(json_array_size(v) + 1, sizeof(char *));
+			json_array_foreach(v, i, e) {
+				if (!json_is_string(e)) {
+					bad(name, key, "must be an array of glob patterns");
+					goto out;
+				}
+				c->exclude[c->nexclude++] = xstrdup(json_string_value(e));
+			}
+		} else if (!strcmp(key, "fail_on")) {
+			const char *s = json_is_string(v) ? json_string_value(v) : "";
+
+			c->fail_on = !strcmp(s, "never") ? 3 : severity_parse(s);
+			if (c->fail_on < 0) {
+				bad(name, key, "must be error, warning, note or never");
+				goto out;
+			}
+		} else if (!strcmp(key, "max_findings")) {
+			if (!json_is_integer(v) || json_integer_value(v) < 0) {
+				bad(name, key, "must be a whole number >= 0");
+				goto out;
+			}
+			c->max_findings = (long)json_integer_value(v);
+		} else if (!strcmp(key, "baseline")) {
+			if (!json_is_string(v)) {
+				bad(name, key, "must be a file name");
+				goto out;
+			}
+			c->baseline = xstrdup(json_string_value(v));
+		} else if (!strcmp(key, "require_reason")) {
+			if (!json_is_boolean(v)) {
+				bad(name, key, "must be true or false");
+				goto out;
+			}
+			c->require_reason = json_is_true(v);
+		} else {
+			bad(name, key, "unknown key (rules, disable, severity, exclude, "
+				       "fail_on, max_findings, baseline, require_reason)");
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	json_decref(root);
+	return rc;
+}
+
+int config_load(struct config *c, const char *path)
+{
+	char *data;
+	size_t len;
+	int r;
+
+	if (!path) {
+		FILE *fp = fopen(".mapguard.json", "rb");
+
+		if (!fp) {
+			config_init(c);
+			if (errno == ENOENT)
+				return 0;
+			return mg_error(".mapguard.json: cannot open: %s", strerror(errno));
+		}
+		fclose(fp);
+		path = ".mapguard.json";
+	}
+	if (mg_read_file(path, &data, &len) < 0) {
+		config_init(c);
+		return -1;
+	}
+	r = config_parse(c, path, data, len);
+	free(data);
+	return r;
+}
+
+void config_release(struct config *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nexclude; i++)
+		free(c->exclude[i]);
+	free(c->exclude);
+	free(c->baseline);
+	free(c->path);
+	config_init(c);
+}
+
+void config_apply_scan(const struct config *c, struct scan_opts *o)
+{
+	int i;
+
+	if (c->rules_on)
+		o->rules = c->rules_on;
+	o->rules &= ~c->rules_off;
+	for (i = 0; i < SCAN_MAX_RULES; i++)
+		if (c->severity[i] >= 0)
+			o->severity[i] = c->severity[i];
+	if (c->require_reason >= 0)
+		o->require_reason = c->require_reason;
+}
+
+int config_excluded(const struct config *c, const char *path)
+{
+	size_t i;
+	const char *base = strrchr(path, '/');
+
+	for (i = 0; i < c->nexclude; i++) {
+		const char *pat = c->exclude[i];
+
+		/* "*" crosses '/', so "gen/*" covers a whole tree; a pattern
+		 * without '/' also matches the file name alone ("*.pb.go") */
+		if (!fnmatch(pat, path, 0) ||
+		    (!strchr(pat, '/') && base && !fnmatch(pat, base + 1, 0)))
+			return 1;
+	}
+	return 0;
+}
+
+int config_rule_list(unsigned *bits, const char *list, const char *what)
+{
+	char *s = xstrdup(list), *tok, *save = NULL, *p;
+	int rc = 0;
+
+	*bits = 0;
+	for (p = s; (tok = strtok_r(p, ", ", &save)); p = NULL) {
+		int r = scan_rule_index(tok);
+
+		if (r < 0) {
+			rc = mg_error("%s: unknown rule '%s' (MG001..MG006, MG100)", what,
+				      tok);
+			break;
+		}
+		*bits |= 1u << r;
+	}
+	free(s);
+	return rc;
+}

@@ -1,0 +1,44 @@
+/* config.h - the .mapguard.json configuration file
+ *
+ * Owns: reading and validating the project's configuration (mg-scan and
+ * mg-gate read the same file; command-line flags win over it).  The schema is
+ * in docs/config.md.  Not: applying it (scan.h, mg-gate).
+ */
+#ifndef MG_CONFIG_H
+#define MG_CONFIG_H
+
+#include <stddef.h>
+
+#include "scan.h"
+
+struct config {
+	unsigned rules_on, rules_off;	/* bit r: MG00r named in rules/disable */
+	int severity[SCAN_MAX_RULES];	/* -1: no override */
+	char **exclude;			/* glob patterns on paths */
+	size_t nexclude;
+	int fail_on;			/* -1 unset; 0..2 severity; 3 never */
+	long max_findings;		/* -1 unset */
+	char *baseline;			/* NULL unset */
+	int require_reason;		/* -1 unset, 0, 1 */
+	char *path;			/* where it was read from, NULL: none */
+};
+
+/* Reads path, or ".mapguard.json" in the current directory when path is NULL
+ * (a missing default file is not an error: *c is then all unset).
+ * Returns 0, or -1 after "FILE: config: KEY: why".  c is always
+ * initialized, and must be released. */
+int config_load(struct config *c, const char *path);
+/* The same from bytes (for a config read from a git tree). */
+int config_parse(struct config *c, const char *name, const char *data,
+		 size_t len);
+void config_release(struct config *c);
+/* Applies rules, disable, severity and require_reason to o. */
+void config_apply_scan(const struct config *c, struct scan_opts *o);
+/* Does path match one of the exclude patterns? */
+int config_excluded(const struct config *c, const char *path);
+
+/* Parses "MG001,MG003" into a rule bit set; -1 on an unknown id (reported
+ * as "what: unknown rule 'X'"). */
+int config_rule_list(unsigned *bits, const char *list, const char *what);
+
+#endif
