@@ -203,7 +203,7 @@ int config_excluded(const struct config *c, const char *path)
 	for (i = 0; i < c->nexclude; i++) {
 		const char *pat = c->exclude[i];
 
-		/* "*" crosses '/', so "gen/*" covers a whole tree; a pattern
+		/* "*" crosses slashes, so "gen/" + "*" covers a whole tree; a pattern
 		 * without '/' also matches the file name alone ("*.pb.go") */
 		if (!fnmatch(pat, path, 0) ||
 		    (!strchr(pat, '/') && base && !fnmatch(pat, base + 1, 0)))
