@@ -225,7 +225,8 @@ static int is_user(const struct racelog *rl, const struct frame *f)
 		if (!strncmp(f->file, rl->goroot, k) && prefix(f->file + k, "/src/"))
 			return 0;
 	}
-	if (strstr(f->file, "/pkg/mod/") || prefix(f->file, "$GOROOT/"))
+	if (strstr(f->file, "/pkg/mod/") || prefix(f->file, "$GOROOT/") ||
+	    !strcmp(f->file, "_testmain.go"))
 		return 0;
 	if (under_root(rl, f->file))
 		return 1;
@@ -381,7 +382,7 @@ static void end_race(struct racelog *rl, struct stream *st, int complete)
 	struct sect *cur = NULL, *prev = NULL, *as, *os;
 	const struct frame *at, *other;
 	const char *op, *pop;
-	char *path, *opath = NULL, *kind, *pkind = NULL;
+	char *path, *opath = NULL, *kind, *pkind = NULL, *ka, *kb, *key;
 	struct finding *f;
 	struct buf m = BUF_INIT;
 	int outside, ooutside = 0;
@@ -414,8 +415,15 @@ static void end_race(struct racelog *rl, struct stream *st, int complete)
 	path = rel_path(rl, at->file, &outside);
 	if (other)
 		opath = rel_path(rl, other->file, &ooutside);
-	if (dedup(rl, xasprintf("R%s:%ld|%s:%ld", path, at->line,
-				opath ? opath : "", other ? other->line : 0L))) {
+	/* the same pair either way round: which access comes first in a
+	 * report is an accident of scheduling */
+	ka = xasprintf("%s:%ld", path, at->line);
+	kb = other ? xasprintf("%s:%ld", opath, other->line) : xstrdup("");
+	key = strcmp(ka, kb) < 0 ? xasprintf("R%s|%s", ka, kb)
+				 : xasprintf("R%s|%s", kb, ka);
+	free(ka);
+	free(kb);
+	if (dedup(rl, key)) {
 		free(path);
 		free(opath);
 		return;
