@@ -1261,6 +1261,7 @@ void racelog_free(struct racelog *rl)
 	for (i = 0; i < rl->nst; i++) {
 		stream_reset(&rl->st[i]);
 		buf_release(&rl->st[i].part);
+		free(rl->st[i].s);
 		free(rl->st[i].pkg);
 	}
 	free(rl->st);

@@ -42,58 +42,72 @@ field() {
 	jq -r "select(.rule) | .$1"
 }
 
+# race KEY < jsonl: the same for race detector findings only.  A program run
+# with -race may also crash with "concurrent map writes" when the two writes
+# really overlap (the runtime's own check): that crash is a second, correct
+# finding, but timing decides whether it happens.
+race() {
+	jq -r "select(.rule and (.message | startswith(\"data race\"))) | .$1"
+}
+
+# racy_run CMD...: runs a racy program, which must report a race.
+racy_run() {
+	run "$@"
+	[ "$status" -ne 0 ]
+	grep -q 'WARNING: DATA RACE' <<<"$output"
+}
+
 @test "mg-scan: --race-log reads a real go run -race report" {
 	app mapwrite
-	run -1 timeout 120 go run -race .
+	racy_run timeout 120 go run -race .
 	printf '%s\n' "$output" > race.log
 	run -0 --separate-stderr mg-scan --race-log race.log --format json
-	[ "$(echo "$output" | field rule)" = MG100 ]
-	[ "$(echo "$output" | field source)" = race ]
-	[ "$(echo "$output" | field severity)" = error ]
-	[ "$(echo "$output" | field path)" = main.go ]
-	[ "$(echo "$output" | field line)" = 15 ]
-	[[ "$(echo "$output" | field message)" == "data race: map write by goroutine "*" races with an earlier map write by goroutine "*" at main.go:15" ]]
-	[ "$(echo "$output" | jq -r 'select(.rule) | .evidence[] | select(.note | test("created here")) | "\(.path):\(.line)"' | sort -u)" = main.go:13 ]
-	[ -z "$stderr" ]
+	[ "$(echo "$output" | race rule)" = MG100 ]
+	[ "$(echo "$output" | race source)" = race ]
+	[ "$(echo "$output" | race severity)" = error ]
+	[ "$(echo "$output" | race path)" = main.go ]
+	[ "$(echo "$output" | race line)" = 15 ]
+	[[ "$(echo "$output" | race message)" == "data race: map write by goroutine "*" races with an earlier map write by goroutine "*" at main.go:15" ]]
+	[ "$(echo "$output" | jq -r 'select(.rule and (.message | startswith("data race"))) | .evidence[] | select(.note | test("created here")) | "\(.path):\(.line)"' | sort -u)" = main.go:13 ]
 }
 
 @test "mg-scan: --race-log - reads go test -race output from a pipe" {
 	app cachetest
 	run -0 --separate-stderr bash -c 'timeout 120 go test -race ./... 2>&1 | mg-scan --race-log - --format json'
-	[ "$(echo "$output" | field path)" = cache.go ]
-	[ "$(echo "$output" | field line)" = 11 ]
-	[[ "$(echo "$output" | field message)" == *"map read by goroutine"*"earlier map write"* ]]
-	[ "$(echo "$output" | jq -r 'select(.rule) | .evidence[] | select(.note | test("created here")) | "\(.path):\(.line)"' | sort -u)" = cache_test.go:13 ]
+	[ "$(echo "$output" | race path)" = cache.go ]
+	[ "$(echo "$output" | race line)" = 11 ]
+	[[ "$(echo "$output" | race message)" == *"map read by goroutine"*"earlier map write"* ]]
+	[ "$(echo "$output" | jq -r 'select(.rule and (.message | startswith("data race"))) | .evidence[] | select(.note | test("created here")) | "\(.path):\(.line)"' | sort -u)" = cache_test.go:13 ]
 	[ "$(echo "$output" | tail -n 1 | jq -r .status)" = ok ]
 }
 
 @test "mg-scan: --race-log reads go test -json -race events" {
 	app cachetest
-	run -1 timeout 120 go test -json -race ./...
+	racy_run timeout 120 go test -json -race ./...
 	printf '%s\n' "$output" > race.json
 	grep -q '"Output":"WARNING: DATA RACE\\n"' race.json
 	run -0 --separate-stderr mg-scan --race-log race.json --format json
-	[ "$(echo "$output" | field path)" = cache.go ]
-	[ "$(echo "$output" | field line)" = 11 ]
+	[ "$(echo "$output" | race path)" = cache.go ]
+	[ "$(echo "$output" | race line)" = 11 ]
 }
 
 @test "mg-scan: --race-log reads a race-enabled binary's report" {
 	app mapwrite
 	timeout 120 go build -race -o racy .
-	run -66 ./racy
+	racy_run ./racy
 	printf '%s\n' "$output" > race.log
 	run -0 mg-scan --race-log race.log
-	[ "$output" = "main.go:15:0: $(mg-scan --race-log race.log --format json | field message) (MG100)" ]
+	grep -qFx "main.go:15:0: $(mg-scan --race-log race.log --format json | race message) (MG100)" <<<"$output"
 }
 
 @test "mg-scan: race fingerprints are the same across runs" {
 	app mapwrite
-	run -1 timeout 120 go run -race .
+	racy_run timeout 120 go run -race .
 	printf '%s\n' "$output" > one.log
-	run -1 timeout 120 go run -race .
+	racy_run timeout 120 go run -race .
 	printf '%s\n' "$output" > two.log
-	a=$(mg-scan --race-log one.log --format json | field fingerprint)
-	b=$(mg-scan --race-log two.log --format json | field fingerprint)
+	a=$(mg-scan --race-log one.log --format json | race fingerprint)
+	b=$(mg-scan --race-log two.log --format json | race fingerprint)
 	[ ${#a} = 16 ]
 	[ "$a" = "$b" ]
 }
@@ -103,20 +117,20 @@ field() {
 	ln -s real link
 	cd link
 	export PWD=$BATS_TEST_TMPDIR/link
-	run -1 timeout 120 go run -race .
+	racy_run timeout 120 go run -race .
 	grep -q "$BATS_TEST_TMPDIR/link/main.go:15" <<<"$output"
 	printf '%s\n' "$output" > race.log
-	[ "$(mg-scan --race-log race.log --format json | field path)" = main.go ]
+	[ "$(mg-scan --race-log race.log --format json | race path)" = main.go ]
 }
 
 @test "mg-scan: a frame outside --root keeps its absolute path and says so" {
 	app mapwrite
 	mkdir elsewhere
-	run -1 timeout 120 go run -race .
+	racy_run timeout 120 go run -race .
 	printf '%s\n' "$output" > race.log
 	run -0 mg-scan --root elsewhere --race-log race.log --format json
-	[ "$(echo "$output" | field path)" = "$BATS_TEST_TMPDIR/app/main.go" ]
-	[[ "$(echo "$output" | field message)" == *"$BATS_TEST_TMPDIR/app/main.go is outside the root, kept absolute" ]]
+	[ "$(echo "$output" | race path)" = "$BATS_TEST_TMPDIR/app/main.go" ]
+	[[ "$(echo "$output" | race message)" == *"$BATS_TEST_TMPDIR/app/main.go is outside the root, kept absolute" ]]
 }
 
 @test "mg-scan: --race-log reads a concurrent map writes crash" {
@@ -349,6 +363,6 @@ func TestAdd(t *testing.T) {
 GO
 	commit . pr
 	run -1 bash -c 'set -o pipefail; timeout 120 go test -race ./... 2>&1 | mg-scan --race-log - --format json | mg-diff --base base | mg-gate'
-	[[ "${lines[0]}" == "mapguard: FAIL: 1 finding"* ]]
+	[[ "${lines[0]}" == "mapguard: FAIL: "* ]]
 	[[ "$output" == *"store.go:14: error: data race: map "*" (MG100)"* ]]
 }
