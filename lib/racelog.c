@@ -352,13 +352,25 @@ static struct finding *dedup(struct racelog *rl, char *key)
 
 /* ---- turning a finished report into a finding ---- */
 
+/* A new finding at the end of rl->out, or old refilled (keeping its count). */
 static struct finding *new_finding(struct racelog *rl, const struct frame *at,
-				   char *path)
+				   char *path, struct finding *old)
 {
-	struct finding *f = finding_list_add(&rl->out);
+	struct finding *f = old;
+	size_t i;
+	long count = old ? old->count : 0;
 
-	ARRAY_GROW(rl->fptext, rl->out.n, rl->afp);
-	rl->fptext[rl->out.n - 1] = xstrdup(at->func);
+	if (old) {
+		i = (size_t)(old - rl->out.v);
+		finding_release(old);
+		free(rl->fptext[i]);
+	} else {
+		f = finding_list_add(&rl->out);
+		i = rl->out.n - 1;
+		ARRAY_GROW(rl->fptext, rl->out.n, rl->afp);
+	}
+	rl->fptext[i] = xstrdup(at->func);
+	f->count = count;
 	f->rule = xstrdup("MG100");
 	f->severity = SEV_ERROR;
 	f->path = path;
@@ -383,7 +395,7 @@ static void end_race(struct racelog *rl, struct stream *st, int complete)
 	const struct frame *at, *other;
 	const char *op, *pop;
 	char *path, *opath = NULL, *kind, *pkind = NULL, *ka, *kb, *key;
-	struct finding *f;
+	struct finding *f, *old;
 	struct buf m = BUF_INIT;
 	int outside, ooutside = 0;
 	size_t i;
@@ -423,12 +435,15 @@ static void end_race(struct racelog *rl, struct stream *st, int complete)
 				 : xasprintf("R%s|%s", kb, ka);
 	free(ka);
 	free(kb);
-	if (dedup(rl, key)) {
+	old = dedup(rl, key);
+	op = map_op(as);
+	/* a report of the map operation explains the race better than one of
+	 * the plain access to its value slot seen first: that one gives way */
+	if (old && (!op || prefix(old->message, "data race: map "))) {
 		free(path);
 		free(opath);
 		return;
 	}
-	op = map_op(as);
 	kind = op ? xstrdup(op)
 		  : xasprintf("%s (not a map operation)",
 			      as->what ? as->what : "access");
@@ -449,7 +464,7 @@ static void end_race(struct racelog *rl, struct stream *st, int complete)
 		buf_addf(&m, "; %s is outside the root, kept absolute", path);
 	if (!complete)
 		buf_adds(&m, " (report cut off)");
-	f = new_finding(rl, at, path);
+	f = new_finding(rl, at, path, old);
 	f->message = buf_detach(&m, NULL);
 	if (other) {
 		char *note = xasprintf("earlier %s by %s, in %s", pkind,
@@ -507,7 +522,7 @@ static void end_crash(struct racelog *rl, struct stream *st)
 		return;
 	}
 	op = map_op(g);
-	f = new_finding(rl, at, path);
+	f = new_finding(rl, at, path, NULL);
 	f->message = xasprintf("runtime crash: fatal error: %s (%s by %s)%s%s%s",
 			       st->fatal, op ? op : crash_op(st->fatal), g->who,
 			       outside ? "; " : "", outside ? path : "",

@@ -187,6 +187,17 @@ crash-test/fill.go:12" ]
 	[ -z "$stderr" ]
 }
 
+@test "mg-scan: the map operation's report names a collapsed race, in any order" {
+	golden cachetest.log > log
+	sed -n 36,65p log > swapped.log	# the value slot's read first
+	sed -n 2,35p log >> swapped.log
+	mg-scan --root "$RACE" --race-log log --format json > a.jsonl
+	mg-scan --root "$RACE" --race-log swapped.log --format json > b.jsonl
+	[[ "$(field message < a.jsonl)" == "data race: map read by goroutine "* ]]
+	[ "$(field count < b.jsonl)" = 2 ]
+	diff -u a.jsonl b.jsonl
+}
+
 @test "mg-scan: the same log given twice counts each race twice" {
 	golden crash-read.log > crash.log
 	run -0 mg-scan --root "$RACE" --race-log crash.log --race-log crash.log --format json
