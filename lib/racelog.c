@@ -22,6 +22,12 @@
 
 #define MAX_LINE (1u << 20)	/* longer lines are cut: no report line is */
 #define MAX_OTHERS 3		/* other goroutines of a crash kept as evidence */
+/* Bounds against hostile logs (Go itself prints at most 100 frames a stack
+ * and a handful of sections a report): */
+#define MAX_PART (64u << 10)	/* an unfinished line of one JSON stream */
+#define MAX_STREAMS 1024	/* packages of a JSON log with their own state */
+#define MAX_SECTS 64		/* sections of one report */
+#define MAX_FRAMES 256		/* frames of one section */
 
 enum { R_NONE, R_RACE, R_CRASH };
 enum { S_CUR, S_PREV, S_CREATED, S_OTHER, S_GOROUTINE };
@@ -142,6 +148,8 @@ static struct sect *sect_add(struct stream *st, int kind)
 {
 	struct sect *s;
 
+	if (st->ns >= MAX_SECTS)	/* the last one makes room */
+		sect_release(&st->s[--st->ns]);
 	ARRAY_GROW(st->s, st->ns + 1, st->as);
 	s = &st->s[st->ns++];
 	memset(s, 0, sizeof(*s));
@@ -609,7 +617,8 @@ static void add_frame(struct racelog *rl, struct stream *st, char *file,
 	fr.file = file;
 	fr.line = line;
 	st->pfunc = NULL;
-	if (!s || !fr.func || !fr.file[0] || s->kind == S_OTHER) {
+	if (!s || !fr.func || !fr.file[0] || s->kind == S_OTHER ||
+	    s->nfr >= MAX_FRAMES) {
 		frame_release(&fr);
 		return;
 	}
@@ -952,6 +961,8 @@ static struct stream *stream_for(struct racelog *rl, const char *pkg)
 	for (i = 1; i < rl->nst; i++)
 		if (!strcmp(rl->st[i].pkg, pkg))
 			return &rl->st[rl->last = i];
+	if (rl->nst >= MAX_STREAMS)	/* the rest share the last one */
+		return &rl->st[rl->last = rl->nst - 1];
 	ARRAY_GROW(rl->st, rl->nst + 1, rl->ast);
 	memset(&rl->st[rl->nst], 0, sizeof(rl->st[0]));
 	rl->st[rl->nst].pkg = xstrdup(pkg);
@@ -977,7 +988,7 @@ static void stream_text(struct racelog *rl, struct stream *st, const char *p,
 		p += k + 1;
 		n -= k + 1;
 	}
-	if (n && st->part.len + n <= MAX_LINE)
+	if (n && st->part.len + n <= MAX_PART)
 		buf_add(&st->part, p, n);
 }
 

@@ -305,12 +305,17 @@ crash-test/fill.go:12" ]
 		printf 'fatal error: concurrent map writes\n\ngoroutine [running]:\ngoroutine 1 [\n\tx.go:1\ncreated by\n'
 		head -c 2000000 /dev/zero | tr '\0' 'a'
 		printf '\nfatal error: concurrent map writes\nfatal error: concurrent map writes\n'
+		for i in $(seq 3000); do printf '{"Action":"output","Package":"p%s","Output":"WARNING: DATA RACE\\nWrite at 0x1 by goroutine 1:\\n  f()\\n      /a.go:1 +0x1\\n  x"}\n' "$i"; done
+		printf 'WARNING: DATA RACE\n'
+		for i in $(seq 3000); do printf 'Goroutine %s (running) created at:\n  main.f()\n      /x.go:%s +0x1\n' "$i" "$i"; done
+		printf '==================\n'
 		cat good.log
 	} > bad.log
 	run -0 --separate-stderr mg-scan --root "$RACE" --race-log bad.log --format json
 	echo "$output" | jq -e . > /dev/null
 	[ "$(echo "$output" | tail -n 1 | jq -r .status)" = ok ]
 	[ "$(echo "$output" | field path | tail -n 1)" = cachetest/cache.go ]
+	[ "$(echo "$output" | jq -s 'map(.evidence // [] | length) | max')" -le 64 ]
 }
 
 @test "pipeline: a PR adding a racy map write fails the gate on go test -race" {
