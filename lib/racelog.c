@@ -266,25 +266,36 @@ static const struct frame *pick(const struct racelog *rl, const struct sect *s)
 	return &s->fr[0];
 }
 
-/* The map operation in a stack (runtime frames above the user's), or NULL. */
+/* The map operation in a stack (runtime frames above the user's), or NULL.
+ * reflect's map functions (fmt printing a map) are the runtime's too. */
 static const char *map_op(const struct sect *s)
 {
 	static const struct {
 		const char *func, *op;
 	} ops[] = {
-		{ "runtime.mapassign", "map write" },
-		{ "runtime.mapdelete", "map delete" },
-		{ "runtime.mapaccess", "map read" },
-		{ "runtime.mapiter", "map iteration" },
-		{ "runtime.mapclear", "map clear" },
-		{ "runtime.mapclone", "map clone" },
+		{ "mapassign", "map write" },
+		{ "mapdelete", "map delete" },
+		{ "mapaccess", "map read" },
+		{ "maplen", "map read" },
+		{ "mapiter", "map iteration" },
+		{ "mapclear", "map clear" },
+		{ "mapclone", "map clone" },
 	};
 	size_t i, k;
 
-	for (i = 0; s && i < s->nfr; i++)
+	for (i = 0; s && i < s->nfr; i++) {
+		const char *f = s->fr[i].func;
+
+		if (prefix(f, "runtime."))
+			f += 8;
+		else if (prefix(f, "reflect."))
+			f += 8;
+		else
+			continue;
 		for (k = 0; k < sizeof(ops) / sizeof(ops[0]); k++)
-			if (prefix(s->fr[i].func, ops[k].func))
+			if (prefix(f, ops[k].func))
 				return ops[k].op;
+	}
 	return NULL;
 }
 

@@ -100,6 +100,28 @@ racy_run() {
 	grep -qFx "main.go:15:0: $(mg-scan --race-log race.log --format json | race message) (MG100)" <<<"$output"
 }
 
+@test "mg-scan: standard library frames (fmt, reflect) are skipped for the user's line" {
+	app fmtread
+	racy_run timeout 120 go run -race .
+	grep -q 'fmt.Println()' <<<"$output"
+	printf '%s\n' "$output" > race.log
+	run -0 mg-scan --race-log race.log --format json
+	[ "$(echo "$output" | race path | sort -u)" = main.go ]
+	[[ "$(echo "$output" | race line | sort -u | tr '\n' ' ')" =~ ^(16 |18 |16 18 )$ ]]
+	[[ "$(echo "$output" | race message)" == "data race: map "*" races with an earlier map "* ]]
+	[ "$(echo "$output" | jq -r 'select(.rule) | .evidence[].path' | sort -u)" = main.go ]
+}
+
+@test "mg-scan: -trimpath paths are mapped through the module path in go.mod" {
+	app cachetest
+	racy_run timeout 120 go test -race -trimpath ./...
+	grep -q '^      example.com/x/cache.go:11 ' <<<"$output"
+	printf '%s\n' "$output" > race.log
+	run -0 mg-scan --race-log race.log --format json
+	[ "$(echo "$output" | race path):$(echo "$output" | race line)" = cache.go:11 ]
+	[[ "$(echo "$output" | race message)" != *outside* ]]
+}
+
 @test "mg-scan: race fingerprints are the same across runs" {
 	app mapwrite
 	racy_run timeout 120 go run -race .
@@ -173,6 +195,16 @@ crash-writes/main.go:11" ]
 	[ "$(echo "$output" | field path):$(echo "$output" | field line)" = crash-test/fill.go:8 ]
 	[ "$(echo "$output" | jq -r 'select(.rule) | .evidence[] | "\(.path):\(.line)"')" = "crash-test/fill.go:6
 crash-test/fill.go:12" ]
+}
+
+@test "mg-scan: module cache frames are skipped for the caller's line" {
+	# race/logs/modcache.log is cachetest.log with Cache.Hit moved (by sed)
+	# into a dependency in the module cache
+	golden modcache.log > dep.log
+	grep -q '/pkg/mod/example.com/cache@v1.2.0/cache.go:11' dep.log
+	run -0 mg-scan --root "$RACE" --race-log dep.log --format json
+	[ "$(echo "$output" | field path):$(echo "$output" | field line)" = cachetest/cache_test.go:15 ]
+	[[ "$(echo "$output" | field message)" == "data race: map read by goroutine "*" at cachetest/cache_test.go:15" ]]
 }
 
 @test "mg-scan: 50 reports of 25 races collapse into 25 findings with a count" {
