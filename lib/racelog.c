@@ -1100,21 +1100,14 @@ static char *read_modpath(const char *root)
 		p += 7;
 		n -= 7;
 		trim(&p, &n);
-		k = 0;
-		while (k < n && !strchr(" \t/", p[k]))
-			k++;
-		if (n >= 2 && p[0] == '"') {
+		if (n >= 2 && p[0] == '"') {	/* module "example.com/x" */
 			p++;
-			k = 0;
-			while (k < n - 1 && p[k] != '"')
-				k++;
-		} else {
-			k = strcspn(p, " \t\r\n");
-			if (k > n)
-				k = n;
-			if (find(p, k, "//") >= 0)
-				k = (size_t)find(p, k, "//");
+			n--;
 		}
+		k = 0;	/* up to a blank, a quote or a "// comment" */
+		while (k < n && !strchr(" \t\"", p[k]) &&
+		       !(p[k] == '/' && k + 1 < n && p[k + 1] == '/'))
+			k++;
 		if (k)
 			mod = xstrndup(p, k);
 	}

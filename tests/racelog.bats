@@ -16,7 +16,7 @@ load helper
 RACE=$BATS_TEST_DIRNAME/race
 
 setup() {
-	if [ -n "$MG_GOCACHE" ] && mkdir -p "$MG_GOCACHE" 2>/dev/null &&
+	if [[ "$MG_GOCACHE" == /* ]] && mkdir -p "$MG_GOCACHE" 2>/dev/null &&
 	   [ -w "$MG_GOCACHE" ]; then
 		export GOCACHE=$MG_GOCACHE
 	else
