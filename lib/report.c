@@ -259,10 +259,12 @@ static void report_text(FILE *fp, const struct finding *v, size_t n,
 			continue;
 		for (k = 0; k < nrc && strcmp(rc[k].rule, v[i].rule); k++)
 			;
-		if (k == nrc) {
+		if (k == nrc) {	/* few rules: keep them sorted by id */
 			ARRAY_GROW(rc, nrc + 1, arc);
-			memset(&rc[nrc], 0, sizeof(rc[nrc]));
-			rc[nrc++].rule = v[i].rule;
+			for (k = nrc++; k > 0 && strcmp(rc[k - 1].rule, v[i].rule) > 0; k--)
+				rc[k] = rc[k - 1];
+			memset(&rc[k], 0, sizeof(rc[k]));
+			rc[k].rule = v[i].rule;
 		}
 		rc[k].n[v[i].severity]++;
 	}
