@@ -242,7 +242,8 @@ void report_markdown(FILE *fp, const struct finding *v, size_t n,
 		buf_addf(&foot, "; %zu baselined, %zu stale baseline entr%s",
 			 vd->baselined, vd->stale, vd->stale == 1 ? "y" : "ies");
 	if (vd->files)
-		buf_addf(&foot, "; %ld files scanned", vd->files);
+		buf_addf(&foot, "; %ld file%s scanned", vd->files,
+			 vd->files == 1 ? "" : "s");
 	buf_adds(&foot, ".\n\nTo waive one finding, add `//mg:ignore MG001 // reason` "
 		 "(with its rule) on its line or the line above. To accept all "
 		 "current findings, record them with `mg-gate --write-baseline "
