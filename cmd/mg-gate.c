@@ -411,18 +411,18 @@ static int parse_options(struct gate_opts *o, int argc, char **argv)
 	return 0;
 }
 
-/* Marks baselined findings, moves the rest to the front; returns how many
- * are kept.  With --write-baseline every finding is accepted. */
-static size_t apply_baseline(struct finding_list *all, struct baseline *bl,
-			     int accept_all, struct verdict *vd)
+/* Drops baselined findings (with --write-baseline: every finding but the
+ * suppressed ones) and counts them; marks the baseline entries used. */
+static void apply_baseline(struct finding_list *all, struct baseline *bl,
+			   int accept_all, struct verdict *vd)
 {
 	size_t i, k;
 
 	for (i = k = 0; i < all->n; i++) {
 		struct finding *f = &all->v[i];
-		int known = !f->suppressed && baseline_match(bl, f->fingerprint);
 
-		if (!f->suppressed && (known || accept_all)) {
+		if (!f->suppressed &&
+		    (baseline_match(bl, f->fingerprint) || accept_all)) {
 			vd->baselined++;
 			finding_release(f);
 			continue;
@@ -430,7 +430,6 @@ static size_t apply_baseline(struct finding_list *all, struct baseline *bl,
 		all->v[k++] = *f;
 	}
 	all->n = k;
-	return k;
 }
 
 int main(int argc, char **argv)

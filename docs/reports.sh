@@ -203,7 +203,8 @@ stable `ruleIndex`es) with short and full descriptions, `helpUri` and
 `defaultConfiguration.level`. Each result has `ruleId`, `ruleIndex`, `level`,
 `message`, a `physicalLocation` relative to `%SRCROOT%` (the path
 percent-encoded as a URI) with its region, `relatedLocations` from the
-evidence, and `partialFingerprints`.
+evidence, and `partialFingerprints`. Results are streamed one per line, so
+memory stays flat with any number of findings (the same holds for `gitlab`).
 
 **Fingerprints.** GitHub code scanning computes `primaryLocationLineHash`
 itself and warns when a file supplies a different value, so mapguard does not

@@ -86,3 +86,13 @@ setup() {
 	jq -e '[.runs[0].results[] | select(.suppressions)] | length == 1 and
 		.[0].suppressions == [{"kind":"inSource","justification":"guarded by <the> caller"}]' "$GOLDEN/report.sarif"
 }
+
+@test "report sarif: a real mg-scan result validates and points at the racy line" {
+	racy_go > main.go
+	mg-scan --format json . > s.jsonl
+	run -1 mg-gate --report sarif=real.sarif s.jsonl
+	sarif_valid real.sarif
+	jq -e '.runs[0].results[0] | .ruleId == "MG001" and
+		.locations[0].physicalLocation.region.startLine == 12 and
+		(.partialFingerprints["mapguard/v1"] | test("^[0-9a-f]{16}$"))' real.sarif
+}
