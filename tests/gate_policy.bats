@@ -187,7 +187,7 @@ setup() {
 @test "mg-gate: a report to a special file is written in place" {
 	one_finding a.go 5 > in.jsonl
 	mkfifo pipe
-	cat pipe > got.txt &
+	timeout 60 cat pipe > got.txt &
 	mg-gate --report github=pipe in.jsonl || [ $? -eq 1 ]
 	wait
 	[ -p pipe ]

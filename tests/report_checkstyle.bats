@@ -8,23 +8,23 @@ setup() {
 	cd "$BATS_TEST_TMPDIR"
 }
 
-@test "report checkstyle: matches the golden file" {
+@test "mg-gate --report checkstyle: matches the golden file" {
 	golden_report checkstyle
 }
 
-@test "report checkstyle: the golden and empty reports are well-formed XML" {
+@test "mg-gate --report checkstyle: the golden and empty reports are well-formed XML" {
 	xmllint --noout "$GOLDEN/report.checkstyle"
 	golden_report checkstyle empty
 	xmllint --noout empty.checkstyle
 }
 
-@test "report checkstyle: one file element per path, one error per finding" {
+@test "mg-gate --report checkstyle: one file element per path, one error per finding" {
 	[ "$(xmllint --xpath 'count(/checkstyle/file)' "$GOLDEN/report.checkstyle")" = 3 ]
 	[ "$(xmllint --xpath 'count(//error)' "$GOLDEN/report.checkstyle")" = 5 ]
 	[ "$(xmllint --xpath 'string(//file[1]/error[2]/@source)' "$GOLDEN/report.checkstyle")" = mapguard.MG001 ]
 }
 
-@test "report checkstyle: hostile paths and messages are escaped" {
+@test "mg-gate --report checkstyle: hostile paths and messages are escaped" {
 	hostile_stream > h.jsonl
 	mg-gate --report checkstyle=h.xml h.jsonl || [ $? -eq 1 ]
 	xmllint --noout h.xml
@@ -33,6 +33,6 @@ setup() {
 	[ "$(xml_attr h.xml file/error message)" = "$HOSTILE_MSG"$'\n''line2'$'\r\t''�' ]
 }
 
-@test "report checkstyle: suppressed findings are left out" {
+@test "mg-gate --report checkstyle: suppressed findings are left out" {
 	! grep -q 'HTTP handler' "$GOLDEN/report.checkstyle"
 }

@@ -3,12 +3,12 @@
 
 load helper
 
-@test "report docs: docs/reports.md is what docs/reports.sh generates" {
+@test "mg-gate docs: docs/reports.md is what docs/reports.sh generates" {
 	MG_BIN=$MG_BIN sh "$BATS_TEST_DIRNAME/../docs/reports.sh" > "$BATS_TEST_TMPDIR/reports.md"
 	diff -u "$BATS_TEST_DIRNAME/../docs/reports.md" "$BATS_TEST_TMPDIR/reports.md"
 }
 
-@test "report docs: every format has a section with an example" {
+@test "mg-gate docs: every format has a section with an example" {
 	for fmt in text json sarif github gitlab checkstyle junit markdown; do
 		grep -qx "## $fmt" "$BATS_TEST_DIRNAME/../docs/reports.md"
 	done

@@ -8,16 +8,16 @@ setup() {
 	cd "$BATS_TEST_TMPDIR"
 }
 
-@test "report gitlab: matches the golden file" {
+@test "mg-gate --report gitlab: matches the golden file" {
 	golden_report gitlab
 }
 
-@test "report gitlab: an empty stream is an empty array" {
+@test "mg-gate --report gitlab: an empty stream is an empty array" {
 	golden_report gitlab empty
 	jq -e '. == []' empty.gitlab
 }
 
-@test "report gitlab: a JSON array with the required keys, no BOM" {
+@test "mg-gate --report gitlab: a JSON array with the required keys, no BOM" {
 	mg-gate --report gitlab=cq.json "$GOLDEN/input.jsonl" || [ $? -eq 1 ]
 	[ "$(head -c 1 cq.json)" = "[" ]
 	jq -e 'length == 5 and all(.[]; (.description | type) == "string" and
@@ -26,24 +26,24 @@ setup() {
 		(.location.path | length) > 0 and (.location.lines.begin | type) == "number")' cq.json
 }
 
-@test "report gitlab: fingerprints are unique, even for two findings on one line" {
+@test "mg-gate --report gitlab: fingerprints are unique, even for two findings on one line" {
 	mg-gate --report gitlab=cq.json "$GOLDEN/input.jsonl" || [ $? -eq 1 ]
 	jq -e '[.[].fingerprint] | length == (unique | length)' cq.json
 	jq -e '[.[] | select(.location.lines.begin == 7)] | length == 2' cq.json
 }
 
-@test "report gitlab: findings without a fingerprint on one line still differ" {
+@test "mg-gate --report gitlab: findings without a fingerprint on one line still differ" {
 	{ printf '{"rule":"MG001","severity":"error","path":"a.go","line":4,"column":%d,"message":"same"}\n' 2 9
 	  printf '{"mapguard":"end","tool":"mg-scan","status":"ok","findings":2}\n'; } > in.jsonl
 	mg-gate --report gitlab=cq.json in.jsonl || [ $? -eq 1 ]
 	jq -e 'length == 2 and .[0].fingerprint != .[1].fingerprint' cq.json
 }
 
-@test "report gitlab: severities map to critical, major and minor" {
+@test "mg-gate --report gitlab: severities map to critical, major and minor" {
 	jq -e '[.[] | {(.check_name): .severity}] | add == {"MG100":"critical","MG001":"critical","MG003":"major","MG006":"minor"}' "$GOLDEN/report.gitlab"
 }
 
-@test "report gitlab: hostile paths and messages round-trip through JSON" {
+@test "mg-gate --report gitlab: hostile paths and messages round-trip through JSON" {
 	hostile_stream > h.jsonl
 	mg-gate --report gitlab=cq.json h.jsonl || [ $? -eq 1 ]
 	jq -e --arg p "$HOSTILE_PATH" '.[0].location.path == $p' cq.json

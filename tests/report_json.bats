@@ -8,29 +8,29 @@ setup() {
 	cd "$BATS_TEST_TMPDIR"
 }
 
-@test "report json: matches the golden file" {
+@test "mg-gate --report json: matches the golden file" {
 	golden_report json
 }
 
-@test "report json: an empty stream gives a lone trailer" {
+@test "mg-gate --report json: an empty stream gives a lone trailer" {
 	golden_report json empty
 	[ "$(cat empty.json)" = '{"mapguard":"end","tool":"mg-gate","version":"0.1.0","status":"ok","files":2,"findings":0}' ]
 }
 
-@test "report json: every line is a JSON object and the last one the trailer" {
+@test "mg-gate --report json: every line is a JSON object and the last one the trailer" {
 	run -1 mg-gate --report json "$GOLDEN/input.jsonl"
 	jq -e . <<<"$output" >/dev/null
 	[ "${#lines[@]}" -eq 7 ]
 	jq -e '.mapguard == "end" and .tool == "mg-gate" and .findings == 6' <<<"${lines[6]}"
 }
 
-@test "report json: can be piped into another mg-gate, same verdict" {
+@test "mg-gate --report json: can be piped into another mg-gate, same verdict" {
 	mg-gate --report json=kept.jsonl "$GOLDEN/input.jsonl" || [ $? -eq 1 ]
 	run -1 mg-gate kept.jsonl
 	diff -u "$GOLDEN/report.text" <(printf '%s\n' "$output")
 }
 
-@test "report json: baselined findings are left out, fingerprints filled in" {
+@test "mg-gate --report json: baselined findings are left out, fingerprints filled in" {
 	one_finding a.go 5 > in.jsonl
 	one_finding b.go 7 > two.jsonl
 	mg-gate --write-baseline base.json in.jsonl

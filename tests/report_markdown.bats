@@ -8,22 +8,22 @@ setup() {
 	cd "$BATS_TEST_TMPDIR"
 }
 
-@test "report markdown: matches the golden file" {
+@test "mg-gate --report markdown: matches the golden file" {
 	golden_report markdown
 }
 
-@test "report markdown: an empty stream says so and passes" {
+@test "mg-gate --report markdown: an empty stream says so and passes" {
 	golden_report markdown empty
 	grep -qx 'No findings.' empty.markdown
 }
 
-@test "report markdown: starts with the hidden marker, then the verdict" {
+@test "mg-gate --report markdown: starts with the hidden marker, then the verdict" {
 	run -1 mg-gate --report markdown "$GOLDEN/input.jsonl"
 	[ "${lines[0]}" = "<!-- mapguard -->" ]
 	[ "${lines[1]}" = "### :x: mapguard: FAIL: 5 findings, 1 suppressed (fail on: warning)" ]
 }
 
-@test "report markdown: links path:line with --link-base, plain without" {
+@test "mg-gate --report markdown: links path:line with --link-base, plain without" {
 	one_finding "dir with space/a.go" 5 > in.jsonl
 	run -1 mg-gate --report markdown --link-base https://github.com/o/r/blob/abc123/ in.jsonl
 	[[ "$output" == *"| [dir with space/a.go\\:5](https://github.com/o/r/blob/abc123/dir%20with%20space/a.go#L5) |"* ]]
@@ -32,7 +32,7 @@ setup() {
 	[[ "$output" != *"]("* ]]
 }
 
-@test "report markdown: table cells escape pipes, backticks, HTML and comments" {
+@test "mg-gate --report markdown: table cells escape pipes, backticks, HTML and comments" {
 	hostile_stream > h.jsonl
 	run -1 mg-gate --report markdown h.jsonl
 	row=$(grep '^| :x:' <<<"$output")
@@ -45,14 +45,14 @@ setup() {
 	[ "$(grep -c '<!--' <<<"$output")" -eq 1 ]
 }
 
-@test "report markdown: a race report confirms the static finding in one row" {
+@test "mg-gate --report markdown: a race report confirms the static finding in one row" {
 	run -1 mg-gate --report markdown "$GOLDEN/input.jsonl"
 	grep -q '| MG001 | map s.items is written in a goroutine without a lock — \*\*confirmed by the race detector\*\* |$' <<<"$output"
 	! grep -q '| MG100 |' <<<"$output"
 	grep -q '^  - race detector: race detector\\: write at' <<<"$output"
 }
 
-@test "report markdown: evidence is collapsed, the footer says how to suppress or baseline" {
+@test "mg-gate --report markdown: evidence is collapsed, the footer says how to suppress or baseline" {
 	run -1 mg-gate --report markdown "$GOLDEN/input.jsonl"
 	grep -qx '<details><summary>Evidence</summary>' <<<"$output"
 	grep -q '//mg:ignore MG001 // reason' <<<"$output"
@@ -60,7 +60,7 @@ setup() {
 	grep -qx '<details><summary>1 suppressed in source (waived)</summary>' <<<"$output"
 }
 
-@test "report markdown: stays under 65,000 characters with a truncation note" {
+@test "mg-gate --report markdown: stays under 65,000 characters with a truncation note" {
 	findings 5000 error > many.jsonl
 	mg-gate --report markdown=pr.md --link-base https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567 many.jsonl || [ $? -eq 1 ]
 	[ "$(wc -m < pr.md)" -lt 65000 ]
@@ -71,7 +71,7 @@ setup() {
 	tail -n 1 pr.md | grep -q -- '--baseline mapguard-baseline.json'
 }
 
-@test "report markdown: one huge message cannot blow the cap" {
+@test "mg-gate --report markdown: one huge message cannot blow the cap" {
 	msg=$(head -c 300000 /dev/zero | tr '\0' 'x')
 	{ printf '{"rule":"MG001","severity":"error","path":"a.go","line":1,"message":"%s"}\n' "$msg"
 	  printf '{"mapguard":"end","tool":"mg-scan","status":"ok","findings":1}\n'; } > big.jsonl

@@ -8,20 +8,20 @@ setup() {
 	cd "$BATS_TEST_TMPDIR"
 }
 
-@test "report text: matches the golden file" {
+@test "mg-gate --report text: matches the golden file" {
 	golden_report text
 }
 
-@test "report text: an empty stream matches the golden file" {
+@test "mg-gate --report text: an empty stream matches the golden file" {
 	golden_report text empty
 }
 
-@test "report text: is the default on standard output" {
+@test "mg-gate --report text: is the default on standard output" {
 	run -1 mg-gate "$GOLDEN/input.jsonl"
 	diff -u "$GOLDEN/report.text" <(printf '%s\n' "$output")
 }
 
-@test "report text: a race report is shown under the static finding it confirms" {
+@test "mg-gate --report text: a race report is shown under the static finding it confirms" {
 	run -1 mg-gate --report text "$GOLDEN/input.jsonl"
 	[ "${lines[5]}" = "internal/cache/cache.go:42:3: error: map s.items is written in a goroutine without a lock (MG001)" ]
 	[ "${lines[8]}" = "    confirmed by the race detector: internal/cache/cache.go:42: race detector: write at 0x00c000124000 by goroutine 8 (TestWarm) (MG100)" ]
@@ -29,7 +29,7 @@ setup() {
 	[ "$(grep -c '^internal/cache/cache.go:42' <<<"$output")" -eq 1 ]
 }
 
-@test "report text: a race report on a suppressed line stands on its own" {
+@test "mg-gate --report text: a race report on a suppressed line stands on its own" {
 	{ printf '{"rule":"MG001","severity":"error","path":"a.go","line":4,"message":"static","source":"static","suppressed":true}\n'
 	  printf '{"rule":"MG100","severity":"error","path":"a.go","line":4,"message":"raced","source":"race"}\n'
 	  printf '{"mapguard":"end","tool":"mg-scan","status":"ok","findings":2}\n'; } > in.jsonl
@@ -38,7 +38,7 @@ setup() {
 	[[ "$output" != *"confirmed by"* ]]
 }
 
-@test "report text: control characters never reach the terminal" {
+@test "mg-gate --report text: control characters never reach the terminal" {
 	hostile_stream > h.jsonl
 	run -1 mg-gate h.jsonl
 	! grep -q $'[\x01\r]' <<<"$output"
