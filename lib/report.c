@@ -198,12 +198,21 @@ void rpt_summary(struct buf *b, const struct verdict *vd)
 
 /* ---- text ---- */
 
-/* Terminal-safe: control characters become '?' (no escape sequences from
- * a hostile path or message reach the reader's terminal). */
+/* Terminal-safe: C0 and C1 control characters (C1 as UTF-8, e.g. U+009B,
+ * the one-byte CSI) become '?', so no escape sequence from a hostile path or
+ * message reaches the reader's terminal. */
 static void text_put(FILE *fp, const char *s)
 {
-	for (s = s ? s : ""; *s; s++)
-		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, fp);
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+	for (; *p; p++) {
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			fputc('?', fp);
+			p++;
+		} else {
+			fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, fp);
+		}
+	}
 }
 
 static void text_where(FILE *fp, const char *path, long line, long col)

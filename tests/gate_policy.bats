@@ -231,3 +231,38 @@ shard() {	# shard K/N FILE
 	mg-scan --format json --shard 2/2 . > 2.jsonl
 	run -1 mg-gate --expect-shards 2 1.jsonl 2.jsonl
 }
+
+@test "mg-gate: random hostile strings keep every report well-formed" {
+	/usr/bin/python3 - > r.jsonl <<'PY'
+import json, random
+rnd = random.Random(5)
+pool = [chr(c) for c in range(0, 0x80)] + list("é€𝄞\u2028\u2029\ufeff\ufffe\uffff\u0085\u200b") + ["]]>", "<!--", "-->", "%0A", "::", "|", "`"]
+def s(n):
+    return "".join(rnd.choice(pool) for _ in range(rnd.randint(1, n))).replace("\0", "") or "x"
+n = 200
+for i in range(n):
+    f = {"rule": rnd.choice(["MG001", "MG003", "MG100", s(6)]), "severity": rnd.choice(["error", "warning", "note"]),
+         "path": s(30), "line": rnd.randint(1, 99), "column": rnd.randint(0, 9), "message": s(80),
+         "evidence": [{"path": s(20), "line": 1, "note": s(40)}]}
+    if i % 7 == 0:
+        f.update(suppressed=True, suppress_reason=s(20))
+    if i % 3 == 0:
+        f["source"] = "race"
+    print(json.dumps(f))
+print(json.dumps({"mapguard": "end", "tool": "mg-scan", "status": "ok", "findings": n}))
+PY
+	run -1 mg-gate --report json=j --report sarif=s --report gitlab=gl --report checkstyle=c \
+		--report junit=ju --report markdown=m --report github=g --report text=t r.jsonl
+	jq -e . j > /dev/null
+	[ "$(tail -n 1 j | jq .findings)" = 200 ]
+	sarif_valid s
+	jq -e 'length > 0' gl
+	xmllint --noout c ju
+	[ "$(xmllint --xpath 'count(//testcase)' ju)" = 200 ]
+	# every table row keeps its four cells
+	grep '^| :' m | sed 's/\\|//g' | awk -F'|' 'NF != 6 { bad = 1 } END { exit bad }'
+	[ "$(grep -c '<!--' m)" -eq 1 ]
+	# every annotation stays one line that starts with a command
+	[ "$(grep -c '^::' g)" -eq 20 ]
+	[ "$(grep -vc -e '^::' -e '^mapguard: ' g)" -eq 0 ]
+}

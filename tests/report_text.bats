@@ -44,3 +44,10 @@ setup() {
 	! grep -q $'[\x01\r]' <<<"$output"
 	[[ "$output" == *"50% a,b:c?line2???"* ]]
 }
+
+@test "mg-gate --report text: C1 controls (a one-byte CSI) are replaced too" {
+	{ jq -cn '{rule:"MG001",severity:"error",path:"a\u009b31mb.go",line:1,message:"x\u0085y é"}'
+	  printf '{"mapguard":"end","tool":"mg-scan","status":"ok","findings":1}\n'; } > c1.jsonl
+	run -1 mg-gate c1.jsonl
+	[ "${lines[2]}" = "a?31mb.go:1: error: x?y é (MG001)" ]
+}
