@@ -124,6 +124,9 @@ setup() {
 	[ -z "$output" ]
 	[ ! -e ok.sarif ]
 	[ -z "$(ls -A | grep -v in.jsonl)" ]
+	mkdir adir
+	run -2 --separate-stderr mg-gate --report sarif=adir in.jsonl
+	[ "$stderr" = "mg-gate: adir: cannot write: Is a directory" ]
 }
 
 @test "mg-gate: a report on a full disk is exit 2, the others are not renamed" {
