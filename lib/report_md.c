@@ -314,7 +314,7 @@ void report_markdown(FILE *fp, const struct finding *v, size_t n,
 			"capped at %d characters; the job log and the SARIF "
 			"report list all of them.\n", omitted,
 			omitted == 1 ? "" : "s", REPORT_MARKDOWN_MAX);
-	if (ev.len) {
+	if (ev.len || ev_omitted) {
 		fputs("\n<details><summary>Evidence</summary>\n\n", fp);
 		fwrite(ev.p, 1, ev.len, fp);
 		if (ev_omitted)
