@@ -221,6 +221,8 @@ static void scan_one(const struct work *wk, size_t i)
 	char **bufs = xcalloc(p->n, sizeof(char *));
 	size_t nf = 0, j, lo = 0, n0;
 	int mg000 = want_mg000(wk->so);
+	struct buf slog = BUF_INIT;
+	char *line, *nl;
 
 	for (j = 0; j < p->n; j++) {
 		int k = load(p->files[j], wk->o->max_size, &bufs[nf], &sf[nf].len,
@@ -246,9 +248,12 @@ static void scan_one(const struct work *wk, size_t i)
 		for (hi = lo; hi < n0 && !strcmp(r->out.v[hi].path, sf[j].path);)
 			hi++;
 		if (hi > lo || (mg000 && suppress_maybe(sf[j].data, sf[j].len)))
-			suppress_apply(wk->so, &sf[j], &r->out, lo, hi, &r->log);
+			suppress_apply(wk->so, &sf[j], &r->out, lo, hi, &slog);
 		lo = hi;
 	}
+	for (line = slog.p; line && (nl = strchr(line, '\n')); line = nl + 1)
+		buf_addf(&r->log, "W%.*s\n", (int)(nl - line), line);
+	buf_release(&slog);
 	if (r->out.n > n0)
 		finding_sort(r->out.v, r->out.n);
 	for (j = 0; j < nf; j++)
