@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -48,6 +49,7 @@ static const char usage[] =
 	"  --severity ID=LEVEL  set a rule's severity: error, warning, note (repeat)\n"
 	"  --shard K/N|auto     scan only packages of shard K of N (auto: from\n"
 	"                       CI_NODE_INDEX/CI_NODE_TOTAL or MAPGUARD_SHARD/_SHARDS)\n"
+	"  --stats              print where the time went on stderr (for tuning)\n"
 	"  -0                   paths read from `-` are NUL-separated\n"
 	"  -h, --help           show this help\n"
 	"  --version            print the version\n"
@@ -62,7 +64,7 @@ static const char usage[] =
 enum {
 	OPT_CONFIG = 256, OPT_DISABLE, OPT_EXIT_CODE, OPT_FORMAT, OPT_KEEP_GOING,
 	OPT_MAX_SIZE, OPT_NO_TESTS, OPT_REQUIRE_REASON, OPT_RULES, OPT_SEVERITY,
-	OPT_SHARD, OPT_VERSION
+	OPT_SHARD, OPT_STATS, OPT_VERSION
 };
 
 static const struct option longopts[] = {
@@ -79,6 +81,7 @@ static const struct option longopts[] = {
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "severity", required_argument, NULL, OPT_SEVERITY },
 	{ "shard", required_argument, NULL, OPT_SHARD },
+	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
@@ -87,7 +90,7 @@ static const struct option longopts[] = {
 #define MAX_JOBS 256
 
 struct scan_cmd {
-	int json, exit_code, keep_going, nul, require_reason;
+	int json, exit_code, keep_going, nul, require_reason, stats;
 	long jobs;			/* 0: number of CPUs */
 	size_t max_size;
 	const char *config;
@@ -103,6 +106,8 @@ struct pkg_result {
 	struct buf log;		/* lines "E..." (error) or "W..." (warning) */
 	long files;
 	int errors;
+	double t_read, t_engine, t_suppress;	/* thread CPU seconds (--stats) */
+	size_t bytes;
 };
 
 /* The work shared by the threads: the next package to take. */
@@ -205,6 +210,22 @@ too_big_closed:
 	return -1;
 }
 
+static double cpu_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double wall_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static int want_mg000(const struct scan_opts *so)
 {
 	int r = scan_rule_index("MG000");
@@ -223,6 +244,7 @@ static void scan_one(const struct work *wk, size_t i)
 	int mg000 = want_mg000(wk->so);
 	struct buf slog = BUF_INIT;
 	char *line, *nl;
+	double t0 = cpu_now(), t1, t2;
 
 	for (j = 0; j < p->n; j++) {
 		int k = load(p->files[j], wk->o->max_size, &bufs[nf], &sf[nf].len,
@@ -234,9 +256,12 @@ static void scan_one(const struct work *wk, size_t i)
 			continue;
 		sf[nf].path = p->files[j];
 		sf[nf].data = bufs[nf];
+		r->bytes += sf[nf].len;
 		nf++;
 	}
+	t1 = cpu_now();
 	scan_package(wk->so, sf, nf, &r->out);
+	t2 = cpu_now();
 	r->files = (long)nf;
 	/* findings come sorted by path, like the files: one merge walk */
 	n0 = r->out.n;
@@ -260,6 +285,9 @@ static void scan_one(const struct work *wk, size_t i)
 		free(bufs[j]);
 	free(bufs);
 	free(sf);
+	r->t_read = t1 - t0;
+	r->t_engine = t2 - t1;
+	r->t_suppress = cpu_now() - t2;
 }
 
 static void *worker(void *arg)
@@ -446,6 +474,8 @@ int main(int argc, char **argv)
 	size_t nargs = 0, aargs = 0, i, j, total = 0, counted = 0;
 	long files = 0;
 	int c, errors = 0, ok = 0, rc = MG_EXIT_ERROR;
+	double t_walk, t_scan, st[3] = { 0, 0, 0 };
+	size_t bytes = 0;
 
 	mg_start("mg-scan");
 	o.max_size = DEFAULT_MAX_FILE_SIZE;
@@ -485,6 +515,7 @@ int main(int argc, char **argv)
 						optarg);
 			break;
 		case OPT_SHARD: o.shard = optarg; break;
+		case OPT_STATS: o.stats = 1; break;
 		case OPT_VERSION: printf("mg-scan %s\n", MG_VERSION); return 0;
 		case 'h': fputs(usage, stdout); return mg_exit(MG_EXIT_OK);
 		default: return mg_usage(usage, "bad option '%s'", argv[optind - 1]);
@@ -512,13 +543,17 @@ int main(int argc, char **argv)
 		ARRAY_GROW(args, nargs + 1, aargs);
 		args[nargs++] = xstrdup(".");
 	}
+	t_walk = wall_now();
 	errors = walk_collect(&w, args, nargs, &o.walk);
 	res = xcalloc(w.n ? w.n : 1, sizeof(*res));
 	wk.o = &o;
 	wk.so = &so;
 	wk.w = &w;
 	wk.res = res;
+	t_scan = wall_now();
+	t_walk = t_scan - t_walk;
 	scan_all(&wk, o.jobs);
+	t_scan = wall_now() - t_scan;
 	/* messages in package order; findings gathered, then sorted once */
 	for (i = 0; i < w.n; i++) {
 		struct pkg_result *r = &res[i];
@@ -535,7 +570,17 @@ int main(int argc, char **argv)
 		errors += r->errors;
 		files += r->files;
 		total += r->out.n;
+		st[0] += r->t_read;
+		st[1] += r->t_engine;
+		st[2] += r->t_suppress;
+		bytes += r->bytes;
 	}
+	if (o.stats)
+		fprintf(stderr, "mg-scan: stats: %ld files, %zu packages, %.1f MB, "
+			"-j%ld; wall: walk %.3fs, scan %.3fs; CPU: read %.3fs, "
+			"engine %.3fs, suppress %.3fs\n", files, w.n,
+			(double)bytes / 1e6, o.jobs, t_walk, t_scan, st[0], st[1],
+			st[2]);
 	out.v = xcalloc(total ? total : 1, sizeof(*out.v));
 	out.alloc = total ? total : 1;
 	for (i = 0; i < w.n; i++) {
