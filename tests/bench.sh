@@ -56,11 +56,11 @@ printf '%-14s %8s %8s %9s %9s\n' tool wall_s cpu_s MB/s rss_MB
 for i in "${!tools[@]}"; do
 	w=$(median "$tmp/tool$i" 1)
 	printf '%-14s %8.3f %8.3f %9.1f %9.1f\n' "${tools[i]%%|*}" "$w" "$(cpu "$tmp/tool$i")" \
-		"$(awk -v m="$mb" -v w="$w" 'BEGIN { print w > 0 ? m / w : 0 }')" \
+		"$(awk -v m="$mb" -v w="$w" 'BEGIN { r = 0; if (w > 0) r = m / w; print r }')" \
 		"$(awk -v k="$(median "$tmp/tool$i" 4)" 'BEGIN { print k / 1024 }')"
 	eval "wall$i=$w"
 done
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b > 0 ? a / b : 0 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = 0; if (b > 0) r = a / b; printf "%.1f", r }'; }
 # shellcheck disable=SC2154 # set by eval above
 {
 	echo "ratio mg-scan/rg   : -j1 $(ratio "$wall0" "$wall2")x, -j$cpus $(ratio "$wall1" "$wall3")x (target <= 2)"
