@@ -265,6 +265,11 @@ static void scan_one(const struct work *wk, size_t i)
 	r->files = (long)nf;
 	/* findings come sorted by path, like the files: one merge walk */
 	n0 = r->out.n;
+	for (j = 1; j < n0; j++)
+		if (strcmp(r->out.v[j - 1].path, r->out.v[j].path) > 0)
+			break;
+	if (j < n0)	/* scan.h promises sorted output; do not depend on it */
+		finding_sort(r->out.v, n0);
 	for (j = 0; j < nf; j++) {
 		size_t hi;
 

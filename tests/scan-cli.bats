@@ -252,6 +252,9 @@ as_user() {
 	check '{"severity": {"MG777": "note"}}' 'severity.MG777: unknown rule id'
 	check '{"exclude": "gen/*"}' 'exclude: must be an array of glob patterns'
 	check '{"require_reason": "yes"}' 'require_reason: must be true or false'
+	check '{"fail_on": "sometimes"}' 'fail_on: must be error, warning, note or never'
+	check '{"max_findings": -1}' 'max_findings: must be a whole number >= 0'
+	check '{"baseline": false}' 'baseline: must be a file name'
 	check '{"colour": "red"}' 'colour: unknown key (rules, disable, severity, exclude, fail_on, max_findings, baseline, require_reason)'
 	check '[1]' '(top level): must be a JSON object'
 	printf '{"rules": [' > bad.json
