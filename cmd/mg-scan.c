@@ -116,6 +116,7 @@ struct work {
 	const struct scan_opts *so;
 	const struct walk_result *w;
 	struct pkg_result *res;
+	size_t *order;		/* packages by file count, largest first */
 	size_t next;
 	pthread_mutex_t lock;
 };
@@ -307,15 +308,29 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&wk->lock);
 		if (i >= wk->w->n)
 			return NULL;
-		scan_one(wk, i);
+		scan_one(wk, wk->order ? wk->order[i] : i);
 	}
 }
 
-/* Runs the packages on o->jobs threads (the calling one included). */
+static const struct walk_result *sort_w;	/* for by_size (main thread) */
+
+static int by_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	size_t nx = sort_w->pkgs[x].n, ny = sort_w->pkgs[y].n;
+
+	if (nx != ny)
+		return nx > ny ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* Runs the packages on o->jobs threads (the calling one included); large
+ * packages first, so that one does not start last and run alone. */
 static void scan_all(struct work *wk, long jobs)
 {
 	pthread_t *th;
 	long t, started = 0;
+	size_t i;
 
 	if (jobs > (long)wk->w->n)
 		jobs = (long)wk->w->n;
@@ -323,6 +338,11 @@ static void scan_all(struct work *wk, long jobs)
 		worker(wk);
 		return;
 	}
+	wk->order = xcalloc(wk->w->n, sizeof(size_t));
+	for (i = 0; i < wk->w->n; i++)
+		wk->order[i] = i;
+	sort_w = wk->w;
+	qsort(wk->order, wk->w->n, sizeof(size_t), by_size);
 	th = xcalloc((size_t)jobs, sizeof(*th));
 	pthread_mutex_init(&wk->lock, NULL);
 	for (t = 1; t < jobs; t++) {
@@ -335,6 +355,8 @@ static void scan_all(struct work *wk, long jobs)
 		pthread_join(th[t], NULL);
 	pthread_mutex_destroy(&wk->lock);
 	free(th);
+	free(wk->order);
+	wk->order = NULL;
 }
 
 /* "123", "64K", "64M", "1G" -> bytes; -1 if bad. */
