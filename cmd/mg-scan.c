@@ -38,8 +38,7 @@ static const char usage[] =
 	"  --config FILE        read FILE (default: .mapguard.json here, if any)\n"
 	"  --disable LIST       do not run these rules (MG001,MG006)\n"
 	"  --exit-code          exit 1 when there is an unsuppressed finding\n"
-	"  --format FMT         text (default: path:line:col: message (rule)) or json\n"
-	"                       (JSON Lines ending in a trailer record)\n"
+	"  --format FMT         text (path:line:col: msg) or json (JSON Lines, trailer)\n"
 	"  -j, --jobs N         scan N packages at once (default: number of CPUs)\n"
 	"  --keep-going         exit 0 even if some files could not be read\n"
 	"  --max-file-size SZ   skip larger files as an error (default 64M; K, M, G)\n"
@@ -47,8 +46,7 @@ static const char usage[] =
 	"  --require-reason     a suppression without a reason is a finding (MG000)\n"
 	"  --rules LIST         run only these rules (MG001,MG003)\n"
 	"  --severity ID=LEVEL  set a rule's severity: error, warning, note (repeat)\n"
-	"  --shard K/N|auto     scan only packages of shard K of N (auto: from\n"
-	"                       CI_NODE_INDEX/CI_NODE_TOTAL or MAPGUARD_SHARD/_SHARDS)\n"
+	"  --shard K/N|auto     only packages of shard K of N (auto: CI_NODE_INDEX...)\n"
 	"  --stats              print where the time went on stderr (for tuning)\n"
 	"  -0                   paths read from `-` are NUL-separated\n"
 	"  -h, --help           show this help\n"
@@ -59,7 +57,8 @@ static const char usage[] =
 	"--keep-going).\n"
 	"\n"
 	"Example:\n"
-	"  mg-scan --format json --shard auto ./... | mg-diff --base origin/main | mg-gate\n";
+	"  mg-scan --format json ./... | mg-diff --base origin/main | mg-gate\n"
+	"  mg-scan --format json --shard 2/4 ./... > shard-2.jsonl\n";
 
 enum {
 	OPT_CONFIG = 256, OPT_DISABLE, OPT_EXIT_CODE, OPT_FORMAT, OPT_KEEP_GOING,
