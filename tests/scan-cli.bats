@@ -95,6 +95,14 @@ as_user() {
 	echo "${lines[0]}" | jq -e '(.suppressed // false) == false'
 }
 
+@test "mg-scan: rule ids in a directive are read in any case; a malformed one waives nothing" {
+	racy_with $'\t\t//mg:ignore mg001 // lower case' > lower.go
+	racy_with $'\t\t//mg:ignore MG1 // typo' > short.go
+	run -0 --separate-stderr mg-scan --format json lower.go short.go
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule) | [.path, (.suppressed // false)]] == [["lower.go", true], ["short.go", false]]'
+	[ "$stderr" = "mg-scan: warning: short.go:6: mg:ignore: unknown rule 'MG1'" ]
+}
+
 @test "mg-scan: golangci-lint's //nolint, //nolint:all and //nolint:mapguard are honored" {
 	for d in '//nolint' '//nolint:all' '//nolint:errcheck,mapguard // why' '// nolint:mapguard'; do
 		racy_with $'\t\t'"$d" > main.go
