@@ -20,7 +20,7 @@ gen_tree() {
 	done
 }
 
-# A goroutine writing m on lines 6.. of the file; $1 goes on line 5.
+# A goroutine writing m; $1 goes on line 6, the write on the line after it.
 racy_with() {
 	printf 'package main\n\nfunc main() {\n\tm := map[int]int{}\n\tgo func() {\n%s\n\t\tm[1] = 1\n\t}()\n}\n' "$1"
 }
@@ -399,4 +399,11 @@ as_user() {
 	run -0 --separate-stderr mg-scan --stats -j2 --format json ./...
 	[ "$output" = "$(cat plain)" ]
 	[[ "$stderr" =~ ^"mg-scan: stats: 8 files, 4 packages, "[0-9.]+" MB, -j2; wall: walk "[0-9.]+"s, scan "[0-9.]+"s; CPU: read "[0-9.]+"s, engine "[0-9.]+"s, suppress "[0-9.]+"s"$ ]]
+}
+
+@test "mg-scan: MG000 cannot itself be suppressed, and other linters' nolint is not its business" {
+	racy_with $'\t\t//mg:ignore // a waiver for the waiver\n\t\t//mg:ignore' > main.go
+	printf 'package p\n\nvar x = 1 //nolint:errcheck\n' > other.go
+	run -0 mg-scan --require-reason --format json main.go other.go
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG000") | [.path, .line, (.suppressed // false)]] == [["main.go", 7, false]]'
 }
