@@ -122,13 +122,14 @@ as_user() {
 	done
 }
 
-@test "mg-scan: a directive in a string, two lines up, or trailing the line above does not suppress" {
+@test "mg-scan: a directive in a string or block comment, two lines up, or trailing the line above does not suppress" {
 	racy_with $'\t\t_ = "//mg:ignore"' > str.go
 	racy_with $'\t\t//mg:ignore\n' > far.go
 	racy_with $'\t\t_ = 1 //mg:ignore' > trail.go
 	racy_with $'\t\t_ = `\n//mg:ignore`' > raw.go
-	run -0 mg-scan --format json str.go far.go trail.go raw.go
-	[ "$(printf '%s\n' "$output" | jq -s '[.[] | select(.rule)] | length')" -eq 4 ]
+	racy_with $'\t\t/* //mg:ignore */' > block.go
+	run -0 mg-scan --format json str.go far.go trail.go raw.go block.go
+	[ "$(printf '%s\n' "$output" | jq -s '[.[] | select(.rule)] | length')" -eq 5 ]
 	[ "$(printf '%s\n' "$output" | jq -s '[.[] | select(.suppressed)] | length')" -eq 0 ]
 }
 
@@ -406,4 +407,13 @@ as_user() {
 	printf 'package p\n\nvar x = 1 //nolint:errcheck\n' > other.go
 	run -0 mg-scan --require-reason --format json main.go other.go
 	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG000") | [.path, .line, (.suppressed // false)]] == [["main.go", 7, false]]'
+}
+
+@test "mg-scan: directives work with CRLF line ends and after a BOM" {
+	racy_with $'\t\t//mg:ignore MG001 // crlf reason' | sed 's/$/\r/' > crlf.go
+	{ printf '\357\273\277//mg:ignore // first line\n'; printf 'package main\n'; } > bom.go
+	run -0 mg-scan --format json crlf.go
+	echo "${lines[0]}" | jq -e '.suppressed and .suppress_reason == "crlf reason"'
+	run -0 mg-scan --require-reason --format json bom.go
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG000")] | length == 0'
 }
