@@ -20,9 +20,10 @@ gen_tree() {
 	done
 }
 
-# A goroutine writing m; $1 goes on line 6, the write on the line after it.
+# Goroutines started in a loop write m: $1 goes on line 6, the write (column
+# 3) on the line after it.
 racy_with() {
-	printf 'package main\n\nfunc main() {\n\tm := map[int]int{}\n\tgo func() {\n%s\n\t\tm[1] = 1\n\t}()\n}\n' "$1"
+	printf 'package main\n\nfunc main() {\n\tm := map[int]int{}; for i := 0; i < 4; i++ {\n\tgo func() {\n%s\n\t\tm[i] = i\n\t}()\n}}\n' "$1"
 }
 
 # Runs "$@" as an unprivileged user when we are root (root reads anything);
@@ -177,7 +178,7 @@ as_user() {
 	racy_go > main.go
 	run -0 mg-scan --rules MG001,MG003 main.go
 	[ "${#lines[@]}" -eq 1 ]
-	run -0 mg-scan --rules MG003 main.go
+	run -0 mg-scan --rules MG006 main.go
 	[ -z "$output" ]
 	run -0 mg-scan --disable MG001 main.go
 	[ -z "$output" ]
@@ -192,7 +193,7 @@ as_user() {
 	[ -z "$output" ]
 	run -0 mg-scan --rules MG001 main.go
 	[ "${#lines[@]}" -eq 1 ]
-	echo '{"rules": ["MG003"]}' > .mapguard.json
+	echo '{"rules": ["MG006"]}' > .mapguard.json
 	run -0 mg-scan main.go
 	[ -z "$output" ]
 	run -0 mg-scan --rules MG001 main.go
