@@ -86,6 +86,7 @@ static const struct option longopts[] = {
 };
 
 #define DEFAULT_MAX_FILE_SIZE (64UL << 20)
+#define MAX_FILE_SIZE_LIMIT (1ULL << 30)	/* --max-file-size at most 1G */
 #define MAX_JOBS 256
 
 struct scan_cmd {
@@ -379,7 +380,9 @@ static int parse_size(const char *s, size_t *out)
 		shift = 30;
 	if (shift)
 		end++;
-	if (*end || v == 0 || v > (~0ULL >> 1) >> shift)
+	/* the tokenizer's offsets are 32-bit: stay well below 4 GiB */
+	if (*end || v == 0 || v > MAX_FILE_SIZE_LIMIT >> shift ||
+	    v << shift > MAX_FILE_SIZE_LIMIT)
 		return -1;
 	*out = (size_t)(v << shift);
 	return 0;
@@ -529,7 +532,8 @@ int main(int argc, char **argv)
 		case OPT_MAX_SIZE:
 			if (parse_size(optarg, &o.max_size) < 0)
 				return mg_usage(usage, "--max-file-size: '%s': want a "
-						"size like 1048576, 512K, 64M or 1G", optarg);
+						"size up to 1G, like 1048576, 512K or 64M",
+						optarg);
 			break;
 		case OPT_NO_TESTS: o.walk.no_tests = 1; break;
 		case OPT_REQUIRE_REASON: o.require_reason = 1; break;

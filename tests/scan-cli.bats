@@ -295,7 +295,8 @@ as_user() {
 	[ "$stderr" = "mg-scan: main.go: skipped: larger than 100 bytes (--max-file-size)" ]
 	run -0 mg-scan --max-file-size 1K main.go
 	[ "${#lines[@]}" -eq 1 ]
-	for s in 0 -5 1X 12KB '' M; do
+	run -0 mg-scan --max-file-size 1G main.go
+	for s in 0 -5 1X 12KB '' M 2G 1025M 1073741825; do
 		run -2 --separate-stderr mg-scan --max-file-size "$s" main.go
 		[[ "$stderr" == "mg-scan: --max-file-size: '$s': want a size"* ]]
 	done
