@@ -134,7 +134,8 @@ static int merge_base(git_commit **mb, git_repository *repo, const char *base,
 	int r = git_merge_base(&oid, repo, git_commit_id(b), git_commit_id(h));
 
 	*mb = NULL;
-	if (r == GIT_ENOTFOUND) {
+	/* in a shallow clone the walk stops at a missing parent: "not found" */
+	if (r == GIT_ENOTFOUND || (r < 0 && git_repository_is_shallow(repo) == 1)) {
 		if (git_repository_is_shallow(repo) == 1)
 			return mg_error("%s: no merge base with %s: this is a shallow "
 					"clone and the history is missing (use "
