@@ -321,6 +321,8 @@ static int list_files(const struct diff_cmd *o)
 			out[nout++] = from_cwd(o->cwd_abs, o->root_abs, v[i]);
 		}
 	}
+	if (nout)
+		qsort(out, nout, sizeof(char *), cmp_str);
 	for (i = 0; i < nout; i++) {
 		if (!o->nul && strchr(out[i], '\n'))
 			mg_warn("%s: name holds a newline: use -0", out[i]);
