@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <getopt.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -522,16 +523,51 @@ out:
 	return rc;
 }
 
+/* Computing the change (libgit2 or the patch) runs in a thread while the
+ * findings are read: on a large diff and a large stream the two take about
+ * as long.  Only this thread may print errors meanwhile (rawfind_read() keeps
+ * its error for later). */
+struct change_job {
+	struct diff_cmd *o;
+	const struct gitdiff_opts *go;
+	struct lineset *patched;
+	int rc;
+};
+
+static void *compute_change(void *arg)
+{
+	struct change_job *j = arg;
+
+	j->rc = j->o->patch ? patch_added_lines(&j->patched, j->o->patch)
+			    : gitdiff_open(&j->o->g, j->go);
+	return NULL;
+}
+
+/* Do the findings come from standard input? */
+static int findings_on_stdin(char *const *paths)
+{
+	size_t i;
+
+	if (!paths[0])
+		return 1;
+	for (i = 0; paths[i]; i++)
+		if (!strcmp(paths[i], "-"))
+			return 1;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct diff_cmd o = { 0 };
 	struct gitdiff_opts go = { ".", NULL, NULL, 0, 0 };
 	struct lineset *patched = NULL;
 	struct rawfind_set rs = RAWFIND_SET_INIT;
+	struct change_job job = { NULL, NULL, NULL, -1 };
+	pthread_t th;
 	struct item *items = NULL;
 	char *auto_base = NULL;
 	size_t nitems = 0, i;
-	int c, rc = MG_EXIT_ERROR, read_ok = 0;
+	int c, rc = MG_EXIT_ERROR, read_ok = 0, read_tried = 0, rr = 0;
 	long kept = 0;
 
 	mg_start("mg-diff");
@@ -580,6 +616,10 @@ int main(int argc, char **argv)
 		return mg_usage(usage, "--packages and -0 go with --list-files");
 	if (o.list_files && optind < argc)
 		return mg_usage(usage, "--list-files reads no findings");
+	if (o.patch && !strcmp(o.patch, "-") && !o.list_files &&
+	    findings_on_stdin(argv + optind))
+		return mg_usage(usage, "--patch - and the findings cannot both come "
+				"from standard input");
 	if (o.mode == MODE_DEFAULT)
 		o.mode = o.patch ? MODE_ADDED : MODE_NEW;
 	if (go.base && !strcmp(go.base, "auto")) {
@@ -590,17 +630,25 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mg-diff: --base auto: %s (%s)\n", auto_base, why);
 		go.base = auto_base;
 	}
+	if (!o.patch && o.root)
+		go.dir = o.root;
+	job.o = &o;
+	job.go = &go;
+	if (o.list_files || pthread_create(&th, NULL, compute_change, &job)) {
+		compute_change(&job);
+	} else {
+		rr = rawfind_read(&rs, argv + optind, o.flags);
+		pthread_join(th, NULL);
+		read_tried = 1;
+	}
+	patched = job.patched;
+	if (job.rc < 0)
+		goto out;
 	if (o.patch) {
-		if (patch_added_lines(&patched, o.patch) < 0)
-			goto out;
 		o.ls = patched;
 		if (!o.root)
 			o.root = ".";
 	} else {
-		if (o.root)
-			go.dir = o.root;
-		if (gitdiff_open(&o.g, &go) < 0)
-			goto out;
 		o.ls = gitdiff_lines(o.g);
 		o.root = gitdiff_workdir(o.g);
 	}
@@ -612,8 +660,12 @@ int main(int argc, char **argv)
 		rc = list_files(&o);
 		goto out;
 	}
-	if (rawfind_read(&rs, argv + optind, o.flags) < 0)
+	if (!read_tried)
+		rr = rawfind_read(&rs, argv + optind, o.flags);
+	if (rr < 0) {
+		mg_error("%s", rs.error);
 		goto out;
+	}
 	if (filter(&o, &rs, &items, &nitems) < 0)
 		goto out;
 	read_ok = 1;

@@ -3,6 +3,9 @@
 #include "finding.h"
 #include "util.h"
 
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -384,7 +387,24 @@ static long long int_of(const struct member *m)
 	return v;
 }
 
+/* Keeps the first error (no output here: see rawfind.h). */
+static int seterr(struct rawfind_set *s, const char *fmt, ...) MG_PRINTF(2, 3);
+static int seterr(struct rawfind_set *s, const char *fmt, ...)
+{
+	va_list ap;
+	char tmp[512];
+
+	if (s->error)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	s->error = xstrdup(tmp);
+	return -1;
+}
+
 struct input {
+	struct rawfind_set *s;
 	const char *name;
 	long lineno;
 	int flags;
@@ -394,7 +414,8 @@ struct input {
 
 static int invalid(const struct input *in, const char *why)
 {
-	return mg_error("%s:%ld: invalid finding: %s", in->name, in->lineno, why);
+	return seterr(in->s, "%s:%ld: invalid finding: %s", in->name, in->lineno,
+		      why);
 }
 
 #define MAXM 64
@@ -409,18 +430,18 @@ static int trailer(struct rawfind_set *s, struct input *in,
 
 	if (!st || st->kind != K_STR || (tool && tool->kind != K_STR) ||
 	    (nf && nf->kind != K_INT) || (fl && fl->kind != K_INT))
-		return mg_error("%s:%ld: invalid trailer: 'status' must be a string, "
-				"counts integers", in->name, in->lineno);
+		return seterr(s, "%s:%ld: invalid trailer: 'status' must be a "
+			      "string, counts integers", in->name, in->lineno);
 	status = str_of(st);
 	tn = tool ? str_of(tool) : xstrdup("?");
 	if (strcmp(status, "ok"))
-		r = mg_error("%s:%ld: %s reported status '%s': the upstream stage "
-			     "failed, refusing to judge a partial result", in->name,
-			     in->lineno, tn, status);
+		r = seterr(s, "%s:%ld: %s reported status '%s': the upstream stage "
+			   "failed, refusing to judge a partial result", in->name,
+			   in->lineno, tn, status);
 	else if (nf && int_of(nf) >= 0 && int_of(nf) != in->since)
-		r = mg_error("%s:%ld: damaged stream: trailer counts %lld findings, "
-			     "%ld were read", in->name, in->lineno, int_of(nf),
-			     in->since);
+		r = seterr(s, "%s:%ld: damaged stream: trailer counts %lld findings, "
+			   "%ld were read", in->name, in->lineno, int_of(nf),
+			   in->since);
 	free(status);
 	free(tn);
 	if (r < 0)
@@ -525,6 +546,35 @@ static int record(struct rawfind_set *s, struct input *in, const char *p,
 	return 0;
 }
 
+/* Reads a whole file or stdin into memory (NUL-terminated). */
+static int slurp(struct rawfind_set *s, const char *path, const char *name,
+		 char **out, size_t *len)
+{
+	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	struct buf b = BUF_INIT;
+	size_t n;
+	int bad;
+
+	*out = NULL;
+	if (!fp)
+		return seterr(s, "%s: cannot open: %s", path, strerror(errno));
+	do {
+		buf_grow(&b, 1 << 16);
+		n = fread(b.p + b.len, 1, b.alloc - b.len - 1, fp);
+		b.len += n;
+		b.p[b.len] = '\0';
+	} while (n);
+	bad = ferror(fp);
+	if (fp != stdin)
+		fclose(fp);
+	if (bad) {
+		buf_release(&b);
+		return seterr(s, "%s: read error", name);
+	}
+	*out = buf_detach(&b, len);
+	return 0;
+}
+
 static int read_one(struct rawfind_set *s, const char *path, int flags)
 {
 	struct input in = { 0 };
@@ -532,9 +582,10 @@ static int read_one(struct rawfind_set *s, const char *path, int flags)
 	size_t len;
 	const char *p, *end;
 
+	in.s = s;
 	in.name = strcmp(path, "-") ? path : "<stdin>";
 	in.flags = flags;
-	if (mg_read_file(path, &data, &len) < 0)
+	if (slurp(s, path, in.name, &data, &len) < 0)
 		return -1;
 	ARRAY_GROW(s->bufs, s->nbufs + 1, s->abufs);
 	s->bufs[s->nbufs++] = data;
@@ -557,12 +608,12 @@ static int read_one(struct rawfind_set *s, const char *path, int flags)
 	if (flags & FINDING_NO_TRAILER)
 		return 0;
 	if (!in.any)
-		return mg_error("%s: empty input: no findings stream (did the "
-				"upstream stage fail?)", in.name);
+		return seterr(s, "%s: empty input: no findings stream (did the "
+			      "upstream stage fail?)", in.name);
 	if (!in.last_trailer)
-		return mg_error("%s: incomplete stream: no mapguard trailer at the "
-				"end (upstream stage crashed or was cut off; "
-				"--no-trailer accepts hand-written input)", in.name);
+		return seterr(s, "%s: incomplete stream: no mapguard trailer at the "
+			      "end (upstream stage crashed or was cut off; "
+			      "--no-trailer accepts hand-written input)", in.name);
 	return 0;
 }
 
@@ -593,6 +644,7 @@ void rawfind_release(struct rawfind_set *s)
 		free(s->bufs[i]);
 	free(s->bufs);
 	free(s->v);
+	free(s->error);
 	memset(s, 0, sizeof(*s));
 }
 

@@ -35,13 +35,16 @@ struct rawfind_set {
 	long files;		/* summed from the trailers */
 	char **bufs;		/* the inputs' bytes */
 	size_t nbufs, abufs;
+	char *error;		/* the first error, without the program name */
 };
-#define RAWFIND_SET_INIT { NULL, 0, 0, 0, NULL, 0, 0 }
+#define RAWFIND_SET_INIT { NULL, 0, 0, 0, NULL, 0, 0, NULL }
 
 /* Reads the inputs (NULL-terminated paths; none or "-": stdin) into s.
- * flags: FINDING_NO_TRAILER (finding.h).  Returns 0, or -1 after one error
- * line ("NAME:LINE: invalid finding: why", a missing or failed trailer);
- * s holds what was read before the error and must be released either way. */
+ * flags: FINDING_NO_TRAILER (finding.h).  Returns 0, or -1 with s->error set
+ * ("NAME:LINE: invalid finding: why", a missing or failed trailer, an
+ * unreadable file).  It prints nothing and touches no global state, so it
+ * may run while another thread works (mg-diff computes the diff meanwhile);
+ * the caller reports s->error.  s must be released either way. */
 int rawfind_read(struct rawfind_set *s, char *const *paths, int flags);
 void rawfind_release(struct rawfind_set *s);
 
