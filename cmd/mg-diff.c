@@ -481,7 +481,11 @@ static int filter(struct diff_cmd *o, const struct rawfind_set *rs,
 		struct item *it = &items[n];
 
 		it->f = &rs->v[n];
-		it->rp = map_path(o->cwd_abs, o->root_abs, it->f->path);
+		/* findings come grouped by file: map each path once */
+		if (n && items[n - 1].rp && !strcmp(items[n - 1].f->path, it->f->path))
+			it->rp = xstrdup(items[n - 1].rp);
+		else
+			it->rp = map_path(o->cwd_abs, o->root_abs, it->f->path);
 		if (!it->rp) {
 			if (!o->keep_unmapped) {
 				mg_error("%s:%ld: path is outside the repository (%s); run "
