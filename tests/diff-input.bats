@@ -85,3 +85,23 @@ trailer() {
 	run -0 mg-diff --mode added --base HEAD --format text < f.jsonl
 	[ "$output" = "a.go:2:3: map m is written in a goroutine without a lock (MG001)" ]
 }
+
+@test "mg-diff: a hostile patch is refused without a crash" {
+	one_finding x.go 1 > f.jsonl
+	for bad in '@@ -1 +1 @@\n+a\n' \
+		'--- a/x.go\n+++ b/x.go\n@@ -1,1 +99999999999999999999,2 @@\n+a\n+b\n' \
+		'--- a/x.go\n+++ b/x.go\n@@ -1,1 +1,3 @@\n+a\n' \
+		'--- a/x.go\n+++ b/x.go\n@@ garbage @@\n' \
+		'--- a/x.go\n+++ b/x.go\n@@ -1,2 +1,2 @@\n a\ndiff --git a/y b/y\n'; do
+		printf -- "$bad" > bad.diff
+		run -2 --separate-stderr mg-diff --patch bad.diff f.jsonl
+		[[ "$stderr" == "mg-diff: bad.diff:"*": malformed diff: "* ]]
+	done
+	printf -- '--- "a/x\\303.go"\n+++ "b/x\\303.go\n@@ -0,0 +1 @@\n+\0\n' > odd.diff
+	run -0 mg-diff --patch odd.diff f.jsonl
+}
+
+@test "mg-diff: --patch - and findings on standard input is a usage error" {
+	run -2 --separate-stderr mg-diff --patch - < /dev/null
+	[[ "$stderr" == "mg-diff: --patch - and the findings cannot both come from standard input"* ]]
+}
