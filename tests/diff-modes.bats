@@ -229,3 +229,16 @@ GO
 	run -0 mg-diff --patch p.diff f.jsonl
 	[ "$(echo "$output" | lines_of)" = "x.go:1" ]
 }
+
+@test "mg-diff: --mode new with CRLF files in a directory with spaces and UTF-8" {
+	mkdir -p "my pkg/é"
+	racy_go | sed 's/$/\r/' > "my pkg/é/old.go"
+	commit . base && git branch base
+	printf '// touched\r\n' >> "my pkg/é/old.go"
+	wrap_pr | sed 's/func main()/func fresh()/' > "my pkg/é/fresh.go"
+	commit . pr
+	mg-scan --format json . > f.jsonl
+	lines_of < f.jsonl | grep -q '^my pkg/é/old.go:'
+	run -0 mg-diff --base base f.jsonl
+	[ "$(echo "$output" | lines_of)" = "my pkg/é/fresh.go:7" ]
+}
