@@ -8,26 +8,56 @@
 static const struct {
 	const char *s;
 	int kind;
+	size_t len;
 } keywords[] = {
-	{ "break", LEX_BREAK }, { "case", LEX_CASE }, { "chan", LEX_CHAN },
-	{ "const", LEX_CONST }, { "continue", LEX_CONTINUE },
-	{ "default", LEX_DEFAULT }, { "defer", LEX_DEFER }, { "else", LEX_ELSE },
-	{ "fallthrough", LEX_FALLTHROUGH }, { "for", LEX_FOR },
-	{ "func", LEX_FUNC }, { "go", LEX_GO }, { "goto", LEX_GOTO },
-	{ "if", LEX_IF }, { "import", LEX_IMPORT },
-	{ "interface", LEX_INTERFACE }, { "map", LEX_MAP },
-	{ "package", LEX_PACKAGE }, { "range", LEX_RANGE },
-	{ "return", LEX_RETURN }, { "select", LEX_SELECT },
-	{ "struct", LEX_STRUCT }, { "switch", LEX_SWITCH }, { "type", LEX_TYPE },
-	{ "var", LEX_VAR },
+	{ "break", LEX_BREAK, 5 }, { "case", LEX_CASE, 4 }, { "chan", LEX_CHAN, 4 },
+	{ "const", LEX_CONST, 5 }, { "continue", LEX_CONTINUE, 8 },
+	{ "default", LEX_DEFAULT, 7 }, { "defer", LEX_DEFER, 5 }, { "else", LEX_ELSE, 4 },
+	{ "fallthrough", LEX_FALLTHROUGH, 11 }, { "for", LEX_FOR, 3 },
+	{ "func", LEX_FUNC, 4 }, { "go", LEX_GO, 2 }, { "goto", LEX_GOTO, 4 },
+	{ "if", LEX_IF, 2 }, { "import", LEX_IMPORT, 6 },
+	{ "interface", LEX_INTERFACE, 9 }, { "map", LEX_MAP, 3 },
+	{ "package", LEX_PACKAGE, 7 }, { "range", LEX_RANGE, 5 },
+	{ "return", LEX_RETURN, 6 }, { "select", LEX_SELECT, 6 },
+	{ "struct", LEX_STRUCT, 6 }, { "switch", LEX_SWITCH, 6 }, { "type", LEX_TYPE, 4 },
+	{ "var", LEX_VAR, 3 },
 };
 
-/* Operators, longest first within each leading byte. */
-static const char *const ops[] = {
-	"<<=", ">>=", "&^=", "...", "&&", "||", "<-", "++", "--", "==", "!=",
-	"<=", ">=", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<",
-	">>", "&^", "~",
-};
+/* The length of the operator at p (n >= 1 bytes left): longest match. */
+static size_t op_len(const char *p, size_t n)
+{
+	char a = p[0], b = n > 1 ? p[1] : 0, c = n > 2 ? p[2] : 0;
+
+	switch (a) {
+	case '(': case ')': case '[': case ']': case '{': case '}': case ',':
+	case ';': case '~':
+		return 1;
+	case '.':
+		return b == '.' && c == '.' ? 3 : 1;
+	case ':':
+		return b == '=' ? 2 : 1;
+	case '<':
+		if (b == '<')
+			return c == '=' ? 3 : 2;
+		return b == '=' || b == '-' ? 2 : 1;
+	case '>':
+		if (b == '>')
+			return c == '=' ? 3 : 2;
+		return b == '=' ? 2 : 1;
+	case '&':
+		if (b == '^')
+			return c == '=' ? 3 : 2;
+		return b == '&' || b == '=' ? 2 : 1;
+	case '|':
+		return b == '|' || b == '=' ? 2 : 1;
+	case '+':
+		return b == '+' || b == '=' ? 2 : 1;
+	case '-':
+		return b == '-' || b == '=' ? 2 : 1;
+	default:	/* * / % ^ = ! */
+		return b == '=' ? 2 : 1;
+	}
+}
 
 static int is_letter(unsigned char c)
 {
@@ -40,14 +70,26 @@ static int is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
+/* Where each first byte's keywords start in keywords[] (sorted by first
+ * byte) and how many there are: an identifier costs one or two compares. */
+static const unsigned char kw_first[26][2] = {
+	['b' - 'a'] = { 0, 1 }, ['c' - 'a'] = { 1, 4 }, ['d' - 'a'] = { 5, 2 },
+	['e' - 'a'] = { 7, 1 }, ['f' - 'a'] = { 8, 3 }, ['g' - 'a'] = { 11, 2 },
+	['i' - 'a'] = { 13, 3 }, ['m' - 'a'] = { 16, 1 }, ['p' - 'a'] = { 17, 1 },
+	['r' - 'a'] = { 18, 2 }, ['s' - 'a'] = { 20, 3 }, ['t' - 'a'] = { 23, 1 },
+	['v' - 'a'] = { 24, 1 },
+};
+
 static int keyword(const char *s, size_t n)
 {
-	size_t i;
+	size_t i, end;
 
 	if (n < 2 || n > 11 || s[0] < 'b' || s[0] > 'v')
 		return LEX_IDENT;
-	for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
-		if (strlen(keywords[i].s) == n && !memcmp(keywords[i].s, s, n))
+	i = kw_first[s[0] - 'a'][0];
+	end = i + kw_first[s[0] - 'a'][1];
+	for (; i < end; i++)
+		if (keywords[i].len == n && !memcmp(keywords[i].s, s, n))
 			return keywords[i].kind;
 	return LEX_IDENT;
 }
@@ -242,18 +284,8 @@ void lex_file(struct lexed *out, const char *src, size_t len)
 		} else if (c == ';') {
 			s.i++;
 			push(&s, LEX_SEMI, start, line, ls);
-		} else if (strchr("+-*/%&|^<>=!:.,(){}[]~", c) && c) {
-			size_t k, n = 1;
-
-			for (k = 0; k < sizeof(ops) / sizeof(ops[0]); k++) {
-				size_t ol = strlen(ops[k]);
-
-				if (ol <= len - s.i && !memcmp(src + s.i, ops[k], ol)) {
-					n = ol;
-					break;
-				}
-			}
-			s.i += n;
+		} else if (c && strchr("+-*/%&|^<>=!:.,(){}[]~", c)) {
+			s.i += op_len(src + s.i, len - s.i);
 			push(&s, LEX_OP, start, line, ls);
 		} else {
 			/* NUL, control bytes, '#', '$', '?', '@', '\\' */
