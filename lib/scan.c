@@ -120,6 +120,7 @@ struct access {
 	int range_mut;		/* MG006: inserts while ranging the same map */
 	uint32_t range_tok;
 	int per_recv;		/* rooted at the function's receiver */
+	int once;		/* inside a sync.Once Do: initialization */
 };
 
 struct edge {
@@ -155,7 +156,7 @@ struct frame {
 	struct lockset saved;
 	int origin;		/* current origin, -1 sync */
 	int boundary;		/* frame index of the goroutine literal body */
-	int is_lit, is_loop, term, defer_lit, is_comp;
+	int is_lit, is_loop, term, defer_lit, is_comp, once;
 	int range_key;		/* map key ranged in this block, or -1 */
 	int range_var;		/* its key variable, or -1 */
 	uint32_t range_tok;
@@ -172,6 +173,7 @@ struct pkg {
 	size_t nedges, aedges;
 	int *ehead;		/* by function */
 	struct reach *reach;
+	size_t *sync_lo, *sync_hi;	/* by function: its range of syncs */
 	uint32_t *syncs;	/* sync points (Wait, receive) per file/token */
 	int *sync_file;
 	size_t nsync, async, async2;
@@ -194,7 +196,7 @@ struct walk {
 	struct lockset ls;
 	/* func literal waiting for its body brace */
 	size_t lit_brace;
-	int lit_origin, lit_defer;
+	int lit_origin, lit_defer, lit_once;
 	size_t lit_lp;		/* the literal's params */
 	size_t go_end;		/* end of the current go statement's call */
 	int go_origin;
@@ -374,6 +376,7 @@ struct chain {
 	int decl_file;
 	uint32_t decl_tok;
 	int local_frame;	/* frame of a local root, or -1 */
+	int local_iter;		/* ... declared fresh inside a loop body */
 	int is_mutex;
 };
 
@@ -396,6 +399,7 @@ static void resolve(struct walk *w, size_t s, size_t e, struct chain *c)
 	if (l) {
 		c->root = R_OWNED;
 		c->local_frame = l->frame;
+		c->local_iter = l->per_iter && l->fresh;
 		c->decl_file = l->file;
 		c->decl_tok = l->tok;
 		if (s == e) {
@@ -551,22 +555,38 @@ static int cur_boundary(const struct walk *w)
 	return w->nfr ? w->fr[w->nfr - 1].boundary : -1;
 }
 
+/* The root kind of chain c seen from the current position: a local of an
+ * enclosing function is captured by a goroutine literal. */
+static int seen_root(const struct walk *w, const struct chain *c)
+{
+	int root = c->root;
+
+	/* a local declared inside the goroutine is its own; one declared
+	 * outside is captured */
+	if (c->local_frame >= 0 && cur_boundary(w) >= 0 &&
+	    c->local_frame < cur_boundary(w) && root == R_OWNED) {
+		int j = cur_boundary(w);
+
+		/* a fresh map made in the loop body that starts the goroutine
+		 * is that goroutine's own */
+		while (j-- > 0 && !w->fr[j].is_loop)
+			;
+		if (!(c->local_iter && j >= 0 && c->local_frame >= j))
+			root = R_CAPTURED;
+	}
+	if (c->local_frame >= 0 && cur_boundary(w) >= 0 &&
+	    c->local_frame < cur_boundary(w) && root == R_ALIAS)
+		root = R_CAPTURED;
+	return root;
+}
+
 static void add_access(struct walk *w, size_t at, size_t s, size_t e,
 		       int kind, int nested, const struct chain *c)
 {
 	struct pkg *p = w->p;
 	struct access *a;
 	size_t i;
-	int root = c->root;
-
-	/* a local declared inside the goroutine is its own; one declared
-	 * outside is captured */
-	if (c->local_frame >= 0 && cur_boundary(w) >= 0 &&
-	    c->local_frame < cur_boundary(w) && root == R_OWNED)
-		root = R_CAPTURED;
-	if (c->local_frame >= 0 && cur_boundary(w) >= 0 &&
-	    c->local_frame < cur_boundary(w) && root == R_ALIAS)
-		root = R_CAPTURED;
+	int root = seen_root(w, c);
 	ARRAY_GROW(p->acc, p->nacc + 1, p->aacc);
 	a = &p->acc[p->nacc++];
 	memset(a, 0, sizeof(*a));
@@ -588,6 +608,9 @@ static void add_access(struct walk *w, size_t at, size_t s, size_t e,
 	a->guard = c->guard;
 	a->per_recv = c->per_recv && a->origin < 0;
 	a->range_mut = 0;
+	for (i = w->nfr; i-- > 0;)
+		if (w->fr[i].once)
+			a->once = 1;
 	if (kind == A_WRITE && !nested)
 		for (i = w->nfr; i-- > 0;) {
 			const struct frame *fr = &w->fr[i];
@@ -742,6 +765,16 @@ static int returned_field(struct pkg *p, int fn)
 	return -1;
 }
 
+/* Does a function of this name hand out a new object (a copy)? */
+static int fresh_name(const char *n)
+{
+	return strstr(n, "Copy") || strstr(n, "copy") || strstr(n, "Clone") ||
+	       strstr(n, "clone") || has_prefix(n, "New") ||
+	       has_prefix(n, "new") || has_prefix(n, "make") ||
+	       has_prefix(n, "Make") || has_prefix(n, "build") ||
+	       has_prefix(n, "Build");
+}
+
 /* Classifies the value starting at v for a declaration: sets is_map, type,
  * alias, fresh. */
 static void classify_value(struct walk *w, size_t v, int *is_map, int *type,
@@ -797,8 +830,8 @@ static void classify_value(struct walk *w, size_t v, int *is_map, int *type,
 				t = fd->result_kind == K_NAMED
 					? index_type(&p->ix, fd->result_type) : NULL;
 				*type = t && t->is_struct ? t->name : -1;
-				*fresh = 0;
-				*alias = returned_field(p, fn);
+				*fresh = fresh_name(nm(p, fd->name));
+				*alias = *fresh ? -1 : returned_field(p, fn);
 			} else if (e != v) {
 				/* another package's call: Get/Header/From..
 				 * hand out shared objects */
@@ -908,6 +941,7 @@ static void func_literal(struct walk *w, size_t i)
 	w->lit_lp = lp;
 	w->lit_defer = TK(f, i - 1)->kind == LEX_DEFER;
 	call = enclosing_call(w);
+	w->lit_once = call && is(f, call, "Do") && isop(f, call - 1, '.');
 	if (TK(f, i - 1)->kind == LEX_GO) {
 		o = add_origin(p, O_GO, w->fi, i - 1, w->fn, in_loop(w),
 			       "goroutine started here");
@@ -1175,11 +1209,8 @@ static void declaration(struct walk *w, size_t i)
 	    TK(f, k + 2)->kind == LEX_RANGE)
 		is_map = 0, type = -1, alias = -1, fresh = 1;
 	declare(w, i, is_map, type, alias, fresh);
-	for (k = i + 2; TK(f, k)->kind == LEX_IDENT && !is(f, k + 1, ":=");
-	     k += 2)
-		declare(w, k, 0, -1, -1, 1);
-	if (k != i && TK(f, k)->kind == LEX_IDENT)
-		declare(w, k, 0, -1, -1, 1);
+	for (k = i; isop(f, k + 1, ',') && TK(f, k + 2)->kind == LEX_IDENT; k += 2)
+		declare(w, k + 2, 0, -1, -1, 1);
 }
 
 /* Entry edges for method values and functions passed as arguments of the
@@ -1270,7 +1301,7 @@ static size_t chain_at(struct walk *w, size_t i)
 
 			if (e > i) {
 				resolve(w, i, e - 2, &c);
-				own = c.root == R_OWNED;
+				own = seen_root(w, &c) == R_OWNED;
 				via = c.root == R_RECV && e == i + 2;
 			}
 			add_edge(w, fn, own, via);
@@ -1352,7 +1383,7 @@ static void walk_func(struct pkg *p, int fn)
 	for (i = fd->lo + 1; i < fd->hi; i++) {
 		const struct token *t = TK(w.f, i);
 
-		if (at_stmt && t->kind != LEX_SEMI) {
+		if (at_stmt && t->kind != LEX_SEMI && !TOK_OP1(t, '}')) {
 			w.stmt = i;
 			if (t->kind == LEX_IF || t->kind == LEX_FOR ||
 			    t->kind == LEX_SWITCH || t->kind == LEX_SELECT ||
@@ -1408,9 +1439,7 @@ static void walk_func(struct pkg *p, int fn)
 					w.go_end = (size_t)M(w.f, e + 1);
 					w.go_origin = o;
 					p->orig[o].end = (uint32_t)w.go_end;
-					if (name_in(w.f, e, loop_helpers) || cf < 0 ||
-					    p->ix.funcs[cf].has_go)
-						value_args(&w, e + 1, o);
+					value_args(&w, e + 1, o);
 				}
 			}
 			break;
@@ -1436,6 +1465,7 @@ static void walk_func(struct pkg *p, int fn)
 					push_frame(&w, (size_t)M(w.f, i));
 					w.fr[w.nfr - 1].is_lit = 1;
 					w.fr[w.nfr - 1].defer_lit = dfr;
+					w.fr[w.nfr - 1].once = w.lit_once;
 					if (o >= 0) {
 						w.fr[w.nfr - 1].origin = o;
 						w.fr[w.nfr - 1].boundary = (int)w.nfr - 1;
@@ -1721,7 +1751,8 @@ static int is_shared(const struct pkg *p, const struct access *a)
 	case R_OWNED:
 		return 0;
 	case R_RECV:
-		return a->origin >= 0 || p->reach[a->fn].shared;
+		return a->origin >= 0 || p->reach[a->fn].origin < 0 ||
+		       p->reach[a->fn].shared;
 	case R_UNKNOWN:
 		return a->keyclass == 'f';
 	default:
@@ -1741,6 +1772,38 @@ static int sync_between(const struct pkg *p, int file, uint32_t lo, uint32_t hi)
 
 	for (i = 0; i < p->nsync; i++)
 		if (p->sync_file[i] == file && p->syncs[i] > lo && p->syncs[i] < hi)
+			return 1;
+	return 0;
+}
+
+/* Does a's goroutine wait (receive, Wait) before reaching a? */
+static int waits_before(const struct pkg *p, const struct access *a)
+{
+	size_t i;
+	uint32_t lo = a->origin >= 0 ? p->orig[a->origin].tok
+				     : p->ix.funcs[a->fn].lo;
+
+	for (i = p->sync_lo[a->fn]; i < p->sync_hi[a->fn]; i++)
+		if (p->syncs[i] > lo && p->syncs[i] < a->tok)
+			return 1;
+	return 0;
+}
+
+/* Is a write to the same map on a's line (m[k] = append(m[k], v))? */
+static int same_line_write(const struct pkg *p, size_t g0, size_t g1,
+			   size_t i)
+{
+	const struct access *a = &p->acc[i];
+	uint32_t line = TK(&p->ix.files[a->file], a->tok)->line;
+	size_t j;
+
+	for (j = i; j-- > g0 && p->acc[j].file == a->file &&
+		    TK(&p->ix.files[a->file], p->acc[j].tok)->line == line;)
+		if (is_write(&p->acc[j]))
+			return 1;
+	for (j = i + 1; j < g1 && p->acc[j].file == a->file &&
+		    TK(&p->ix.files[a->file], p->acc[j].tok)->line == line; j++)
+		if (is_write(&p->acc[j]))
 			return 1;
 	return 0;
 }
@@ -1771,7 +1834,8 @@ static const struct access *other(const struct pkg *p, size_t g0, size_t g1,
 		if (a == w || (writes_only && !is_write(a)))
 			continue;
 		seen++;
-		if (is_ctor(p, a->fn) && origin_of(p, a) < 0)
+		if ((is_ctor(p, a->fn) && origin_of(p, a) < 0) || a->once ||
+		    !is_shared(p, a) || waits_before(p, a))
 			continue;
 		if (a->keyclass == 'l') {
 			/* a local: the launcher's own accesses count only
@@ -1809,29 +1873,48 @@ static void judge_group(struct pkg *p, size_t g0, size_t g1)
 		if (p->acc[i].guard >= 0)
 			guard = p->acc[i].guard;
 	if (guard < 0 && (a0->keyclass == 'f' || a0->keyclass == 'v')) {
-		for (i = g0; i < g1; i++) {
-			const struct access *a = &p->acc[i];
-			int j, k;
+		/* per function: which locks its accesses hold (GCatch counts
+		 * sites; functions are steadier on small types) */
+		int fn = -1, fl[MAXLOCKS * 2], nfl = 0, k;
 
-			if (is_ctor(p, a->fn) || (locked_entry(p, a->fn) && !a->ls.n))
+		for (i = g0; i <= g1; i++) {
+			const struct access *a = i < g1 ? &p->acc[i] : NULL;
+			int j;
+
+			if (a && (is_ctor(p, a->fn) || a->once ||
+				  (a->origin < 0 && locked_entry(p, a->fn))))
 				continue;
-			n++;
-			nprot += a->ls.n > 0;
-			for (j = 0; j < a->ls.n; j++) {
-				for (k = 0; k < nids && ids[k] != a->ls.id[j]; k++)
-					;
-				if (k == nids && nids < MAXLOCKS * 8) {
-					ids[nids] = a->ls.id[j];
-					cnt[nids++] = 0;
+			if (!a || a->fn != fn) {
+				if (fn >= 0) {
+					n++;
+					nprot += nfl > 0;
+					for (j = 0; j < nfl; j++) {
+						for (k = 0; k < nids && ids[k] != fl[j]; k++)
+							;
+						if (k == nids && nids < MAXLOCKS * 8) {
+							ids[nids] = fl[j];
+							cnt[nids++] = 0;
+						}
+						if (k < nids)
+							cnt[k]++;
+					}
 				}
-				if (k < nids)
-					cnt[k]++;
+				if (!a)
+					break;
+				fn = a->fn;
+				nfl = 0;
+			}
+			for (j = 0; j < a->ls.n; j++) {
+				for (k = 0; k < nfl && fl[k] != a->ls.id[j]; k++)
+					;
+				if (k == nfl && nfl < MAXLOCKS * 2)
+					fl[nfl++] = a->ls.id[j];
 			}
 		}
 		for (i = 0; i < (size_t)nids; i++)
 			if (cnt[i] > cnt[best])
 				best = (int)i;
-		if (nids && cnt[best] >= 2 && nprot * 3 >= n * 2 && nprot < n + 1)
+		if (nids && cnt[best] >= 2 && nprot * 3 >= n * 2)
 			guard = ids[best];
 	}
 	if (guard >= 0)
@@ -1866,6 +1949,8 @@ static void judge_group(struct pkg *p, size_t g0, size_t g1)
 					       "accessed with the guard held here");
 				continue;
 			}
+			if (a->root == R_OWNED || a->once)
+				continue;
 			if (rd || (!excl && a->origin < 0 && rlocked_entry(p, a->fn))) {
 				emit(p, 2, SEV_ERROR, a, xasprintf("map %s is "
 				     "written while only a read lock is held; "
@@ -1908,7 +1993,9 @@ static void judge_group(struct pkg *p, size_t g0, size_t g1)
 			continue;
 		}
 		/* a read */
-		if (o < 0 || entry_locked || !is_shared(p, a))
+		if (o < 0 || entry_locked || !is_shared(p, a) || a->once ||
+		    a->ls.n ||
+		    waits_before(p, a) || same_line_write(p, g0, g1, i))
 			continue;
 		{
 			size_t j, seen = 0;
@@ -1917,10 +2004,12 @@ static void judge_group(struct pkg *p, size_t g0, size_t g1)
 			for (j = g0; j < g1 && seen < 256 && !x; j++) {
 				const struct access *w = &p->acc[j];
 
-				if (!is_write(w) || w == a)
+				if (!is_write(w) || w == a ||
+				    (w->fn == a->fn && w->origin == a->origin))
 					continue;
 				seen++;
-				if (ls_common(&a->ls, &w->ls) ||
+				if (ls_common(&a->ls, &w->ls) || w->once ||
+				    !is_shared(p, w) ||
 				    (w->origin < 0 && locked_entry(p, w->fn) &&
 				     a->ls.n) ||
 				    (is_ctor(p, w->fn) && origin_of(p, w) < 0))
@@ -1988,8 +2077,13 @@ void scan_package(const struct scan_opts *o, const struct scan_file *files,
 		len[i] = files[i].len;
 	}
 	index_build(&p.ix, paths, data, len, n);
-	for (i = 0; i < p.ix.nfuncs; i++)
+	p.sync_lo = xcalloc(p.ix.nfuncs + 1, sizeof(size_t));
+	p.sync_hi = xcalloc(p.ix.nfuncs + 1, sizeof(size_t));
+	for (i = 0; i < p.ix.nfuncs; i++) {
+		p.sync_lo[i] = p.nsync;
 		walk_func(&p, (int)i);
+		p.sync_hi[i] = p.nsync;
+	}
 	compute_reach(&p);
 	judge(&p);
 	for (i = 0; i < p.nacc; i++)
@@ -2000,6 +2094,8 @@ void scan_package(const struct scan_opts *o, const struct scan_file *files,
 	free(p.ehead);
 	free(p.reach);
 	free(p.syncs);
+	free(p.sync_lo);
+	free(p.sync_hi);
 	free(p.sync_file);
 	index_release(&p.ix);
 	free(paths);
