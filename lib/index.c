@@ -143,8 +143,22 @@ static int type_kind(struct index *ix, const struct ix_file *f, size_t i,
 			return K_RWMUTEX;
 		return K_OTHER;
 	}
-	if (is(f, i + 1, "."))	/* another package's type */
+	if (is(f, i + 1, ".")) {
+		/* another package's type: a few well-known maps */
+		static const char *const maps[] = { "Header", "Values", "MD",
+			"MIMEHeader", "FuncMap", "Labels", "MapClaims", NULL };
+		size_t k;
+
+		for (k = 0; maps[k]; k++)
+			if (is(f, i + 2, maps[k]) && !is(f, i + 3, "."))
+				return (is(f, i, "http") || is(f, i, "url") ||
+					is(f, i, "metadata") ||
+					is(f, i, "textproto") ||
+					is(f, i, "template") ||
+					is(f, i, "prometheus") ||
+					is(f, i, "jwt")) ? K_MAP : K_OTHER;
 		return K_OTHER;
+	}
 	*type = index_tok_id(ix, f, i);
 	return K_NAMED;
 }

@@ -99,7 +99,7 @@ struct origin {
 	const char *what;	/* static text */
 };
 
-enum { A_WRITE = 1, A_READ = 2, A_RANGE = 3 };
+enum { A_WRITE = 1, A_READ = 2, A_RANGE = 3, A_LEN = 4 };
 /* What the root of an accessed expression is, seen from the access. */
 enum { R_OWNED = 0, R_CAPTURED, R_PARAM, R_RECV, R_VAR, R_ALIAS, R_UNKNOWN };
 
@@ -130,6 +130,7 @@ struct edge {
 	int own;		/* receiver owned by the calling goroutine */
 	int via_recv;		/* called on the caller's own receiver */
 	int loop;		/* the call is inside a loop */
+	uint32_t lp;		/* the call's '(' in from's file, 0: none */
 	int next;		/* next edge from the same function */
 };
 
@@ -172,6 +173,7 @@ struct pkg {
 	struct edge *edges;
 	size_t nedges, aedges;
 	int *ehead;		/* by function */
+	int *rhead, *rnext;	/* edges into a function */
 	struct reach *reach;
 	size_t *sync_lo, *sync_hi;	/* by function: its range of syncs */
 	uint32_t *syncs;	/* sync points (Wait, receive) per file/token */
@@ -634,7 +636,7 @@ static void add_access(struct walk *w, size_t at, size_t s, size_t e,
 		}
 }
 
-static void add_edge(struct walk *w, int to, int own, int via_recv)
+static void add_edge(struct walk *w, int to, int own, int via_recv, size_t lp)
 {
 	struct pkg *p = w->p;
 	struct edge *e;
@@ -649,6 +651,7 @@ static void add_edge(struct walk *w, int to, int own, int via_recv)
 	e->own = own;
 	e->via_recv = via_recv;
 	e->loop = in_loop(w);
+	e->lp = (uint32_t)lp;
 	e->next = -1;
 }
 
@@ -1199,6 +1202,22 @@ static void declaration(struct walk *w, size_t i)
 		declare(w, k, is_map, type, alias, fresh);
 		return;
 	}
+	if (isop(f, i + 1, '=') && TK(f, i)->kind == LEX_IDENT) {
+		/* x = value: a local now holds something else */
+		struct local *l = find_local(w, tid(p, f, i));
+
+		if (!l)
+			return;
+		classify_value(w, i + 2, &is_map, &type, &alias, &fresh);
+		if (TK(f, i + 2)->kind == LEX_IDENT &&
+		    isop(f, chain_end(f, i + 2) + 1, '['))
+			return;
+		l->fresh = fresh;
+		l->alias = alias;
+		if (type >= 0)
+			l->type = type;
+		return;
+	}
 	while (TK(f, k)->kind == LEX_IDENT && isop(f, k + 1, ','))
 		k += 2;
 	if (TK(f, k)->kind != LEX_IDENT || !is(f, k + 1, ":="))
@@ -1230,7 +1249,7 @@ static void value_args(struct walk *w, size_t lp, int origin)
 				int save = w->fr[w->nfr - 1].origin;
 
 				w->fr[w->nfr - 1].origin = origin;
-				add_edge(w, fn, 0, 0);
+				add_edge(w, fn, 0, 0, 0);
 				w->fr[w->nfr - 1].origin = save;
 			}
 			k = e + 1;
@@ -1290,7 +1309,7 @@ static size_t chain_at(struct walk *w, size_t i)
 			if (isop(f, ae + 1, ')')) {
 				resolve(w, lp + 1, ae, &c);
 				if (c.is_map && c.key >= 0)
-					add_access(w, lp + 1, lp + 1, ae, A_READ, 0, &c);
+					add_access(w, lp + 1, lp + 1, ae, A_LEN, 0, &c);
 				w->skip_until = ae + 1;
 			}
 			return e;
@@ -1304,7 +1323,7 @@ static size_t chain_at(struct walk *w, size_t i)
 				own = seen_root(w, &c) == R_OWNED;
 				via = c.root == R_RECV && e == i + 2;
 			}
-			add_edge(w, fn, own, via);
+			add_edge(w, fn, own, via, lp);
 			if (p->ix.funcs[fn].has_go)
 				value_args(w, lp, add_origin(p, O_GO, w->fi, e,
 					w->fn, in_loop(w),
@@ -1337,7 +1356,7 @@ static size_t chain_at(struct walk *w, size_t i)
 			w->fr[w->nfr - 1].origin = add_origin(p, O_CB, w->fi, i - 2,
 				w->fn, 1, "informer event handler registered "
 				"here; handlers run concurrently");
-			add_edge(w, fn, 0, 0);
+			add_edge(w, fn, 0, 0, 0);
 			w->fr[w->nfr - 1].origin = save;
 		}
 		return e;
@@ -1434,7 +1453,7 @@ static void walk_func(struct pkg *p, int fn)
 					}
 					w.fr[w.nfr - 1].origin = o;
 					if (cf >= 0)
-						add_edge(&w, cf, own, 0);
+						add_edge(&w, cf, own, 0, e + 1);
 					w.fr[w.nfr - 1].origin = save;
 					w.go_end = (size_t)M(w.f, e + 1);
 					w.go_origin = o;
@@ -1557,9 +1576,15 @@ static void compute_reach(struct pkg *p)
 		p->reach[i].origin = -1;
 		p->ehead[i] = -1;
 	}
+	p->rhead = xmalloc((nf + 1) * sizeof(int));
+	p->rnext = xmalloc((p->nedges + 1) * sizeof(int));
+	for (i = 0; i < nf; i++)
+		p->rhead[i] = -1;
 	for (i = p->nedges; i-- > 0;) {
 		struct edge *e = &p->edges[i];
 
+		p->rnext[i] = p->rhead[e->to];
+		p->rhead[e->to] = (int)i;
 		e->next = p->ehead[e->from];
 		p->ehead[e->from] = (int)i;
 		p->reach[e->to].ncalls++;
@@ -1819,6 +1844,78 @@ static int cmp_acc(const void *x, const void *y)
 	return a->tok < b->tok ? -1 : a->tok > b->tok;
 }
 
+/* Is the argument starting at token a of file f a new map (make, a literal,
+ * a copy)? */
+static int fresh_arg(struct pkg *p, const struct ix_file *f, size_t a)
+{
+	size_t e;
+
+	if (TK(f, a)->kind == LEX_MAP || is(f, a, "make"))
+		return 1;
+	if (TK(f, a)->kind != LEX_IDENT)
+		return 0;
+	e = chain_end(f, a);
+	if (isop(f, e + 1, '{'))
+		return 1;
+	return isop(f, e + 1, '(') && fresh_name(nm(p, tid(p, f, e)));
+}
+
+/* Does every call of w's function pass a new map as the parameter w writes? */
+static int param_fresh(struct pkg *p, const struct access *w)
+{
+	const struct ix_func *fd = &p->ix.funcs[w->fn];
+	const struct ix_file *wf = &p->ix.files[w->file];
+	int name = tid(p, wf, w->tok), idx = -1, n = 0, seen = 0;
+	size_t k;
+
+	for (k = 0; k < fd->np; k++) {
+		const struct ix_param *pa = &p->ix.params[fd->p0 + k];
+
+		if (k == 0 && fd->recv_type >= 0 && pa->name == fd->recv_name)
+			continue;
+		if (pa->name == name)
+			idx = n;
+		n++;
+	}
+	if (idx < 0)
+		return 0;
+	for (k = (size_t)p->rhead[w->fn]; (int)k >= 0; k = (size_t)p->rnext[k]) {
+		const struct edge *e = &p->edges[k];
+		const struct ix_file *f;
+		size_t a, rp;
+		int argi = 0;
+
+		if (!e->lp || seen++ > 64)
+			return 0;
+		f = &p->ix.files[p->ix.funcs[e->from].file];
+		rp = (size_t)M(f, e->lp);
+		for (a = e->lp + 1; a < rp && argi < idx;) {
+			if (isop(f, a, ','))
+				argi++;
+			a = TK(f, a)->kind == LEX_OP && M(f, a) > (long)a
+				? (size_t)M(f, a) + 1 : a + 1;
+		}
+		if (a >= rp || !fresh_arg(p, f, a))
+			return 0;
+	}
+	return seen > 0;
+}
+
+/* Is a in the function that started w's goroutine, after the go statement
+ * and before any Wait or receive? */
+static int launcher_after(const struct pkg *p, const struct access *w,
+			  const struct access *a)
+{
+	int o = origin_of(p, w);
+	const struct origin *og;
+
+	if (o < 0 || a->origin >= 0)
+		return 0;
+	og = &p->orig[o];
+	return a->fn == og->fn && a->file == og->file && a->tok > og->end &&
+	       !sync_between(p, a->file, og->end, a->tok);
+}
+
 /* Does some other access of the group [g0, g1) run concurrently with w?
  * Returns it, or NULL.  Looks at a bounded number of accesses. */
 static const struct access *other(const struct pkg *p, size_t g0, size_t g1,
@@ -1834,8 +1931,11 @@ static const struct access *other(const struct pkg *p, size_t g0, size_t g1,
 		if (a == w || (writes_only && !is_write(a)))
 			continue;
 		seen++;
-		if ((is_ctor(p, a->fn) && origin_of(p, a) < 0) || a->once ||
-		    !is_shared(p, a) || waits_before(p, a))
+		if (launcher_after(p, w, a))
+			;	/* the launcher goes on using it */
+		else if ((is_ctor(p, a->fn) && origin_of(p, a) < 0 &&
+		     a->keyclass != 'l') || a->once ||
+		    (!is_shared(p, a) && a->keyclass != 'l') || waits_before(p, a))
 			continue;
 		if (a->keyclass == 'l') {
 			/* a local: the launcher's own accesses count only
@@ -1958,7 +2058,8 @@ static void judge_group(struct pkg *p, size_t g0, size_t g1)
 				ev_decl(p, a);
 				continue;
 			}
-			if (excl || o < 0 || !is_shared(p, a))
+			if (excl || o < 0 || !is_shared(p, a) ||
+			    (a->root == R_PARAM && a->origin < 0 && param_fresh(p, a)))
 				continue;
 			x = other(p, g0, g1, a, 0);
 			if (!x && !many(p, a) && a->keyclass != 'p' &&
@@ -1993,8 +2094,12 @@ static void judge_group(struct pkg *p, size_t g0, size_t g1)
 			continue;
 		}
 		/* a read */
+		if (a->origin < 0 && p->reach[a->fn].ncalls &&
+		    p->reach[a->fn].nexcl + p->reach[a->fn].nrd ==
+		    p->reach[a->fn].ncalls)
+			continue;	/* callers hold a lock */
 		if (o < 0 || entry_locked || !is_shared(p, a) || a->once ||
-		    a->ls.n ||
+		    a->ls.n || a->kind == A_LEN ||
 		    waits_before(p, a) || same_line_write(p, g0, g1, i))
 			continue;
 		{
@@ -2092,6 +2197,8 @@ void scan_package(const struct scan_opts *o, const struct scan_file *files,
 	free(p.orig);
 	free(p.edges);
 	free(p.ehead);
+	free(p.rhead);
+	free(p.rnext);
 	free(p.reach);
 	free(p.syncs);
 	free(p.sync_lo);
