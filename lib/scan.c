@@ -139,7 +139,8 @@ struct reach {
 	int multi;		/* reached from several origins */
 	int shared;		/* reached with a receiver not owned */
 	int ncalls, nexcl, nrd;	/* call sites within the package */
-	int syncpts;		/* first index into ctx syncs, for locals */
+	int depth;		/* calls from the origin (0: the entry) */
+	int once;		/* passed to sync.Once's Do: initialization */
 };
 
 struct local {
@@ -160,6 +161,7 @@ struct frame {
 	int is_lit, is_loop, term, defer_lit, is_comp, once;
 	int range_key;		/* map key ranged in this block, or -1 */
 	int range_var;		/* its key variable, or -1 */
+	uint32_t range_s, range_e;	/* the ranged expression */
 	uint32_t range_tok;
 };
 
@@ -174,6 +176,7 @@ struct pkg {
 	size_t nedges, aedges;
 	int *ehead;		/* by function */
 	int *rhead, *rnext;	/* edges into a function */
+	int *once_fn;		/* by function: passed to sync.Once's Do */
 	struct reach *reach;
 	size_t *sync_lo, *sync_hi;	/* by function: its range of syncs */
 	uint32_t *syncs;	/* sync points (Wait, receive) per file/token */
@@ -582,6 +585,20 @@ static int seen_root(const struct walk *w, const struct chain *c)
 	return root;
 }
 
+/* Do the token spans [a, ae] and [b, be] read the same? */
+static int same_text(const struct ix_file *f, size_t a, size_t ae, size_t b,
+		     size_t be)
+{
+	if (ae - a != be - b)
+		return 0;
+	for (; a <= ae; a++, b++)
+		if (TK(f, a)->len != TK(f, b)->len ||
+		    memcmp(f->src + TK(f, a)->off, f->src + TK(f, b)->off,
+			   TK(f, a)->len))
+			return 0;
+	return 1;
+}
+
 static void add_access(struct walk *w, size_t at, size_t s, size_t e,
 		       int kind, int nested, const struct chain *c)
 {
@@ -619,7 +636,8 @@ static void add_access(struct walk *w, size_t at, size_t s, size_t e,
 
 			if (fr->is_lit)
 				break;
-			if (fr->range_key == c->key && c->key >= 0) {
+			if (fr->range_key == c->key && c->key >= 0 &&
+			    same_text(w->f, fr->range_s, fr->range_e, s, e)) {
 				/* writing the ranged key itself is allowed;
 				 * inserting another key is not deterministic */
 				size_t k = e + 2;
@@ -840,7 +858,7 @@ static void classify_value(struct walk *w, size_t v, int *is_map, int *type,
 				 * hand out shared objects */
 				const char *n = nm(p, tid(p, f, e));
 
-				if (has_prefix(n, "Get") || has_prefix(n, "Header") ||
+				if (has_prefix(n, "Get") ||
 				    has_prefix(n, "From") || has_prefix(n, "Lookup") ||
 				    has_prefix(n, "Load"))
 					*fresh = 0;
@@ -1141,6 +1159,8 @@ static void open_block(struct walk *w, size_t i)
 			if (c.is_map) {
 				fr->range_key = c.key;
 				fr->range_tok = (uint32_t)s;
+				fr->range_s = (uint32_t)(r + 1);
+				fr->range_e = (uint32_t)e;
 				if (TK(f, s + 1)->kind == LEX_IDENT &&
 				    !is(f, s + 1, "_") && s + 1 < r)
 					fr->range_var = tid(p, f, s + 1);
@@ -1260,6 +1280,20 @@ static void value_args(struct walk *w, size_t lp, int origin)
 	}
 }
 
+/* Functions passed to once.Do(f) run once, before Do returns. */
+static void once_args(struct walk *w, size_t lp)
+{
+	const struct ix_file *f = w->f;
+	size_t e;
+	int fn;
+
+	if (TK(f, lp + 1)->kind != LEX_IDENT)
+		return;
+	e = chain_end(f, lp + 1);
+	if (isop(f, e + 1, ')') && (fn = callee(w, e, e != lp + 1)) >= 0)
+		w->p->once_fn[fn] = 1;
+}
+
 /* An identifier chain at i (not after a '.'). Returns the last token. */
 static size_t chain_at(struct walk *w, size_t i)
 {
@@ -1329,6 +1363,8 @@ static size_t chain_at(struct walk *w, size_t i)
 					w->fn, in_loop(w),
 					"passed to a function that starts a goroutine"));
 		}
+		if (e > i && is(f, e, "Do"))
+			once_args(w, lp);
 		if (name_in(f, e, http_regs))
 			value_args(w, lp, add_origin(p, O_CB, w->fi, e, w->fn, 1,
 				"HTTP handler registered here; requests are "
@@ -1565,6 +1601,19 @@ static int entry_origin(struct pkg *p, int fn)
 	return -1;
 }
 
+/* How many calls deep concurrency follows from a goroutine's entry: the
+ * entry and three levels of package calls.  Deeper chains run into code
+ * whose objects the goroutine made itself too often to judge by tokens. */
+#define REACH_DEPTH 3
+
+/* Goroutines of _test.go files do not make the package's own code
+ * concurrent: tests stress APIs whose concurrency contract lives elsewhere. */
+static int test_into_pkg(const struct pkg *p, int o, int fn)
+{
+	return p->ix.files[p->orig[o].file].is_test &&
+	       !p->ix.files[p->ix.funcs[fn].file].is_test;
+}
+
 static void compute_reach(struct pkg *p)
 {
 	size_t nf = p->ix.nfuncs, i, nq = 0, aq = 0;
@@ -1591,12 +1640,16 @@ static void compute_reach(struct pkg *p)
 		p->reach[e->to].nexcl += e->excl;
 		p->reach[e->to].nrd += e->rd;
 	}
-#define ENTER(fn_, o_, shared_)                                              \
+#define ENTER(fn_, o_, shared_, depth_)                                      \
 	do {                                                                 \
 		struct reach *r_ = &p->reach[fn_];                           \
 		int ch_ = 0;                                                 \
 		if (r_->origin < 0) {                                        \
 			r_->origin = (o_);                                   \
+			r_->depth = (depth_);                                \
+			ch_ = 1;                                             \
+		} else if ((depth_) < r_->depth) {                           \
+			r_->depth = (depth_);                                \
 			ch_ = 1;                                             \
 		} else if (r_->origin != (o_) && !r_->multi) {               \
 			r_->multi = 1;                                       \
@@ -1616,13 +1669,13 @@ static void compute_reach(struct pkg *p)
 		int o = entry_origin(p, (int)i);
 
 		if (o >= 0)
-			ENTER((int)i, o, 1);
+			ENTER((int)i, o, 1, 0);
 	}
 	for (i = 0; i < p->nedges; i++) {
 		const struct edge *e = &p->edges[i];
 
-		if (e->origin >= 0)
-			ENTER(e->to, e->origin, !e->own);
+		if (e->origin >= 0 && !test_into_pkg(p, e->origin, e->to))
+			ENTER(e->to, e->origin, !e->own, 0);
 	}
 	while (nq) {
 		int fn = queue[--nq];
@@ -1633,9 +1686,11 @@ static void compute_reach(struct pkg *p)
 		for (k = p->ehead[fn]; k >= 0; k = p->edges[k].next) {
 			const struct edge *e = &p->edges[k];
 
-			if (e->origin >= 0)
+			if (e->origin >= 0 || r->depth >= REACH_DEPTH ||
+			    test_into_pkg(p, r->origin, e->to))
 				continue;
-			ENTER(e->to, r->origin, r->shared || !e->via_recv);
+			ENTER(e->to, r->origin,
+			      e->own ? 0 : e->via_recv ? r->shared : 1, r->depth + 1);
 			if (r->multi && !p->reach[e->to].multi) {
 				p->reach[e->to].multi = 1;
 				if (!inq[e->to]) {
@@ -2141,8 +2196,12 @@ static void judge(struct pkg *p)
 {
 	size_t i = 0, j;
 
+	for (i = 0; i < p->nacc; i++)
+		if (p->once_fn[p->acc[i].fn])
+			p->acc[i].once = 1;
 	if (p->nacc)
 		qsort(p->acc, p->nacc, sizeof(*p->acc), cmp_acc);
+	i = 0;
 	if (getenv("MG_DEBUG"))
 		for (i = 0; i < p->nacc; i++) {
 			const struct access *a = &p->acc[i];
@@ -2182,6 +2241,7 @@ void scan_package(const struct scan_opts *o, const struct scan_file *files,
 		len[i] = files[i].len;
 	}
 	index_build(&p.ix, paths, data, len, n);
+	p.once_fn = xcalloc(p.ix.nfuncs + 1, sizeof(int));
 	p.sync_lo = xcalloc(p.ix.nfuncs + 1, sizeof(size_t));
 	p.sync_hi = xcalloc(p.ix.nfuncs + 1, sizeof(size_t));
 	for (i = 0; i < p.ix.nfuncs; i++) {
@@ -2202,6 +2262,7 @@ void scan_package(const struct scan_opts *o, const struct scan_file *files,
 	free(p.reach);
 	free(p.syncs);
 	free(p.sync_lo);
+	free(p.once_fn);
 	free(p.sync_hi);
 	free(p.sync_file);
 	index_release(&p.ix);
