@@ -276,6 +276,13 @@ static int is_ctor(const struct pkg *p, int fn)
 	       has_prefix(n, "Example") || has_prefix(n, "Fuzz");
 }
 
+/* Bounds that keep hostile input linear: how many enclosing blocks a
+ * question about loops and literals looks at, how many recent locals a name
+ * is looked up in, how many sync points one question scans. */
+#define FRAME_LOOK 64
+#define LOCAL_LOOK 1024
+#define SYNC_LOOK 1024
+
 /* ---- lock sets ----------------------------------------------------------- */
 
 static void ls_add(struct lockset *ls, int id, int rd)
@@ -343,7 +350,7 @@ static struct local *find_local(struct walk *w, int name)
 {
 	size_t i;
 
-	for (i = w->nloc; i-- > 0;)
+	for (i = w->nloc; i-- > 0 && i + LOCAL_LOOK >= w->nloc;)
 		if (w->loc[i].name == name)
 			return &w->loc[i];
 	return NULL;
@@ -544,7 +551,7 @@ static int in_loop(const struct walk *w)
 {
 	size_t i;
 
-	for (i = w->nfr; i-- > 0;)
+	for (i = w->nfr; i-- > 0 && i + FRAME_LOOK >= w->nfr;)
 		if (w->fr[i].is_loop)
 			return 1;
 	return 0;
@@ -574,7 +581,7 @@ static int seen_root(const struct walk *w, const struct chain *c)
 
 		/* a fresh map made in the loop body that starts the goroutine
 		 * is that goroutine's own */
-		while (j-- > 0 && !w->fr[j].is_loop)
+		while (j-- > 0 && (size_t)j + FRAME_LOOK >= w->nfr && !w->fr[j].is_loop)
 			;
 		if (!(c->local_iter && j >= 0 && c->local_frame >= j))
 			root = R_CAPTURED;
@@ -627,11 +634,11 @@ static void add_access(struct walk *w, size_t at, size_t s, size_t e,
 	a->guard = c->guard;
 	a->per_recv = c->per_recv && a->origin < 0;
 	a->range_mut = 0;
-	for (i = w->nfr; i-- > 0;)
+	for (i = w->nfr; i-- > 0 && i + FRAME_LOOK >= w->nfr;)
 		if (w->fr[i].once)
 			a->once = 1;
 	if (kind == A_WRITE && !nested)
-		for (i = w->nfr; i-- > 0;) {
+		for (i = w->nfr; i-- > 0 && i + FRAME_LOOK >= w->nfr;) {
 			const struct frame *fr = &w->fr[i];
 
 			if (fr->is_lit)
@@ -741,7 +748,7 @@ static void declare(struct walk *w, size_t name, int is_map, int type,
 	l->alias = alias;
 	l->fresh = fresh;
 	l->per_iter = 0;
-	for (i = w->nfr; i-- > 0;)
+	for (i = w->nfr; i-- > 0 && i + FRAME_LOOK >= w->nfr;)
 		if (w->fr[i].is_loop)
 			l->per_iter = 1;
 	l->file = w->fi;
@@ -851,7 +858,8 @@ static void classify_value(struct walk *w, size_t v, int *is_map, int *type,
 				t = fd->result_kind == K_NAMED
 					? index_type(&p->ix, fd->result_type) : NULL;
 				*type = t && t->is_struct ? t->name : -1;
-				*fresh = fresh_name(nm(p, fd->name));
+				*fresh = fresh_name(nm(p, fd->name)) ||
+					 !strcmp(nm(p, fd->name), "Header");
 				*alias = *fresh ? -1 : returned_field(p, fn);
 			} else if (e != v) {
 				/* another package's call: Get/Header/From..
@@ -1355,7 +1363,7 @@ static size_t chain_at(struct walk *w, size_t i)
 			if (e > i) {
 				resolve(w, i, e - 2, &c);
 				own = seen_root(w, &c) == R_OWNED;
-				via = c.root == R_RECV && e == i + 2;
+				via = c.root == R_RECV;	/* recv.f.M(): the receiver's own */
 			}
 			add_edge(w, fn, own, via, lp);
 			if (p->ix.funcs[fn].has_go)
@@ -1845,13 +1853,15 @@ static int is_write(const struct access *a)
 	return a->kind == A_WRITE;
 }
 
-/* Is there a sync point (Wait, receive) in file between tokens lo and hi? */
-static int sync_between(const struct pkg *p, int file, uint32_t lo, uint32_t hi)
+/* Is there a sync point (Wait, receive) in function fn between tokens lo
+ * and hi? */
+static int sync_between(const struct pkg *p, int fn, uint32_t lo, uint32_t hi)
 {
 	size_t i;
 
-	for (i = 0; i < p->nsync; i++)
-		if (p->sync_file[i] == file && p->syncs[i] > lo && p->syncs[i] < hi)
+	for (i = p->sync_lo[fn]; i < p->sync_hi[fn] && i < p->sync_lo[fn] + SYNC_LOOK;
+	     i++)
+		if (p->syncs[i] > lo && p->syncs[i] < hi)
 			return 1;
 	return 0;
 }
@@ -1863,7 +1873,8 @@ static int waits_before(const struct pkg *p, const struct access *a)
 	uint32_t lo = a->origin >= 0 ? p->orig[a->origin].tok
 				     : p->ix.funcs[a->fn].lo;
 
-	for (i = p->sync_lo[a->fn]; i < p->sync_hi[a->fn]; i++)
+	for (i = p->sync_lo[a->fn];
+	     i < p->sync_hi[a->fn] && i < p->sync_lo[a->fn] + SYNC_LOOK; i++)
 		if (p->syncs[i] > lo && p->syncs[i] < a->tok)
 			return 1;
 	return 0;
@@ -1968,7 +1979,7 @@ static int launcher_after(const struct pkg *p, const struct access *w,
 		return 0;
 	og = &p->orig[o];
 	return a->fn == og->fn && a->file == og->file && a->tok > og->end &&
-	       !sync_between(p, a->file, og->end, a->tok);
+	       !sync_between(p, a->fn, og->end, a->tok);
 }
 
 /* Does some other access of the group [g0, g1) run concurrently with w?
@@ -2000,7 +2011,7 @@ static const struct access *other(const struct pkg *p, size_t g0, size_t g1,
 
 				if (a->fn != o->fn || a->file != o->file ||
 				    a->tok < o->end ||
-				    sync_between(p, a->file, o->end, a->tok))
+				    sync_between(p, a->fn, o->end, a->tok))
 					continue;
 			} else if (a->origin < 0) {
 				continue;
@@ -2084,7 +2095,7 @@ static void judge_group(struct pkg *p, size_t g0, size_t g1)
 		entry_locked = a->origin < 0 && locked_entry(p, a->fn);
 		excl = ls_excl(&a->ls);
 		rd = a->ls.n > 0 && !excl;
-		if (a->range_mut)
+		if (a->range_mut && a->root != R_OWNED)
 			emit(p, 6, SEV_NOTE, a, xasprintf("map %s is written while "
 			     "ranging over it: inserting other keys makes the "
 			     "iteration visit them or not at random", a->disp)),
@@ -2093,7 +2104,7 @@ static void judge_group(struct pkg *p, size_t g0, size_t g1)
 			if (entry_locked)
 				continue;
 			if (guard >= 0 && !ls_has(&a->ls, guard, 1) &&
-			    !is_ctor(p, a->fn) && !rd) {
+			    !is_ctor(p, a->fn) && !rd && !a->once) {
 				emit(p, 5, SEV_WARNING, a, xasprintf("map %s is "
 				     "guarded by %s elsewhere but written here %s",
 				     a->disp, nm(p, guard), excl
