@@ -30,7 +30,7 @@
 #include "lex.h"
 #include "util.h"
 
-#include <stdio.h>
+#include <stdio.h>	/* snprintf */
 #include <stdlib.h>
 #include <string.h>
 
@@ -518,14 +518,21 @@ static void resolve(struct walk *w, size_t s, size_t e, struct chain *c)
 static int lock_key(struct walk *w, size_t s, size_t e)
 {
 	struct chain c;
-	struct buf_ { char *s; } b;
+
+	char *text;
+	int id;
 
 	resolve(w, s, e, &c);
-	if (c.key >= 0)
+	if (c.key >= 0 && (c.root != R_UNKNOWN || s == e))
 		return c.key;
-	(void)b;
-	return index_intern(&w->p->ix, w->f->src + TK(w->f, s)->off,
-			    TK(w->f, e)->off + TK(w->f, e)->len - TK(w->f, s)->off);
+	/* a root we know nothing about: its text, marked so that two
+	 * spellings of one mutex are never called "another lock" */
+	text = xasprintf("~%.*s", (int)(TK(w->f, e)->off + TK(w->f, e)->len -
+					 TK(w->f, s)->off),
+			 w->f->src + TK(w->f, s)->off);
+	id = index_intern(&w->p->ix, text, strlen(text));
+	free(text);
+	return id;
 }
 
 /* ---- recording ------------------------------------------------------------ */
@@ -710,9 +717,8 @@ static int assign_op(const struct ix_file *f, size_t j)
 
 /* After index groups ending at j: is this the left side of an assignment
  * (directly, or in a tuple `a[k], b = ...`)? */
-static int lhs_write(const struct ix_file *f, size_t j, size_t stmt)
+static int lhs_write(const struct ix_file *f, size_t j)
 {
-	(void)stmt;
 	if (assign_op(f, j))
 		return 1;
 	if (!isop(f, j, ','))
@@ -1413,7 +1419,7 @@ static size_t chain_at(struct walk *w, size_t i)
 		resolve(w, i, e, &c);
 		if (!c.is_map || c.key < 0)
 			return e;
-		add_access(w, i, i, e, lhs_write(f, k, w->stmt) ? A_WRITE : A_READ,
+		add_access(w, i, i, e, lhs_write(f, k) ? A_WRITE : A_READ,
 			   groups > 1, &c);
 		return e;
 	}
@@ -1452,6 +1458,10 @@ static void walk_func(struct pkg *p, int fn)
 			    t->kind == LEX_SWITCH || t->kind == LEX_SELECT ||
 			    t->kind == LEX_ELSE)
 				header(&w, i);
+			/* if x, ok := f(); ok {: x lives on in the block */
+			if ((t->kind == LEX_IF || t->kind == LEX_SWITCH) &&
+			    TK(w.f, i + 1)->kind == LEX_IDENT)
+				declaration(&w, i + 1);
 			w.fr[w.nfr - 1].term = t->kind == LEX_RETURN ||
 				t->kind == LEX_BREAK || t->kind == LEX_CONTINUE ||
 				t->kind == LEX_GOTO ||
@@ -1485,10 +1495,9 @@ static void walk_func(struct pkg *p, int fn)
 					int own = 0;
 
 					if (e > i + 1) {
+						/* go x.run(): x made fresh in this
+						 * loop iteration is that goroutine's */
 						resolve(&w, i + 1, e - 2, &c);
-						own = c.root == R_OWNED &&
-						      cur_boundary(&w) < 0
-							? 0 : c.root == R_OWNED;
 						if (c.local_frame >= 0) {
 							struct local *l = find_local(&w,
 								tid(p, w.f, i + 1));
@@ -1931,7 +1940,7 @@ static int param_fresh(struct pkg *p, const struct access *w)
 {
 	const struct ix_func *fd = &p->ix.funcs[w->fn];
 	const struct ix_file *wf = &p->ix.files[w->file];
-	int name = tid(p, wf, w->tok), idx = -1, n = 0, seen = 0;
+	int name = tid(p, wf, w->tok), idx = -1, n = 0, seen = 0, ei;
 	size_t k;
 
 	for (k = 0; k < fd->np; k++) {
@@ -1945,8 +1954,8 @@ static int param_fresh(struct pkg *p, const struct access *w)
 	}
 	if (idx < 0)
 		return 0;
-	for (k = (size_t)p->rhead[w->fn]; (int)k >= 0; k = (size_t)p->rnext[k]) {
-		const struct edge *e = &p->edges[k];
+	for (ei = p->rhead[w->fn]; ei >= 0; ei = p->rnext[ei]) {
+		const struct edge *e = &p->edges[ei];
 		const struct ix_file *f;
 		size_t a, rp;
 		int argi = 0;
@@ -2031,6 +2040,7 @@ static void judge_group(struct pkg *p, size_t g0, size_t g1)
 {
 	size_t i, n = 0, nprot = 0;
 	int guard = -1, cnt[MAXLOCKS * 8], ids[MAXLOCKS * 8], nids = 0, best = 0;
+	int alt[MAXLOCKS], nalt = 0, unknown_lock;
 	const struct access *gsite = NULL;
 	struct access *a0 = &p->acc[g0];
 
@@ -2080,8 +2090,14 @@ static void judge_group(struct pkg *p, size_t g0, size_t g1)
 		for (i = 0; i < (size_t)nids; i++)
 			if (cnt[i] > cnt[best])
 				best = (int)i;
-		if (nids && cnt[best] >= 2 && nprot * 3 >= n * 2)
+		if (nids && cnt[best] >= 2 && nprot * 3 >= n * 2) {
 			guard = ids[best];
+			/* every lock held as often is a guard too (two locks
+			 * taken together, in either role) */
+			for (i = 0; i < (size_t)nids; i++)
+				if (cnt[i] == cnt[best] && nalt < MAXLOCKS)
+					alt[nalt++] = ids[i];
+		}
 	}
 	if (guard >= 0)
 		for (i = g0; i < g1 && !gsite; i++)
@@ -2089,7 +2105,7 @@ static void judge_group(struct pkg *p, size_t g0, size_t g1)
 				gsite = &p->acc[i];
 	for (i = g0; i < g1; i++) {
 		struct access *a = &p->acc[i];
-		int o = origin_of(p, a), entry_locked, excl, rd;
+		int o = origin_of(p, a), entry_locked, excl, rd, k, excl_guard = 0;
 		const struct access *x;
 
 		entry_locked = a->origin < 0 && locked_entry(p, a->fn);
@@ -2103,7 +2119,16 @@ static void judge_group(struct pkg *p, size_t g0, size_t g1)
 		if (is_write(a)) {
 			if (entry_locked)
 				continue;
-			if (guard >= 0 && !ls_has(&a->ls, guard, 1) &&
+			unknown_lock = 0;
+			for (k = 0; k < a->ls.n; k++)
+				if (nm(p, a->ls.id[k])[0] == '~' ||
+				    nm(p, guard >= 0 ? guard : a->ls.id[k])[0] == '~')
+					unknown_lock = 1;
+			for (k = 0; k < nalt; k++)
+				if (ls_has(&a->ls, alt[k], 1))
+					excl_guard = 1;
+			if (guard >= 0 && !ls_has(&a->ls, guard, 1) && !excl_guard &&
+			    !(excl && unknown_lock) &&
 			    !is_ctor(p, a->fn) && !rd && !a->once) {
 				emit(p, 5, SEV_WARNING, a, xasprintf("map %s is "
 				     "guarded by %s elsewhere but written here %s",
@@ -2187,6 +2212,10 @@ static void judge_group(struct pkg *p, size_t g0, size_t g1)
 					continue;
 				if (a->keyclass == 'l' && w->origin < 0)
 					continue;
+				/* a plain write outside any goroutine counts only
+				 * when a lock elsewhere says the map is shared */
+				if (origin_of(p, w) < 0 && guard < 0)
+					continue;
 				if (ident(p, w) != ident(p, a) || many(p, a))
 					x = w;
 			}
@@ -2213,19 +2242,6 @@ static void judge(struct pkg *p)
 	if (p->nacc)
 		qsort(p->acc, p->nacc, sizeof(*p->acc), cmp_acc);
 	i = 0;
-	if (getenv("MG_DEBUG"))
-		for (i = 0; i < p->nacc; i++) {
-			const struct access *a = &p->acc[i];
-
-			fprintf(stderr, "acc %s:%u key=%s kind=%d root=%d class=%c "
-				"origin=%d fnorigin=%d multi=%d shared=%d locks=%d "
-				"fn=%s\n", p->ix.files[a->file].path,
-				TK(&p->ix.files[a->file], a->tok)->line,
-				nm(p, a->key), a->kind, a->root, a->keyclass,
-				a->origin, p->reach[a->fn].origin,
-				p->reach[a->fn].multi, p->reach[a->fn].shared,
-				a->ls.n, nm(p, p->ix.funcs[a->fn].name));
-		}
 	while (i < p->nacc) {
 		for (j = i + 1; j < p->nacc && p->acc[j].key == p->acc[i].key; j++)
 			;
