@@ -27,7 +27,7 @@ setup() {
 @test "mg-gate --report sarif: an empty stream is a valid report with no results" {
 	golden_report sarif empty
 	sarif_valid empty.sarif
-	jq -e '.runs[0].results == [] and (.runs[0].tool.driver.rules | length) == 7' empty.sarif
+	jq -e '.runs[0].results == [] and (.runs[0].tool.driver.rules | length) == 8' empty.sarif
 }
 
 @test "mg-gate --report sarif: hostile paths and messages stay valid" {
@@ -56,7 +56,7 @@ setup() {
 	  printf '{"mapguard":"end","tool":"mg-scan","status":"ok","findings":1}\n'; } > x.jsonl
 	mg-gate --report sarif=x.sarif x.jsonl
 	sarif_valid x.sarif
-	jq -e '.runs[0] | .results[0].ruleIndex == 7 and .tool.driver.rules[7].id == "X9"' x.sarif
+	jq -e '.runs[0] | .results[0].ruleIndex == 8 and .tool.driver.rules[8].id == "X9"' x.sarif
 }
 
 @test "mg-gate --report sarif: location uses %SRCROOT%, a region and relatedLocations from the evidence" {
