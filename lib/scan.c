@@ -186,7 +186,7 @@ struct pkg {
 	int *sync_file;
 	size_t nsync, async, async2;
 	struct finding_list *out;
-	int id_lock, id_rlock, id_unlock, id_runlock;
+	size_t cur;		/* 1 + the finding emit() made last, 0: none */
 };
 
 /* Per-function walk state. */
@@ -1768,6 +1768,7 @@ static void emit(struct pkg *p, int rule, int sev, const struct access *a,
 	struct finding *fd;
 	const char *ls, *le, *end = f->src + f->len;
 
+	p->cur = 0;
 	if (!(p->o->rules & (1u << rule))) {
 		free(msg);
 		return;
@@ -1792,19 +1793,17 @@ static void emit(struct pkg *p, int rule, int sev, const struct access *a,
 		ls--;
 	le = memchr(ls, '\n', (size_t)(end - ls));
 	finding_fingerprint_base(fd, ls, le ? (size_t)(le - ls) : (size_t)(end - ls));
+	p->cur = p->out->n;
 }
 
-static struct finding *last(struct pkg *p)
-{
-	return &p->out->v[p->out->n - 1];
-}
-
+/* Adds evidence to the finding emit() just made (none if its rule is off). */
 static void ev_tok(struct pkg *p, int file, uint32_t tok, const char *note)
 {
 	const struct ix_file *f = &p->ix.files[file];
 
-	finding_add_evidence(last(p), f->path, TK(f, tok)->line, TK(f, tok)->col,
-			     note);
+	if (p->cur)
+		finding_add_evidence(&p->out->v[p->cur - 1], f->path,
+				     TK(f, tok)->line, TK(f, tok)->col, note);
 }
 
 static void ev_decl(struct pkg *p, const struct access *a)

@@ -105,3 +105,10 @@ golden() {
 	run -0 --separate-stderr mg-scan deep.go
 	[ -z "$output" ]
 }
+
+@test "mg-scan: a disabled rule drops its findings and their evidence cleanly" {
+	cp "$BATS_TEST_DIRNAME/fixtures/scan/mg003-read-while-written/input.go" .
+	run -0 --separate-stderr mg-scan --format json --rules MG003 input.go
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule) | [.rule, (.evidence | length)]] == [["MG003", 3]]'
+}
