@@ -3,6 +3,7 @@
 #   make            build bin/mg-scan, bin/mg-diff, bin/mg-gate
 #   make test       build and run the bats suites (tests/run)
 #   make check      the same suites on an ASan/UBSan build (build/san)
+#   make eval       precision and recall per rule on tests/corpus
 #   make demo       the main job on the bundled example (examples/)
 #   make bench-diff mg-diff vs git diff -U0 on a synthetic repository
 #   make deps       install the Debian packages that are missing
@@ -67,6 +68,10 @@ check: deps-quiet
 	@MG_BIN=$(abspath build/san/bin) MG_SANITIZED=1 \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 tests/run
+
+# Precision and recall per rule on the labeled corpus (tests/corpus).
+eval: deps-quiet all
+	@MG_SCAN=$(abspath $(BIN))/mg-scan tests/eval.sh
 
 deps-quiet:
 	@sh tests/deps.sh --quiet

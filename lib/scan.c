@@ -1,12 +1,36 @@
 /* scan.c - the MGnnn rules over one package held in memory (see scan.h)
  *
- * Walking skeleton: MG001 for a map declared in an enclosing function and
- * written inside a `go func(){...}()` literal with no lock held.
+ * Three passes over a package whose facts index.c has gathered:
+ *
+ *  1. walk: every function body once, token by token, with an explicit stack
+ *     of blocks (never the C stack), tracking the locks held (Lock/RLock,
+ *     defer Unlock to the end, branches that unlock and return leave the
+ *     state after them alone), local variables that hold maps (fresh from
+ *     make/literal, or aliases of a parameter, field or call result), func
+ *     literals that start a goroutine (`go func`) or run as a concurrent
+ *     callback (HandleFunc, g.Go, AfterFunc, informer handlers, parallel
+ *     subtests) and calls into the package's own functions.  It records every
+ *     map access (write, read, range) with its lock set and concurrency
+ *     origin, and every call edge.
+ *  2. reach: origins flow along call edges (a worklist, each function changes
+ *     state a bounded number of times, so cycles end): a function called from
+ *     a goroutine, named by `go f()`, passed as a method value to a helper, or
+ *     a ServeHTTP/Collect method, runs concurrently.  A function whose every
+ *     call site holds a lock, or whose name ends in "Locked", is taken to run
+ *     with the lock held.
+ *  3. judge: per map (a symbol key: Type.field, a package variable, a local),
+ *     the guard is inferred from the package's own accesses; writes and reads
+ *     are judged against it and against the other origins touching the map.
+ *
+ * All per-access work is linear in the accesses of one map key: accesses are
+ * sorted by key once.
  */
 #include "scan.h"
+#include "index.h"
 #include "lex.h"
 #include "util.h"
 
+#include <stdio.h>	/* snprintf */
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,293 +80,2230 @@ void scan_opts_init(struct scan_opts *o)
 		o->severity[i] = -1;
 }
 
-/* One file being judged. */
-struct fctx {
-	const struct scan_opts *o;
-	const struct scan_file *file;
-	const char *src;
-	struct lexed lx;
-	long *match;		/* index of the matching bracket, or -1 */
-	struct finding_list *out;
+/* ---- data ---------------------------------------------------------------- */
+
+#define MAXLOCKS 6
+struct lockset {
+	int n;
+	int id[MAXLOCKS];	/* interned lock key ("T.mu") */
+	unsigned char rd[MAXLOCKS];	/* read lock only */
 };
 
-/* Matches (), [] and {} with an explicit stack: deep nesting cannot overflow
- * ours.  Unbalanced brackets get -1. */
-static void match_brackets(struct fctx *c)
+enum { O_GO = 1, O_CB = 2 };
+/* Where concurrency comes from: a go statement, a callback registration, a
+ * concurrently invoked method. */
+struct origin {
+	int kind;
+	int file;
+	uint32_t tok;		/* evidence */
+	uint32_t end;		/* a literal's closing brace, else 0 */
+	int fn;			/* the function holding it */
+	int loop;		/* several instances run at once */
+	const char *what;	/* static text */
+};
+
+enum { A_WRITE = 1, A_READ = 2, A_RANGE = 3, A_LEN = 4 };
+/* What the root of an accessed expression is, seen from the access. */
+enum { R_OWNED = 0, R_CAPTURED, R_PARAM, R_RECV, R_VAR, R_ALIAS, R_UNKNOWN };
+
+struct access {
+	int file;
+	uint32_t tok, end;	/* flagged span */
+	int fn;
+	int key;		/* interned symbol key */
+	char *disp;		/* source text of the map expression */
+	int kind, nested;
+	int origin;		/* literal origin, or -1: the function's */
+	struct lockset ls;
+	int root;		/* R_* */
+	int keyclass;		/* 'f' field, 'v' package var, 'l' local, 'p' param */
+	int decl_file;
+	uint32_t decl_tok;
+	int guard;		/* annotation, or -1 */
+	int range_mut;		/* MG006: inserts while ranging the same map */
+	uint32_t range_tok;
+	int per_recv;		/* rooted at the function's receiver */
+	int once;		/* inside a sync.Once Do: initialization */
+};
+
+struct edge {
+	int from, to;		/* functions */
+	int origin;		/* literal origin at the call, or -1 */
+	int excl, rd;		/* locks held at the call */
+	int own;		/* receiver owned by the calling goroutine */
+	int via_recv;		/* called on the caller's own receiver */
+	int loop;		/* the call is inside a loop */
+	uint32_t lp;		/* the call's '(' in from's file, 0: none */
+	int next;		/* next edge from the same function */
+};
+
+struct reach {
+	int origin;		/* first origin, -1: not concurrent */
+	int multi;		/* reached from several origins */
+	int shared;		/* reached with a receiver not owned */
+	int ncalls, nexcl, nrd;	/* call sites within the package */
+	int depth;		/* calls from the origin (0: the entry) */
+	int once;		/* passed to sync.Once's Do: initialization */
+};
+
+struct local {
+	int name, frame;
+	int is_map, type;	/* type: struct type id or -1 */
+	int alias;		/* key it aliases, or -1 */
+	int fresh;
+	int per_iter;		/* declared in a loop body */
+	int file;
+	uint32_t tok;
+};
+
+struct frame {
+	uint32_t close;
+	struct lockset saved;
+	int origin;		/* current origin, -1 sync */
+	int boundary;		/* frame index of the goroutine literal body */
+	int is_lit, is_loop, term, defer_lit, is_comp, once;
+	int range_key;		/* map key ranged in this block, or -1 */
+	int range_var;		/* its key variable, or -1 */
+	uint32_t range_s, range_e;	/* the ranged expression */
+	uint32_t range_tok;
+};
+
+struct pkg {
+	const struct scan_opts *o;
+	struct index ix;
+	struct origin *orig;
+	size_t norig, aorig;
+	struct access *acc;
+	size_t nacc, aacc;
+	struct edge *edges;
+	size_t nedges, aedges;
+	int *ehead;		/* by function */
+	int *rhead, *rnext;	/* edges into a function */
+	int *once_fn;		/* by function: passed to sync.Once's Do */
+	struct reach *reach;
+	size_t *sync_lo, *sync_hi;	/* by function: its range of syncs */
+	uint32_t *syncs;	/* sync points (Wait, receive) per file/token */
+	int *sync_file;
+	size_t nsync, async, async2;
+	struct finding_list *out;
+	size_t cur;		/* 1 + the finding emit() made last, 0: none */
+};
+
+/* Per-function walk state. */
+struct walk {
+	struct pkg *p;
+	const struct ix_file *f;
+	int fi, fn;
+	const struct ix_func *fd;
+	struct frame *fr;
+	size_t nfr, afr;
+	struct local *loc;
+	size_t nloc, aloc;
+	size_t *parens;		/* open '(' indexes */
+	size_t npar, apar;
+	struct lockset ls;
+	/* func literal waiting for its body brace */
+	size_t lit_brace;
+	int lit_origin, lit_defer, lit_once;
+	size_t lit_lp;		/* the literal's params */
+	size_t go_end;		/* end of the current go statement's call */
+	int go_origin;
+	size_t skip_until;	/* a chain already handled */
+	size_t stmt;		/* first token of the current statement */
+	size_t hdr_brace;	/* body brace of the if/for/switch at hdr_stmt */
+	size_t hdr_stmt;
+};
+
+static const struct token *TK(const struct ix_file *f, size_t i)
 {
-	size_t i, sp = 0, cap = 0;
-	long *stack = NULL;
+	return &f->lx.tok[i < f->lx.ntok ? i : f->lx.ntok - 1];
+}
 
-	c->match = xmalloc(c->lx.ntok * sizeof(long));
-	for (i = 0; i < c->lx.ntok; i++) {
-		const struct token *t = &c->lx.tok[i];
+static int is(const struct ix_file *f, size_t i, const char *s)
+{
+	return tok_is(TK(f, i), f->src, s);
+}
 
-		c->match[i] = -1;
-		if (t->kind != LEX_OP || t->len != 1)
-			continue;
-		if (t->op == '(' || t->op == '[' || t->op == '{') {
-			ARRAY_GROW(stack, sp + 1, cap);
-			stack[sp++] = (long)i;
-		} else if (t->op == ')' || t->op == ']' || t->op == '}') {
-			char want = t->op == ')' ? '(' : t->op == ']' ? '[' : '{';
+static int isop(const struct ix_file *f, size_t i, char c)
+{
+	return TOK_OP1(TK(f, i), c);
+}
 
-			/* drop unmatched openers of another kind */
-			while (sp && c->lx.tok[stack[sp - 1]].op != want)
-				sp--;
-			if (sp) {
-				c->match[i] = stack[--sp];
-				c->match[stack[sp]] = (long)i;
-			}
+static long M(const struct ix_file *f, size_t i)
+{
+	return i < f->lx.ntok ? f->match[i] : -1;
+}
+
+static int tid(struct pkg *p, const struct ix_file *f, size_t i)
+{
+	return index_tok_id(&p->ix, f, i);
+}
+
+static const char *nm(const struct pkg *p, int id)
+{
+	return id >= 0 ? p->ix.names[id] : "?";
+}
+
+static int key2(struct pkg *p, const char *a, const char *b)
+{
+	char *s = xasprintf("%s.%s", a, b);
+	int id = index_intern(&p->ix, s, strlen(s));
+
+	free(s);
+	return id;
+}
+
+static int has_prefix(const char *s, const char *pre)
+{
+	return !strncmp(s, pre, strlen(pre));
+}
+
+static int has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), k = strlen(suf);
+
+	return n >= k && !strcmp(s + n - k, suf);
+}
+
+static int is_ctor(const struct pkg *p, int fn)
+{
+	const struct ix_func *f = &p->ix.funcs[fn];
+	const char *n = nm(p, f->name);
+
+	if (f->recv_type >= 0)
+		return !strcmp(n, "init");
+	return has_prefix(n, "New") || has_prefix(n, "new") ||
+	       has_prefix(n, "Make") || has_prefix(n, "make") ||
+	       !strcmp(n, "init") || !strcmp(n, "main") ||
+	       has_prefix(n, "Test") || has_prefix(n, "Benchmark") ||
+	       has_prefix(n, "Example") || has_prefix(n, "Fuzz");
+}
+
+/* Bounds that keep hostile input linear: how many enclosing blocks a
+ * question about loops and literals looks at, how many recent locals a name
+ * is looked up in, how many sync points one question scans. */
+#define FRAME_LOOK 64
+#define LOCAL_LOOK 1024
+#define SYNC_LOOK 1024
+
+/* ---- lock sets ----------------------------------------------------------- */
+
+static void ls_add(struct lockset *ls, int id, int rd)
+{
+	int i;
+
+	for (i = 0; i < ls->n; i++)
+		if (ls->id[i] == id) {
+			ls->rd[i] = (unsigned char)(ls->rd[i] && rd);
+			return;
 		}
+	if (ls->n < MAXLOCKS) {
+		ls->id[ls->n] = id;
+		ls->rd[ls->n++] = (unsigned char)rd;
 	}
-	free(stack);
 }
 
-static const struct token *T(const struct fctx *c, size_t i)
+static void ls_del(struct lockset *ls, int id)
 {
-	return &c->lx.tok[i < c->lx.ntok ? i : c->lx.ntok - 1];
+	int i;
+
+	for (i = 0; i < ls->n; i++)
+		if (ls->id[i] == id) {
+			ls->id[i] = ls->id[--ls->n];
+			ls->rd[i] = ls->rd[ls->n];
+			return;
+		}
 }
 
-static int same_ident(const struct fctx *c, size_t a, size_t b)
+static int ls_excl(const struct lockset *ls)
 {
-	const struct token *x = T(c, a), *y = T(c, b);
+	int i;
 
-	return x->kind == LEX_IDENT && y->kind == LEX_IDENT && x->len == y->len &&
-	       !memcmp(c->src + x->off, c->src + y->off, x->len);
-}
-
-/* Does a map value start at token i: `make(map[`, `map[...]{...}`? */
-static int map_value_at(const struct fctx *c, size_t i)
-{
-	if (T(c, i)->kind == LEX_MAP)
-		return 1;
-	return tok_is(T(c, i), c->src, "make") && TOK_OP1(T(c, i + 1), '(') &&
-	       T(c, i + 2)->kind == LEX_MAP;
-}
-
-/* Is token i (an identifier) declared as a map here?  Returns 1 for
- * `i := make(map...`, `i := map[...]{`, `var i map[`, `var i = make(map`. */
-static int map_decl_at(const struct fctx *c, size_t i)
-{
-	const struct token *prev = i ? T(c, i - 1) : NULL;
-
-	if (T(c, i)->kind != LEX_IDENT)
-		return 0;
-	if (tok_is(T(c, i + 1), c->src, ":="))
-		return map_value_at(c, i + 2);
-	if (prev && prev->kind == LEX_VAR) {
-		if (T(c, i + 1)->kind == LEX_MAP)
+	for (i = 0; i < ls->n; i++)
+		if (!ls->rd[i])
 			return 1;
-		return TOK_OP1(T(c, i + 1), '=') && map_value_at(c, i + 2);
-	}
 	return 0;
 }
 
-/* Is the identifier at i (a map name) written here?  Returns the token index
- * of the write's operator, or 0. */
-static size_t write_at(const struct fctx *c, size_t i)
+static int ls_has(const struct lockset *ls, int id, int excl)
 {
-	size_t j;
-	const struct token *t;
+	int i;
 
-	if (!TOK_OP1(T(c, i + 1), '[') || c->match[i + 1] < 0)
+	for (i = 0; i < ls->n; i++)
+		if (ls->id[i] == id && (!excl || !ls->rd[i]))
+			return 1;
+	return 0;
+}
+
+/* Do a and b share a lock, at least one of them exclusively? */
+static int ls_common(const struct lockset *a, const struct lockset *b)
+{
+	int i, j;
+
+	for (i = 0; i < a->n; i++)
+		for (j = 0; j < b->n; j++)
+			if (a->id[i] == b->id[j] && (!a->rd[i] || !b->rd[j]))
+				return 1;
+	return 0;
+}
+
+/* ---- names and chains ---------------------------------------------------- */
+
+static struct local *find_local(struct walk *w, int name)
+{
+	size_t i;
+
+	for (i = w->nloc; i-- > 0 && i + LOCAL_LOOK >= w->nloc;)
+		if (w->loc[i].name == name)
+			return &w->loc[i];
+	return NULL;
+}
+
+static const struct ix_param *find_param(struct walk *w, int name)
+{
+	size_t i;
+
+	for (i = 0; i < w->fd->np; i++)
+		if (w->p->ix.params[w->fd->p0 + i].name == name)
+			return &w->p->ix.params[w->fd->p0 + i];
+	return NULL;
+}
+
+static const struct ix_var *find_var(struct walk *w, int name)
+{
+	if (name < 0 || (size_t)name >= w->p->ix.nbyname ||
+	    w->p->ix.var_of[name] < 0)
+		return NULL;
+	return &w->p->ix.vars[w->p->ix.var_of[name]];
+}
+
+/* The end of the selector chain ident {. ident} starting at i. */
+static size_t chain_end(const struct ix_file *f, size_t i)
+{
+	while (isop(f, i + 1, '.') && TK(f, i + 2)->kind == LEX_IDENT)
+		i += 2;
+	return i;
+}
+
+/* What the chain [s..e] names. */
+struct chain {
+	int is_map, key, root, keyclass, guard, type, per_recv;
+	int decl_file;
+	uint32_t decl_tok;
+	int local_frame;	/* frame of a local root, or -1 */
+	int local_iter;		/* ... declared fresh inside a loop body */
+	int is_mutex;
+};
+
+static void resolve(struct walk *w, size_t s, size_t e, struct chain *c)
+{
+	struct pkg *p = w->p;
+	const struct ix_file *f = w->f;
+	int name = tid(p, f, s), type = -1, kind = K_OTHER, owner = -1;
+	struct local *l = find_local(w, name);
+	const struct ix_param *pa = l ? NULL : find_param(w, name);
+	const struct ix_var *v = l || pa ? NULL : find_var(w, name);
+	size_t k;
+
+	memset(c, 0, sizeof(*c));
+	c->key = c->guard = c->type = -1;
+	c->local_frame = -1;
+	c->root = R_UNKNOWN;
+	c->decl_file = w->fi;
+	c->decl_tok = (uint32_t)s;
+	if (l) {
+		c->root = R_OWNED;
+		c->local_frame = l->frame;
+		c->local_iter = l->per_iter && l->fresh;
+		c->decl_file = l->file;
+		c->decl_tok = l->tok;
+		if (s == e) {
+			c->is_map = l->is_map;
+			if (l->alias >= 0) {
+				c->key = l->alias;
+				c->root = R_ALIAS;
+				c->keyclass = 'f';
+			} else {
+				char buf[64];
+
+				snprintf(buf, sizeof(buf), "local:%d:%u:%s", l->file,
+					 l->tok, nm(p, name));
+				c->key = index_intern(&p->ix, buf, strlen(buf));
+				c->keyclass = 'l';
+				if (!l->fresh)
+					c->root = R_ALIAS;
+			}
+			return;
+		}
+		type = l->type;
+		kind = type >= 0 ? K_NAMED : K_OTHER;
+		if (!l->fresh)
+			c->root = R_ALIAS;
+	} else if (pa) {
+		c->root = pa->name == w->fd->recv_name ? R_RECV : R_PARAM;
+		c->per_recv = c->root == R_RECV;
+		c->decl_tok = w->fd->decl;
+		kind = pa->kind;
+		type = pa->type;
+		if (s == e) {
+			c->is_map = index_is_map(&p->ix, kind, type);
+			c->is_mutex = kind == K_MUTEX || kind == K_RWMUTEX;
+			c->key = key2(p, nm(p, w->fd->name), nm(p, name));
+			c->keyclass = 'p';
+			if (c->root == R_RECV)
+				c->key = type >= 0 ? type : c->key;
+			return;
+		}
+	} else if (v) {
+		c->root = R_VAR;
+		c->decl_file = v->file;
+		c->decl_tok = v->tok;
+		kind = v->kind;
+		type = v->type;
+		if (s == e) {
+			c->is_map = index_is_map(&p->ix, kind, type);
+			c->is_mutex = kind == K_MUTEX || kind == K_RWMUTEX;
+			c->key = key2(p, "var", nm(p, name));
+			c->keyclass = 'v';
+			return;
+		}
+	} else if (s == e) {
+		return;
+	}
+	/* walk the fields */
+	for (k = s + 2; k <= e; k += 2) {
+		int fname = tid(p, f, k);
+		const struct ix_field *fl = kind == K_NAMED
+			? index_field(&p->ix, type, fname, &owner) : NULL;
+
+		if (!fl) {
+			if (k != e)
+				return;
+			/* unknown root type: a name that is a map field
+			 * somewhere and nothing else */
+			if ((size_t)fname < p->ix.nbyname &&
+			    p->ix.field_maps[fname] && !p->ix.field_other[fname]) {
+				size_t q;
+
+				c->is_map = 1;
+				c->key = key2(p, "?", nm(p, fname));
+				c->keyclass = 'f';
+				for (q = 0; q < p->ix.nfields; q++)
+					if (p->ix.fields[q].name == fname) {
+						c->decl_file = p->ix.fields[q].file;
+						c->decl_tok = p->ix.fields[q].tok;
+						c->guard = p->ix.fields[q].guard;
+						break;
+					}
+			}
+			return;
+		}
+		kind = fl->kind;
+		type = fl->type;
+		if (k == e) {
+			c->is_map = index_is_map(&p->ix, kind, type);
+			c->is_mutex = kind == K_MUTEX || kind == K_RWMUTEX ||
+				      (fl->embedded && kind == K_OTHER);
+			c->key = key2(p, nm(p, owner), nm(p, fname));
+			c->keyclass = 'f';
+			c->decl_file = fl->file;
+			c->decl_tok = fl->tok;
+			c->guard = fl->guard >= 0
+				? key2(p, nm(p, owner), nm(p, fl->guard)) : -1;
+			c->type = type;
+		}
+		if (k != s + 2)
+			c->per_recv = 0;
+	}
+}
+
+/* The lock key of the chain [s..e] (the receiver of Lock()). */
+static int lock_key(struct walk *w, size_t s, size_t e)
+{
+	struct chain c;
+
+	char *text;
+	int id;
+
+	resolve(w, s, e, &c);
+	if (c.key >= 0 && (c.root != R_UNKNOWN || s == e))
+		return c.key;
+	/* a root we know nothing about: its text, marked so that two
+	 * spellings of one mutex are never called "another lock" */
+	text = xasprintf("~%.*s", (int)(TK(w->f, e)->off + TK(w->f, e)->len -
+					 TK(w->f, s)->off),
+			 w->f->src + TK(w->f, s)->off);
+	id = index_intern(&w->p->ix, text, strlen(text));
+	free(text);
+	return id;
+}
+
+/* ---- recording ------------------------------------------------------------ */
+
+static int add_origin(struct pkg *p, int kind, int file, size_t tok, int fn,
+		      int loop, const char *what)
+{
+	struct origin *o;
+
+	ARRAY_GROW(p->orig, p->norig + 1, p->aorig);
+	o = &p->orig[p->norig];
+	o->kind = kind;
+	o->file = file;
+	o->tok = (uint32_t)tok;
+	o->end = 0;
+	o->fn = fn;
+	o->loop = loop;
+	o->what = what;
+	return (int)p->norig++;
+}
+
+static int in_loop(const struct walk *w)
+{
+	size_t i;
+
+	for (i = w->nfr; i-- > 0 && i + FRAME_LOOK >= w->nfr;)
+		if (w->fr[i].is_loop)
+			return 1;
+	return 0;
+}
+
+static int cur_origin(const struct walk *w)
+{
+	return w->nfr ? w->fr[w->nfr - 1].origin : -1;
+}
+
+static int cur_boundary(const struct walk *w)
+{
+	return w->nfr ? w->fr[w->nfr - 1].boundary : -1;
+}
+
+/* The root kind of chain c seen from the current position: a local of an
+ * enclosing function is captured by a goroutine literal. */
+static int seen_root(const struct walk *w, const struct chain *c)
+{
+	int root = c->root;
+
+	/* a local declared inside the goroutine is its own; one declared
+	 * outside is captured */
+	if (c->local_frame >= 0 && cur_boundary(w) >= 0 &&
+	    c->local_frame < cur_boundary(w) && root == R_OWNED) {
+		int j = cur_boundary(w);
+
+		/* a fresh map made in the loop body that starts the goroutine
+		 * is that goroutine's own */
+		while (j-- > 0 && (size_t)j + FRAME_LOOK >= w->nfr && !w->fr[j].is_loop)
+			;
+		if (!(c->local_iter && j >= 0 && c->local_frame >= j))
+			root = R_CAPTURED;
+	}
+	if (c->local_frame >= 0 && cur_boundary(w) >= 0 &&
+	    c->local_frame < cur_boundary(w) && root == R_ALIAS)
+		root = R_CAPTURED;
+	return root;
+}
+
+/* Do the token spans [a, ae] and [b, be] read the same? */
+static int same_text(const struct ix_file *f, size_t a, size_t ae, size_t b,
+		     size_t be)
+{
+	if (ae - a != be - b)
 		return 0;
-	if (i && TOK_OP1(T(c, i - 1), '.'))
-		return 0;	/* x.m[k]: a field, not this local */
-	j = (size_t)c->match[i + 1] + 1;
-	t = T(c, j);
+	for (; a <= ae; a++, b++)
+		if (TK(f, a)->len != TK(f, b)->len ||
+		    memcmp(f->src + TK(f, a)->off, f->src + TK(f, b)->off,
+			   TK(f, a)->len))
+			return 0;
+	return 1;
+}
+
+static void add_access(struct walk *w, size_t at, size_t s, size_t e,
+		       int kind, int nested, const struct chain *c)
+{
+	struct pkg *p = w->p;
+	struct access *a;
+	size_t i;
+	int root = seen_root(w, c);
+	ARRAY_GROW(p->acc, p->nacc + 1, p->aacc);
+	a = &p->acc[p->nacc++];
+	memset(a, 0, sizeof(*a));
+	a->file = w->fi;
+	a->tok = (uint32_t)at;
+	a->end = (uint32_t)e;
+	a->fn = w->fn;
+	a->key = c->key;
+	a->disp = xstrndup(w->f->src + TK(w->f, s)->off,
+			   TK(w->f, e)->off + TK(w->f, e)->len - TK(w->f, s)->off);
+	a->kind = kind;
+	a->nested = nested;
+	a->origin = cur_origin(w);
+	a->ls = w->ls;
+	a->root = root;
+	a->keyclass = c->keyclass;
+	a->decl_file = c->decl_file;
+	a->decl_tok = c->decl_tok;
+	a->guard = c->guard;
+	a->per_recv = c->per_recv && a->origin < 0;
+	a->range_mut = 0;
+	for (i = w->nfr; i-- > 0 && i + FRAME_LOOK >= w->nfr;)
+		if (w->fr[i].once)
+			a->once = 1;
+	if (kind == A_WRITE && !nested)
+		for (i = w->nfr; i-- > 0 && i + FRAME_LOOK >= w->nfr;) {
+			const struct frame *fr = &w->fr[i];
+
+			if (fr->is_lit)
+				break;
+			if (fr->range_key == c->key && c->key >= 0 &&
+			    same_text(w->f, fr->range_s, fr->range_e, s, e)) {
+				/* writing the ranged key itself is allowed;
+				 * inserting another key is not deterministic */
+				size_t k = e + 2;
+
+				if (!(TK(w->f, k)->kind == LEX_IDENT &&
+				      isop(w->f, k + 1, ']') &&
+				      tid(p, w->f, k) == fr->range_var) &&
+				    at == s) {
+					a->range_mut = 1;
+					a->range_tok = fr->range_tok;
+				}
+				break;
+			}
+		}
+}
+
+static void add_edge(struct walk *w, int to, int own, int via_recv, size_t lp)
+{
+	struct pkg *p = w->p;
+	struct edge *e;
+
+	ARRAY_GROW(p->edges, p->nedges + 1, p->aedges);
+	e = &p->edges[p->nedges++];
+	e->from = w->fn;
+	e->to = to;
+	e->origin = cur_origin(w);
+	e->excl = ls_excl(&w->ls);
+	e->rd = w->ls.n > 0 && !e->excl;
+	e->own = own;
+	e->via_recv = via_recv;
+	e->loop = in_loop(w);
+	e->lp = (uint32_t)lp;
+	e->next = -1;
+}
+
+static void add_sync(struct walk *w, size_t i)
+{
+	struct pkg *p = w->p;
+
+	ARRAY_GROW(p->syncs, p->nsync + 1, p->async);
+	ARRAY_GROW(p->sync_file, p->nsync + 1, p->async2);
+	p->syncs[p->nsync] = (uint32_t)i;
+	p->sync_file[p->nsync++] = w->fi;
+}
+
+/* ---- the walk ------------------------------------------------------------- */
+
+/* Is the assignment operator at j a write (=, op=, ++, --)? */
+static int assign_op(const struct ix_file *f, size_t j)
+{
+	const struct token *t = TK(f, j);
+
 	if (t->kind != LEX_OP)
 		return 0;
-	if (TOK_OP1(t, '=') || tok_is(t, c->src, "++") || tok_is(t, c->src, "--"))
-		return j;
-	if (t->len >= 2 && c->src[t->off + t->len - 1] == '=' &&
-	    !tok_is(t, c->src, "==") && !tok_is(t, c->src, "!=") &&
-	    !tok_is(t, c->src, "<=") && !tok_is(t, c->src, ">=") &&
-	    !tok_is(t, c->src, ":="))
-		return j;
-	if (TOK_OP1(t, ',')) {
-		/* m[a], x = ...: a tuple assignment if an '=' ends the list */
-		for (; j < c->lx.ntok && T(c, j)->kind != LEX_SEMI; j++) {
-			if (TOK_OP1(T(c, j), '=') || tok_is(T(c, j), c->src, ":="))
-				return TOK_OP1(T(c, j), '=') ? j : 0;
-			if (T(c, j)->kind == LEX_OP && c->match[j] > (long)j)
-				j = (size_t)c->match[j];
-		}
+	if (TOK_OP1(t, '=') || is(f, j, "++") || is(f, j, "--"))
+		return 1;
+	if (t->len >= 2 && f->src[t->off + t->len - 1] == '=' &&
+	    !is(f, j, "==") && !is(f, j, "!=") && !is(f, j, "<=") &&
+	    !is(f, j, ">=") && !is(f, j, ":="))
+		return 1;
+	return 0;
+}
+
+/* After index groups ending at j: is this the left side of an assignment
+ * (directly, or in a tuple `a[k], b = ...`)? */
+static int lhs_write(const struct ix_file *f, size_t j)
+{
+	if (assign_op(f, j))
+		return 1;
+	if (!isop(f, j, ','))
+		return 0;
+	for (; j < f->lx.ntok && TK(f, j)->kind != LEX_SEMI &&
+	       TK(f, j)->kind != LEX_EOF && !isop(f, j, '{'); j++) {
+		if (isop(f, j, '='))
+			return 1;
+		if (is(f, j, ":="))
+			return 0;
+		if (TK(f, j)->kind == LEX_OP && M(f, j) > (long)j)
+			j = (size_t)M(f, j);
+		else if (TK(f, j)->kind == LEX_OP && M(f, j) >= 0 && M(f, j) < (long)j)
+			return 0;	/* a closing bracket: left the statement */
 	}
 	return 0;
 }
 
-static void emit(struct fctx *c, int rule, int sev, size_t at, const char *name,
-		 size_t decl, size_t go, int in_loop)
+static void declare(struct walk *w, size_t name, int is_map, int type,
+		    int alias, int fresh)
 {
-	struct finding *f;
-	const struct token *t = T(c, at);
-	const char *ls, *le, *end = c->src + c->file->len;
-	char *msg;
+	struct local *l;
+	size_t i;
 
-	if (!(c->o->rules & (1u << rule)))
+	if (TK(w->f, name)->kind != LEX_IDENT || is(w->f, name, "_"))
 		return;
-	if (c->o->severity[rule] >= 0)
-		sev = c->o->severity[rule];
-	f = finding_list_add(c->out);
-	f->rule = xstrdup(rules[rule - 1].id);
-	f->severity = sev;
-	f->path = xstrdup(c->file->path);
-	f->line = t->line;
-	f->column = t->col;
-	f->end_line = t->line;
-	f->end_column = t->col + t->len;
-	msg = xasprintf("map %s is written in a goroutine without a lock%s", name,
-			in_loop ? "; the goroutine is started in a loop, so "
-				  "several instances write it at once" : "");
-	f->message = msg;
-	f->symbol = xstrdup(name);
-	f->source = xstrdup("static");
-	finding_add_evidence(f, c->file->path, T(c, decl)->line, T(c, decl)->col,
-			     "map declared here");
-	finding_add_evidence(f, c->file->path, T(c, go)->line, T(c, go)->col,
-			     in_loop ? "goroutine started here, in a loop"
-				     : "goroutine started here");
-	ls = c->src + t->off;
-	while (ls > c->src && ls[-1] != '\n')
+	ARRAY_GROW(w->loc, w->nloc + 1, w->aloc);
+	l = &w->loc[w->nloc++];
+	l->name = tid(w->p, w->f, name);
+	l->frame = (int)w->nfr - 1;
+	l->is_map = is_map;
+	l->type = type;
+	l->alias = alias;
+	l->fresh = fresh;
+	l->per_iter = 0;
+	for (i = w->nfr; i-- > 0 && i + FRAME_LOOK >= w->nfr;)
+		if (w->fr[i].is_loop)
+			l->per_iter = 1;
+	l->file = w->fi;
+	l->tok = (uint32_t)name;
+}
+
+/* The package function a call `name(` or `x.name(` at i names, or -1. */
+static int callee(struct walk *w, size_t i, int method)
+{
+	int id = tid(w->p, w->f, i), fn;
+
+	if (id < 0 || (size_t)id >= w->p->ix.nbyname)
+		return -1;
+	for (fn = w->p->ix.func_of[id]; fn >= 0; fn = w->p->ix.func_next[fn])
+		if ((w->p->ix.funcs[fn].recv_type >= 0) == method)
+			return fn;
+	return -1;
+}
+
+/* The key of the map field that method fn returns (`return r.f`), or -1. */
+static int returned_field(struct pkg *p, int fn)
+{
+	const struct ix_func *fd = &p->ix.funcs[fn];
+	const struct ix_file *f = &p->ix.files[fd->file];
+	size_t k;
+	int owner = -1;
+
+	if (fd->recv_type < 0 || fd->recv_name < 0)
+		return -1;
+	/* accessors are short: a bounded look keeps call sites linear */
+	for (k = fd->lo; k < fd->hi && k < fd->lo + 256; k++) {
+		const struct ix_field *fl;
+
+		if (TK(f, k)->kind != LEX_RETURN ||
+		    tid(p, f, k + 1) != fd->recv_name || !isop(f, k + 2, '.') ||
+		    TK(f, k + 3)->kind != LEX_IDENT ||
+		    TK(f, k + 4)->kind != LEX_SEMI)
+			continue;
+		fl = index_field(&p->ix, fd->recv_type, tid(p, f, k + 3), &owner);
+		if (fl && index_is_map(&p->ix, fl->kind, fl->type))
+			return key2(p, nm(p, owner), nm(p, fl->name));
+	}
+	return -1;
+}
+
+/* Does a function of this name hand out a new object (a copy)? */
+static int fresh_name(const char *n)
+{
+	return strstr(n, "Copy") || strstr(n, "copy") || strstr(n, "Clone") ||
+	       strstr(n, "clone") || has_prefix(n, "New") ||
+	       has_prefix(n, "new") || has_prefix(n, "make") ||
+	       has_prefix(n, "Make") || has_prefix(n, "build") ||
+	       has_prefix(n, "Build");
+}
+
+/* Classifies the value starting at v for a declaration: sets is_map, type,
+ * alias, fresh. */
+static void classify_value(struct walk *w, size_t v, int *is_map, int *type,
+			   int *alias, int *fresh)
+{
+	const struct ix_file *f = w->f;
+	struct pkg *p = w->p;
+	const struct ix_type *t;
+
+	*is_map = 0;
+	*type = *alias = -1;
+	*fresh = 1;
+	if (isop(f, v, '&'))
+		v++;
+	if (TK(f, v)->kind == LEX_MAP) {
+		*is_map = 1;
+		return;
+	}
+	if ((is(f, v, "make") || is(f, v, "new")) && isop(f, v + 1, '(')) {
+		if (TK(f, v + 2)->kind == LEX_MAP)
+			*is_map = is(f, v, "make");
+		else if (TK(f, v + 2)->kind == LEX_IDENT &&
+			 (t = index_type(&p->ix, tid(p, f, v + 2)))) {
+			*is_map = t->is_map && is(f, v, "make");
+			*type = t->is_struct ? t->name : -1;
+		}
+		return;
+	}
+	if (TK(f, v)->kind != LEX_IDENT)
+		return;
+	if (isop(f, v + 1, '{') &&
+	    (t = index_type(&p->ix, tid(p, f, v)))) {
+		*is_map = t->is_map;
+		*type = t->is_struct ? t->name : -1;
+		return;
+	}
+	if (is(f, v, "maps") && is(f, v + 2, "Clone")) {
+		*is_map = 1;
+		return;
+	}
+	{
+		size_t e = chain_end(f, v);
+		struct chain c;
+
+		if (isop(f, e + 1, '(')) {
+			int fn = callee(w, e, e != v);
+
+			if (fn >= 0) {
+				const struct ix_func *fd = &p->ix.funcs[fn];
+
+				*is_map = index_is_map(&p->ix, fd->result_kind,
+						       fd->result_type);
+				t = fd->result_kind == K_NAMED
+					? index_type(&p->ix, fd->result_type) : NULL;
+				*type = t && t->is_struct ? t->name : -1;
+				*fresh = fresh_name(nm(p, fd->name)) ||
+					 !strcmp(nm(p, fd->name), "Header");
+				*alias = *fresh ? -1 : returned_field(p, fn);
+			} else if (e != v) {
+				/* another package's call: Get/Header/From..
+				 * hand out shared objects */
+				const char *n = nm(p, tid(p, f, e));
+
+				if (has_prefix(n, "Get") ||
+				    has_prefix(n, "From") || has_prefix(n, "Lookup") ||
+				    has_prefix(n, "Load"))
+					*fresh = 0;
+			}
+			return;
+		}
+		resolve(w, v, e, &c);
+		if (c.is_map) {
+			*is_map = 1;
+			*fresh = 0;
+			*alias = c.keyclass == 'f' || c.keyclass == 'v' ? c.key : -1;
+			return;
+		}
+		if (c.root != R_UNKNOWN && c.root != R_OWNED) {
+			*fresh = 0;
+			if (c.type >= 0)
+				*type = c.type;
+		}
+		if (v == e) {
+			struct local *l = find_local(w, tid(p, f, v));
+			const struct ix_param *pa = find_param(w, tid(p, f, v));
+
+			if (l) {
+				*type = l->type;
+				*fresh = l->fresh;
+			} else if (pa && pa->kind == K_NAMED) {
+				*type = pa->type;
+				*fresh = 0;
+			}
+		}
+	}
+}
+
+/* Does the body [lo, hi) call X.Parallel()? */
+static int calls_parallel(const struct ix_file *f, size_t lo, size_t hi)
+{
+	size_t k;
+
+	/* t.Parallel() comes first in a subtest: look at its start only */
+	for (k = lo; k < hi && k < lo + 256; k++)
+		if (is(f, k, "Parallel") && isop(f, k - 1, '.') &&
+		    isop(f, k + 1, '('))
+			return 1;
+	return 0;
+}
+
+/* The callee name before the innermost open '(' (0: none). */
+static size_t enclosing_call(const struct walk *w)
+{
+	size_t lp;
+
+	if (!w->npar)
+		return 0;
+	lp = w->parens[w->npar - 1];
+	if (lp && TK(w->f, lp - 1)->kind == LEX_IDENT)
+		return lp - 1;
+	return 0;
+}
+
+static int name_in(const struct ix_file *f, size_t i, const char *const *list)
+{
+	for (; *list; list++)
+		if (is(f, i, *list))
+			return 1;
+	return 0;
+}
+
+static const char *const http_regs[] = { "HandleFunc", "Handle", "HandlerFunc",
+	"HandleFunc", NULL };
+static const char *const loop_helpers[] = { "Until", "JitterUntil", "Forever",
+	"NonSlidingUntil", "UntilWithContext", "JitterUntilWithContext",
+	"PollUntil", "PollImmediateUntil", NULL };
+static const char *const informer_keys[] = { "AddFunc", "UpdateFunc",
+	"DeleteFunc", NULL };
+
+/* A func literal at i (the func keyword): decides what runs it. */
+static void func_literal(struct walk *w, size_t i)
+{
+	const struct ix_file *f = w->f;
+	struct pkg *p = w->p;
+	size_t lp = i + 1, k, call;
+	long end;
+	int o = -1;
+
+	w->lit_brace = 0;
+	if (!isop(f, lp, '(') || M(f, lp) < (long)lp)
+		return;
+	k = (size_t)M(f, lp) + 1;
+	while (k < w->fd->hi && !isop(f, k, '{') && TK(f, k)->kind != LEX_SEMI) {
+		if ((TK(f, k)->kind == LEX_INTERFACE ||
+		     TK(f, k)->kind == LEX_STRUCT) && isop(f, k + 1, '{') &&
+		    M(f, k + 1) > (long)k)
+			k = (size_t)M(f, k + 1) + 1;
+		else if (TK(f, k)->kind == LEX_OP && M(f, k) > (long)k)
+			k = (size_t)M(f, k) + 1;
+		else
+			k++;
+	}
+	if (!isop(f, k, '{') || (end = M(f, k)) < (long)k)
+		return;
+	w->lit_brace = k;
+	w->lit_lp = lp;
+	w->lit_defer = TK(f, i - 1)->kind == LEX_DEFER;
+	call = enclosing_call(w);
+	w->lit_once = call && is(f, call, "Do") && isop(f, call - 1, '.');
+	if (TK(f, i - 1)->kind == LEX_GO) {
+		o = add_origin(p, O_GO, w->fi, i - 1, w->fn, in_loop(w),
+			       "goroutine started here");
+	} else if (w->go_end && i < w->go_end) {
+		o = w->go_origin;
+	} else if (isop(f, i - 1, ':') && name_in(f, i - 2, informer_keys)) {
+		o = add_origin(p, O_CB, w->fi, i - 2, w->fn, 1,
+			       "informer event handler registered here; "
+			       "handlers run concurrently");
+	} else if (call && is(f, call, "Go")) {
+		o = add_origin(p, O_CB, w->fi, call, w->fn, in_loop(w),
+			       "callback passed to Go here");
+	} else if (call && name_in(f, call, http_regs)) {
+		o = add_origin(p, O_CB, w->fi, call, w->fn, 1,
+			       "HTTP handler registered here; requests are "
+			       "served concurrently");
+	} else if (call && is(f, call, "AfterFunc")) {
+		o = add_origin(p, O_CB, w->fi, call, w->fn, in_loop(w),
+			       "time.AfterFunc callback, runs in its own goroutine");
+	} else if (call && is(f, call, "Run") &&
+		   calls_parallel(f, k, (size_t)end)) {
+		o = add_origin(p, O_CB, w->fi, call, w->fn, 1,
+			       "parallel subtest (t.Parallel) started here");
+	} else {
+		size_t q;
+
+		for (q = lp; q < (size_t)M(f, lp); q++)
+			if (is(f, q, "ResponseWriter") && isop(f, q - 1, '.'))
+				o = add_origin(p, O_CB, w->fi, i, w->fn, 1,
+					       "HTTP handler function; requests "
+					       "are served concurrently");
+	}
+	if (o >= 0 && !p->orig[o].end)
+		p->orig[o].end = (uint32_t)end;
+	w->lit_origin = o;
+}
+
+static void push_frame(struct walk *w, size_t close)
+{
+	struct frame *fr;
+
+	ARRAY_GROW(w->fr, w->nfr + 1, w->afr);
+	fr = &w->fr[w->nfr];
+	memset(fr, 0, sizeof(*fr));
+	fr->close = (uint32_t)close;
+	fr->saved = w->ls;
+	fr->origin = w->nfr ? w->fr[w->nfr - 1].origin : -1;
+	fr->boundary = w->nfr ? w->fr[w->nfr - 1].boundary : -1;
+	fr->range_key = fr->range_var = -1;
+	w->nfr++;
+}
+
+/* Declares the parameters of the literal whose '(' is lp; a go literal's
+ * map parameter aliases the map passed to it. */
+static void literal_params(struct walk *w, size_t lp, size_t body, int go)
+{
+	const struct ix_file *f = w->f;
+	struct pkg *p = w->p;
+	size_t i = lp + 1, rp = (size_t)M(f, lp), args = 0, argi = 0;
+	long bend = M(f, body);
+
+	if (go && bend > 0 && isop(f, (size_t)bend + 1, '(') &&
+	    M(f, (size_t)bend + 1) > bend + 1)
+		args = (size_t)bend + 2;
+	while (i < rp) {
+		size_t s = i, t;
+		int kind, type = -1, alias = -1, fresh = 1;
+
+		while (i < rp && !isop(f, i, ','))
+			i = TK(f, i)->kind == LEX_OP && M(f, i) > (long)i
+				? (size_t)M(f, i) + 1 : i + 1;
+		/* the type: after the name, or the next item's */
+		t = s + 1;
+		if (t >= i) {
+			size_t q = i;
+
+			while (q < rp && !(TK(f, q)->kind == LEX_IDENT &&
+					   TK(f, q + 1)->kind != LEX_OP))
+				q++;
+			t = q + 1;
+		}
+		kind = K_OTHER;
+		while (is(f, t, "*"))
+			t++;
+		if (TK(f, t)->kind == LEX_MAP)
+			kind = K_MAP;
+		else if (TK(f, t)->kind == LEX_IDENT && !isop(f, t + 1, '.')) {
+			const struct ix_type *ty = index_type(&p->ix, tid(p, f, t));
+
+			if (ty && ty->is_map)
+				kind = K_MAP;
+			else if (ty && ty->is_struct)
+				type = ty->name;
+		}
+		if (args && TK(f, args + argi)->kind == LEX_IDENT) {
+			/* the argument in the same position */
+			size_t a = args, n = 0;
+
+			while (n < argi && a < (size_t)M(f, (size_t)bend + 1)) {
+				if (isop(f, a, ','))
+					n++;
+				a = TK(f, a)->kind == LEX_OP && M(f, a) > (long)a
+					? (size_t)M(f, a) + 1 : a + 1;
+			}
+			if (TK(f, a)->kind == LEX_IDENT) {
+				size_t e = chain_end(f, a);
+				struct chain c;
+
+				if (isop(f, e + 1, ',') || isop(f, e + 1, ')')) {
+					struct local *l = a == e
+						? find_local(w, tid(p, f, a)) : NULL;
+
+					resolve(w, a, e, &c);
+					if (c.is_map && kind == K_MAP) {
+						alias = c.key;
+						fresh = 0;
+					} else if (type >= 0 && !(l && l->per_iter) &&
+						   c.root != R_UNKNOWN) {
+						fresh = 0;
+					}
+				}
+			}
+		}
+		if (TK(f, s)->kind == LEX_IDENT && s + 1 < i) {
+			declare(w, s, kind == K_MAP, type, alias, fresh);
+			if (alias >= 0)
+				w->loc[w->nloc - 1].is_map = 1;
+		}
+		argi++;
+		i++;
+	}
+}
+
+/* The statement at i is an if/for/switch/select: find its body brace. */
+static void header(struct walk *w, size_t i)
+{
+	const struct ix_file *f = w->f;
+	size_t k = i + 1;
+
+	while (k < w->fd->hi) {
+		if (isop(f, k, '{') && M(f, k) > (long)k) {
+			size_t n = (size_t)M(f, k) + 1;
+
+			if (TK(f, n)->kind == LEX_SEMI || isop(f, n, '}') ||
+			    isop(f, n, ')') || TK(f, n)->kind == LEX_ELSE ||
+			    TK(f, n)->kind == LEX_EOF)
+				break;
+		}
+		if (TK(f, k)->kind == LEX_OP && M(f, k) > (long)k)
+			k = (size_t)M(f, k) + 1;
+		else
+			k++;
+	}
+	w->hdr_brace = k;
+	w->hdr_stmt = i;
+}
+
+/* Is the '{' at i a block (not a composite literal)? */
+static int block_brace(const struct ix_file *f, size_t i)
+{
+	const struct token *t = TK(f, i - 1);
+
+	return t->kind == LEX_SEMI || t->kind == LEX_ELSE || isop(f, i - 1, '{') ||
+	       isop(f, i - 1, '}') || isop(f, i - 1, ':') || isop(f, i - 1, ')');
+}
+
+/* A '{' at i that is not a func literal's. */
+static void open_block(struct walk *w, size_t i)
+{
+	const struct ix_file *f = w->f;
+	struct pkg *p = w->p;
+	size_t s = w->hdr_stmt, r, k;
+	struct frame *fr;
+
+	push_frame(w, (size_t)M(f, i));
+	fr = &w->fr[w->nfr - 1];
+	if (i != w->hdr_brace || TK(f, s)->kind != LEX_FOR || s >= i)
+		return;
+	fr->is_loop = 1;
+	for (r = s; r < i && TK(f, r)->kind != LEX_RANGE; r++)
+		;
+	/* for k, v := range / for i := 0: the names are this block's */
+	for (k = s + 1; k < i && TK(f, k)->kind == LEX_IDENT; k += 2) {
+		declare(w, k, 0, -1, -1, 1);
+		if (!isop(f, k + 1, ','))
+			break;
+	}
+	if (r < i && TK(f, r + 1)->kind == LEX_IDENT) {
+		size_t e = chain_end(f, r + 1);
+		struct chain c;
+
+		if (e + 1 == i) {
+			resolve(w, r + 1, e, &c);
+			if (c.is_map) {
+				fr->range_key = c.key;
+				fr->range_tok = (uint32_t)s;
+				fr->range_s = (uint32_t)(r + 1);
+				fr->range_e = (uint32_t)e;
+				if (TK(f, s + 1)->kind == LEX_IDENT &&
+				    !is(f, s + 1, "_") && s + 1 < r)
+					fr->range_var = tid(p, f, s + 1);
+			}
+		}
+	}
+}
+
+static void close_block(struct walk *w)
+{
+	struct frame *fr = &w->fr[w->nfr - 1];
+
+	if (fr->is_lit || fr->term)
+		w->ls = fr->saved;
+	w->nfr--;
+	while (w->nloc && w->loc[w->nloc - 1].frame >= (int)w->nfr)
+		w->nloc--;
+}
+
+/* A declaration statement starting at i. */
+static void declaration(struct walk *w, size_t i)
+{
+	const struct ix_file *f = w->f;
+	struct pkg *p = w->p;
+	size_t k = i;
+	int is_map, type, alias, fresh;
+
+	if (TK(f, i)->kind == LEX_VAR) {
+		k = i + 1;
+		if (TK(f, k)->kind != LEX_IDENT)
+			return;
+		if (isop(f, k + 1, '=')) {
+			classify_value(w, k + 2, &is_map, &type, &alias, &fresh);
+		} else {
+			size_t t = k + 1;
+			const struct ix_type *ty;
+
+			while (TK(f, t)->kind == LEX_IDENT && isop(f, t + 1, ','))
+				t += 2;
+			if (TK(f, t)->kind == LEX_IDENT)
+				t++;
+			while (is(f, t, "*"))
+				t++;
+			is_map = TK(f, t)->kind == LEX_MAP;
+			type = alias = -1;
+			fresh = 1;
+			if (TK(f, t)->kind == LEX_IDENT && !isop(f, t + 1, '.') &&
+			    (ty = index_type(&p->ix, tid(p, f, t)))) {
+				is_map = ty->is_map;
+				type = ty->is_struct ? ty->name : -1;
+			}
+			for (; k < t && TK(f, k)->kind == LEX_IDENT; k += 2) {
+				declare(w, k, is_map, type, -1, 1);
+				if (!isop(f, k + 1, ','))
+					break;
+			}
+			return;
+		}
+		declare(w, k, is_map, type, alias, fresh);
+		return;
+	}
+	if (isop(f, i + 1, '=') && TK(f, i)->kind == LEX_IDENT) {
+		/* x = value: a local now holds something else */
+		struct local *l = find_local(w, tid(p, f, i));
+
+		if (!l)
+			return;
+		classify_value(w, i + 2, &is_map, &type, &alias, &fresh);
+		if (TK(f, i + 2)->kind == LEX_IDENT &&
+		    isop(f, chain_end(f, i + 2) + 1, '['))
+			return;
+		l->fresh = fresh;
+		l->alias = alias;
+		if (type >= 0)
+			l->type = type;
+		return;
+	}
+	while (TK(f, k)->kind == LEX_IDENT && isop(f, k + 1, ','))
+		k += 2;
+	if (TK(f, k)->kind != LEX_IDENT || !is(f, k + 1, ":="))
+		return;
+	classify_value(w, k + 2, &is_map, &type, &alias, &fresh);
+	if ((TK(f, k + 2)->kind == LEX_IDENT &&
+	     isop(f, chain_end(f, k + 2) + 1, '[')) ||
+	    TK(f, k + 2)->kind == LEX_RANGE)
+		is_map = 0, type = -1, alias = -1, fresh = 1;
+	declare(w, i, is_map, type, alias, fresh);
+	for (k = i; isop(f, k + 1, ',') && TK(f, k + 2)->kind == LEX_IDENT; k += 2)
+		declare(w, k + 2, 0, -1, -1, 1);
+}
+
+/* Entry edges for method values and functions passed as arguments of the
+ * call whose '(' is lp. */
+static void value_args(struct walk *w, size_t lp, int origin)
+{
+	const struct ix_file *f = w->f;
+	size_t k, rp = (size_t)M(f, lp);
+
+	for (k = lp + 1; k < rp;) {
+		if (TK(f, k)->kind == LEX_IDENT && !isop(f, k - 1, '.')) {
+			size_t e = chain_end(f, k);
+			int fn;
+
+			if ((isop(f, e + 1, ',') || isop(f, e + 1, ')')) &&
+			    (fn = callee(w, e, e != k)) >= 0) {
+				int save = w->fr[w->nfr - 1].origin;
+
+				w->fr[w->nfr - 1].origin = origin;
+				add_edge(w, fn, 0, 0, 0);
+				w->fr[w->nfr - 1].origin = save;
+			}
+			k = e + 1;
+		} else {
+			k = TK(f, k)->kind == LEX_OP && M(f, k) > (long)k
+				? (size_t)M(f, k) + 1 : k + 1;
+		}
+	}
+}
+
+/* Functions passed to once.Do(f) run once, before Do returns. */
+static void once_args(struct walk *w, size_t lp)
+{
+	const struct ix_file *f = w->f;
+	size_t e;
+	int fn;
+
+	if (TK(f, lp + 1)->kind != LEX_IDENT)
+		return;
+	e = chain_end(f, lp + 1);
+	if (isop(f, e + 1, ')') && (fn = callee(w, e, e != lp + 1)) >= 0)
+		w->p->once_fn[fn] = 1;
+}
+
+/* An identifier chain at i (not after a '.'). Returns the last token. */
+static size_t chain_at(struct walk *w, size_t i)
+{
+	const struct ix_file *f = w->f;
+	struct pkg *p = w->p;
+	size_t e = chain_end(f, i), k;
+	struct chain c;
+
+	if (isop(f, e + 1, '(')) {
+		size_t lp = e + 1;
+		int fn;
+
+		if (e > i && (is(f, e, "Lock") || is(f, e, "RLock") ||
+			      is(f, e, "Unlock") || is(f, e, "RUnlock"))) {
+			int key = lock_key(w, i, e - 2);
+			int deferred = TK(f, w->stmt)->kind == LEX_DEFER;
+
+			if (is(f, e, "Lock") && !deferred)
+				ls_add(&w->ls, key, 0);
+			else if (is(f, e, "RLock") && !deferred)
+				ls_add(&w->ls, key, 1);
+			else if (!deferred)
+				ls_del(&w->ls, key);
+			return e;
+		}
+		if (e > i && is(f, e, "Wait"))
+			add_sync(w, e);
+		if ((i == e && (is(f, e, "delete") || is(f, e, "clear"))) ||
+		    (e == i + 2 && is(f, i, "maps") &&
+		     (is(f, e, "Copy") || is(f, e, "DeleteFunc")))) {
+			size_t a = lp + 1, ae;
+
+			if (TK(f, a)->kind != LEX_IDENT)
+				return e;
+			ae = chain_end(f, a);
+			if (!isop(f, ae + 1, ',') && !isop(f, ae + 1, ')'))
+				return e;
+			resolve(w, a, ae, &c);
+			if (c.is_map && c.key >= 0)
+				add_access(w, i, a, ae, A_WRITE, 0, &c);
+			w->skip_until = ae + 1;
+			return e;
+		}
+		if (i == e && is(f, e, "len") && TK(f, lp + 1)->kind == LEX_IDENT) {
+			size_t ae = chain_end(f, lp + 1);
+
+			if (isop(f, ae + 1, ')')) {
+				resolve(w, lp + 1, ae, &c);
+				if (c.is_map && c.key >= 0)
+					add_access(w, lp + 1, lp + 1, ae, A_LEN, 0, &c);
+				w->skip_until = ae + 1;
+			}
+			return e;
+		}
+		fn = callee(w, e, e != i);
+		if (fn >= 0) {
+			int own = 0, via = 0;
+
+			if (e > i) {
+				resolve(w, i, e - 2, &c);
+				own = seen_root(w, &c) == R_OWNED;
+				via = c.root == R_RECV;	/* recv.f.M(): the receiver's own */
+			}
+			add_edge(w, fn, own, via, lp);
+			if (p->ix.funcs[fn].has_go)
+				value_args(w, lp, add_origin(p, O_GO, w->fi, e,
+					w->fn, in_loop(w),
+					"passed to a function that starts a goroutine"));
+		}
+		if (e > i && is(f, e, "Do"))
+			once_args(w, lp);
+		if (name_in(f, e, http_regs))
+			value_args(w, lp, add_origin(p, O_CB, w->fi, e, w->fn, 1,
+				"HTTP handler registered here; requests are "
+				"served concurrently"));
+		else if (is(f, e, "Go") && e > i)
+			value_args(w, lp, add_origin(p, O_CB, w->fi, e, w->fn,
+				in_loop(w), "callback passed to Go here"));
+		else if (is(f, e, "AfterFunc"))
+			value_args(w, lp, add_origin(p, O_CB, w->fi, e, w->fn,
+				in_loop(w), "time.AfterFunc callback, runs in "
+				"its own goroutine"));
+		else if (w->go_end && lp < w->go_end && name_in(f, e, loop_helpers))
+			value_args(w, lp, w->go_origin);
+		return e;
+	}
+	/* DeleteFunc: c.deleteNode in a handler struct literal */
+	if (isop(f, i - 1, ':') && name_in(f, i - 2, informer_keys) &&
+	    (isop(f, e + 1, ',') || isop(f, e + 1, '}') ||
+	     TK(f, e + 1)->kind == LEX_SEMI)) {
+		int fn = callee(w, e, e != i);
+
+		if (fn >= 0) {
+			int save = w->fr[w->nfr - 1].origin;
+
+			w->fr[w->nfr - 1].origin = add_origin(p, O_CB, w->fi, i - 2,
+				w->fn, 1, "informer event handler registered "
+				"here; handlers run concurrently");
+			add_edge(w, fn, 0, 0, 0);
+			w->fr[w->nfr - 1].origin = save;
+		}
+		return e;
+	}
+	if (isop(f, e + 1, '[') && M(f, e + 1) > (long)(e + 1)) {
+		int groups = 0;
+
+		for (k = e + 1; isop(f, k, '[') && M(f, k) > (long)k; groups++)
+			k = (size_t)M(f, k) + 1;
+		resolve(w, i, e, &c);
+		if (!c.is_map || c.key < 0)
+			return e;
+		add_access(w, i, i, e, lhs_write(f, k) ? A_WRITE : A_READ,
+			   groups > 1, &c);
+		return e;
+	}
+	if (TK(f, i - 1)->kind == LEX_RANGE) {
+		resolve(w, i, e, &c);
+		if (c.is_map && c.key >= 0)
+			add_access(w, i, i, e, A_RANGE, 0, &c);
+	}
+	return e;
+}
+
+static void walk_func(struct pkg *p, int fn)
+{
+	struct walk w;
+	const struct ix_func *fd = &p->ix.funcs[fn];
+	size_t i;
+	int at_stmt = 1;
+
+	memset(&w, 0, sizeof(w));
+	w.p = p;
+	w.fn = fn;
+	w.fd = fd;
+	w.fi = fd->file;
+	w.f = &p->ix.files[fd->file];
+	w.lit_origin = -1;
+	push_frame(&w, fd->hi);
+	w.fr[0].origin = -1;
+	w.fr[0].boundary = -1;
+	w.stmt = fd->lo + 1;
+	for (i = fd->lo + 1; i < fd->hi; i++) {
+		const struct token *t = TK(w.f, i);
+
+		if (at_stmt && t->kind != LEX_SEMI && !TOK_OP1(t, '}')) {
+			w.stmt = i;
+			if (t->kind == LEX_IF || t->kind == LEX_FOR ||
+			    t->kind == LEX_SWITCH || t->kind == LEX_SELECT ||
+			    t->kind == LEX_ELSE)
+				header(&w, i);
+			/* if x, ok := f(); ok {: x lives on in the block */
+			if ((t->kind == LEX_IF || t->kind == LEX_SWITCH) &&
+			    TK(w.f, i + 1)->kind == LEX_IDENT)
+				declaration(&w, i + 1);
+			w.fr[w.nfr - 1].term = t->kind == LEX_RETURN ||
+				t->kind == LEX_BREAK || t->kind == LEX_CONTINUE ||
+				t->kind == LEX_GOTO ||
+				(is(w.f, i, "panic") && isop(w.f, i + 1, '('));
+			if (t->kind == LEX_IDENT || t->kind == LEX_VAR)
+				declaration(&w, i);
+			at_stmt = 0;
+		}
+		if (i == w.go_end)
+			w.go_end = 0;
+		if (i < w.skip_until)
+			continue;
+		switch (t->kind) {
+		case LEX_SEMI:
+			at_stmt = 1;
+			break;
+		case LEX_FUNC:
+			func_literal(&w, i);
+			break;
+		case LEX_GO:
+			if (TK(w.f, i + 1)->kind == LEX_IDENT) {
+				size_t e = chain_end(w.f, i + 1);
+
+				if (isop(w.f, e + 1, '(') && M(w.f, e + 1) > (long)e) {
+					int o = add_origin(p, O_GO, w.fi, i, fn,
+							   in_loop(&w),
+							   "goroutine started here");
+					int cf = callee(&w, e, e != i + 1);
+					int save = w.fr[w.nfr - 1].origin;
+					struct chain c;
+					int own = 0;
+
+					if (e > i + 1) {
+						/* go x.run(): x made fresh in this
+						 * loop iteration is that goroutine's */
+						resolve(&w, i + 1, e - 2, &c);
+						if (c.local_frame >= 0) {
+							struct local *l = find_local(&w,
+								tid(p, w.f, i + 1));
+							own = l && l->per_iter && l->fresh;
+						}
+					}
+					w.fr[w.nfr - 1].origin = o;
+					if (cf >= 0)
+						add_edge(&w, cf, own, 0, e + 1);
+					w.fr[w.nfr - 1].origin = save;
+					w.go_end = (size_t)M(w.f, e + 1);
+					w.go_origin = o;
+					p->orig[o].end = (uint32_t)w.go_end;
+					value_args(&w, e + 1, o);
+				}
+			}
+			break;
+		case LEX_IDENT:
+			if (!isop(w.f, i - 1, '.'))
+				i = chain_at(&w, i);
+			break;
+		case LEX_OP:
+			if (t->len != 1)
+				break;
+			if (t->op == '(') {
+				ARRAY_GROW(w.parens, w.npar + 1, w.apar);
+				w.parens[w.npar++] = i;
+			} else if (t->op == ')') {
+				if (w.npar && M(w.f, i) == (long)w.parens[w.npar - 1])
+					w.npar--;
+			} else if (t->op == '{' && M(w.f, i) > (long)i) {
+				if (i == w.lit_brace) {
+					int o = w.lit_origin;
+					size_t lp = w.lit_lp;
+					int dfr = w.lit_defer;
+
+					push_frame(&w, (size_t)M(w.f, i));
+					w.fr[w.nfr - 1].is_lit = 1;
+					w.fr[w.nfr - 1].defer_lit = dfr;
+					w.fr[w.nfr - 1].once = w.lit_once;
+					if (o >= 0) {
+						w.fr[w.nfr - 1].origin = o;
+						w.fr[w.nfr - 1].boundary = (int)w.nfr - 1;
+						memset(&w.ls, 0, sizeof(w.ls));
+					}
+					literal_params(&w, lp, i,
+						       o >= 0 && p->orig[o].kind == O_GO);
+					w.lit_brace = 0;
+					w.lit_origin = -1;
+					at_stmt = 1;
+				} else if (i == w.hdr_brace || block_brace(w.f, i)) {
+					open_block(&w, i);
+					at_stmt = 1;
+				} else {
+					/* a composite literal */
+					push_frame(&w, (size_t)M(w.f, i));
+					w.fr[w.nfr - 1].is_comp = 1;
+				}
+			} else if (t->op == '}') {
+				int comp = w.nfr > 1 && w.fr[w.nfr - 1].is_comp;
+
+				if (w.nfr > 1 && w.fr[w.nfr - 1].close == i)
+					close_block(&w);
+				if (!comp)
+					at_stmt = 1;
+			} else if (t->op == ':' && w.nfr &&
+				   (TK(w.f, w.stmt)->kind == LEX_CASE ||
+				    TK(w.f, w.stmt)->kind == LEX_DEFAULT)) {
+				at_stmt = 1;
+			}
+			break;
+		default:
+			break;
+		}
+		if (t->kind == LEX_OP && is(w.f, i, "<-") &&
+		    (at_stmt || w.stmt == i || isop(w.f, i - 1, '=') ||
+		     is(w.f, i - 1, ":=")))
+			add_sync(&w, i);
+	}
+	free(w.fr);
+	free(w.loc);
+	free(w.parens);
+}
+
+/* ---- reach ---------------------------------------------------------------- */
+
+static int sig_has(const struct pkg *p, int fn, const char *word)
+{
+	const struct ix_func *fd = &p->ix.funcs[fn];
+	const struct ix_file *f = &p->ix.files[fd->file];
+	size_t k;
+
+	for (k = fd->decl; k < fd->lo; k++)
+		if (is(f, k, word))
+			return 1;
+	return 0;
+}
+
+/* Methods and functions that run concurrently by what they are. */
+static int entry_origin(struct pkg *p, int fn)
+{
+	const struct ix_func *fd = &p->ix.funcs[fn];
+	const char *n = nm(p, fd->name);
+
+	if (fd->recv_type >= 0 && !strcmp(n, "ServeHTTP"))
+		return add_origin(p, O_CB, fd->file, fd->decl, fn, 1,
+				  "ServeHTTP method: requests are served "
+				  "concurrently");
+	if (fd->recv_type >= 0 && (!strcmp(n, "Collect") || !strcmp(n, "Update")) &&
+	    sig_has(p, fn, "chan"))
+		return add_origin(p, O_CB, fd->file, fd->decl, fn, 1,
+				  "metrics collector method: scrapes call it "
+				  "concurrently");
+	if (sig_has(p, fn, "ResponseWriter") && sig_has(p, fn, "Request"))
+		return add_origin(p, O_CB, fd->file, fd->decl, fn, 1,
+				  "HTTP handler: requests are served "
+				  "concurrently");
+	return -1;
+}
+
+/* How many calls deep concurrency follows from a goroutine's entry: the
+ * entry and three levels of package calls.  Deeper chains run into code
+ * whose objects the goroutine made itself too often to judge by tokens. */
+#define REACH_DEPTH 3
+
+/* Goroutines of _test.go files do not make the package's own code
+ * concurrent: tests stress APIs whose concurrency contract lives elsewhere. */
+static int test_into_pkg(const struct pkg *p, int o, int fn)
+{
+	return p->ix.files[p->orig[o].file].is_test &&
+	       !p->ix.files[p->ix.funcs[fn].file].is_test;
+}
+
+static void compute_reach(struct pkg *p)
+{
+	size_t nf = p->ix.nfuncs, i, nq = 0, aq = 0;
+	int *queue = NULL, *inq = xcalloc(nf + 1, sizeof(int));
+
+	p->reach = xcalloc(nf + 1, sizeof(*p->reach));
+	p->ehead = xmalloc((nf + 1) * sizeof(int));
+	for (i = 0; i < nf; i++) {
+		p->reach[i].origin = -1;
+		p->ehead[i] = -1;
+	}
+	p->rhead = xmalloc((nf + 1) * sizeof(int));
+	p->rnext = xmalloc((p->nedges + 1) * sizeof(int));
+	for (i = 0; i < nf; i++)
+		p->rhead[i] = -1;
+	for (i = p->nedges; i-- > 0;) {
+		struct edge *e = &p->edges[i];
+
+		p->rnext[i] = p->rhead[e->to];
+		p->rhead[e->to] = (int)i;
+		e->next = p->ehead[e->from];
+		p->ehead[e->from] = (int)i;
+		p->reach[e->to].ncalls++;
+		p->reach[e->to].nexcl += e->excl;
+		p->reach[e->to].nrd += e->rd;
+	}
+#define ENTER(fn_, o_, shared_, depth_)                                      \
+	do {                                                                 \
+		struct reach *r_ = &p->reach[fn_];                           \
+		int ch_ = 0;                                                 \
+		if (r_->origin < 0) {                                        \
+			r_->origin = (o_);                                   \
+			r_->depth = (depth_);                                \
+			ch_ = 1;                                             \
+		} else if ((depth_) < r_->depth) {                           \
+			r_->depth = (depth_);                                \
+			ch_ = 1;                                             \
+		} else if (r_->origin != (o_) && !r_->multi) {               \
+			r_->multi = 1;                                       \
+			ch_ = 1;                                             \
+		}                                                            \
+		if ((shared_) && !r_->shared) {                              \
+			r_->shared = 1;                                      \
+			ch_ = 1;                                             \
+		}                                                            \
+		if (ch_ && !inq[fn_]) {                                      \
+			inq[fn_] = 1;                                        \
+			ARRAY_GROW(queue, nq + 1, aq);                       \
+			queue[nq++] = (fn_);                                 \
+		}                                                            \
+	} while (0)
+	for (i = 0; i < nf; i++) {
+		int o = entry_origin(p, (int)i);
+
+		if (o >= 0)
+			ENTER((int)i, o, 1, 0);
+	}
+	for (i = 0; i < p->nedges; i++) {
+		const struct edge *e = &p->edges[i];
+
+		if (e->origin >= 0 && !test_into_pkg(p, e->origin, e->to))
+			ENTER(e->to, e->origin, !e->own, 0);
+	}
+	while (nq) {
+		int fn = queue[--nq];
+		const struct reach *r = &p->reach[fn];
+		int k;
+
+		inq[fn] = 0;
+		for (k = p->ehead[fn]; k >= 0; k = p->edges[k].next) {
+			const struct edge *e = &p->edges[k];
+
+			if (e->origin >= 0 || r->depth >= REACH_DEPTH ||
+			    test_into_pkg(p, r->origin, e->to))
+				continue;
+			ENTER(e->to, r->origin,
+			      e->own ? 0 : e->via_recv ? r->shared : 1, r->depth + 1);
+			if (r->multi && !p->reach[e->to].multi) {
+				p->reach[e->to].multi = 1;
+				if (!inq[e->to]) {
+					inq[e->to] = 1;
+					ARRAY_GROW(queue, nq + 1, aq);
+					queue[nq++] = e->to;
+				}
+			}
+		}
+	}
+#undef ENTER
+	/* a go statement in a function that is itself called in a loop, or
+	 * runs in several goroutines, starts several goroutines */
+	for (i = 0; i < p->nedges; i++)
+		if (p->edges[i].loop && p->edges[i].origin < 0)
+			inq[p->edges[i].to] = 2;
+	for (i = 0; i < p->norig; i++) {
+		struct origin *o = &p->orig[i];
+		const struct reach *r = &p->reach[o->fn];
+
+		if (inq[o->fn] == 2 || r->multi ||
+		    (r->origin >= 0 && r->origin != (int)i &&
+		     p->orig[r->origin].loop))
+			o->loop = 1;
+	}
+	free(queue);
+	free(inq);
+}
+
+static int locked_entry(const struct pkg *p, int fn)
+{
+	const char *n = nm(p, p->ix.funcs[fn].name);
+	const struct reach *r = &p->reach[fn];
+
+	return has_suffix(n, "Locked") || has_suffix(n, "locked") ||
+	       (r->ncalls > 0 && r->nexcl == r->ncalls);
+}
+
+static int rlocked_entry(const struct pkg *p, int fn)
+{
+	const struct reach *r = &p->reach[fn];
+
+	return r->ncalls > 0 && r->nrd == r->ncalls;
+}
+
+/* ---- judgement ------------------------------------------------------------ */
+
+static void emit(struct pkg *p, int rule, int sev, const struct access *a,
+		 char *msg)
+{
+	const struct ix_file *f = &p->ix.files[a->file];
+	const struct token *t = TK(f, a->tok), *te = TK(f, a->end);
+	struct finding *fd;
+	const char *ls, *le, *end = f->src + f->len;
+
+	p->cur = 0;
+	if (!(p->o->rules & (1u << rule))) {
+		free(msg);
+		return;
+	}
+	if (rule < SCAN_MAX_RULES && p->o->severity[rule] >= 0)
+		sev = p->o->severity[rule];
+	fd = finding_list_add(p->out);
+	fd->rule = xstrdup(rules[rule - 1].id);
+	fd->severity = sev;
+	fd->path = xstrdup(f->path);
+	fd->line = t->line;
+	fd->column = t->col;
+	fd->end_line = te->line;
+	fd->end_column = te->col + te->len;
+	if (fd->end_line != fd->line || fd->end_column <= fd->column)
+		fd->end_line = t->line, fd->end_column = t->col + t->len;
+	fd->message = msg;
+	fd->symbol = xstrdup(a->disp);
+	fd->source = xstrdup("static");
+	ls = f->src + t->off;
+	while (ls > f->src && ls[-1] != '\n')
 		ls--;
 	le = memchr(ls, '\n', (size_t)(end - ls));
-	finding_fingerprint_base(f, ls, le ? (size_t)(le - ls) : (size_t)(end - ls));
+	finding_fingerprint_base(fd, ls, le ? (size_t)(le - ls) : (size_t)(end - ls));
+	p->cur = p->out->n;
 }
 
-/* Is token i inside the body of a `for` loop within [lo, i)?  Walks back,
- * skipping closed blocks, and looks at the statement opening each block that
- * encloses i. */
-static int in_loop(const struct fctx *c, size_t lo, size_t i)
+/* Adds evidence to the finding emit() just made (none if its rule is off). */
+static void ev_tok(struct pkg *p, int file, uint32_t tok, const char *note)
 {
-	size_t j, k;
+	const struct ix_file *f = &p->ix.files[file];
 
-	for (j = i; j-- > lo;) {
-		if (TOK_OP1(T(c, j), '}') && c->match[j] >= 0) {
-			j = (size_t)c->match[j];
-			continue;
-		}
-		if (!TOK_OP1(T(c, j), '{'))
-			continue;
-		/* the statement opening this block: back to the previous block
-		 * boundary (a for header has semicolons of its own) */
-		for (k = j; k > lo; k--) {
-			const struct token *p = T(c, k - 1);
+	if (p->cur)
+		finding_add_evidence(&p->out->v[p->cur - 1], f->path,
+				     TK(f, tok)->line, TK(f, tok)->col, note);
+}
 
-			if ((TOK_OP1(p, ')') || TOK_OP1(p, ']')) && c->match[k - 1] >= 0) {
-				k = (size_t)c->match[k - 1] + 1;
-				continue;
-			}
-			if (TOK_OP1(p, '{') || TOK_OP1(p, '}'))
-				break;
-			if (p->kind == LEX_FOR)
-				return 1;
-		}
+static void ev_decl(struct pkg *p, const struct access *a)
+{
+	ev_tok(p, a->decl_file, a->decl_tok,
+	       a->keyclass == 'p' ? "map parameter of this function"
+				  : "map declared here");
+}
+
+static void ev_origin(struct pkg *p, int o)
+{
+	const struct origin *og = &p->orig[o];
+	char *s = og->kind == O_GO && og->loop &&
+		  !strcmp(og->what, "goroutine started here")
+		? xstrdup("goroutine started here, in a loop") : xstrdup(og->what);
+
+	ev_tok(p, og->file, og->tok, s);
+	free(s);
+}
+
+/* The origin under which access a runs, or -1. */
+static int origin_of(const struct pkg *p, const struct access *a)
+{
+	return a->origin >= 0 ? a->origin : p->reach[a->fn].origin;
+}
+
+/* Several instances of a's code can run at once. */
+static int many(const struct pkg *p, const struct access *a)
+{
+	int o = origin_of(p, a);
+
+	if (o < 0)
+		return 0;
+	return p->orig[o].loop || (a->origin < 0 && p->reach[a->fn].multi);
+}
+
+/* An identity for "the same goroutine": origin + 1, 0 for plain code. */
+static int ident(const struct pkg *p, const struct access *a)
+{
+	return origin_of(p, a) + 1;
+}
+
+static int is_shared(const struct pkg *p, const struct access *a)
+{
+	switch (a->root) {
+	case R_OWNED:
+		return 0;
+	case R_RECV:
+		return a->origin >= 0 || p->reach[a->fn].origin < 0 ||
+		       p->reach[a->fn].shared;
+	case R_UNKNOWN:
+		return a->keyclass == 'f';
+	default:
+		return 1;
 	}
+}
+
+static int is_write(const struct access *a)
+{
+	return a->kind == A_WRITE;
+}
+
+/* Is there a sync point (Wait, receive) in function fn between tokens lo
+ * and hi? */
+static int sync_between(const struct pkg *p, int fn, uint32_t lo, uint32_t hi)
+{
+	size_t i;
+
+	for (i = p->sync_lo[fn]; i < p->sync_hi[fn] && i < p->sync_lo[fn] + SYNC_LOOK;
+	     i++)
+		if (p->syncs[i] > lo && p->syncs[i] < hi)
+			return 1;
 	return 0;
 }
 
-/* Judges one `go func(...) {...}(...)` at token g: writes to maps declared in
- * the enclosing function [fn_lo, g) inside the literal's body. */
-static void judge_go_literal(struct fctx *c, size_t fn_lo, size_t g)
+/* Does a's goroutine wait (receive, Wait) before reaching a? */
+static int waits_before(const struct pkg *p, const struct access *a)
 {
-	size_t lp = g + 2, body, end, i;
-	int loop;
+	size_t i;
+	uint32_t lo = a->origin >= 0 ? p->orig[a->origin].tok
+				     : p->ix.funcs[a->fn].lo;
 
-	if (c->match[lp] < 0)
-		return;
-	body = (size_t)c->match[lp] + 1;
-	while (body < c->lx.ntok && !TOK_OP1(T(c, body), '{') &&
-	       T(c, body)->kind != LEX_SEMI)
-		body = T(c, body)->kind == LEX_OP && c->match[body] > (long)body
-			       ? (size_t)c->match[body] + 1 : body + 1;
-	if (!TOK_OP1(T(c, body), '{') || c->match[body] < 0)
-		return;
-	end = (size_t)c->match[body];
-	loop = in_loop(c, fn_lo, g);
-	for (i = body + 1; i < end; i++) {
-		size_t d, k, w = 0;
-		int locked = 0, shadowed = 0, is_delete = 0;
-		char *name;
+	for (i = p->sync_lo[a->fn];
+	     i < p->sync_hi[a->fn] && i < p->sync_lo[a->fn] + SYNC_LOOK; i++)
+		if (p->syncs[i] > lo && p->syncs[i] < a->tok)
+			return 1;
+	return 0;
+}
 
-		if (tok_is(T(c, i), c->src, "delete") && TOK_OP1(T(c, i + 1), '(') &&
-		    T(c, i + 2)->kind == LEX_IDENT && TOK_OP1(T(c, i + 3), ',')) {
-			is_delete = 1;
-			w = i + 2;
-		} else if (T(c, i)->kind == LEX_IDENT && write_at(c, i)) {
-			w = i;
+/* Is a write to the same map on a's line (m[k] = append(m[k], v))? */
+static int same_line_write(const struct pkg *p, size_t g0, size_t g1,
+			   size_t i)
+{
+	const struct access *a = &p->acc[i];
+	uint32_t line = TK(&p->ix.files[a->file], a->tok)->line;
+	size_t j;
+
+	for (j = i; j-- > g0 && p->acc[j].file == a->file &&
+		    TK(&p->ix.files[a->file], p->acc[j].tok)->line == line;)
+		if (is_write(&p->acc[j]))
+			return 1;
+	for (j = i + 1; j < g1 && p->acc[j].file == a->file &&
+		    TK(&p->ix.files[a->file], p->acc[j].tok)->line == line; j++)
+		if (is_write(&p->acc[j]))
+			return 1;
+	return 0;
+}
+
+static int cmp_acc(const void *x, const void *y)
+{
+	const struct access *a = x, *b = y;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	if (a->file != b->file)
+		return a->file < b->file ? -1 : 1;
+	return a->tok < b->tok ? -1 : a->tok > b->tok;
+}
+
+/* Is the argument starting at token a of file f a new map (make, a literal,
+ * a copy)? */
+static int fresh_arg(struct pkg *p, const struct ix_file *f, size_t a)
+{
+	size_t e;
+
+	if (TK(f, a)->kind == LEX_MAP || is(f, a, "make"))
+		return 1;
+	if (TK(f, a)->kind != LEX_IDENT)
+		return 0;
+	e = chain_end(f, a);
+	if (isop(f, e + 1, '{'))
+		return 1;
+	return isop(f, e + 1, '(') && fresh_name(nm(p, tid(p, f, e)));
+}
+
+/* Does every call of w's function pass a new map as the parameter w writes? */
+static int param_fresh(struct pkg *p, const struct access *w)
+{
+	const struct ix_func *fd = &p->ix.funcs[w->fn];
+	const struct ix_file *wf = &p->ix.files[w->file];
+	int name = tid(p, wf, w->tok), idx = -1, n = 0, seen = 0, ei;
+	size_t k;
+
+	for (k = 0; k < fd->np; k++) {
+		const struct ix_param *pa = &p->ix.params[fd->p0 + k];
+
+		if (k == 0 && fd->recv_type >= 0 && pa->name == fd->recv_name)
+			continue;
+		if (pa->name == name)
+			idx = n;
+		n++;
+	}
+	if (idx < 0)
+		return 0;
+	for (ei = p->rhead[w->fn]; ei >= 0; ei = p->rnext[ei]) {
+		const struct edge *e = &p->edges[ei];
+		const struct ix_file *f;
+		size_t a, rp;
+		int argi = 0;
+
+		if (!e->lp || seen++ > 64)
+			return 0;
+		f = &p->ix.files[p->ix.funcs[e->from].file];
+		rp = (size_t)M(f, e->lp);
+		for (a = e->lp + 1; a < rp && argi < idx;) {
+			if (isop(f, a, ','))
+				argi++;
+			a = TK(f, a)->kind == LEX_OP && M(f, a) > (long)a
+				? (size_t)M(f, a) + 1 : a + 1;
 		}
-		if (!w)
-			continue;
-		/* declared in the enclosing function before the go statement? */
-		for (d = fn_lo; d < g; d++)
-			if (same_ident(c, d, w) && map_decl_at(c, d))
-				break;
-		if (d == g)
-			continue;
-		/* redeclared inside the literal (parameter or local)? */
-		for (k = lp; k < w; k++)
-			if (same_ident(c, k, w) &&
-			    (k < body || tok_is(T(c, k + 1), c->src, ":=") ||
-			     (k && T(c, k - 1)->kind == LEX_VAR)))
-				shadowed = 1;
-		if (shadowed)
-			continue;
-		/* a lock taken before the write in the literal and not released */
-		for (k = body + 1; k < w; k++) {
-			const struct token *t = T(c, k);
+		if (a >= rp || !fresh_arg(p, f, a))
+			return 0;
+	}
+	return seen > 0;
+}
 
-			if (!TOK_OP1(t, '.') || T(c, k + 1)->kind != LEX_IDENT ||
-			    !TOK_OP1(T(c, k + 2), '('))
+/* Is a in the function that started w's goroutine, after the go statement
+ * and before any Wait or receive? */
+static int launcher_after(const struct pkg *p, const struct access *w,
+			  const struct access *a)
+{
+	int o = origin_of(p, w);
+	const struct origin *og;
+
+	if (o < 0 || a->origin >= 0)
+		return 0;
+	og = &p->orig[o];
+	return a->fn == og->fn && a->file == og->file && a->tok > og->end &&
+	       !sync_between(p, a->fn, og->end, a->tok);
+}
+
+/* Does some other access of the group [g0, g1) run concurrently with w?
+ * Returns it, or NULL.  Looks at a bounded number of accesses. */
+static const struct access *other(const struct pkg *p, size_t g0, size_t g1,
+				  const struct access *w, int writes_only)
+{
+	size_t i, seen = 0;
+	int wi = ident(p, w);
+	const struct access *best = NULL;
+
+	for (i = g0; i < g1 && seen < 256; i++) {
+		const struct access *a = &p->acc[i];
+
+		if (a == w || (writes_only && !is_write(a)))
+			continue;
+		seen++;
+		if (launcher_after(p, w, a))
+			;	/* the launcher goes on using it */
+		else if ((is_ctor(p, a->fn) && origin_of(p, a) < 0 &&
+		     a->keyclass != 'l') || a->once ||
+		    (!is_shared(p, a) && a->keyclass != 'l') || waits_before(p, a))
+			continue;
+		if (a->keyclass == 'l') {
+			/* a local: the launcher's own accesses count only
+			 * between the go statement and a Wait or receive */
+			if (a->origin < 0 && w->origin >= 0) {
+				const struct origin *o = &p->orig[w->origin];
+
+				if (a->fn != o->fn || a->file != o->file ||
+				    a->tok < o->end ||
+				    sync_between(p, a->fn, o->end, a->tok))
+					continue;
+			} else if (a->origin < 0) {
 				continue;
-			if (tok_is(T(c, k + 1), c->src, "Lock"))
-				locked = 1;
-			else if (tok_is(T(c, k + 1), c->src, "Unlock") &&
-				 !(k >= 2 && T(c, k - 2)->kind == LEX_DEFER))
-				locked = 0;
+			}
 		}
-		if (locked)
+		if (ident(p, a) != wi || (wi && many(p, a))) {
+			if (!best || (is_write(a) && !is_write(best)))
+				best = a;
+			if (is_write(a))
+				break;
+		}
+	}
+	return best;
+}
+
+static void judge_group(struct pkg *p, size_t g0, size_t g1)
+{
+	size_t i, n = 0, nprot = 0;
+	int guard = -1, cnt[MAXLOCKS * 8], ids[MAXLOCKS * 8], nids = 0, best = 0;
+	int alt[MAXLOCKS], nalt = 0, unknown_lock;
+	size_t wi[256], nw = 0;	/* the first writes, for MG003 */
+	const struct access *gsite = NULL;
+	struct access *a0 = &p->acc[g0];
+
+	/* the guard: an annotation, or the lock most accesses hold */
+	for (i = g0; i < g1; i++)
+		if (p->acc[i].guard >= 0)
+			guard = p->acc[i].guard;
+	if (guard < 0 && (a0->keyclass == 'f' || a0->keyclass == 'v')) {
+		/* per function: which locks its accesses hold (GCatch counts
+		 * sites; functions are steadier on small types) */
+		int fn = -1, fl[MAXLOCKS * 2], nfl = 0, k;
+
+		for (i = g0; i <= g1; i++) {
+			const struct access *a = i < g1 ? &p->acc[i] : NULL;
+			int j;
+
+			if (a && (is_ctor(p, a->fn) || a->once ||
+				  (a->origin < 0 && locked_entry(p, a->fn))))
+				continue;
+			if (!a || a->fn != fn) {
+				if (fn >= 0) {
+					n++;
+					nprot += nfl > 0;
+					for (j = 0; j < nfl; j++) {
+						for (k = 0; k < nids && ids[k] != fl[j]; k++)
+							;
+						if (k == nids && nids < MAXLOCKS * 8) {
+							ids[nids] = fl[j];
+							cnt[nids++] = 0;
+						}
+						if (k < nids)
+							cnt[k]++;
+					}
+				}
+				if (!a)
+					break;
+				fn = a->fn;
+				nfl = 0;
+			}
+			for (j = 0; j < a->ls.n; j++) {
+				for (k = 0; k < nfl && fl[k] != a->ls.id[j]; k++)
+					;
+				if (k == nfl && nfl < MAXLOCKS * 2)
+					fl[nfl++] = a->ls.id[j];
+			}
+		}
+		for (i = 0; i < (size_t)nids; i++)
+			if (cnt[i] > cnt[best])
+				best = (int)i;
+		if (nids && cnt[best] >= 2 && nprot * 3 >= n * 2) {
+			guard = ids[best];
+			/* every lock held as often is a guard too (two locks
+			 * taken together, in either role) */
+			for (i = 0; i < (size_t)nids; i++)
+				if (cnt[i] == cnt[best] && nalt < MAXLOCKS)
+					alt[nalt++] = ids[i];
+		}
+	}
+	for (i = g0; i < g1 && nw < 256; i++)
+		if (is_write(&p->acc[i]))
+			wi[nw++] = i;
+	if (guard >= 0)
+		for (i = g0; i < g1 && !gsite; i++)
+			if (ls_has(&p->acc[i].ls, guard, 0))
+				gsite = &p->acc[i];
+	for (i = g0; i < g1; i++) {
+		struct access *a = &p->acc[i];
+		int o = origin_of(p, a), entry_locked, excl, rd, k, excl_guard = 0;
+		const struct access *x;
+
+		entry_locked = a->origin < 0 && locked_entry(p, a->fn);
+		excl = ls_excl(&a->ls);
+		rd = a->ls.n > 0 && !excl;
+		if (a->range_mut && a->root != R_OWNED)
+			emit(p, 6, SEV_NOTE, a, xasprintf("map %s is written while "
+			     "ranging over it: inserting other keys makes the "
+			     "iteration visit them or not at random", a->disp)),
+			ev_tok(p, a->file, a->range_tok, "range loop over the map");
+		if (is_write(a)) {
+			if (entry_locked)
+				continue;
+			unknown_lock = 0;
+			for (k = 0; k < a->ls.n; k++)
+				if (nm(p, a->ls.id[k])[0] == '~' ||
+				    nm(p, guard >= 0 ? guard : a->ls.id[k])[0] == '~')
+					unknown_lock = 1;
+			for (k = 0; k < nalt; k++)
+				if (ls_has(&a->ls, alt[k], 1))
+					excl_guard = 1;
+			if (guard >= 0 && !ls_has(&a->ls, guard, 1) && !excl_guard &&
+			    !(excl && unknown_lock) &&
+			    !is_ctor(p, a->fn) && !rd && !a->once) {
+				emit(p, 5, SEV_WARNING, a, xasprintf("map %s is "
+				     "guarded by %s elsewhere but written here %s",
+				     a->disp, nm(p, guard), excl
+				     ? "under another lock" : "without it"));
+				ev_decl(p, a);
+				if (gsite)
+					ev_tok(p, gsite->file, gsite->tok,
+					       "accessed with the guard held here");
+				continue;
+			}
+			if (a->root == R_OWNED || a->once)
+				continue;
+			if (rd || (!excl && a->origin < 0 && rlocked_entry(p, a->fn))) {
+				emit(p, 2, SEV_ERROR, a, xasprintf("map %s is "
+				     "written while only a read lock is held; "
+				     "readers run at the same time", a->disp));
+				ev_decl(p, a);
+				continue;
+			}
+			if (excl || o < 0 || !is_shared(p, a) ||
+			    (a->root == R_PARAM && a->origin < 0 && param_fresh(p, a)))
+				continue;
+			x = other(p, g0, g1, a, 0);
+			if (!x && !many(p, a) && a->keyclass != 'p' &&
+			    a->root != R_ALIAS && a->root != R_PARAM)
+				continue;	/* one goroutine owns it */
+			{
+				int cb = p->orig[o].kind == O_CB;
+				int ev = many(p, a) || (x && is_write(x));
+
+				emit(p, cb ? 4 : 1, ev ? SEV_ERROR : SEV_WARNING, a,
+				     xasprintf("map %s is written %s without a "
+					       "lock%s", a->disp,
+					       cb ? "in a callback that runs "
+						    "concurrently"
+						  : "in a goroutine",
+					       many(p, a) && !cb && p->orig[o].loop
+					       ? "; the goroutine is started in "
+						 "a loop, so several instances "
+						 "write it at once"
+					       : many(p, a)
+					       ? "; several instances run at once"
+					       : x ? "; it is also used "
+						     "concurrently elsewhere"
+					       : "; the caller keeps the map"));
+				ev_decl(p, a);
+				ev_origin(p, o);
+				if (x && !many(p, a))
+					ev_tok(p, x->file, x->tok,
+					       is_write(x) ? "also written here"
+							   : "also read here");
+			}
 			continue;
-		name = xstrndup(c->src + T(c, w)->off, T(c, w)->len);
-		emit(c, 1, loop ? SEV_ERROR : SEV_WARNING, is_delete ? i : w, name,
-		     d, g, loop);
-		free(name);
+		}
+		/* a read */
+		if (a->origin < 0 && p->reach[a->fn].ncalls &&
+		    p->reach[a->fn].nexcl + p->reach[a->fn].nrd ==
+		    p->reach[a->fn].ncalls)
+			continue;	/* callers hold a lock */
+		if (o < 0 || entry_locked || !is_shared(p, a) || a->once ||
+		    a->ls.n || a->kind == A_LEN ||
+		    waits_before(p, a) || same_line_write(p, g0, g1, i))
+			continue;
+		{
+			size_t j, seen = 0;
+
+			x = NULL;
+			for (j = 0; j < nw && seen < 256 && !x; j++) {
+				const struct access *w = &p->acc[wi[j]];
+
+				if (w == a ||
+				    (w->fn == a->fn && w->origin == a->origin))
+					continue;
+				seen++;
+				if (ls_common(&a->ls, &w->ls) || w->once ||
+				    !is_shared(p, w) ||
+				    (w->origin < 0 && locked_entry(p, w->fn) &&
+				     a->ls.n) ||
+				    (is_ctor(p, w->fn) && origin_of(p, w) < 0))
+					continue;
+				if (a->keyclass == 'l' && w->origin < 0)
+					continue;
+				/* a plain write outside any goroutine counts only
+				 * when a lock elsewhere says the map is shared */
+				if (origin_of(p, w) < 0 && guard < 0)
+					continue;
+				if (ident(p, w) != ident(p, a) || many(p, a))
+					x = w;
+			}
+			if (!x)
+				continue;
+			emit(p, 3, SEV_WARNING, a, xasprintf("map %s is read %s "
+			     "while it is written elsewhere without a common "
+			     "lock", a->disp, a->ls.n ? "under a different lock"
+			     : "without a lock"));
+			ev_decl(p, a);
+			ev_origin(p, o);
+			ev_tok(p, x->file, x->tok, "written here");
+		}
 	}
 }
 
-static void scan_file(const struct scan_opts *o, const struct scan_file *file,
-		      struct finding_list *out)
+static void judge(struct pkg *p)
 {
-	struct fctx c = { 0 };
-	size_t i, fn_lo = 0;
+	size_t i = 0, j;
 
-	c.o = o;
-	c.file = file;
-	c.src = file->data;
-	c.out = out;
-	lex_file(&c.lx, file->data, file->len);
-	match_brackets(&c);
-	for (i = 0; i < c.lx.ntok; i++) {
-		const struct token *t = T(&c, i);
-
-		/* a top-level func declaration starts a new enclosing function */
-		if (t->kind == LEX_FUNC && (i == 0 || T(&c, i - 1)->kind == LEX_SEMI))
-			fn_lo = i;
-		if (t->kind == LEX_GO && T(&c, i + 1)->kind == LEX_FUNC &&
-		    TOK_OP1(T(&c, i + 2), '('))
-			judge_go_literal(&c, fn_lo, i);
+	for (i = 0; i < p->nacc; i++)
+		if (p->once_fn[p->acc[i].fn])
+			p->acc[i].once = 1;
+	if (p->nacc)
+		qsort(p->acc, p->nacc, sizeof(*p->acc), cmp_acc);
+	i = 0;
+	while (i < p->nacc) {
+		for (j = i + 1; j < p->nacc && p->acc[j].key == p->acc[i].key; j++)
+			;
+		judge_group(p, i, j);
+		i = j;
 	}
-	free(c.match);
-	lex_release(&c.lx);
 }
 
 void scan_package(const struct scan_opts *o, const struct scan_file *files,
 		  size_t n, struct finding_list *out)
 {
+	struct pkg p;
 	size_t i, first = out->n;
+	const char **paths = xcalloc(n + 1, sizeof(char *));
+	const char **data = xcalloc(n + 1, sizeof(char *));
+	size_t *len = xcalloc(n + 1, sizeof(size_t));
 
-	for (i = 0; i < n; i++)
-		scan_file(o, &files[i], out);
+	memset(&p, 0, sizeof(p));
+	p.o = o;
+	p.out = out;
+	for (i = 0; i < n; i++) {
+		paths[i] = files[i].path;
+		data[i] = files[i].data;
+		len[i] = files[i].len;
+	}
+	index_build(&p.ix, paths, data, len, n);
+	p.once_fn = xcalloc(p.ix.nfuncs + 1, sizeof(int));
+	p.sync_lo = xcalloc(p.ix.nfuncs + 1, sizeof(size_t));
+	p.sync_hi = xcalloc(p.ix.nfuncs + 1, sizeof(size_t));
+	for (i = 0; i < p.ix.nfuncs; i++) {
+		p.sync_lo[i] = p.nsync;
+		walk_func(&p, (int)i);
+		p.sync_hi[i] = p.nsync;
+	}
+	compute_reach(&p);
+	judge(&p);
+	for (i = 0; i < p.nacc; i++)
+		free(p.acc[i].disp);
+	free(p.acc);
+	free(p.orig);
+	free(p.edges);
+	free(p.ehead);
+	free(p.rhead);
+	free(p.rnext);
+	free(p.reach);
+	free(p.syncs);
+	free(p.sync_lo);
+	free(p.once_fn);
+	free(p.sync_hi);
+	free(p.sync_file);
+	index_release(&p.ix);
+	free(paths);
+	free(data);
+	free(len);
 	finding_fingerprint_assign(out->v + first, out->n - first);
 	finding_sort(out->v + first, out->n - first);
 }

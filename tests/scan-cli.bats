@@ -414,7 +414,7 @@ as_user() {
 @test "mg-scan: directives work with CRLF line ends and after a BOM" {
 	racy_with $'\t\t//mg:ignore MG001 // crlf reason' | sed 's/$/\r/' > crlf.go
 	{ printf '\357\273\277//mg:ignore MG001 // after a BOM\n'
-	  printf 'package main; func main() { m := map[int]int{}; go func() { m[1] = 1 }() }\n'; } > bom.go
+	  printf 'package main; func main() { m := map[int]int{}; for i := 0; i < 2; i++ { go func() { m[1] = 1 }() } }\n'; } > bom.go
 	run -0 mg-scan --format json crlf.go
 	echo "${lines[0]}" | jq -e '.suppressed and .suppress_reason == "crlf reason"'
 	run -0 mg-scan --format json bom.go

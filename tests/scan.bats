@@ -80,14 +80,14 @@ package main
 func main() {
 	var m map[string]int
 	m = make(map[string]int)
-	go func() {
+	for i := 0; i < 2; i++ { go func() {
 		m["a"] = 1
 		m["b"] += 2
 		m["c"]++
 		m["d"]--
 		delete(m, "e")
 		m["f"], m["g"] = 1, 2
-	}()
+	}() }
 }
 GO
 	run -0 mg-scan main.go

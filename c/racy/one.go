@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	m := map[int]int{}
+	m[1] = 1 // want MG001
+}
