@@ -76,7 +76,8 @@ racy_run() {
 	run -0 --separate-stderr bash -c 'timeout 120 go test -race ./... 2>&1 | mg-scan --race-log - --format json'
 	[ "$(echo "$output" | race path)" = cache.go ]
 	[ "$(echo "$output" | race line)" = 11 ]
-	[[ "$(echo "$output" | race message)" == *"map read by goroutine"*"earlier map write"* ]]
+	# c.hits[k]++ reads then writes: which pair the detector catches varies
+	[[ "$(echo "$output" | race message)" =~ map\ (read|write)\ by\ goroutine.*earlier\ map\ (read|write) ]]
 	[ "$(echo "$output" | jq -r 'select(.rule and (.message | startswith("data race"))) | .evidence[] | select(.note | test("created here")) | "\(.path):\(.line)"' | sort -u)" = cache_test.go:13 ]
 	[ "$(echo "$output" | tail -n 1 | jq -r .status)" = ok ]
 }
