@@ -1939,6 +1939,38 @@ static int fresh_arg(struct pkg *p, const struct ix_file *f, size_t a)
 	return isop(f, e + 1, '(') && fresh_name(nm(p, tid(p, f, e)));
 }
 
+/* Is the identifier at token a (the root of an argument like `resp.Header`)
+ * a local (or named result) of function fn first set in it, before token
+ * end, to something fresh: `r := &T{…}`, `r = T{…}`, `r := new(T)`,
+ * `r := NewT(…)`?  Then its fields are the
+ * call's own, not shared with another goroutine. */
+static int fresh_root(struct pkg *p, const struct ix_file *f, int fn, size_t a,
+		      size_t end)
+{
+	const struct ix_func *fd = &p->ix.funcs[fn];
+	int name = tid(p, f, a);
+	size_t k, v;
+
+	for (k = fd->lo + 1; k + 3 < end && k < fd->hi; k++) {
+		if (TK(f, k)->kind != LEX_IDENT || tid(p, f, k) != name ||
+		    (k > fd->lo && isop(f, k - 1, '.')) ||
+		    !(is(f, k + 1, ":=") || isop(f, k + 1, '=')))
+			continue;
+		v = k + 2;
+		if (isop(f, v, '&'))
+			v++;
+		if (is(f, v, "new") && isop(f, v + 1, '('))
+			return 1;
+		if (TK(f, v)->kind != LEX_IDENT)
+			return 0;
+		v = chain_end(f, v);
+		if (isop(f, v + 1, '{'))
+			return 1;
+		return isop(f, v + 1, '(') && fresh_name(nm(p, tid(p, f, v)));
+	}
+	return 0;
+}
+
 /* Does every call of w's function pass a new map as the parameter w writes? */
 static int param_fresh(struct pkg *p, const struct access *w)
 {
@@ -1974,7 +2006,11 @@ static int param_fresh(struct pkg *p, const struct access *w)
 			a = TK(f, a)->kind == LEX_OP && M(f, a) > (long)a
 				? (size_t)M(f, a) + 1 : a + 1;
 		}
-		if (a >= rp || !fresh_arg(p, f, a))
+		if (a >= rp)
+			return 0;
+		if (!fresh_arg(p, f, a) &&
+		    !(TK(f, a)->kind == LEX_IDENT && isop(f, a + 1, '.') &&
+		      fresh_root(p, f, e->from, a, e->lp)))
 			return 0;
 	}
 	return seen > 0;

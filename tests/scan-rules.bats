@@ -112,3 +112,48 @@ golden() {
 	[ -z "$stderr" ]
 	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule) | [.rule, (.evidence | length)]] == [["MG003", 3]]'
 }
+
+# A helper that writes its map parameter, reached from goroutines started in
+# a loop: racy when the caller passes one shared map, not when every caller
+# passes a field of an object it has just made (the response's own header).
+helper_go() {
+	cat <<GO
+package main
+
+type Response struct{ Header map[string]string }
+
+type Client struct{ defaults map[string]string }
+
+func fix(h map[string]string) {
+	h["Cache-Control"] = "no-cache"
+}
+
+func read() *Response {
+	$1
+	fix($2)
+	return resp
+}
+
+func (c *Client) run() {
+	for i := 0; i < 4; i++ {
+		go func() { read() }()
+	}
+}
+GO
+}
+
+@test "mg-scan: a map parameter filled from a fresh object of the caller is not shared" {
+	helper_go 'resp := &Response{Header: map[string]string{}}' 'resp.Header' > fresh.go
+	run -0 --separate-stderr mg-scan fresh.go
+	[ -z "$output" ]
+	helper_go 'var resp *Response; resp = new(Response)' 'resp.Header' > fresh2.go
+	run -0 --separate-stderr mg-scan fresh2.go
+	[ -z "$output" ]
+}
+
+@test "mg-scan: a map parameter filled from a shared map is a finding" {
+	helper_go 'var resp *Response' 'shared' > shared.go
+	printf 'var shared = map[string]string{}\n' >> shared.go
+	run -0 --separate-stderr mg-scan shared.go
+	[[ "$output" == "shared.go:8:2: map h is written in a goroutine"*"(MG001)" ]]
+}
