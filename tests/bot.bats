@@ -224,7 +224,7 @@ comments() {	# N existing comments without the marker, as a JSON array
 	GITLAB_CI=true run -0 --separate-stderr "$BOT" findings.jsonl
 	diff -u - <(requests) <<-EOF
 	GET /api/v4/projects/12/merge_requests/4/notes?per_page=100
-	GET /api/v4/projects/12/merge_requests/4/notes?per_page=2&page=2
+	GET /api/v4/projects/12/merge_requests/4/notes?per_page=100&page=2
 	PUT /api/v4/projects/12/merge_requests/4/notes/9
 	EOF
 	jq -se '.[2].auth == "glpat-SECRET" and (.[2].body.body | startswith("<!-- mapguard -->\n"))' "$LOG"
