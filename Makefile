@@ -4,6 +4,7 @@
 #   make test       build and run the bats suites (tests/run)
 #   make check      the same suites on an ASan/UBSan build (build/san)
 #   make demo       the main job on the bundled example (examples/)
+#   make bench-diff mg-diff vs git diff -U0 on a synthetic repository
 #   make deps       install the Debian packages that are missing
 #   make install    PREFIX=/usr/local DESTDIR= : binaries and man pages
 
@@ -35,7 +36,7 @@ PROGS = $(CMDS:%=$(BIN)/%)
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-.PHONY: all test check demo deps install clean eval bench
+.PHONY: all test check demo deps install clean eval bench bench-diff
 all: $(PROGS)
 
 $(B)/lib/%.o: lib/%.c $(wildcard lib/*.h)
@@ -69,6 +70,10 @@ check: deps-quiet
 
 deps-quiet:
 	@sh tests/deps.sh --quiet
+
+# mg-diff against git diff -U0 on a synthetic 20,000-file repository
+bench-diff: all
+	@MG_BIN=$(abspath $(BIN)) tests/bench-diff.sh
 
 demo: deps-quiet all
 	@sh examples/demo.sh
