@@ -22,7 +22,8 @@ key() {
 	h=$(cd "$src" && find Makefile lib cmd -type f \( -name '*.c' -o -name '*.h' -o -name Makefile \) -print0 |
 		LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16) ||
 		die "cannot hash the action's sources"
-	os=${ImageOS:-$(sed -n 's/^ID=//p; s/^VERSION_ID=//p' /etc/os-release 2>/dev/null | tr -d '"\n')}
+	# shellcheck source=/dev/null
+	os=${ImageOS:-$(. /etc/os-release 2>/dev/null && printf '%s%s' "${ID:-}" "${VERSION_ID:-}")}
 	printf 'mapguard-bin-%s-%s-%s' "${os:-linux}" "$(uname -m)" "$h"
 }
 

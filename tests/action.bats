@@ -351,6 +351,27 @@ extract_runs() {
 	GITHUB_WORKSPACE=$BATS_TEST_TMPDIR/fanin/ws MG_INPUT_SHARDS=3 run -2 --separate-stderr "$RUN"
 }
 
+@test "action: baseline input (relative to working-directory) hides a known finding" {
+	clone
+	(cd ws && mg-scan --format json . | mg-gate --write-baseline known.json >/dev/null)
+	MG_INPUT_BASELINE=known.json MG_INPUT_ONLY_NEW=false run -0 --separate-stderr "$RUN"
+	[ "$(out verdict)" = pass ]
+}
+
+@test "action: a missing baseline file fails closed" {
+	clone
+	MG_INPUT_BASELINE=nope.json run -2 --separate-stderr "$RUN"
+	[ "$(out verdict)" = error ]
+}
+
+@test "action: race-log adds the race detector's findings" {
+	mg-scan --help | grep -q -- '--race-log' || skip "mg-scan has no --race-log (issue 7)"
+	clone
+	printf 'no races here\n' > ws/race.log
+	MG_INPUT_RACE_LOG=race.log run -1 --separate-stderr "$RUN"
+	[ "$(out new-findings)" = 1 ]
+}
+
 # The fake GitHub API (tests/fake-api.py) for the comment tests.
 start_api() {
 	printf '%s\n' "$1" > state.json
