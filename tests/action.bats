@@ -372,6 +372,45 @@ extract_runs() {
 	[ "$(out new-findings)" = 1 ]
 }
 
+@test "examples: every step using the action passes only inputs action.yml declares" {
+	run -0 python3 - "$ROOT/action.yml" "$ROOT"/ci/examples/github-*.yml <<-'PY'
+	import sys, yaml
+	inputs = set(yaml.safe_load(open(sys.argv[1]))["inputs"])
+	n = 0
+	for f in sys.argv[2:]:
+	    for job in yaml.safe_load(open(f))["jobs"].values():
+	        for s in job["steps"]:
+	            if s.get("uses", "").startswith("mapguard/mapguard@"):
+	                n += 1
+	                bad = set(s.get("with") or {}) - inputs
+	                assert not bad, (f, bad)
+	assert n >= 4, n
+	PY
+}
+
+@test "fork pattern end to end: the PR workflow's artifact step, then post-artifact.sh posts the comment" {
+	event someone/fork
+	clone
+	start_api '{}'
+	MG_INPUT_COMMENT=true run -1 --separate-stderr "$RUN"
+	[ ! -s "$LOG" ]
+	# the artifact step of ci/examples/github-fork-pr.yml, as the runner runs it
+	python3 - "$ROOT/ci/examples/github-fork-pr.yml" > keep.sh <<-'PY'
+	import sys, yaml
+	steps = yaml.safe_load(open(sys.argv[1]))["jobs"]["mapguard"]["steps"]
+	print([s for s in steps if s.get("name") == "Keep the findings for the comment workflow"][0]["run"])
+	PY
+	(cd ws && PR_NUMBER=7 bash --noprofile --norc -eo pipefail ../keep.sh)
+	[ "$(cat ws/mapguard-artifact/pr-number)" = 7 ]
+	# the comment workflow, with the write token
+	GITHUB_TOKEN=w run -0 --separate-stderr "$ROOT/ci/post-artifact.sh" ws/mapguard-artifact
+	diff -u - <(jq -r '"\(.method) \(.path)"' "$LOG") <<-EOF
+	GET /repos/octo/repo/issues/7/comments?per_page=100
+	POST /repos/octo/repo/issues/7/comments
+	EOF
+	jq -se '.[1].body.body | contains("| main.go:12 | MG001 | error |")' "$LOG"
+}
+
 # The fake GitHub API (tests/fake-api.py) for the comment tests.
 start_api() {
 	printf '%s\n' "$1" > state.json
