@@ -188,6 +188,17 @@ fi
 jq -c --arg p "$prefix" 'if has("mapguard") then . else
 	.path = $p + .path | if .evidence then .evidence |= map(.path = $p + .path) else . end end' \
 	"$out/new.jsonl" > "$out/new-top.jsonl" || die "mg-diff's output is not JSON Lines"
+# Inline review comments can only sit on lines the pull request's diff
+# shows (GitHub rejects the whole review otherwise): those near added lines.
+if [ -n "$base" ] && [ "$(input REVIEW false)" = true ]; then
+	if mg-diff "${diff_args[@]}" --mode context=3 "$out/new.jsonl" > "$out/review.jsonl"; then
+		jq -c --arg p "$prefix" 'if has("mapguard") then . else .path = $p + .path end' \
+			"$out/review.jsonl" > "$out/review-top.jsonl"
+	else
+		warning "could not find which findings lie in the diff: no inline review"
+		: > "$out/review-top.jsonl"
+	fi
+fi
 new=$(count "$out/new-top.jsonl")
 output new-findings "$new"
 cp "$out/new-top.jsonl" "$top/mapguard-findings.jsonl" 2>/dev/null || true
@@ -255,7 +266,15 @@ if [ "$gate" -le 1 ] && [ $((want_comment + want_review)) -gt 0 ]; then
 	else
 		bot_args=(--platform github --pr "$pr")
 		[ -z "$head" ] || bot_args+=(--head-sha "$head")
-		[ "$want_review" = 0 ] || bot_args+=(--review)
+		if [ "$want_review" = 1 ]; then
+			if [ -s "$out/review-top.jsonl" ] && [ "$(count "$out/review-top.jsonl")" -gt 0 ]; then
+				bot_args+=(--review --review-findings "$out/review-top.jsonl")
+			elif [ -z "$base" ]; then
+				bot_args+=(--review)
+			else
+				notice "review: no new finding lies on a line of the diff: no inline comments"
+			fi
+		fi
 		[ "$want_comment" = 1 ] || bot_args+=(--no-comment)
 		[ "$reports" = 0 ] || [ ! -s "$out/report.md" ] || bot_args+=(--body "$out/report.md")
 		here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

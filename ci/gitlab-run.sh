@@ -100,6 +100,19 @@ jq -c --arg p "$prefix" 'if has("mapguard") then . else
 	.path = $p + .path | if .evidence then .evidence |= map(.path = $p + .path) else . end end' \
 	"$out/new.jsonl" > "$out/new-top.jsonl" || die "mg-diff's output is not JSON Lines"
 cp "$out/new-top.jsonl" "$project/mapguard-findings.jsonl"
+# Discussions can only be placed on lines the MR's diff shows.
+review_args=()
+if is_true MAPGUARD_REVIEW false; then
+	if [ -z "$base" ]; then
+		review_args=(--review)
+	elif mg-diff --base "$base" --no-merge-base --mode context=3 "$out/new.jsonl" > "$out/review.jsonl" &&
+		jq -c --arg p "$prefix" 'if has("mapguard") then . else .path = $p + .path end' \
+			"$out/review.jsonl" > "$out/review-top.jsonl"; then
+		review_args=(--review --review-findings "$out/review-top.jsonl")
+	else
+		echo "mapguard: could not find which findings lie in the diff: no discussions" >&2
+	fi
+fi
 
 # --- gate ------------------------------------------------------------------------
 args=(--report text --report "gitlab=$project/gl-code-quality-report.json"
@@ -119,7 +132,7 @@ if [ "$gate" -le 1 ] && { is_true MAPGUARD_NOTE false || is_true MAPGUARD_REVIEW
 	else
 		bot=(--platform gitlab)
 		is_true MAPGUARD_NOTE false || bot+=(--no-comment)
-		! is_true MAPGUARD_REVIEW false || bot+=(--review)
+		bot+=("${review_args[@]}")
 		[ ! -s "$out/report.md" ] || bot+=(--body "$out/report.md")
 		here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 		"$here/mapguard-bot" "${bot[@]}" "$out/new-top.jsonl" ||

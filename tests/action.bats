@@ -411,6 +411,28 @@ extract_runs() {
 	jq -se '.[1].body.body | contains("| main.go:12 | MG001 | error |")' "$LOG"
 }
 
+@test "action: a race on an unchanged line (the PR removed the lock) is in the comment, not in the review" {
+	git -C origin checkout -q main
+	safe_go > origin/main.go
+	commit origin "base: locked"
+	BASE_SHA=$(git -C origin rev-parse HEAD)
+	git -C origin checkout -q pr
+	git -C origin reset -q --hard main
+	safe_go | grep -v 'mu\.' > origin/main.go
+	commit origin "pr: drop the lock"
+	HEAD_SHA=$(git -C origin rev-parse HEAD)
+	event octo/repo
+	clone
+	start_api '{}'
+	MG_INPUT_COMMENT=true MG_INPUT_REVIEW=true MG_INPUT_GITHUB_TOKEN=t run -1 --separate-stderr "$RUN"
+	[ "$(out new-findings)" = 1 ]
+	[[ "$output" == *"review: no new finding lies on a line of the diff: no inline comments"* ]]
+	diff -u - <(jq -r '"\(.method) \(.path)"' "$LOG") <<-EOF
+	GET /repos/octo/repo/issues/7/comments?per_page=100
+	POST /repos/octo/repo/issues/7/comments
+	EOF
+}
+
 # The fake GitHub API (tests/fake-api.py) for the comment tests.
 start_api() {
 	printf '%s\n' "$1" > state.json

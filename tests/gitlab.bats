@@ -178,3 +178,16 @@ start_api() {
 	run -2 --separate-stderr bash ../job.sh
 	[[ "$stderr" == *"merge: the shard artifacts are incomplete"* ]]
 }
+
+@test "gitlab template: MAPGUARD_REVIEW opens a discussion on the new finding's line" {
+	job .mapguard
+	start_api '{}'
+	cd project
+	MAPGUARD_REVIEW=true MAPGUARD_GITLAB_TOKEN=glpat-x run -1 --separate-stderr bash ../job.sh
+	diff -u - <(jq -r '"\(.method) \(.path)"' "$LOG") <<-EOF2
+	GET /api/v4/projects/12/merge_requests/4
+	GET /api/v4/projects/12/merge_requests/4/discussions?per_page=100
+	POST /api/v4/projects/12/merge_requests/4/discussions
+	EOF2
+	jq -se '.[2].body.position | .new_path == "main.go" and .new_line == 12' "$LOG"
+}
