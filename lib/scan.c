@@ -219,6 +219,11 @@ static const struct token *TK(const struct ix_file *f, size_t i)
 	return &f->lx.tok[i < f->lx.ntok ? i : f->lx.ntok - 1];
 }
 
+/* The bracket matching the one at i, or i itself when it has none (hostile
+ * input): loops "for (k = i + 1; k < close_of(f, i); ...)" then do nothing
+ * instead of running to the end of the address space. */
+#define close_of(f, i) (M((f), (i)) > (long)(i) ? (size_t)M((f), (i)) : (size_t)(i))
+
 static int is(const struct ix_file *f, size_t i, const char *s)
 {
 	return tok_is(TK(f, i), f->src, s);
@@ -1008,7 +1013,7 @@ static void func_literal(struct walk *w, size_t i)
 	} else {
 		size_t q;
 
-		for (q = lp; q < (size_t)M(f, lp); q++)
+		for (q = lp; q < close_of(f, lp); q++)
 			if (is(f, q, "ResponseWriter") && isop(f, q - 1, '.'))
 				o = add_origin(p, O_CB, w->fi, i, w->fn, 1,
 					       "HTTP handler function; requests "
@@ -1040,7 +1045,7 @@ static void literal_params(struct walk *w, size_t lp, size_t body, int go)
 {
 	const struct ix_file *f = w->f;
 	struct pkg *p = w->p;
-	size_t i = lp + 1, rp = (size_t)M(f, lp), args = 0, argi = 0;
+	size_t i = lp + 1, rp = close_of(f, lp), args = 0, argi = 0;
 	long bend = M(f, body);
 
 	if (go && bend > 0 && isop(f, (size_t)bend + 1, '(') &&
@@ -1276,7 +1281,7 @@ static void declaration(struct walk *w, size_t i)
 static void value_args(struct walk *w, size_t lp, int origin)
 {
 	const struct ix_file *f = w->f;
-	size_t k, rp = (size_t)M(f, lp);
+	size_t k, rp = close_of(f, lp);
 
 	for (k = lp + 1; k < rp;) {
 		if (TK(f, k)->kind == LEX_IDENT && !isop(f, k - 1, '.')) {
@@ -1999,7 +2004,7 @@ static int param_fresh(struct pkg *p, const struct access *w)
 		if (!e->lp || seen++ > 64)
 			return 0;
 		f = &p->ix.files[p->ix.funcs[e->from].file];
-		rp = (size_t)M(f, e->lp);
+		rp = close_of(f, e->lp);
 		for (a = e->lp + 1; a < rp && argi < idx;) {
 			if (isop(f, a, ','))
 				argi++;

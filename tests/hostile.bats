@@ -85,3 +85,8 @@ setup() {
 	run -2 --separate-stderr mg-gate noline.jsonl
 	[[ "$stderr" == "mg-gate: noline.jsonl:1: invalid finding: "*line* ]]
 }
+
+@test "hostile: an unbalanced '(' in a call's arguments does not hang the engine" {
+	cp "$FIXTURES/hostile/unbalanced-call-args.go" x.go
+	run -0 timeout 20 mg-scan x.go
+}
