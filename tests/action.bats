@@ -435,13 +435,8 @@ extract_runs() {
 
 # The fake GitHub API (tests/fake-api.py) for the comment tests.
 start_api() {
-	printf '%s\n' "$1" > state.json
-	LOG=$BATS_TEST_TMPDIR/requests.jsonl
-	: > "$LOG"
-	python3 "$BATS_TEST_DIRNAME/fake-api.py" state.json "$LOG" port &
-	API_PID=$!
-	for _ in $(seq 100); do [ -s port ] && break; sleep 0.05; done
-	export GITHUB_API_URL=http://127.0.0.1:$(cat port)
+	fake_api "$1"
+	export GITHUB_API_URL=$API
 }
 
 teardown() {

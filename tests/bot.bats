@@ -21,13 +21,7 @@ teardown() {
 
 # start_api STATE_JSON: run the fake API; sets API (its base URL) and LOG.
 start_api() {
-	printf '%s\n' "$1" > state.json
-	LOG=$BATS_TEST_TMPDIR/requests.jsonl
-	: > "$LOG"
-	python3 "$BATS_TEST_DIRNAME/fake-api.py" state.json "$LOG" port &
-	API_PID=$!
-	for _ in $(seq 100); do [ -s port ] && break; sleep 0.05; done
-	API=http://127.0.0.1:$(cat port)
+	fake_api "$1"
 	export GITHUB_API_URL=$API CI_API_V4_URL=$API/api/v4
 }
 

@@ -43,13 +43,8 @@ job() {
 }
 
 start_api() {
-	printf '%s\n' "$1" > state.json
-	LOG=$BATS_TEST_TMPDIR/requests.jsonl
-	: > "$LOG"
-	python3 "$BATS_TEST_DIRNAME/fake-api.py" state.json "$LOG" port &
-	API_PID=$!
-	for _ in $(seq 100); do [ -s port ] && break; sleep 0.05; done
-	export CI_API_V4_URL=http://127.0.0.1:$(cat port)/api/v4
+	fake_api "$1"
+	export CI_API_V4_URL=$API/api/v4
 }
 
 @test "gitlab template: .mapguard runs on MR pipelines with codequality and junit reports" {

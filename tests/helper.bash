@@ -82,3 +82,16 @@ one_finding() {
 	printf '{"rule":"MG001","severity":"%s","path":"%s","line":%s,"column":3,"message":"map m is written in a goroutine without a lock","symbol":"m","source":"static"}\n' "${3:-error}" "$1" "$2"
 	printf '{"mapguard":"end","tool":"mg-scan","version":"0.1.0","status":"ok","files":1,"findings":1}\n'
 }
+
+# fake_api STATE_JSON: start tests/fake-api.py (a GitHub/GitLab imitation on
+# 127.0.0.1 that records every request); sets API (its base URL), LOG (the
+# request log) and API_PID.
+fake_api() {
+	printf '%s\n' "$1" > state.json
+	LOG=$BATS_TEST_TMPDIR/requests.jsonl
+	: > "$LOG"
+	python3 "$BATS_TEST_DIRNAME/fake-api.py" state.json "$LOG" port &
+	API_PID=$!
+	for _ in $(seq 100); do [ -s port ] && break; sleep 0.05; done
+	API=http://127.0.0.1:$(cat port)
+}
