@@ -5,6 +5,10 @@
 #   make check      the same suites on an ASan/UBSan build (build/san)
 #   make demo       the main job on the bundled example (examples/)
 #   make deps       install the Debian packages that are missing
+#   make fuzz       build the libFuzzer harnesses (clang) and run each
+#                   FUZZ_SECONDS (default 60) seconds, one at a time
+#   make valgrind   the bats suites with every mg-* under valgrind memcheck
+#   make bench-scale  time per MB over growing generated Go files
 #   make install    PREFIX=/usr/local DESTDIR= : binaries and man pages
 
 PREFIX ?= /usr/local
@@ -31,12 +35,16 @@ CMDS = mg-scan mg-diff mg-gate
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
 PROGS = $(CMDS:%=$(BIN)/%)
+# the fuzz harnesses as plain programs replaying files (tests/fuzz.bats)
+FUZZ_TARGETS = scan finding patch config
+FUZZ_REPLAYS = $(FUZZ_TARGETS:%=$(BIN)/fuzz/replay-%)
 
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-.PHONY: all test check demo deps install clean eval bench
-all: $(PROGS)
+.PHONY: all test check demo deps install clean eval bench fuzz valgrind \
+	bench-scale
+all: $(PROGS) $(FUZZ_REPLAYS)
 
 $(B)/lib/%.o: lib/%.c $(wildcard lib/*.h)
 	@mkdir -p $(@D)
@@ -52,6 +60,47 @@ $(B)/libmapguard.a: $(LIB_OBJ)
 $(BIN)/%: $(B)/cmd/%.o $(B)/libmapguard.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BIN)/fuzz/replay-%: $(B)/fuzz/replay.o $(B)/fuzz/fuzz_%.o $(B)/fuzz/fuzz_util.o \
+		$(B)/libmapguard.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# libFuzzer: the library and harnesses built by clang with coverage and
+# sanitizers; each harness runs FUZZ_SECONDS on its corpus (build/fuzz/corpus/X,
+# seeded from tests/fuzz/corpus/X and tests/fuzz/regress/X).  Crashes are
+# written to build/fuzz/crash-X-*; copy them to tests/fuzz/regress/X/ once fixed.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+FUZZ_ARGS ?=
+fuzz: deps-quiet
+	@$(MAKE) --no-print-directory B=build/fuzz BIN=build/fuzz/bin CC=$(FUZZ_CC) \
+		CFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
+		build/fuzz/libmapguard.a $(FUZZ_TARGETS:%=build/fuzz/fuzz/fuzz_%.o) \
+		build/fuzz/fuzz/fuzz_util.o
+	@for t in $(FUZZ_TARGETS); do \
+		$(FUZZ_CC) -g $(FUZZ_SAN) -fsanitize=fuzzer -o build/fuzz/fuzz-$$t \
+			build/fuzz/fuzz/fuzz_$$t.o build/fuzz/fuzz/fuzz_util.o \
+			build/fuzz/libmapguard.a $(LDLIBS) || exit 2; \
+	done
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus/$$t tests/fuzz/regress/$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
+		ASAN_OPTIONS=detect_leaks=1 build/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) \
+			-timeout=10 -rss_limit_mb=2048 -max_len=65536 -close_fd_mask=3 \
+			-print_final_stats=1 -artifact_prefix=build/fuzz/crash-$$t- \
+			$(FUZZ_ARGS) build/fuzz/corpus/$$t tests/fuzz/corpus/$$t \
+			tests/fuzz/regress/$$t > build/fuzz/fuzz-$$t.log 2>&1; \
+		st=$$?; grep -E '^(stat::|Done )' build/fuzz/fuzz-$$t.log; \
+		[ "$$st" = 0 ] || { tail -n 60 build/fuzz/fuzz-$$t.log; \
+			echo "fuzz: $$t failed (build/fuzz/fuzz-$$t.log)"; exit 1; }; \
+	done
 
 # Install what is missing, then build; a fresh machine needs nothing else.
 deps:
