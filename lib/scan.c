@@ -340,6 +340,8 @@ void scan_package(const struct scan_opts *o, const struct scan_file *files,
 
 	for (i = 0; i < n; i++)
 		scan_file(o, &files[i], out);
+	if (out->n == first)
+		return;	/* out->v may still be NULL: no pointer arithmetic on it */
 	finding_fingerprint_assign(out->v + first, out->n - first);
 	finding_sort(out->v + first, out->n - first);
 }
