@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <errno.h>
 #include "finding.h"
+#include "racelog.h"
 #include "scan.h"
 #include "util.h"
 #include "walk.h"
@@ -23,6 +25,10 @@ static const char usage[] =
 	"  --keep-going   exit 0 even if some files could not be read\n"
 	"  --no-tests     skip *_test.go files found in directories\n"
 	"  -0             paths read from `-` are NUL-separated, not one per line\n"
+	"  --race-log FILE  also read a `go test -race` log or a crash trace as\n"
+	"                 findings (MG100); `-`: stdin; repeatable; without PATHs\n"
+	"                 only the logs are read, no Go source is scanned\n"
+	"  --root DIR     make race-log paths relative to DIR (default: .)\n"
 	"  -h, --help     show this help\n"
 	"  --version      print the version\n"
 	"\n"
@@ -31,7 +37,8 @@ static const char usage[] =
 	"Example:\n"
 	"  mg-scan --format json ./... | mg-diff --base origin/main | mg-gate\n";
 
-enum { OPT_FORMAT = 256, OPT_EXIT_CODE, OPT_KEEP_GOING, OPT_NO_TESTS, OPT_VERSION };
+enum { OPT_FORMAT = 256, OPT_EXIT_CODE, OPT_KEEP_GOING, OPT_NO_TESTS, OPT_VERSION,
+       OPT_RACE_LOG, OPT_ROOT };
 
 static const struct option longopts[] = {
 	{ "exit-code", no_argument, NULL, OPT_EXIT_CODE },
@@ -39,6 +46,8 @@ static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "keep-going", no_argument, NULL, OPT_KEEP_GOING },
 	{ "no-tests", no_argument, NULL, OPT_NO_TESTS },
+	{ "race-log", required_argument, NULL, OPT_RACE_LOG },
+	{ "root", required_argument, NULL, OPT_ROOT },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
@@ -65,6 +74,52 @@ static void read_stdin_paths(char ***v, size_t *n, size_t *alloc, int nul)
 		(*v)[(*n)++] = xstrndup(line, (size_t)len);
 	}
 	free(line);
+}
+
+/* --race-log FILE... and --root DIR: logs read by lib/racelog.h */
+static struct {
+	const char **logs;
+	size_t n, alloc;
+	const char *root;
+} race;
+
+/* Appends the findings of the --race-log files to out and counts the logs
+ * in *files; returns how many could not be read (reported). */
+static int race_logs(struct finding_list *out, long *files)
+{
+	struct racelog *rl = NULL;
+	char *chunk = xmalloc(65536);
+	size_t i, n;
+	int errors = 0;
+
+	if (racelog_new(&rl, race.root) < 0)
+		errors++;
+	for (i = 0; rl && i < race.n; i++) {
+		int is_stdin = !strcmp(race.logs[i], "-");
+		FILE *fp = is_stdin ? stdin : fopen(race.logs[i], "rb");
+
+		if (!fp) {
+			errors += mg_error("%s: cannot open: %s", race.logs[i],
+					   strerror(errno)) < 0;
+			continue;
+		}
+		racelog_begin(rl, race.logs[i]);
+		while ((n = fread(chunk, 1, 65536, fp)) > 0)
+			racelog_feed(rl, chunk, n);
+		if (ferror(fp))
+			errors += mg_error("%s: read error: %s", race.logs[i],
+					   strerror(errno)) < 0;
+		racelog_end(rl);
+		if (!is_stdin)
+			fclose(fp);
+		(*files)++;
+	}
+	if (rl)
+		racelog_finish(rl, out);
+	racelog_free(rl);
+	free(chunk);
+	free(race.logs);
+	return errors;
 }
 
 /* Reads one file; 1 ok, 0 skipped (binary), -1 unreadable (reported). */
@@ -106,6 +161,11 @@ int main(int argc, char **argv)
 			break;
 		case OPT_KEEP_GOING: o.keep_going = 1; break;
 		case OPT_NO_TESTS: o.walk.no_tests = 1; break;
+		case OPT_RACE_LOG:
+			ARRAY_GROW(race.logs, race.n + 1, race.alloc);
+			race.logs[race.n++] = optarg;
+			break;
+		case OPT_ROOT: race.root = optarg; break;
 		case OPT_VERSION: printf("mg-scan %s\n", MG_VERSION); return 0;
 		case 'h': fputs(usage, stdout); return mg_exit(MG_EXIT_OK);
 		default: return mg_usage(usage, "bad option '%s'", argv[optind - 1]);
@@ -119,7 +179,7 @@ int main(int argc, char **argv)
 		ARRAY_GROW(args, nargs + 1, aargs);
 		args[nargs++] = xstrdup(argv[i]);
 	}
-	if (optind == argc) {
+	if (optind == argc && !race.n) {
 		ARRAY_GROW(args, nargs + 1, aargs);
 		args[nargs++] = xstrdup(".");
 	}
@@ -149,6 +209,8 @@ int main(int argc, char **argv)
 		free(bufs);
 		free(sf);
 	}
+	if (race.n)
+		errors += race_logs(&out, &files);
 	finding_sort(out.v, out.n);
 	for (i = 0; i < out.n; i++) {
 		if (o.json)
