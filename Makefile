@@ -36,7 +36,7 @@ LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
 PROGS = $(CMDS:%=$(BIN)/%)
 # the fuzz harnesses as plain programs replaying files (tests/fuzz.bats)
-FUZZ_TARGETS = scan finding patch config
+FUZZ_TARGETS = scan finding patch config racelog
 FUZZ_REPLAYS = $(FUZZ_TARGETS:%=$(BIN)/fuzz/replay-%)
 
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \

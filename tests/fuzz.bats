@@ -34,3 +34,6 @@ replay() {
 	replay config
 }
 
+@test "fuzz: racelog seeds and regression inputs replay cleanly" {
+	replay racelog
+}
