@@ -1,89 +1,482 @@
-/* mg-gate.c - apply the policy to findings, write reports, decide pass/fail */
+/* mg-gate.c - apply the policy and baseline to findings, write reports,
+ * decide pass/fail */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "baseline.h"
+#include "config.h"
 #include "finding.h"
 #include "report.h"
 #include "util.h"
 
 static const char usage[] =
-	"usage: mg-gate [--fail-on LEVEL] [--no-trailer] [FINDINGS...]\n"
+	"usage: mg-gate [--fail-on LEVEL] [--max-findings N] [--rules LIST]\n"
+	"               [--disable LIST] [--severity RULE=LEVEL] [--config FILE]\n"
+	"               [--baseline FILE] [--write-baseline FILE]\n"
+	"               [--report FORMAT[=FILE]]... [--link-base URL]\n"
+	"               [--sarif-category ID] [--expect-shards N] [--no-trailer]\n"
+	"               [FINDINGS...]\n"
 	"\n"
 	"Judge findings (JSON Lines from mg-scan or mg-diff; standard input by\n"
-	"default), print a report and exit 1 when the gate fails.\n"
+	"default), write reports and exit 1 when the gate fails.\n"
 	"\n"
-	"  --fail-on LEVEL  error, warning (default), note or never: fail when a\n"
-	"                   finding at LEVEL or above remains\n"
-	"  --no-trailer     accept input without mapguard's trailer record\n"
-	"  -h, --help       show this help\n"
-	"  --version        print the version\n"
+	"  --fail-on LEVEL        error, warning (default), note or never: a finding\n"
+	"                         at LEVEL or above counts against the gate\n"
+	"  --max-findings N       fail only when more than N such findings remain\n"
+	"  --rules LIST           judge only these rules (MG001,MG003)\n"
+	"  --disable LIST         ignore these rules\n"
+	"  --severity RULE=LEVEL  override a rule's severity (repeatable)\n"
+	"  --config FILE          read FILE, not .mapguard.json (flags win)\n"
+	"  --baseline FILE        drop findings whose fingerprint FILE lists\n"
+	"  --write-baseline FILE  record the current findings in FILE and accept\n"
+	"                         them (the gate passes on them)\n"
+	"  --report FORMAT[=FILE] text (default), json, sarif, github, gitlab,\n"
+	"                         checkstyle, junit or markdown; to FILE or\n"
+	"                         standard output; repeatable\n"
+	"  --link-base URL        markdown: link path:line to URL/path#Lline\n"
+	"  --sarif-category ID    SARIF runAutomationDetails id (default mapguard)\n"
+	"  --expect-shards N      every shard K/N of a CI matrix must be present\n"
+	"  --no-trailer           accept input without mapguard's trailer record\n"
+	"  -h, --help             show this help\n"
+	"  --version              print the version\n"
 	"\n"
-	"Exit status: 0 pass, 1 fail, 2 error (bad or incomplete input: the gate\n"
-	"fails closed).\n"
+	"Exit status: 0 pass, 1 fail, 2 error (bad or incomplete input, a missing\n"
+	"baseline, a report that cannot be written: the gate fails closed and\n"
+	"writes no report).\n"
 	"\n"
 	"Example:\n"
-	"  mg-scan --format json . | mg-diff --base origin/main | mg-gate --fail-on error\n";
+	"  mg-scan --format json . | mg-diff --base origin/main |\n"
+	"    mg-gate --report sarif=mapguard.sarif --report github\n";
 
-enum { OPT_FAIL_ON = 256, OPT_NO_TRAILER, OPT_VERSION };
+enum {
+	OPT_BASELINE = 256, OPT_CONFIG, OPT_DISABLE, OPT_EXPECT_SHARDS,
+	OPT_FAIL_ON, OPT_LINK_BASE, OPT_MAX_FINDINGS, OPT_NO_TRAILER,
+	OPT_REPORT, OPT_RULES, OPT_SARIF_CATEGORY, OPT_SEVERITY, OPT_VERSION,
+	OPT_WRITE_BASELINE
+};
 
 static const struct option longopts[] = {
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "disable", required_argument, NULL, OPT_DISABLE },
+	{ "expect-shards", required_argument, NULL, OPT_EXPECT_SHARDS },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "help", no_argument, NULL, 'h' },
+	{ "link-base", required_argument, NULL, OPT_LINK_BASE },
+	{ "max-findings", required_argument, NULL, OPT_MAX_FINDINGS },
 	{ "no-trailer", no_argument, NULL, OPT_NO_TRAILER },
+	{ "report", required_argument, NULL, OPT_REPORT },
+	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "sarif-category", required_argument, NULL, OPT_SARIF_CATEGORY },
+	{ "severity", required_argument, NULL, OPT_SEVERITY },
 	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
 	{ NULL, 0, NULL, 0 }
 };
+
+/* One report (or the baseline being written): built in a temporary file
+ * next to its destination and renamed only when everything succeeded. */
+struct output {
+	int fmt;		/* enum report_format; -1: the baseline */
+	const char *path;	/* NULL: standard output */
+	char *tmp;		/* owned */
+	FILE *fp;
+};
+
+struct gate_opts {
+	int fail_on;		/* -1: from the config, else 0..2, 3 never */
+	long max_findings;	/* -1: from the config */
+	int rules_set, disable_set;
+	unsigned rules, disable;
+	int severity[SCAN_MAX_RULES];
+	const char *config, *baseline, *write_baseline;
+	long expect_shards;
+	struct output *out;
+	size_t nout, aout;
+	struct report_opts ro;
+	int flags;		/* finding_reader_open() flags */
+};
+
+static const char *const levels[] = { "note", "warning", "error", "never" };
+
+static int parse_level(const char *s)
+{
+	return !strcmp(s, "never") ? 3 : severity_parse(s);
+}
+
+static int parse_count(const char *s, long *n)
+{
+	char *end;
+
+	errno = 0;
+	*n = strtol(s, &end, 10);
+	return errno || end == s || *end || *n < 0 ? -1 : 0;
+}
+
+/* "MG003=error[,MG006=warning]" */
+static int parse_severity(int *sev, const char *arg)
+{
+	char *s = xstrdup(arg), *tok, *save = NULL, *p, *eq;
+	int rc = 0, r, l;
+
+	for (p = s; (tok = strtok_r(p, ",", &save)); p = NULL) {
+		if (!(eq = strchr(tok, '='))) {
+			rc = -1;
+			break;
+		}
+		*eq = '\0';
+		r = scan_rule_index(tok);
+		l = severity_parse(eq + 1);
+		if (r < 0 || l < 0) {
+			rc = -1;
+			break;
+		}
+		sev[r] = l;
+	}
+	free(s);
+	return rc;
+}
+
+static int add_report(struct gate_opts *o, const char *arg)
+{
+	char *name = xstrdup(arg), *eq = strchr(name, '=');
+	struct output *out;
+	int fmt;
+
+	if (eq)
+		*eq = '\0';
+	fmt = report_format_parse(name);
+	free(name);
+	eq = strchr(arg, '=');
+	if (fmt < 0 || (eq && !eq[1]))
+		return -1;
+	ARRAY_GROW(o->out, o->nout + 1, o->aout);
+	out = &o->out[o->nout++];
+	memset(out, 0, sizeof(*out));
+	out->fmt = fmt;
+	out->path = eq && strcmp(eq + 1, "-") ? eq + 1 : NULL;
+	return 0;
+}
+
+/* Creates the temporary files up front: an unwritable destination fails
+ * before any input is read. */
+static int open_outputs(struct gate_opts *o)
+{
+	mode_t mask = umask(0);
+	size_t i;
+
+	umask(mask);
+	for (i = 0; i < o->nout; i++) {
+		struct output *out = &o->out[i];
+		int fd;
+
+		if (!out->path)
+			continue;
+		out->tmp = xasprintf("%s.tmpXXXXXX", out->path);
+		if ((fd = mkstemp(out->tmp)) < 0) {
+			free(out->tmp);
+			out->tmp = NULL;
+			return mg_error("%s: cannot write: %s", out->path,
+					strerror(errno));
+		}
+		(void)fchmod(fd, 0666 & ~mask);
+		out->fp = fdopen(fd, "w");
+		if (!out->fp) {
+			close(fd);
+			return mg_error("%s: cannot write: %s", out->path,
+					strerror(errno));
+		}
+	}
+	return 0;
+}
+
+static int close_output(struct output *out)
+{
+	int bad = ferror(out->fp), err = errno;
+
+	if (fclose(out->fp) && !bad) {
+		bad = 1;
+		err = errno;
+	}
+	out->fp = NULL;
+	if (bad)
+		return mg_error("%s: cannot write: %s", out->path,
+				err ? strerror(err) : "write error");
+	return 0;
+}
+
+static void discard_outputs(struct gate_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nout; i++) {
+		if (o->out[i].fp)
+			fclose(o->out[i].fp);
+		if (o->out[i].tmp)
+			unlink(o->out[i].tmp);
+		free(o->out[i].tmp);
+	}
+	free(o->out);
+}
+
+static int check_shards(struct finding_reader *rd, long want)
+{
+	const char *const *sh;
+	size_t n = finding_reader_shards(rd, &sh), i;
+	unsigned char *seen = xcalloc((size_t)want + 1, 1);
+	long k, m;
+	int rc = 0;
+
+	for (i = 0; i < n && !rc; i++) {
+		char tail;
+
+		if (sscanf(sh[i], "%ld/%ld%c", &k, &m, &tail) != 2 || k < 1 ||
+		    k > m)
+			rc = mg_error("--expect-shards %ld: bad shard '%s' in a "
+				      "trailer", want, sh[i]);
+		else if (m != want)
+			rc = mg_error("--expect-shards %ld: shard %s belongs to a "
+				      "matrix of %ld", want, sh[i], m);
+		else if (seen[k]++)
+			rc = mg_error("--expect-shards %ld: shard %s appears twice "
+				      "(an artifact merged twice?)", want, sh[i]);
+	}
+	for (k = 1; k <= want && !rc; k++)
+		if (!seen[k])
+			rc = mg_error("--expect-shards %ld: shard %ld/%ld is missing "
+				      "(a matrix job failed or its artifact was not "
+				      "downloaded)", want, k, want);
+	free(seen);
+	return rc;
+}
+
+/* Drops findings of rules that are off and applies severity overrides. */
+static void apply_rules(struct finding_list *all, const struct gate_opts *o,
+			const struct config *cfg)
+{
+	unsigned on = o->rules_set ? o->rules : cfg->rules_on;
+	unsigned off = o->disable_set ? o->disable : cfg->rules_off;
+	size_t i, k;
+
+	for (i = k = 0; i < all->n; i++) {
+		struct finding *f = &all->v[i];
+		int r = scan_rule_index(f->rule);
+
+		if ((on && (r < 0 || !(on & (1u << r)))) ||
+		    (r >= 0 && (off & (1u << r)))) {
+			finding_release(f);
+			continue;
+		}
+		if (r >= 0 && o->severity[r] >= 0)
+			f->severity = o->severity[r];
+		else if (r >= 0 && cfg->severity[r] >= 0)
+			f->severity = cfg->severity[r];
+		all->v[k++] = *f;
+	}
+	all->n = k;
+}
+
+/* Parses the options into o; returns -1 after a usage error, 1 after
+ * --help or --version, else 0. */
+static int parse_options(struct gate_opts *o, int argc, char **argv)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_BASELINE: o->baseline = optarg; break;
+		case OPT_CONFIG: o->config = optarg; break;
+		case OPT_DISABLE:
+			if (config_rule_list(&o->disable, optarg, "--disable") < 0)
+				return -1;
+			o->disable_set = 1;
+			break;
+		case OPT_EXPECT_SHARDS:
+			if (parse_count(optarg, &o->expect_shards) < 0 ||
+			    o->expect_shards < 1 || o->expect_shards > 100000)
+				return mg_usage(usage, "--expect-shards: '%s' is not "
+						"a shard count", optarg), -1;
+			break;
+		case OPT_FAIL_ON:
+			if ((o->fail_on = parse_level(optarg)) < 0)
+				return mg_usage(usage, "--fail-on: unknown level '%s' "
+						"(error, warning, note or never)",
+						optarg), -1;
+			break;
+		case OPT_LINK_BASE: o->ro.link_base = optarg; break;
+		case OPT_MAX_FINDINGS:
+			if (parse_count(optarg, &o->max_findings) < 0)
+				return mg_usage(usage, "--max-findings: '%s' is not a "
+						"whole number >= 0", optarg), -1;
+			break;
+		case OPT_NO_TRAILER: o->flags |= FINDING_NO_TRAILER; break;
+		case OPT_REPORT:
+			if (add_report(o, optarg) < 0)
+				return mg_usage(usage, "--report: unknown format '%s' "
+						"(text, json, sarif, github, gitlab, "
+						"checkstyle, junit or markdown, "
+						"optionally =FILE)", optarg), -1;
+			break;
+		case OPT_RULES:
+			if (config_rule_list(&o->rules, optarg, "--rules") < 0)
+				return -1;
+			o->rules_set = 1;
+			break;
+		case OPT_SARIF_CATEGORY: o->ro.sarif_category = optarg; break;
+		case OPT_SEVERITY:
+			if (parse_severity(o->severity, optarg) < 0)
+				return mg_usage(usage, "--severity: '%s' is not "
+						"RULE=LEVEL (MG003=error)", optarg), -1;
+			break;
+		case OPT_VERSION:
+			printf("mg-gate %s\n", MG_VERSION);
+			return 1;
+		case OPT_WRITE_BASELINE: o->write_baseline = optarg; break;
+		case 'h':
+			fputs(usage, stdout);
+			return 1;
+		default:
+			return mg_usage(usage, "bad option '%s'", argv[optind - 1]), -1;
+		}
+	}
+	return 0;
+}
+
+/* Marks baselined findings, moves the rest to the front; returns how many
+ * are kept.  With --write-baseline every finding is accepted. */
+static size_t apply_baseline(struct finding_list *all, struct baseline *bl,
+			     int accept_all, struct verdict *vd)
+{
+	size_t i, k;
+
+	for (i = k = 0; i < all->n; i++) {
+		struct finding *f = &all->v[i];
+		int known = !f->suppressed && baseline_match(bl, f->fingerprint);
+
+		if (!f->suppressed && (known || accept_all)) {
+			vd->baselined++;
+			finding_release(f);
+			continue;
+		}
+		all->v[k++] = *f;
+	}
+	all->n = k;
+	return k;
+}
 
 int main(int argc, char **argv)
 {
 	struct finding_list all = FINDING_LIST_INIT;
 	struct finding_reader *rd = NULL;
 	struct finding f = FINDING_INIT;
-	struct verdict vd = { 0, "warning", 0, 0, 0 };
-	int c, n, fail_on = SEV_WARNING, flags = 0, rc = MG_EXIT_ERROR;
-	size_t i;
+	struct gate_opts o;
+	struct config cfg;
+	struct baseline *bl = NULL;
+	struct output *wb = NULL;
+	struct verdict vd;
+	int n, i, rc = MG_EXIT_ERROR, fail_on;
+	long max;
+	size_t k;
 
+	memset(&o, 0, sizeof(o));
+	memset(&vd, 0, sizeof(vd));
+	o.fail_on = -1;
+	o.max_findings = -1;
+	for (i = 0; i < SCAN_MAX_RULES; i++)
+		o.severity[i] = -1;
 	mg_start("mg-gate");
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_FAIL_ON:
-			if (!strcmp(optarg, "never"))
-				fail_on = SEV_ERROR + 1;
-			else if ((fail_on = severity_parse(optarg)) < 0)
-				return mg_usage(usage, "--fail-on: unknown level '%s' "
-						"(error, warning, note or never)", optarg);
-			vd.fail_on = optarg;
-			break;
-		case OPT_NO_TRAILER: flags |= FINDING_NO_TRAILER; break;
-		case OPT_VERSION: printf("mg-gate %s\n", MG_VERSION); return 0;
-		case 'h': fputs(usage, stdout); return mg_exit(MG_EXIT_OK);
-		default: return mg_usage(usage, "bad option '%s'", argv[optind - 1]);
-		}
+	if ((n = parse_options(&o, argc, argv)) != 0) {
+		discard_outputs(&o);
+		return n > 0 ? mg_exit(MG_EXIT_OK) : MG_EXIT_ERROR;
 	}
-	if (finding_reader_open(&rd, argv + optind, flags) < 0)
+	if (!o.nout)
+		add_report(&o, "text");
+	if (o.write_baseline) {	/* written like a report: all or nothing */
+		ARRAY_GROW(o.out, o.nout + 1, o.aout);
+		wb = &o.out[o.nout++];
+		memset(wb, 0, sizeof(*wb));
+		wb->fmt = -1;
+		wb->path = o.write_baseline;
+	}
+	if (config_load(&cfg, o.config) < 0)
+		goto out;
+	fail_on = o.fail_on >= 0 ? o.fail_on : cfg.fail_on >= 0 ? cfg.fail_on
+								 : SEV_WARNING;
+	max = o.max_findings >= 0 ? o.max_findings : cfg.max_findings;
+	if (!o.baseline)
+		o.baseline = cfg.baseline;
+	if ((o.baseline && baseline_load(&bl, o.baseline) < 0) ||
+	    open_outputs(&o) < 0 ||
+	    finding_reader_open(&rd, argv + optind, o.flags) < 0)
 		goto out;
 	while ((n = finding_read(rd, &f)) > 0) {
 		*finding_list_add(&all) = f;
 		finding_init(&f);
 	}
-	if (n < 0)
+	if (n < 0 || (o.expect_shards && check_shards(rd, o.expect_shards) < 0))
 		goto out;
+
+	/* the input is complete: judge it */
+	apply_rules(&all, &o, &cfg);
 	finding_sort(all.v, all.n);
-	for (i = 0; i < all.n; i++) {
-		if (all.v[i].suppressed) {
+	baseline_fingerprint_missing(all.v, all.n);
+	if (wb && baseline_write(wb->fp, wb->path, all.v, all.n) < 0)
+		goto out;
+	vd.baseline = bl || wb;
+	apply_baseline(&all, bl, wb != NULL, &vd);
+	vd.stale = baseline_stale(bl);
+	vd.fail_on = levels[fail_on];
+	vd.max_findings = max;
+	vd.files = finding_reader_files(rd);
+	for (k = 0; k < all.n; k++) {
+		if (all.v[k].suppressed) {
 			vd.suppressed++;
 			continue;
 		}
 		vd.counted++;
-		if (all.v[i].severity >= fail_on)
-			vd.fail = 1;
+		vd.by_sev[all.v[k].severity]++;
+		if (all.v[k].severity >= fail_on)
+			vd.failing++;
 	}
-	report_text(stdout, all.v, all.n, &vd);
+	vd.fail = vd.failing > (size_t)(max > 0 ? max : 0);
+
+	/* every file report first; stdout only once they are all in place */
+	for (k = 0; k < o.nout; k++) {
+		struct output *out = &o.out[k];
+
+		if (!out->fp)
+			continue;
+		if (out->fmt >= 0)
+			report_write(out->fp, out->fmt, all.v, all.n, &vd, &o.ro);
+		if (close_output(out) < 0)
+			goto out;
+	}
+	for (k = 0; k < o.nout; k++) {
+		struct output *out = &o.out[k];
+
+		if (!out->tmp)
+			continue;
+		if (rename(out->tmp, out->path) < 0) {
+			mg_error("%s: cannot write: %s", out->path, strerror(errno));
+			goto out;
+		}
+		free(out->tmp);
+		out->tmp = NULL;
+	}
+	for (k = 0; k < o.nout; k++)
+		if (!o.out[k].path)
+			report_write(stdout, o.out[k].fmt, all.v, all.n, &vd, &o.ro);
 	rc = vd.fail ? MG_EXIT_FOUND : MG_EXIT_OK;
 out:
+	discard_outputs(&o);
 	finding_release(&f);
 	finding_reader_free(rd);
 	finding_list_release(&all);
+	baseline_free(bl);
+	config_release(&cfg);
 	return mg_exit(rc);
 }

@@ -1,54 +1,327 @@
-/* report.c - output formats (see report.h) */
-#include "report.h"
-#include "util.h"
+/* report.c - report dispatch, the text and json formats, shared escaping
+ * (see report.h) */
+#include "report_int.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+static const char *const fmtnames[REPORT_NFORMATS] = {
+	"text", "json", "sarif", "github", "gitlab", "checkstyle", "junit",
+	"markdown"
+};
+
+int report_format_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < REPORT_NFORMATS; i++)
+		if (!strcmp(s, fmtnames[i]))
+			return i;
+	return -1;
+}
+
+const char *report_format_name(int fmt)
+{
+	return fmt >= 0 && fmt < REPORT_NFORMATS ? fmtnames[fmt] : "?";
+}
+
+/* ---- shared helpers ---- */
+
+size_t rpt_utf8_len(const unsigned char *p)
+{
+	size_t n, k;
+
+	if (*p < 0x80)
+		return 1;
+	if ((*p & 0xe0) == 0xc0 && *p >= 0xc2)
+		n = 2;
+	else if ((*p & 0xf0) == 0xe0)
+		n = 3;
+	else if ((*p & 0xf8) == 0xf0 && *p <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	for (k = 1; k < n; k++)
+		if ((p[k] & 0xc0) != 0x80)
+			return 0;
+	if (n == 3 && ((p[0] == 0xe0 && p[1] < 0xa0) ||
+		       (p[0] == 0xed && p[1] >= 0xa0)))
+		return 0;	/* overlong, or a UTF-16 surrogate */
+	if (n == 4 && ((p[0] == 0xf0 && p[1] < 0x90) ||
+		       (p[0] == 0xf4 && p[1] >= 0x90)))
+		return 0;
+	return n;
+}
+
+void rpt_utf8(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+	while (*p) {
+		size_t n = rpt_utf8_len(p);
+
+		if (n) {
+			buf_add(b, p, n);
+			p += n;
+		} else {
+			buf_adds(b, "\xef\xbf\xbd");
+			p++;
+		}
+	}
+}
+
+char *rpt_clean(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	rpt_utf8(&b, s);
+	return buf_detach(&b, NULL);
+}
+
+void rpt_xml(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+	while (*p) {
+		size_t n = rpt_utf8_len(p);
+
+		switch (*p) {
+		case '&': buf_adds(b, "&amp;"); break;
+		case '<': buf_adds(b, "&lt;"); break;
+		case '>': buf_adds(b, "&gt;"); break;
+		case '"': buf_adds(b, "&quot;"); break;
+		case '\'': buf_adds(b, "&apos;"); break;
+		case '\t': buf_adds(b, "&#9;"); break;
+		case '\n': buf_adds(b, "&#10;"); break;
+		case '\r': buf_adds(b, "&#13;"); break;
+		default:
+			/* XML 1.0 forbids C0 controls even as references;
+			 * U+FFFE/U+FFFF are not characters either */
+			if (!n || *p < 0x20 ||
+			    (n == 3 && p[0] == 0xef && p[1] == 0xbf && p[2] >= 0xbe))
+				buf_adds(b, "\xef\xbf\xbd");
+			else
+				buf_add(b, p, n);
+		}
+		p += n ? n : 1;
+	}
+}
+
+void rpt_uri(struct buf *b, const char *path)
+{
+	const unsigned char *p = (const unsigned char *)(path ? path : "");
+
+	for (; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
+			buf_addc(b, (char)*p);
+		else
+			buf_addf(b, "%%%02X", *p);
+	}
+}
+
+const struct rule_info *rpt_rule(const char *id, size_t *index)
+{
+	size_t n;
+	const struct rule_info *r = scan_rules(&n);
+	int i = scan_rule_index(id ? id : "");
+
+	if (i < 1 || (size_t)i > n)
+		return NULL;
+	if (index)
+		*index = (size_t)i - 1;
+	return &r[i - 1];
+}
+
+int rpt_is_race(const struct finding *f)
+{
+	return f->source && !strcmp(f->source, "race");
+}
+
+static int same_line(const struct finding *a, const struct finding *b)
+{
+	return a->line == b->line && !strcmp(a->path, b->path);
+}
+
+size_t *rpt_race_partners(const struct finding *v, size_t n)
+{
+	size_t *p = xmalloc((n ? n : 1) * sizeof(*p));
+	size_t i, j, k;
+
+	for (i = 0; i < n; i++)
+		p[i] = RPT_NONE;
+	/* sorted by path and line: each path:line is one run */
+	for (i = 0; i < n; i = j) {
+		size_t st = RPT_NONE;
+
+		for (j = i; j < n && same_line(&v[i], &v[j]); j++)
+			if (st == RPT_NONE && !rpt_is_race(&v[j]) &&
+			    !v[j].suppressed)
+				st = j;
+		if (st == RPT_NONE)
+			continue;
+		for (k = i; k < j; k++)
+			if (rpt_is_race(&v[k]) && p[st] == RPT_NONE) {
+				p[st] = k;
+				p[k] = st;
+			}
+	}
+	return p;
+}
+
+void rpt_count(struct buf *b, size_t n, const char *what)
+{
+	buf_addf(b, "%zu %s%s", n, what, n == 1 ? "" : "s");
+}
+
+void rpt_summary(struct buf *b, const struct verdict *vd)
+{
+	buf_addf(b, "%s: ", vd->fail ? "FAIL" : "PASS");
+	rpt_count(b, vd->counted, "finding");
+	if (vd->suppressed)
+		buf_addf(b, ", %zu suppressed", vd->suppressed);
+	if (vd->baselined)
+		buf_addf(b, ", %zu baselined", vd->baselined);
+	if (vd->stale) {
+		buf_adds(b, ", ");
+		rpt_count(b, vd->stale, "stale baseline entry");
+		if (vd->stale != 1) {	/* "entrys" */
+			b->len -= 2;
+			buf_adds(b, "ies");
+		}
+	}
+	buf_addf(b, " (fail on: %s", vd->fail_on);
+	if (vd->max_findings > 0)
+		buf_addf(b, ", more than %ld", vd->max_findings);
+	buf_addc(b, ')');
+}
+
+/* ---- text ---- */
+
+/* Terminal-safe: control characters become '?' (no escape sequences from
+ * a hostile path or message reach the reader's terminal). */
+static void text_put(FILE *fp, const char *s)
+{
+	for (s = s ? s : ""; *s; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, fp);
+}
+
+static void text_where(FILE *fp, const char *path, long line, long col)
+{
+	text_put(fp, path);
+	fprintf(fp, ":%ld", line);
+	if (col)
+		fprintf(fp, ":%ld", col);
+}
 
 void report_text_finding(FILE *fp, const struct finding *f)
 {
 	size_t i;
 
-	fprintf(fp, "%s:%ld:", f->path, f->line);
-	if (f->column)
-		fprintf(fp, "%ld:", f->column);
-	fprintf(fp, " %s: %s (%s)%s\n", severity_name(f->severity), f->message,
-		f->rule, f->suppressed ? " [suppressed]" : "");
+	text_where(fp, f->path, f->line, f->column);
+	fprintf(fp, ": %s: ", severity_name(f->severity));
+	text_put(fp, f->message);
+	fputs(" (", fp);
+	text_put(fp, f->rule);
+	fputc(')', fp);
+	if (f->suppressed) {
+		fputs(" [suppressed", fp);
+		if (f->suppress_reason) {
+			fputs(": ", fp);
+			text_put(fp, f->suppress_reason);
+		}
+		fputc(']', fp);
+	}
+	fputc('\n', fp);
 	for (i = 0; i < f->nev; i++) {
-		fprintf(fp, "    %s:%ld", f->ev[i].path, f->ev[i].line);
-		if (f->ev[i].column)
-			fprintf(fp, ":%ld", f->ev[i].column);
-		fprintf(fp, ": %s\n", f->ev[i].note ? f->ev[i].note : "related");
+		fputs("    ", fp);
+		text_where(fp, f->ev[i].path, f->ev[i].line, f->ev[i].column);
+		fputs(": ", fp);
+		text_put(fp, f->ev[i].note ? f->ev[i].note : "related");
+		fputc('\n', fp);
 	}
 }
 
-void report_text(FILE *fp, const struct finding *v, size_t n,
-		 const struct verdict *vd)
-{
-	const char *rules[64];
-	size_t counts[64][3], nr = 0, i, k;
+struct rule_count {
+	const char *rule;
+	size_t n[3];
+};
 
-	memset(counts, 0, sizeof(counts));
+static void report_text(FILE *fp, const struct finding *v, size_t n,
+			const struct verdict *vd)
+{
+	struct rule_count *rc = NULL;
+	size_t nrc = 0, arc = 0, i, k, *partner = rpt_race_partners(v, n);
+	struct buf b = BUF_INIT;
+
 	for (i = 0; i < n; i++) {
 		if (v[i].suppressed)
 			continue;
-		for (k = 0; k < nr && strcmp(rules[k], v[i].rule); k++)
+		for (k = 0; k < nrc && strcmp(rc[k].rule, v[i].rule); k++)
 			;
-		if (k == nr && nr < 64)
-			rules[nr++] = v[i].rule;
-		if (k < nr)
-			counts[k][v[i].severity]++;
+		if (k == nrc) {
+			ARRAY_GROW(rc, nrc + 1, arc);
+			memset(&rc[nrc], 0, sizeof(rc[nrc]));
+			rc[nrc++].rule = v[i].rule;
+		}
+		rc[k].n[v[i].severity]++;
 	}
-	fprintf(fp, "mapguard: %s: %zu finding%s", vd->fail ? "FAIL" : "PASS",
-		vd->counted, vd->counted == 1 ? "" : "s");
-	if (vd->suppressed)
-		fprintf(fp, ", %zu suppressed", vd->suppressed);
-	if (vd->baselined)
-		fprintf(fp, ", %zu baselined", vd->baselined);
-	fprintf(fp, " (fail on: %s)\n", vd->fail_on);
-	for (k = 0; k < nr; k++)
-		fprintf(fp, "  %s: %zu error, %zu warning, %zu note\n", rules[k],
-			counts[k][SEV_ERROR], counts[k][SEV_WARNING],
-			counts[k][SEV_NOTE]);
-	for (i = 0; i < n; i++)
+	rpt_summary(&b, vd);
+	fprintf(fp, "mapguard: %s\n", b.p);
+	for (k = 0; k < nrc; k++) {
+		fputs("  ", fp);
+		text_put(fp, rc[k].rule);
+		fprintf(fp, ": %zu error, %zu warning, %zu note\n",
+			rc[k].n[SEV_ERROR], rc[k].n[SEV_WARNING], rc[k].n[SEV_NOTE]);
+	}
+	for (i = 0; i < n; i++) {
+		const struct finding *r;
+
+		if (partner[i] != RPT_NONE && rpt_is_race(&v[i]))
+			continue;	/* shown under the finding it confirms */
 		report_text_finding(fp, &v[i]);
+		if (partner[i] == RPT_NONE)
+			continue;
+		r = &v[partner[i]];
+		fputs("    confirmed by the race detector: ", fp);
+		text_where(fp, r->path, r->line, r->column);
+		fputs(": ", fp);
+		text_put(fp, r->message);
+		fputs(" (", fp);
+		text_put(fp, r->rule);
+		fputs(")\n", fp);
+	}
+	free(partner);
+	free(rc);
+	buf_release(&b);
+}
+
+/* ---- json: the kept findings, then a trailer, so it can be piped on ---- */
+
+static void report_json(FILE *fp, const struct finding *v, size_t n,
+			const struct verdict *vd)
+{
+	struct trailer t = { "mg-gate", "ok", 0, 0, NULL };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		finding_write(fp, &v[i]);
+	t.files = vd->files;
+	t.findings = (long)n;
+	finding_write_trailer(fp, &t);
+}
+
+void report_write(FILE *fp, int fmt, const struct finding *v, size_t n,
+		  const struct verdict *vd, const struct report_opts *o)
+{
+	switch (fmt) {
+	case REPORT_TEXT: report_text(fp, v, n, vd); break;
+	case REPORT_JSON: report_json(fp, v, n, vd); break;
+	case REPORT_SARIF: report_sarif(fp, v, n, vd, o); break;
+	case REPORT_GITHUB: report_github(fp, v, n, vd); break;
+	case REPORT_GITLAB: report_gitlab(fp, v, n); break;
+	case REPORT_CHECKSTYLE: report_checkstyle(fp, v, n); break;
+	case REPORT_JUNIT: report_junit(fp, v, n, vd); break;
+	case REPORT_MARKDOWN: report_markdown(fp, v, n, vd, o); break;
+	}
 }
