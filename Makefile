@@ -129,3 +129,7 @@ install: all
 
 clean:
 	rm -rf build bin
+
+# Figures for mg-scan on the Go standard library (tests/bench.sh); asserts nothing.
+bench: deps-quiet all
+	@MG_BIN=$(abspath $(BIN)) RUNS=$(or $(RUNS),5) bash tests/bench.sh $(BENCH_TREE)

@@ -1,30 +1,48 @@
-/* mg-diff.c - keep the findings on lines that a change added */
+/* mg-diff.c - keep the findings that a change introduced */
 #define _XOPEN_SOURCE 700	/* realpath() */
+#include <dirent.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "finding.h"
 #include "gitdiff.h"
 #include "lineset.h"
 #include "patch.h"
+#include "scan.h"
 #include "util.h"
-#include "walk.h"
 
 static const char usage[] =
-	"usage: mg-diff (--base REV [--head REV] | --patch FILE) [options] [FINDINGS...]\n"
+	"usage: mg-diff (--base REV|auto [--head REV] | --patch FILE) [options] [FINDINGS...]\n"
+	"       mg-diff --list-files [-0] [--packages] (--base REV | --patch FILE)\n"
 	"\n"
 	"Keep the findings (JSON Lines from mg-scan, standard input by default)\n"
-	"that lie on lines the change added, or whose evidence does.\n"
+	"that the change introduced.\n"
 	"\n"
-	"  --base REV       diff from the merge-base of REV and --head\n"
+	"  --base REV       diff from the merge-base of REV and --head; `auto`: the\n"
+	"                   CI's target branch (GitHub Actions, GitLab, origin/HEAD)\n"
 	"  --head REV       the change's revision (default: the working tree)\n"
 	"  --no-merge-base  diff from REV itself, not the merge-base\n"
 	"  --no-renames     do not detect renames (a renamed file is all new)\n"
 	"  --patch FILE     read a unified diff (`-`: stdin) instead of git\n"
-	"  --root DIR       the directory the diff's paths are relative to\n"
-	"                   (default: the repository's work tree; with --patch, .)\n"
+	"  --mode MODE      which findings to keep:\n"
+	"                     new        on an added line, with evidence on one, or\n"
+	"                                absent from the merge-base's scan (default)\n"
+	"                     added      on an added line (default with --patch)\n"
+	"                     context=N  within N lines of an added line\n"
+	"                     file       in a changed file\n"
+	"                     all        every finding (paths are still checked)\n"
+	"  --keep-unmapped  keep a finding whose path is outside the repository\n"
+	"                   (default: exit 2)\n"
+	"  --root DIR       with --base: the repository (default: the one holding\n"
+	"                   the current directory); with --patch: the directory the\n"
+	"                   diff's paths are relative to (default: .)\n"
+	"  --list-files     print the changed .go files (relative to the current\n"
+	"                   directory) instead of filtering findings\n"
+	"  --packages       with --list-files: every .go file of each changed package\n"
+	"  -0               with --list-files: end names with NUL, not newline\n"
 	"  --format FMT     json (default: JSON Lines with a trailer) or text\n"
 	"  --exit-code      exit 1 when a finding is kept\n"
 	"  --no-trailer     accept input without mapguard's trailer record\n"
@@ -37,8 +55,10 @@ static const char usage[] =
 	"Example:\n"
 	"  mg-scan --format json . | mg-diff --base origin/main | mg-gate\n";
 
-enum { OPT_BASE = 256, OPT_HEAD, OPT_NO_MERGE_BASE, OPT_NO_RENAMES, OPT_PATCH,
-       OPT_ROOT, OPT_FORMAT, OPT_EXIT_CODE, OPT_NO_TRAILER, OPT_VERSION };
+enum { OPT_BASE = 256, OPT_HEAD, OPT_MERGE_BASE, OPT_NO_MERGE_BASE,
+       OPT_NO_RENAMES, OPT_PATCH, OPT_ROOT, OPT_FORMAT, OPT_EXIT_CODE,
+       OPT_NO_TRAILER, OPT_VERSION, OPT_MODE, OPT_KEEP_UNMAPPED,
+       OPT_LIST_FILES, OPT_PACKAGES };
 
 static const struct option longopts[] = {
 	{ "base", required_argument, NULL, OPT_BASE },
@@ -46,9 +66,14 @@ static const struct option longopts[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "head", required_argument, NULL, OPT_HEAD },
 	{ "help", no_argument, NULL, 'h' },
+	{ "keep-unmapped", no_argument, NULL, OPT_KEEP_UNMAPPED },
+	{ "list-files", no_argument, NULL, OPT_LIST_FILES },
+	{ "merge-base", no_argument, NULL, OPT_MERGE_BASE },
+	{ "mode", required_argument, NULL, OPT_MODE },
 	{ "no-merge-base", no_argument, NULL, OPT_NO_MERGE_BASE },
 	{ "no-renames", no_argument, NULL, OPT_NO_RENAMES },
 	{ "no-trailer", no_argument, NULL, OPT_NO_TRAILER },
+	{ "packages", no_argument, NULL, OPT_PACKAGES },
 	{ "patch", required_argument, NULL, OPT_PATCH },
 	{ "root", required_argument, NULL, OPT_ROOT },
 	{ "verbose", no_argument, NULL, 'v' },
@@ -56,189 +81,584 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* The current directory relative to root ("" when equal), or NULL when it
- * lies outside root. */
-static char *cwd_prefix(const char *root)
+enum mode { MODE_DEFAULT, MODE_NEW, MODE_ADDED, MODE_CONTEXT, MODE_FILE, MODE_ALL };
+
+struct diff_cmd {
+	enum mode mode;
+	long context;
+	int json, exit_code, verbose, keep_unmapped, list_files, packages, nul;
+	int flags;		/* finding_reader_open() */
+	const char *patch, *root;
+	const struct lineset *ls;
+	struct gitdiff *g;	/* NULL with --patch */
+	char cwd_abs[PATH_MAX], root_abs[PATH_MAX];
+};
+
+static int parse_mode(struct diff_cmd *o, const char *s)
 {
-	char cwd[PATH_MAX], rr[PATH_MAX];
+	char *end;
+
+	if (!strcmp(s, "new"))
+		o->mode = MODE_NEW;
+	else if (!strcmp(s, "added"))
+		o->mode = MODE_ADDED;
+	else if (!strcmp(s, "file"))
+		o->mode = MODE_FILE;
+	else if (!strcmp(s, "all"))
+		o->mode = MODE_ALL;
+	else if (!strncmp(s, "context=", 8)) {
+		o->mode = MODE_CONTEXT;
+		o->context = strtol(s + 8, &end, 10);
+		if (end == s + 8 || *end || o->context < 0 || o->context > 1000000)
+			return -1;
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+/* Lexically normalizes an absolute path ("." and ".." resolved, no
+ * trailing '/'); a new string. */
+static char *norm_abs(const char *path)
+{
+	struct buf b = BUF_INIT;
+	const char *s = path, *e;
 	size_t n;
 
-	if (!realpath(".", cwd) || !realpath(root, rr)) {
-		mg_error("%s: cannot resolve directory", root);
-		return NULL;
+	while (*s) {
+		while (*s == '/')
+			s++;
+		if (!*s)
+			break;
+		e = strchr(s, '/');
+		n = e ? (size_t)(e - s) : strlen(s);
+		if (n == 2 && !strncmp(s, "..", 2)) {
+			while (b.len && b.p[b.len - 1] != '/')
+				b.len--;
+			if (b.len)
+				b.len--;	/* the '/' itself */
+			if (b.p)
+				b.p[b.len] = '\0';
+		} else if (!(n == 1 && *s == '.')) {
+			buf_addc(&b, '/');
+			buf_add(&b, s, n);
+		}
+		s += n;
 	}
-	n = strlen(rr);
-	while (n > 1 && rr[n - 1] == '/')
-		rr[--n] = '\0';
-	if (!strcmp(cwd, rr))
-		return xstrdup("");
-	if (strncmp(cwd, rr, n) || (cwd[n] != '/' && n > 1)) {
-		mg_error("%s: the current directory is outside the repository", cwd);
-		return NULL;
-	}
-	return xstrdup(cwd + n + (n > 1));
+	if (!b.len)
+		buf_addc(&b, '/');
+	return buf_detach(&b, NULL);
 }
 
 /* Maps a finding's path (relative to the current directory, or absolute) to
- * the diff's root; NULL when it leaves the root. */
-static char *map_path(const char *prefix, const char *root_abs, const char *path)
+ * the root; NULL when it lies outside the root. */
+static char *map_path(const char *cwd_abs, const char *root_abs, const char *path)
+{
+	char *j = path[0] == '/' ? xstrdup(path) : xasprintf("%s/%s", cwd_abs, path);
+	char *a = norm_abs(j), *r = NULL;
+	size_t n = strlen(root_abs);
+
+	if (n == 1 && a[1])
+		r = xstrdup(a + 1);
+	else if (n > 1 && !strncmp(a, root_abs, n) && a[n] == '/' && a[n + 1])
+		r = xstrdup(a + n + 1);
+	free(j);
+	free(a);
+	return r;
+}
+
+/* A root-relative path as seen from the current directory. */
+static char *from_cwd(const char *cwd_abs, const char *root_abs, const char *rp)
 {
 	struct buf b = BUF_INIT;
-	char *joined, *s, *tok, *save = NULL;
-	char **parts = NULL;
-	size_t np = 0, ap = 0, i;
-	int bad = 0;
+	char *j = *rp ? xasprintf("%s/%s", root_abs, rp) : xstrdup(root_abs);
+	char *t = norm_abs(j);
+	size_t i = 0, common = 0;
+	const char *s;
 
-	if (path[0] == '/') {
-		size_t n = strlen(root_abs);
-
-		if (strncmp(path, root_abs, n) || (path[n] != '/' && path[n]))
-			return NULL;
-		joined = xstrdup(path + n);
-	} else {
-		joined = *prefix ? xasprintf("%s/%s", prefix, path) : xstrdup(path);
+	/* the longest common run of whole components */
+	while (cwd_abs[i] && cwd_abs[i] == t[i]) {
+		i++;
+		if (cwd_abs[i] == '/' || !cwd_abs[i])
+			if (t[i] == '/' || !t[i])
+				common = i;
 	}
-	for (s = joined; (tok = strtok_r(s, "/", &save)); s = NULL) {
-		if (!strcmp(tok, "."))
+	if (!strcmp(cwd_abs, "/"))
+		common = 0;
+	for (s = cwd_abs + common; *s && cwd_abs[1]; s++)
+		if (*s == '/')
+			buf_adds(&b, "../");
+	s = t + common;
+	while (*s == '/')
+		s++;
+	buf_adds(&b, s);
+	if (!b.len)
+		buf_addc(&b, '.');
+	else if (b.p[b.len - 1] == '/')
+		b.p[--b.len] = '\0';
+	free(j);
+	free(t);
+	return buf_detach(&b, NULL);
+}
+
+/* The directory part of a path, "" for none (a new string). */
+static char *dir_of(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? xstrndup(p, (size_t)(s - p)) : xstrdup("");
+}
+
+static const char *base_of(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	return *dir ? xasprintf("%s/%s", dir, name) : xstrdup(name);
+}
+
+static int is_go(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 3 && !strcmp(name + n - 3, ".go");
+}
+
+/* The directories of changed packages: of changed, deleted and renamed-away
+ * .go files.  A set (lineset used for its names). */
+static struct lineset *changed_dirs(const struct lineset *ls)
+{
+	struct lineset *d = lineset_new();
+	const char *const *v;
+	size_t n, i;
+	char *s;
+
+	v = lineset_files(ls, &n);
+	for (i = 0; i < n; i++) {
+		const char *old = lineset_old_path(ls, v[i]);
+
+		if (!is_go(v[i]) && !is_go(old))
 			continue;
-		if (!strcmp(tok, "..")) {
-			if (!np) {
-				bad = 1;
-				break;
-			}
-			np--;
+		lineset_add_file(d, s = dir_of(v[i]), NULL);
+		free(s);
+		lineset_add_file(d, s = dir_of(old), NULL);
+		free(s);
+	}
+	v = lineset_deleted(ls, &n);
+	for (i = 0; i < n; i++) {
+		if (!is_go(v[i]))
+			continue;
+		lineset_add_file(d, s = dir_of(v[i]), NULL);
+		free(s);
+	}
+	return d;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Appends the .go files of directory dir (as seen from here) to v, sorted;
+ * names starting with '.' or '_' are skipped as mg-scan skips them. */
+static void list_dir(char ***v, size_t *n, size_t *alloc, const char *dir)
+{
+	DIR *d = opendir(*dir ? dir : ".");
+	struct dirent *de;
+	size_t first = *n;
+
+	if (!d)
+		return;		/* the package is gone: nothing to scan */
+	while ((de = readdir(d))) {
+		struct stat st;
+		char *p;
+
+		if (!is_go(de->d_name) || de->d_name[0] == '.' || de->d_name[0] == '_')
+			continue;
+		p = join(dir, de->d_name);
+		if (stat(p, &st) < 0 || !S_ISREG(st.st_mode)) {
+			free(p);
 			continue;
 		}
-		ARRAY_GROW(parts, np + 1, ap);
-		parts[np++] = tok;
+		ARRAY_GROW(*v, *n + 1, *alloc);
+		(*v)[(*n)++] = p;
 	}
-	for (i = 0; !bad && i < np; i++) {
-		if (i)
-			buf_addc(&b, '/');
-		buf_adds(&b, parts[i]);
+	closedir(d);
+	qsort(*v + first, *n - first, sizeof(char *), cmp_str);
+}
+
+/* --list-files: the changed .go files, or with --packages all .go files of
+ * each changed package, relative to the current directory. */
+static int list_files(const struct diff_cmd *o)
+{
+	const struct lineset *ls = o->ls;
+	const char *const *v;
+	char **out = NULL;
+	size_t n, i, nout = 0, aout = 0;
+	char end = o->nul ? '\0' : '\n';
+
+	if (o->packages) {
+		struct lineset *dirs = changed_dirs(ls);
+
+		v = lineset_files(dirs, &n);
+		for (i = 0; i < n; i++) {
+			char *d = from_cwd(o->cwd_abs, o->root_abs, v[i]);
+
+			list_dir(&out, &nout, &aout, strcmp(d, ".") ? d : "");
+			free(d);
+		}
+		lineset_free(dirs);
+	} else {
+		v = lineset_files(ls, &n);
+		for (i = 0; i < n; i++) {
+			if (!is_go(v[i]))
+				continue;
+			ARRAY_GROW(out, nout + 1, aout);
+			out[nout++] = from_cwd(o->cwd_abs, o->root_abs, v[i]);
+		}
 	}
-	free(parts);
-	free(joined);
-	if (bad || !b.len) {
-		buf_release(&b);
-		return NULL;
+	for (i = 0; i < nout; i++) {
+		if (!o->nul && strchr(out[i], '\n'))
+			mg_warn("%s: name holds a newline: use -0", out[i]);
+		fputs(out[i], stdout);
+		putchar(end);
+		free(out[i]);
 	}
-	return buf_detach(&b, NULL);
+	free(out);
+	return MG_EXIT_OK;
+}
+
+/* A finding read, with its root-relative path and verdict. */
+struct item {
+	struct finding f;
+	char *rp;		/* NULL: unmapped */
+	int keep;
+	int check;		/* --mode new: decided by the merge-base's scan */
+};
+
+/* Is a line of the finding, or of its evidence, added? */
+static int on_added(const struct diff_cmd *o, const struct item *it, int evidence)
+{
+	size_t i;
+	int hit;
+
+	if (lineset_has(o->ls, it->rp, it->f.line))
+		return 1;
+	for (i = 0; evidence && i < it->f.nev; i++) {
+		char *ep = map_path(o->cwd_abs, o->root_abs, it->f.ev[i].path);
+
+		hit = ep && lineset_has(o->ls, ep, it->f.ev[i].line);
+		free(ep);
+		if (hit)
+			return 1;
+	}
+	return 0;
+}
+
+/* --mode new: scans the merge-base versions of the changed packages that hold
+ * undecided findings, naming each file as mg-scan named the head's files (a
+ * renamed file by its new name) so fingerprints compare, and keeps the
+ * findings whose fingerprint the merge-base lacks. */
+static int judge_new(const struct diff_cmd *o, struct item *items, size_t n)
+{
+	struct lineset *forms = lineset_new();	/* root dir -> dir as in findings */
+	struct lineset *renamed = lineset_new();	/* old path -> new path */
+	struct lineset *bdirs = lineset_new();	/* merge-base dirs to scan */
+	struct lineset *fps = lineset_new();	/* merge-base fingerprints */
+	const char *const *v;
+	size_t nv, i, j;
+	struct scan_opts so;
+	int rc = -1;
+
+	v = lineset_files(o->ls, &nv);
+	for (i = 0; i < nv; i++) {
+		const char *old = lineset_old_path(o->ls, v[i]);
+
+		if (old != v[i])
+			lineset_add_file(renamed, old, v[i]);
+	}
+	for (i = 0; i < n; i++) {
+		char *d, *fd;
+
+		if (!items[i].check)
+			continue;
+		d = dir_of(items[i].rp);
+		fd = dir_of(items[i].f.path);
+		if (!lineset_has_file(forms, d)) {
+			/* lineset_old_path() gives back the path when equal */
+			lineset_add_file(forms, d, fd);
+			lineset_add_file(bdirs, d, NULL);
+		}
+		free(d);
+		free(fd);
+	}
+	/* files renamed into a scanned directory come from their old package */
+	for (i = 0; i < nv; i++) {
+		const char *old = lineset_old_path(o->ls, v[i]);
+		char *d = dir_of(v[i]), *od;
+
+		if (old != v[i] && lineset_has_file(forms, d)) {
+			lineset_add_file(bdirs, od = dir_of(old), NULL);
+			free(od);
+		}
+		free(d);
+	}
+	scan_opts_init(&so);
+	v = lineset_files(bdirs, &nv);
+	for (i = 0; i < nv; i++) {
+		struct gitdiff_blob *b = NULL;
+		struct scan_file *sf;
+		struct finding_list out = FINDING_LIST_INIT;
+		char **names;
+		size_t nb, nf = 0;
+
+		if (gitdiff_base_dir(o->g, v[i], &b, &nb) < 0)
+			goto out;
+		sf = xcalloc(nb ? nb : 1, sizeof(*sf));
+		names = xcalloc(nb ? nb : 1, sizeof(char *));
+		for (j = 0; j < nb; j++) {
+			const char *fwd = lineset_old_path(renamed, b[j].path);
+			char *d = dir_of(fwd);
+
+			if (memchr(b[j].data, '\0', b[j].len)) {
+				free(d);
+				continue;	/* binary: mg-scan skips it too */
+			}
+			names[nf] = lineset_has_file(forms, d)
+				? join(lineset_old_path(forms, d), base_of(fwd))
+				: xstrdup(fwd);
+			sf[nf].path = names[nf];
+			sf[nf].data = b[j].data;
+			sf[nf].len = b[j].len;
+			nf++;
+			free(d);
+		}
+		scan_package(&so, sf, nf, &out);
+		for (j = 0; j < out.n; j++)
+			if (out.v[j].fingerprint)
+				lineset_add_file(fps, out.v[j].fingerprint, NULL);
+		finding_list_release(&out);
+		for (j = 0; j < nf; j++)
+			free(names[j]);
+		free(names);
+		free(sf);
+		gitdiff_blobs_free(b, nb);
+	}
+	/* no fingerprint: nothing proves the finding old, so it stays */
+	for (i = 0; i < n; i++)
+		if (items[i].check)
+			items[i].keep = !items[i].f.fingerprint ||
+					!lineset_has_file(fps, items[i].f.fingerprint);
+	rc = 0;
+out:
+	lineset_free(forms);
+	lineset_free(renamed);
+	lineset_free(bdirs);
+	lineset_free(fps);
+	return rc;
+}
+
+/* Reads every finding and decides which to keep.  Returns 0 at the end of a
+ * complete input, -1 after an error. */
+static int filter(struct diff_cmd *o, struct finding_reader *rd,
+		  struct item **out, size_t *nout)
+{
+	struct item *items = NULL;
+	struct lineset *dirs = o->mode == MODE_NEW ? changed_dirs(o->ls) : NULL;
+	size_t n = 0, alloc = 0;
+	int r, rc = -1, need_scan = 0;
+
+	for (;;) {
+		struct item *it;
+
+		ARRAY_GROW(items, n + 1, alloc);
+		it = &items[n];
+		memset(it, 0, sizeof(*it));
+		if ((r = finding_read(rd, &it->f)) <= 0) {
+			finding_release(&it->f);
+			break;
+		}
+		n++;
+		it->rp = map_path(o->cwd_abs, o->root_abs, it->f.path);
+		if (!it->rp) {
+			if (!o->keep_unmapped) {
+				mg_error("%s:%ld: path is outside the repository (%s); run "
+					 "mg-diff where mg-scan ran, give --root, or "
+					 "--keep-unmapped", it->f.path, it->f.line,
+					 o->root_abs);
+				goto out;
+			}
+			mg_warn("%s:%ld: path is outside the repository: kept",
+				it->f.path, it->f.line);
+			it->keep = 1;
+			continue;
+		}
+		switch (o->mode) {
+		case MODE_ALL: it->keep = 1; break;
+		case MODE_FILE: it->keep = lineset_has_file(o->ls, it->rp); break;
+		case MODE_CONTEXT:
+			it->keep = lineset_near(o->ls, it->rp, it->f.line, o->context);
+			break;
+		case MODE_ADDED: it->keep = on_added(o, it, 0); break;
+		default:
+			it->keep = on_added(o, it, 1);
+			if (!it->keep) {
+				char *d = dir_of(it->rp);
+
+				it->check = lineset_has_file(dirs, d);
+				need_scan |= it->check;
+				free(d);
+			}
+			break;
+		}
+	}
+	if (r < 0)
+		goto out;
+	if (need_scan && judge_new(o, items, n) < 0)
+		goto out;
+	rc = 0;
+out:
+	lineset_free(dirs);
+	*out = items;
+	*nout = n;
+	return rc;
 }
 
 int main(int argc, char **argv)
 {
+	struct diff_cmd o = { 0 };
 	struct gitdiff_opts go = { ".", NULL, NULL, 0, 0 };
-	struct gitdiff *g = NULL;
 	struct lineset *patched = NULL;
-	const struct lineset *ls = NULL;
 	struct finding_reader *rd = NULL;
-	struct finding f = FINDING_INIT;
-	const char *patch = NULL, *root = NULL;
-	char *prefix = NULL, root_abs[PATH_MAX];
-	int c, n = -1, json = 1, exit_code = 0, verbose = 0, flags = 0;
-	int rc = MG_EXIT_ERROR;
-	long kept = 0, total = 0;
+	struct item *items = NULL;
+	char *auto_base = NULL;
+	size_t nitems = 0, i;
+	int c, rc = MG_EXIT_ERROR, read_ok = 0;
+	long kept = 0;
 
 	mg_start("mg-diff");
-	while ((c = getopt_long(argc, argv, "hv", longopts, NULL)) != -1) {
+	o.json = 1;
+	while ((c = getopt_long(argc, argv, "0hv", longopts, NULL)) != -1) {
 		switch (c) {
+		case '0': o.nul = 1; break;
 		case OPT_BASE: go.base = optarg; break;
 		case OPT_HEAD: go.head = optarg; break;
+		case OPT_MERGE_BASE: go.no_merge_base = 0; break;
 		case OPT_NO_MERGE_BASE: go.no_merge_base = 1; break;
 		case OPT_NO_RENAMES: go.no_renames = 1; break;
-		case OPT_PATCH: patch = optarg; break;
-		case OPT_ROOT: root = optarg; break;
+		case OPT_PATCH: o.patch = optarg; break;
+		case OPT_ROOT: o.root = optarg; break;
+		case OPT_MODE:
+			if (parse_mode(&o, optarg) < 0)
+				return mg_usage(usage, "unknown mode '%s' (new, added, "
+						"context=N, file or all)", optarg);
+			break;
+		case OPT_KEEP_UNMAPPED: o.keep_unmapped = 1; break;
+		case OPT_LIST_FILES: o.list_files = 1; break;
+		case OPT_PACKAGES: o.packages = 1; break;
 		case OPT_FORMAT:
 			if (!strcmp(optarg, "text"))
-				json = 0;
+				o.json = 0;
 			else if (strcmp(optarg, "json"))
 				return mg_usage(usage, "unknown format '%s' (json or text)",
 						optarg);
 			break;
-		case OPT_EXIT_CODE: exit_code = 1; break;
-		case OPT_NO_TRAILER: flags |= FINDING_NO_TRAILER; break;
-		case 'v': verbose = 1; break;
+		case OPT_EXIT_CODE: o.exit_code = 1; break;
+		case OPT_NO_TRAILER: o.flags |= FINDING_NO_TRAILER; break;
+		case 'v': o.verbose = 1; break;
 		case OPT_VERSION: printf("mg-diff %s\n", MG_VERSION); return 0;
 		case 'h': fputs(usage, stdout); return mg_exit(MG_EXIT_OK);
 		default: return mg_usage(usage, "bad option '%s'", argv[optind - 1]);
 		}
 	}
-	if (!go.base == !patch)
+	if (!go.base == !o.patch)
 		return mg_usage(usage, "give one of --base and --patch");
-	if (patch && (go.head || go.no_merge_base))
+	if (o.patch && (go.head || go.no_merge_base))
 		return mg_usage(usage, "--head and --no-merge-base go with --base");
-	if (patch) {
-		if (patch_added_lines(&patched, patch) < 0)
+	if (o.patch && o.mode == MODE_NEW)
+		return mg_usage(usage, "--mode new reads the merge-base from git: "
+				"use --base, or --mode added with --patch");
+	if ((o.packages || o.nul) && !o.list_files)
+		return mg_usage(usage, "--packages and -0 go with --list-files");
+	if (o.list_files && optind < argc)
+		return mg_usage(usage, "--list-files reads no findings");
+	if (o.mode == MODE_DEFAULT)
+		o.mode = o.patch ? MODE_ADDED : MODE_NEW;
+	if (go.base && !strcmp(go.base, "auto")) {
+		const char *why = NULL;
+
+		if (!(auto_base = gitdiff_auto_base(&why)))
 			goto out;
-		ls = patched;
-		if (!root)
-			root = ".";
+		fprintf(stderr, "mg-diff: --base auto: %s (%s)\n", auto_base, why);
+		go.base = auto_base;
+	}
+	if (o.patch) {
+		if (patch_added_lines(&patched, o.patch) < 0)
+			goto out;
+		o.ls = patched;
+		if (!o.root)
+			o.root = ".";
 	} else {
-		if (gitdiff_open(&g, &go) < 0)
+		if (o.root)
+			go.dir = o.root;
+		if (gitdiff_open(&o.g, &go) < 0)
 			goto out;
-		ls = gitdiff_lines(g);
-		if (!root)
-			root = gitdiff_workdir(g);
+		o.ls = gitdiff_lines(o.g);
+		o.root = gitdiff_workdir(o.g);
 	}
-	if (!realpath(root, root_abs)) {
-		mg_error("%s: cannot resolve directory", root);
+	if (!realpath(o.root, o.root_abs) || !realpath(".", o.cwd_abs)) {
+		mg_error("%s: cannot resolve directory", o.root);
 		goto out;
 	}
-	if (!(prefix = cwd_prefix(root)))
+	if (o.list_files) {
+		rc = list_files(&o);
 		goto out;
-	if (finding_reader_open(&rd, argv + optind, flags) < 0)
+	}
+	if (finding_reader_open(&rd, argv + optind, o.flags) < 0)
 		goto out;
-	while ((n = finding_read(rd, &f)) > 0) {
-		char *rp = map_path(prefix, root_abs, f.path);
-		int keep;
-		size_t i;
+	if (filter(&o, rd, &items, &nitems) < 0)
+		goto out;
+	read_ok = 1;
+	for (i = 0; i < nitems; i++) {
+		const struct finding *f = &items[i].f;
 
-		total++;
-		if (!rp) {
-			mg_error("%s:%ld: path is outside the repository (%s); run "
-				 "mg-diff where mg-scan ran, or give --root", f.path,
-				 f.line, root_abs);
-			n = -1;
-			break;
-		}
-		keep = lineset_has(ls, rp, f.line);
-		for (i = 0; !keep && i < f.nev; i++) {
-			char *ep = map_path(prefix, root_abs, f.ev[i].path);
-
-			keep = ep && lineset_has(ls, ep, f.ev[i].line);
-			free(ep);
-		}
-		free(rp);
-		if (!keep)
+		if (!items[i].keep)
 			continue;
 		kept++;
-		if (json)
-			finding_write(stdout, &f);
+		if (o.json)
+			finding_write(stdout, f);
 		else
-			printf("%s:%ld:%ld: %s (%s)\n", f.path, f.line, f.column,
-			       f.message, f.rule);
+			printf("%s:%ld:%ld: %s (%s)\n", f->path, f->line, f->column,
+			       f->message, f->rule);
 	}
-	if (n == 0)
-		rc = exit_code && kept ? MG_EXIT_FOUND : MG_EXIT_OK;
+	rc = o.exit_code && kept ? MG_EXIT_FOUND : MG_EXIT_OK;
 out:
-	if (json && (rd || rc == MG_EXIT_ERROR)) {
-		struct trailer t = { "mg-diff", rc == MG_EXIT_ERROR ? "error" : "ok",
-				     rd ? finding_reader_files(rd) : 0, kept, NULL };
+	if (o.json && !o.list_files) {
+		struct trailer t = { "mg-diff", read_ok ? "ok" : "error",
+				     rd ? finding_reader_files(rd) : 0,
+				     read_ok ? kept : 0, NULL };
 
 		finding_write_trailer(stdout, &t);
 	}
-	if (verbose && ls) {
+	if (o.verbose && o.ls && read_ok) {
 		size_t nfiles;
 
-		lineset_files(ls, &nfiles);
-		fprintf(stderr, "mg-diff: kept %ld of %ld findings on %zu changed files\n",
-			kept, total, nfiles);
+		lineset_files(o.ls, &nfiles);
+		fprintf(stderr, "mg-diff: kept %ld of %zu findings on %zu changed files\n",
+			kept, nitems, nfiles);
 	}
-	finding_release(&f);
+	for (i = 0; i < nitems; i++) {
+		finding_release(&items[i].f);
+		free(items[i].rp);
+	}
+	free(items);
 	finding_reader_free(rd);
 	lineset_free(patched);
-	gitdiff_free(g);
-	free(prefix);
+	gitdiff_free(o.g);
+	free(auto_base);
 	return mg_exit(rc);
 }

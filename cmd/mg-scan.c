@@ -1,60 +1,130 @@
-/* mg-scan.c - lint Go files for map races; emit findings */
+/* mg-scan.c - lint Go files for map races; emit findings
+ *
+ * Packages (directories) are spread over -j threads; each thread reads and
+ * holds one package at a time, judges it (lib/scan.c), applies the source's
+ * suppressions to the files that have findings (lib/suppress.c), and keeps
+ * its findings and messages in the package's slot.  The main thread prints
+ * messages in package order and the findings sorted by path, line, column, so
+ * the output is the same byte for byte whatever -j is.
+ */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
-#include <errno.h>
+#include "config.h"
 #include "finding.h"
 #include "racelog.h"
 #include "scan.h"
+#include "suppress.h"
 #include "util.h"
 #include "walk.h"
 
 static const char usage[] =
-	"usage: mg-scan [--format text|json] [--exit-code] [--no-tests] [-0] [PATH...]\n"
+	"usage: mg-scan [OPTION...] [PATH...]\n"
 	"\n"
 	"Find Go maps written concurrently without a lock (token and pattern\n"
 	"analysis; no Go toolchain needed).  PATH is a .go file, a directory\n"
 	"(scanned recursively, skipping vendor/, testdata/ and dirs starting with\n"
 	"'.' or '_'), `dir/...`, or `-` to read paths from standard input.\n"
-	"Default: the current directory.\n"
+	"Default: the current directory.  Findings waived in the source with\n"
+	"`//mg:ignore [MG001,...] [// reason]` or `//nolint[:mapguard]` (on the\n"
+	"line or alone on the line above) are kept, marked suppressed.\n"
 	"\n"
-	"  --format FMT   text (default: path:line:col: message (rule)) or json\n"
-	"                 (JSON Lines ending in a trailer record, for mg-diff/mg-gate)\n"
-	"  --exit-code    exit 1 when there is at least one finding\n"
-	"  --keep-going   exit 0 even if some files could not be read\n"
-	"  --no-tests     skip *_test.go files found in directories\n"
-	"  -0             paths read from `-` are NUL-separated, not one per line\n"
-	"  --race-log FILE  also read a `go test -race` log or a crash trace as\n"
-	"                 findings (MG100); `-`: stdin; repeatable; without PATHs\n"
-	"                 only the logs are read, no Go source is scanned\n"
-	"  --root DIR     make race-log paths relative to DIR (default: .)\n"
-	"  -h, --help     show this help\n"
-	"  --version      print the version\n"
+	"  --config FILE        read FILE (default: .mapguard.json here, if any)\n"
+	"  --disable LIST       do not run these rules (MG001,MG006)\n"
+	"  --exit-code          exit 1 when there is an unsuppressed finding\n"
+	"  --format FMT         text (default: path:line:col: message (rule)) or json\n"
+	"                       (JSON Lines ending in a trailer record)\n"
+	"  -j, --jobs N         scan N packages at once (default: number of CPUs)\n"
+	"  --keep-going         exit 0 even if some files could not be read\n"
+	"  --max-file-size SZ   skip larger files as an error (default 64M; K, M, G)\n"
+	"  --no-tests           skip *_test.go files found in directories\n"
+	"  --race-log FILE      also read a `go test -race` log or a crash trace as\n"
+	"                       findings (MG100); `-`: stdin; repeatable; without\n"
+	"                       PATHs only the logs are read, no Go source is scanned\n"
+	"  --require-reason     a suppression without a reason is a finding (MG000)\n"
+	"  --root DIR           make race-log paths relative to DIR (default: .)\n"
+	"  --rules LIST         run only these rules (MG001,MG003)\n"
+	"  --severity ID=LEVEL  set a rule's severity: error, warning, note (repeat)\n"
+	"  --shard K/N|auto     scan only packages of shard K of N (auto: from\n"
+	"                       CI_NODE_INDEX/CI_NODE_TOTAL or MAPGUARD_SHARD/_SHARDS)\n"
+	"  --stats              print where the time went on stderr (for tuning)\n"
+	"  -0                   paths read from `-` are NUL-separated\n"
+	"  -h, --help           show this help\n"
+	"  --version            print the version\n"
 	"\n"
-	"Exit status: 0 ran, 1 findings (only with --exit-code), 2 error.\n"
+	"Flags win over the config file.  Exit status: 0 ran, 1 findings (only\n"
+	"with --exit-code), 2 error (also an unreadable or too large file, unless\n"
+	"--keep-going).\n"
 	"\n"
 	"Example:\n"
-	"  mg-scan --format json ./... | mg-diff --base origin/main | mg-gate\n";
+	"  mg-scan --format json --shard auto ./... | mg-diff --base origin/main | mg-gate\n";
 
-enum { OPT_FORMAT = 256, OPT_EXIT_CODE, OPT_KEEP_GOING, OPT_NO_TESTS, OPT_VERSION,
-       OPT_RACE_LOG, OPT_ROOT };
+enum {
+	OPT_CONFIG = 256, OPT_DISABLE, OPT_EXIT_CODE, OPT_FORMAT, OPT_KEEP_GOING,
+	OPT_MAX_SIZE, OPT_NO_TESTS, OPT_RACE_LOG, OPT_REQUIRE_REASON, OPT_ROOT,
+	OPT_RULES, OPT_SEVERITY, OPT_SHARD, OPT_STATS, OPT_VERSION
+};
 
 static const struct option longopts[] = {
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "disable", required_argument, NULL, OPT_DISABLE },
 	{ "exit-code", no_argument, NULL, OPT_EXIT_CODE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "help", no_argument, NULL, 'h' },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "keep-going", no_argument, NULL, OPT_KEEP_GOING },
+	{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "no-tests", no_argument, NULL, OPT_NO_TESTS },
 	{ "race-log", required_argument, NULL, OPT_RACE_LOG },
+	{ "require-reason", no_argument, NULL, OPT_REQUIRE_REASON },
 	{ "root", required_argument, NULL, OPT_ROOT },
+	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "severity", required_argument, NULL, OPT_SEVERITY },
+	{ "shard", required_argument, NULL, OPT_SHARD },
+	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
 
+#define DEFAULT_MAX_FILE_SIZE (64UL << 20)
+#define MAX_JOBS 256
+
 struct scan_cmd {
-	int json, exit_code, keep_going, nul;
+	int json, exit_code, keep_going, nul, require_reason, stats;
+	long jobs;			/* 0: number of CPUs */
+	size_t max_size;
+	const char *config;
+	const char *rules, *disable;	/* flag values, NULL: not given */
+	int severity[SCAN_MAX_RULES];	/* -1: not given */
+	const char *shard;
 	struct walk_opts walk;
+};
+
+/* What one package yielded; filled by whichever thread took it. */
+struct pkg_result {
+	struct finding_list out;
+	struct buf log;		/* lines "E..." (error) or "W..." (warning) */
+	long files;
+	int errors;
+	double t_read, t_engine, t_suppress;	/* thread CPU seconds (--stats) */
+	size_t bytes;
+};
+
+/* The work shared by the threads: the next package to take. */
+struct work {
+	const struct scan_cmd *o;
+	const struct scan_opts *so;
+	const struct walk_result *w;
+	struct pkg_result *res;
+	size_t next;
+	pthread_mutex_t lock;
 };
 
 /* Appends the paths read from stdin (lines, or NUL-separated with -0). */
@@ -122,35 +192,358 @@ static int race_logs(struct finding_list *out, long *files)
 	return errors;
 }
 
-/* Reads one file; 1 ok, 0 skipped (binary), -1 unreadable (reported). */
-static int load(const char *path, char **data, size_t *len)
+/* Reads a whole file with (usually) one read() into a buffer sized by
+ * fstat(), refusing more than max bytes.  Messages go to log, not stderr
+ * (threads).  Returns 1 read, 0 skipped harmlessly (binary), -1 error. */
+static int load(const char *path, size_t max, char **data, size_t *len,
+		struct buf *log)
 {
-	if (mg_read_file(path, data, len) < 0)
+	struct stat st;
+	size_t cap, n = 0;
+	char *p;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	*data = NULL;
+	*len = 0;
+	if (fd < 0) {
+		buf_addf(log, "E%s: cannot open: %s\n", path, strerror(errno));
 		return -1;
-	if (memchr(*data, '\0', *len)) {
-		mg_warn("%s: skipped: binary file (contains NUL bytes)", path);
-		free(*data);
-		*data = NULL;
+	}
+	if (fstat(fd, &st) < 0) {
+		buf_addf(log, "E%s: cannot stat: %s\n", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max)
+		goto too_big;
+	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+	p = xmalloc(cap + 1);
+	for (;;) {
+		ssize_t r;
+
+		if (n == cap) {
+			if (cap > max)
+				break;
+			cap *= 2;
+			p = xrealloc(p, cap + 1);
+		}
+		r = read(fd, p + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			buf_addf(log, "E%s: read error: %s\n", path, strerror(errno));
+			free(p);
+			close(fd);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	if (n > max) {
+		free(p);
+		goto too_big_closed;
+	}
+	p[n] = '\0';
+	if (memchr(p, '\0', n)) {
+		buf_addf(log, "W%s: skipped: binary file (contains NUL bytes)\n",
+			 path);
+		free(p);
 		return 0;
 	}
+	*data = p;
+	*len = n;
 	return 1;
+too_big:
+	close(fd);
+too_big_closed:
+	buf_addf(log, "E%s: skipped: larger than %zu bytes (--max-file-size)\n",
+		 path, max);
+	return -1;
+}
+
+static double cpu_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double wall_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int want_mg000(const struct scan_opts *so)
+{
+	int r = scan_rule_index("MG000");
+
+	return so->require_reason && r > 0 && (so->rules & (1u << r));
+}
+
+/* Reads, judges and applies suppressions to package i. */
+static void scan_one(const struct work *wk, size_t i)
+{
+	const struct walk_pkg *p = &wk->w->pkgs[i];
+	struct pkg_result *r = &wk->res[i];
+	struct scan_file *sf = xcalloc(p->n, sizeof(*sf));
+	char **bufs = xcalloc(p->n, sizeof(char *));
+	size_t nf = 0, j, lo = 0, n0;
+	int mg000 = want_mg000(wk->so);
+	struct buf slog = BUF_INIT;
+	char *line, *nl;
+	double t0 = cpu_now(), t1, t2;
+
+	for (j = 0; j < p->n; j++) {
+		int k = load(p->files[j], wk->o->max_size, &bufs[nf], &sf[nf].len,
+			     &r->log);
+
+		if (k < 0)
+			r->errors++;
+		if (k <= 0)
+			continue;
+		sf[nf].path = p->files[j];
+		sf[nf].data = bufs[nf];
+		r->bytes += sf[nf].len;
+		nf++;
+	}
+	t1 = cpu_now();
+	scan_package(wk->so, sf, nf, &r->out);
+	t2 = cpu_now();
+	r->files = (long)nf;
+	/* findings come sorted by path, like the files: one merge walk */
+	n0 = r->out.n;
+	for (j = 0; j < nf; j++) {
+		size_t hi;
+
+		while (lo < n0 && strcmp(r->out.v[lo].path, sf[j].path) < 0)
+			lo++;
+		for (hi = lo; hi < n0 && !strcmp(r->out.v[hi].path, sf[j].path);)
+			hi++;
+		if (hi > lo || (mg000 && suppress_maybe(sf[j].data, sf[j].len)))
+			suppress_apply(wk->so, &sf[j], &r->out, lo, hi, &slog);
+		lo = hi;
+	}
+	for (line = slog.p; line && (nl = strchr(line, '\n')); line = nl + 1)
+		buf_addf(&r->log, "W%.*s\n", (int)(nl - line), line);
+	buf_release(&slog);
+	if (r->out.n > n0)
+		finding_sort(r->out.v, r->out.n);
+	for (j = 0; j < nf; j++)
+		free(bufs[j]);
+	free(bufs);
+	free(sf);
+	r->t_read = t1 - t0;
+	r->t_engine = t2 - t1;
+	r->t_suppress = cpu_now() - t2;
+}
+
+static void *worker(void *arg)
+{
+	struct work *wk = arg;
+
+	for (;;) {
+		size_t i;
+
+		pthread_mutex_lock(&wk->lock);
+		i = wk->next++;
+		pthread_mutex_unlock(&wk->lock);
+		if (i >= wk->w->n)
+			return NULL;
+		scan_one(wk, i);
+	}
+}
+
+/* Runs the packages on o->jobs threads (the calling one included). */
+static void scan_all(struct work *wk, long jobs)
+{
+	pthread_t *th;
+	long t, started = 0;
+
+	if (jobs > (long)wk->w->n)
+		jobs = (long)wk->w->n;
+	if (jobs <= 1) {
+		worker(wk);
+		return;
+	}
+	th = xcalloc((size_t)jobs, sizeof(*th));
+	pthread_mutex_init(&wk->lock, NULL);
+	for (t = 1; t < jobs; t++) {
+		if (pthread_create(&th[t], NULL, worker, wk) != 0)
+			break;	/* fewer threads: still correct */
+		started++;
+	}
+	worker(wk);
+	for (t = 1; t <= started; t++)
+		pthread_join(th[t], NULL);
+	pthread_mutex_destroy(&wk->lock);
+	free(th);
+}
+
+/* "123", "64K", "64M", "1G" -> bytes; -1 if bad. */
+static int parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+	int shift = 0;
+
+	errno = 0;
+	if (*s < '0' || *s > '9')
+		return -1;
+	v = strtoull(s, &end, 10);
+	if (errno)
+		return -1;
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift)
+		end++;
+	if (*end || v == 0 || v > (~0ULL >> 1) >> shift)
+		return -1;
+	*out = (size_t)(v << shift);
+	return 0;
+}
+
+static int parse_long(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* --shard auto: GitLab's parallel: variables, else our own. */
+static int shard_auto(unsigned *k, unsigned *n)
+{
+	static const char *const vars[][2] = {
+		{ "CI_NODE_INDEX", "CI_NODE_TOTAL" },
+		{ "MAPGUARD_SHARD", "MAPGUARD_SHARDS" },
+	};
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		const char *a = getenv(vars[i][0]), *b = getenv(vars[i][1]);
+		char *s;
+		int r;
+
+		if (!a || !b || !*a || !*b)
+			continue;
+		s = xasprintf("%s/%s", a, b);
+		r = walk_parse_shard(s, k, n);
+		free(s);
+		if (r < 0)
+			return mg_error("--shard auto: %s=%s, %s=%s: want 1 <= %s <= "
+					"%s <= %d", vars[i][0], a, vars[i][1], b,
+					vars[i][0], vars[i][1], WALK_MAX_SHARDS);
+		return 0;
+	}
+	return mg_error("--shard auto: set CI_NODE_INDEX and CI_NODE_TOTAL "
+			"(GitLab parallel:) or MAPGUARD_SHARD and MAPGUARD_SHARDS");
+}
+
+static int excluded(const void *arg, const char *path)
+{
+	return config_excluded(arg, path);
+}
+
+/* Config file, then flags over it.  Returns 0 or -1 (reported). */
+static int setup(struct scan_cmd *o, struct config *cfg, struct scan_opts *so)
+{
+	unsigned bits, off = 0;
+	int i, r0 = scan_rule_index("MG000");
+
+	if (config_load(cfg, o->config) < 0)
+		return -1;
+	config_apply_scan(cfg, so);
+	off = cfg->rules_off;
+	if (o->rules) {
+		if (config_rule_list(&bits, o->rules, "--rules") < 0)
+			return -1;
+		so->rules = bits;
+	}
+	if (o->disable) {
+		if (config_rule_list(&bits, o->disable, "--disable") < 0)
+			return -1;
+		so->rules &= ~bits;
+		off |= bits;
+	}
+	for (i = 0; i < SCAN_MAX_RULES; i++)
+		if (o->severity[i] >= 0)
+			so->severity[i] = o->severity[i];
+	if (o->require_reason)
+		so->require_reason = 1;
+	/* --require-reason means MG000, unless MG000 is disabled by name */
+	if (so->require_reason && r0 > 0 && !(off & (1u << r0)))
+		so->rules |= 1u << r0;
+	if (cfg->nexclude) {
+		o->walk.exclude = excluded;
+		o->walk.exclude_arg = cfg;
+	}
+	if (o->shard && !strcmp(o->shard, "auto"))
+		return shard_auto(&o->walk.shard_k, &o->walk.shard_n);
+	if (o->shard && walk_parse_shard(o->shard, &o->walk.shard_k,
+					 &o->walk.shard_n) < 0)
+		return mg_error("--shard: '%s': want K/N with 1 <= K <= N <= %d, "
+				"or auto", o->shard, WALK_MAX_SHARDS);
+	return 0;
+}
+
+static int severity_flag(struct scan_cmd *o, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	char *id = xstrndup(arg, eq ? (size_t)(eq - arg) : strlen(arg));
+	int r = scan_rule_index(id), s = eq ? severity_parse(eq + 1) : -1;
+
+	free(id);
+	if (r < 0 || s < 0 || r >= SCAN_MAX_RULES)
+		return -1;
+	o->severity[r] = s;
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
 	struct scan_cmd o = { 0 };
 	struct scan_opts so;
+	struct config cfg;
 	struct walk_result w = { 0 };
 	struct finding_list out = FINDING_LIST_INIT;
-	char **args = NULL;
-	size_t nargs = 0, aargs = 0, i, j;
+	struct pkg_result *res = NULL;
+	struct work wk = { 0 };
+	char **args = NULL, *shard = NULL;
+	size_t nargs = 0, aargs = 0, i, j, total = 0, counted = 0;
 	long files = 0;
-	int c, errors, rc = MG_EXIT_ERROR;
+	int c, errors = 0, ok = 0, rc = MG_EXIT_ERROR;
+	double t_walk, t_scan, st[3] = { 0, 0, 0 };
+	size_t bytes = 0;
 
 	mg_start("mg-scan");
-	while ((c = getopt_long(argc, argv, "0h", longopts, NULL)) != -1) {
+	o.max_size = DEFAULT_MAX_FILE_SIZE;
+	for (i = 0; i < SCAN_MAX_RULES; i++)
+		o.severity[i] = -1;
+	while ((c = getopt_long(argc, argv, "0hj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case '0': o.nul = 1; break;
+		case 'j':
+			if (parse_long(optarg, 1, MAX_JOBS, &o.jobs) < 0)
+				return mg_usage(usage, "--jobs: '%s': want 1..%d",
+						optarg, MAX_JOBS);
+			break;
+		case OPT_CONFIG: o.config = optarg; break;
+		case OPT_DISABLE: o.disable = optarg; break;
 		case OPT_EXIT_CODE: o.exit_code = 1; break;
 		case OPT_FORMAT:
 			if (!strcmp(optarg, "json"))
@@ -160,17 +553,42 @@ int main(int argc, char **argv)
 						optarg);
 			break;
 		case OPT_KEEP_GOING: o.keep_going = 1; break;
+		case OPT_MAX_SIZE:
+			if (parse_size(optarg, &o.max_size) < 0)
+				return mg_usage(usage, "--max-file-size: '%s': want a "
+						"size like 1048576, 512K, 64M or 1G", optarg);
+			break;
 		case OPT_NO_TESTS: o.walk.no_tests = 1; break;
 		case OPT_RACE_LOG:
 			ARRAY_GROW(race.logs, race.n + 1, race.alloc);
 			race.logs[race.n++] = optarg;
 			break;
 		case OPT_ROOT: race.root = optarg; break;
+		case OPT_REQUIRE_REASON: o.require_reason = 1; break;
+		case OPT_RULES: o.rules = optarg; break;
+		case OPT_SEVERITY:
+			if (severity_flag(&o, optarg) < 0)
+				return mg_usage(usage, "--severity: '%s': want RULE=LEVEL "
+						"(MG003=error; error, warning or note)",
+						optarg);
+			break;
+		case OPT_SHARD: o.shard = optarg; break;
+		case OPT_STATS: o.stats = 1; break;
 		case OPT_VERSION: printf("mg-scan %s\n", MG_VERSION); return 0;
 		case 'h': fputs(usage, stdout); return mg_exit(MG_EXIT_OK);
 		default: return mg_usage(usage, "bad option '%s'", argv[optind - 1]);
 		}
 	}
+	if (!o.jobs) {
+		o.jobs = sysconf(_SC_NPROCESSORS_ONLN);
+		if (o.jobs < 1)
+			o.jobs = 1;
+		if (o.jobs > MAX_JOBS)
+			o.jobs = MAX_JOBS;
+	}
+	scan_opts_init(&so);
+	if (setup(&o, &cfg, &so) < 0)
+		goto out;
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
 		if (!strcmp(argv[i], "-")) {
 			read_stdin_paths(&args, &nargs, &aargs, o.nul);
@@ -183,56 +601,92 @@ int main(int argc, char **argv)
 		ARRAY_GROW(args, nargs + 1, aargs);
 		args[nargs++] = xstrdup(".");
 	}
-	scan_opts_init(&so);
+	t_walk = wall_now();
 	errors = walk_collect(&w, args, nargs, &o.walk);
+	res = xcalloc(w.n ? w.n : 1, sizeof(*res));
+	wk.o = &o;
+	wk.so = &so;
+	wk.w = &w;
+	wk.res = res;
+	t_scan = wall_now();
+	t_walk = t_scan - t_walk;
+	scan_all(&wk, o.jobs);
+	t_scan = wall_now() - t_scan;
+	/* messages in package order; findings gathered, then sorted once */
 	for (i = 0; i < w.n; i++) {
-		struct walk_pkg *p = &w.pkgs[i];
-		struct scan_file *sf = xcalloc(p->n, sizeof(*sf));
-		char **bufs = xcalloc(p->n, sizeof(char *));
-		size_t nf = 0;
+		struct pkg_result *r = &res[i];
+		char *line = r->log.p, *nl;
 
-		for (j = 0; j < p->n; j++) {
-			int r = load(p->files[j], &bufs[nf], &sf[nf].len);
-
-			if (r < 0)
-				errors++;
-			if (r <= 0)
-				continue;
-			sf[nf].path = p->files[j];
-			sf[nf].data = bufs[nf];
-			nf++;
+		while (line && (nl = strchr(line, '\n'))) {
+			*nl = '\0';
+			if (*line == 'E')
+				mg_error("%s", line + 1);
+			else
+				mg_warn("%s", line + 1);
+			line = nl + 1;
 		}
-		scan_package(&so, sf, nf, &out);
-		files += (long)nf;
-		for (j = 0; j < nf; j++)
-			free(bufs[j]);
-		free(bufs);
-		free(sf);
+		errors += r->errors;
+		files += r->files;
+		total += r->out.n;
+		st[0] += r->t_read;
+		st[1] += r->t_engine;
+		st[2] += r->t_suppress;
+		bytes += r->bytes;
+	}
+	if (o.stats)
+		fprintf(stderr, "mg-scan: stats: %ld files, %zu packages, %.1f MB, "
+			"-j%ld; wall: walk %.3fs, scan %.3fs; CPU: read %.3fs, "
+			"engine %.3fs, suppress %.3fs\n", files, w.n,
+			(double)bytes / 1e6, o.jobs, t_walk, t_scan, st[0], st[1],
+			st[2]);
+	out.v = xcalloc(total ? total : 1, sizeof(*out.v));
+	out.alloc = total ? total : 1;
+	for (i = 0; i < w.n; i++) {
+		if (res[i].out.n)
+			memcpy(out.v + out.n, res[i].out.v,
+			       res[i].out.n * sizeof(*out.v));
+		out.n += res[i].out.n;
+		free(res[i].out.v);	/* the findings moved to out */
+		res[i].out.v = NULL;
+		res[i].out.n = 0;
 	}
 	if (race.n)
 		errors += race_logs(&out, &files);
 	finding_sort(out.v, out.n);
 	for (i = 0; i < out.n; i++) {
-		if (o.json)
-			finding_write(stdout, &out.v[i]);
-		else
-			printf("%s:%ld:%ld: %s (%s)\n", out.v[i].path, out.v[i].line,
-			       out.v[i].column, out.v[i].message, out.v[i].rule);
-	}
-	if (o.json) {
-		struct trailer t = { "mg-scan", errors && !o.keep_going ? "error" : "ok",
-				     files, (long)out.n, NULL };
+		const struct finding *f = &out.v[i];
 
+		if (!f->suppressed)
+			counted++;
+		if (o.json)
+			finding_write(stdout, f);
+		else
+			printf("%s:%ld:%ld: %s (%s)%s\n", f->path, f->line, f->column,
+			       f->message, f->rule, f->suppressed ? " [suppressed]" : "");
+	}
+	ok = 1;
+out:
+	if (o.json) {
+		struct trailer t = { "mg-scan", "ok", files, (long)out.n, NULL };
+
+		if (!ok || (errors && !o.keep_going))
+			t.status = "error";
+		if (o.walk.shard_n)
+			t.shard = shard = xasprintf("%u/%u", o.walk.shard_k,
+						    o.walk.shard_n);
 		finding_write_trailer(stdout, &t);
 	}
-	if (errors && !o.keep_going)
-		rc = MG_EXIT_ERROR;
-	else
-		rc = o.exit_code && out.n ? MG_EXIT_FOUND : MG_EXIT_OK;
+	if (ok && (!errors || o.keep_going))
+		rc = o.exit_code && counted ? MG_EXIT_FOUND : MG_EXIT_OK;
+	for (i = 0; res && i < w.n; i++)
+		buf_release(&res[i].log);
+	free(res);
+	free(shard);
 	finding_list_release(&out);
 	walk_release(&w);
-	for (i = 0; i < nargs; i++)
-		free(args[i]);
+	config_release(&cfg);
+	for (j = 0; j < nargs; j++)
+		free(args[j]);
 	free(args);
 	return mg_exit(rc);
 }

@@ -18,6 +18,8 @@ struct lineset {
 	char **names;		/* sorted file list, built on demand */
 	size_t nnames;
 	size_t nlines;
+	char **del;		/* deleted files */
+	size_t ndel, adel;
 };
 
 struct lineset *lineset_new(void)
@@ -40,6 +42,9 @@ void lineset_free(struct lineset *ls)
 		free(ls->e[i].old_path);
 		free(ls->e[i].lines);
 	}
+	for (i = 0; i < ls->ndel; i++)
+		free(ls->del[i]);
+	free(ls->del);
 	free(ls->e);
 	free(ls->names);
 	free(ls);
@@ -191,4 +196,16 @@ const char *const *lineset_files(const struct lineset *ls, size_t *n)
 size_t lineset_count_lines(const struct lineset *ls)
 {
 	return ls->nlines;
+}
+
+void lineset_add_deleted(struct lineset *ls, const char *path)
+{
+	ARRAY_GROW(ls->del, ls->ndel + 1, ls->adel);
+	ls->del[ls->ndel++] = xstrdup(path);
+}
+
+const char *const *lineset_deleted(const struct lineset *ls, size_t *n)
+{
+	*n = ls->ndel;
+	return (const char *const *)ls->del;
 }

@@ -27,5 +27,10 @@ const char *lineset_old_path(const struct lineset *ls, const char *path);
 /* Changed files in path order: *n entries, borrowed while ls lives. */
 const char *const *lineset_files(const struct lineset *ls, size_t *n);
 size_t lineset_count_lines(const struct lineset *ls);
+/* Records that path was deleted (it is not a changed file: nothing of it is
+ * left to hold a finding, but its package changed). */
+void lineset_add_deleted(struct lineset *ls, const char *path);
+/* Deleted files in the order recorded: *n entries, borrowed. */
+const char *const *lineset_deleted(const struct lineset *ls, size_t *n);
 
 #endif

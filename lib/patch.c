@@ -87,7 +87,7 @@ int patch_parse(struct lineset **out, const char *name, const char *data,
 {
 	struct lineset *ls = lineset_new();
 	const char *p = data, *end = data + len;
-	char *old = NULL, *cur = NULL;
+	char *old = NULL, *cur = NULL, *rename_from = NULL;
 	long lineno = 0, newline = 0, old_left = 0, new_left = 0;
 	int strip = 0, in_hunk = 0;
 
@@ -133,6 +133,8 @@ int patch_parse(struct lineset **out, const char *name, const char *data,
 			if (!strcmp(cur, "/dev/null")) {
 				free(cur);
 				cur = NULL;	/* a deletion adds nothing */
+				if (strcmp(old, "/dev/null"))
+					lineset_add_deleted(ls, old);
 			} else {
 				lineset_add_file(ls, cur,
 						 strcmp(old, "/dev/null") ? old : NULL);
@@ -160,8 +162,26 @@ int patch_parse(struct lineset **out, const char *name, const char *data,
 			old_left = oc;
 			new_left = nc;
 			in_hunk = 1;
+		} else if (n >= 11 && !strncmp(p, "diff --git ", 11)) {
+			free(rename_from);
+			rename_from = NULL;
+			in_hunk = 0;
+		} else if (n >= 12 && !strncmp(p, "rename from ", 12)) {
+			free(rename_from);
+			rename_from = header_path(p + 12, n - 12, 0);
+		} else if (n >= 10 && !strncmp(p, "rename to ", 10) && rename_from) {
+			/* a pure rename has no ---/+++ lines: record it here */
+			char *to = header_path(p + 10, n - 10, 0);
+
+			lineset_add_file(ls, to, rename_from);
+			free(to);
+		} else if (n >= 8 && !strncmp(p, "copy to ", 8)) {
+			char *to = header_path(p + 8, n - 8, 0);
+
+			lineset_add_file(ls, to, NULL);
+			free(to);
 		}
-		/* other lines: diff --git, index, mode, rename, commit text */
+		/* other lines: index, mode, similarity, commit text */
 		p = nl ? nl + 1 : end;
 	}
 	if (in_hunk && (old_left > 0 || new_left > 0)) {
@@ -170,11 +190,13 @@ int patch_parse(struct lineset **out, const char *name, const char *data,
 	}
 	free(old);
 	free(cur);
+	free(rename_from);
 	*out = ls;
 	return 0;
 fail:
 	free(old);
 	free(cur);
+	free(rename_from);
 	lineset_free(ls);
 	return -1;
 }

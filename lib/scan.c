@@ -25,6 +25,9 @@ static const struct rule_info rules[] = {
 	  "map mutated while ranging over it" },
 	{ "MG100", SEV_ERROR, "race-report",
 	  "race detector or runtime crash report" },
+	/* emitted by lib/suppress.c (mg-scan --require-reason), not the engine */
+	{ "MG000", SEV_WARNING, "suppression-without-reason",
+	  "//mg:ignore or //nolint without a reason" },
 };
 
 const struct rule_info *scan_rules(size_t *n)

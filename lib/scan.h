@@ -19,7 +19,7 @@ struct scan_file {
 	size_t len;
 };
 
-#define SCAN_MAX_RULES 8
+#define SCAN_MAX_RULES 16	/* > the catalogue's size (MG000 is 8) */
 struct scan_opts {
 	unsigned rules;		/* bit r set: rule MG00r enabled (1..6) */
 	int severity[SCAN_MAX_RULES];	/* -1 keep, else enum severity */

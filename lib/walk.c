@@ -160,6 +160,64 @@ static char *dir_of(const char *path)
 	return xstrndup(path, (size_t)(sl - path));
 }
 
+static void pkg_free(struct walk_pkg *p)
+{
+	size_t j;
+
+	for (j = 0; j < p->n; j++)
+		free(p->files[j]);
+	free(p->files);
+	free(p->dir);
+}
+
+unsigned walk_shard_of(const char *dir, unsigned n)
+{
+	return (unsigned)(mg_hash(MG_HASH_SEED, dir, strlen(dir)) % n) + 1;
+}
+
+/* Drops the packages of other shards (whole packages: never split). */
+static void keep_shard(struct walk_result *r, unsigned k, unsigned n)
+{
+	size_t i, kept = 0;
+
+	r->nfiles = 0;
+	for (i = 0; i < r->n; i++) {
+		if (walk_shard_of(r->pkgs[i].dir, n) != k) {
+			pkg_free(&r->pkgs[i]);
+			continue;
+		}
+		r->nfiles += r->pkgs[i].n;
+		r->pkgs[kept++] = r->pkgs[i];
+	}
+	r->n = kept;
+}
+
+static int parse_uint(const char *s, const char *end, unsigned *v)
+{
+	unsigned long x = 0;
+
+	if (s == end || end - s > 9)
+		return -1;
+	for (; s < end; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		x = x * 10 + (unsigned long)(*s - '0');
+	}
+	*v = (unsigned)x;
+	return 0;
+}
+
+int walk_parse_shard(const char *s, unsigned *k, unsigned *n)
+{
+	const char *sl = strchr(s, '/');
+
+	if (!sl || parse_uint(s, sl, k) < 0 ||
+	    parse_uint(sl + 1, sl + strlen(sl), n) < 0 || *k < 1 || *n < 1 ||
+	    *k > *n || *n > WALK_MAX_SHARDS)
+		return -1;
+	return 0;
+}
+
 int walk_collect(struct walk_result *r, char *const *args, size_t nargs,
 		 const struct walk_opts *o)
 {
@@ -191,6 +249,17 @@ int walk_collect(struct walk_result *r, char *const *args, size_t nargs,
 			add(&files, a);
 		}
 	}
+	if (o->exclude) {
+		size_t k = 0;
+
+		for (i = 0; i < files.n; i++) {
+			if (o->exclude(o->exclude_arg, files.v[i]))
+				free(files.v[i]);
+			else
+				files.v[k++] = files.v[i];
+		}
+		files.n = k;
+	}
 	if (files.n)
 		qsort(files.v, files.n, sizeof(char *), cmp_path);
 	for (i = 0; i < files.n; i++) {
@@ -216,19 +285,17 @@ int walk_collect(struct walk_result *r, char *const *args, size_t nargs,
 		r->nfiles++;
 	}
 	free(files.v);
+	if (o->shard_n)
+		keep_shard(r, o->shard_k, o->shard_n);
 	return errors;
 }
 
 void walk_release(struct walk_result *r)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < r->n; i++) {
-		for (j = 0; j < r->pkgs[i].n; j++)
-			free(r->pkgs[i].files[j]);
-		free(r->pkgs[i].files);
-		free(r->pkgs[i].dir);
-	}
+	for (i = 0; i < r->n; i++)
+		pkg_free(&r->pkgs[i]);
 	free(r->pkgs);
 	memset(r, 0, sizeof(*r));
 }

@@ -4,6 +4,8 @@
  * sorted, de-duplicated list of packages (directories) and their .go files,
  * skipping what the go tool skips (vendor/, testdata/, .git/, dirs starting
  * with '.' or '_').  Symlinked directories are not followed (no loops).
+ * Also: exclusions (a caller's predicate on each path) and sharding (a
+ * package goes to shard K of N by the FNV-1a hash of its directory).
  * Not: reading file contents.
  */
 #ifndef MG_WALK_H
@@ -25,6 +27,11 @@ struct walk_result {
 
 struct walk_opts {
 	int no_tests;		/* skip *_test.go found in directories */
+	/* when set and true for a path (as findings name it), the file is left
+	 * out; applies to named files and walked ones alike */
+	int (*exclude)(const void *arg, const char *path);
+	const void *exclude_arg;
+	unsigned shard_k, shard_n;	/* keep only shard k (1-based) of n; n 0: all */
 };
 
 /* Collects the Go files under args[0..nargs) into r (zeroed before).
@@ -33,6 +40,14 @@ struct walk_opts {
 int walk_collect(struct walk_result *r, char *const *args, size_t nargs,
 		 const struct walk_opts *o);
 void walk_release(struct walk_result *r);
+
+/* The shard (1..n) that the package in directory dir belongs to: FNV-1a of
+ * the cleaned directory path, modulo n; stable across machines and runs. */
+unsigned walk_shard_of(const char *dir, unsigned n);
+
+/* Parses "K/N" (1 <= K <= N <= WALK_MAX_SHARDS) into *k and *n; -1 if bad. */
+#define WALK_MAX_SHARDS 4096
+int walk_parse_shard(const char *s, unsigned *k, unsigned *n);
 
 /* "./a//b/" -> "a/b"; "." stays "."; returns a new string. */
 char *walk_clean_path(const char *p);

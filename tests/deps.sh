@@ -4,7 +4,7 @@
 # --quiet: say nothing when everything is there.
 set -eu
 pkgs="gcc make pkg-config libgit2-dev libjansson-dev libpcre2-dev bats git
-golang-go python3 python3-jsonschema libxml2-utils jq ripgrep
+golang-go python3 python3-jsonschema libxml2-utils jq ripgrep time
 clang libclang-rt-14-dev valgrind shellcheck"
 missing=
 for p in $pkgs; do

@@ -1,0 +1,261 @@
+#!/usr/bin/env bash
+# action-run.sh - what the mapguard GitHub Action runs (action.yml calls it;
+# tests/action.bats runs it under a simulated Actions environment).
+#
+# Inputs arrive as MG_INPUT_* environment variables (action.yml maps each
+# `inputs.x` through `env:`, never into the script text).  The pipeline:
+#
+#   mg-scan --format json PATHS [--shard K/N]  > all.jsonl   (+ race logs)
+#   mg-diff --base BASE all.jsonl              > new.jsonl   (only-new)
+#   mg-gate --report text --report github --report sarif=F --report markdown=F
+#
+# Modes: a normal run does all three; with `shard` and `shards` set it only
+# scans its shard into mapguard-shard-K.jsonl (fan-out); with `shards` set and
+# `shard` empty it concatenates the mapguard-shard-*.jsonl files it finds in
+# the working directory and runs mg-diff and mg-gate on them (fan-in).
+#
+# Exit status: mg-gate's (0 pass, 1 fail, 2 error); a comment that cannot be
+# posted never changes it.
+set -u -o pipefail
+
+in() {	# in NAME DEFAULT: the input's value
+	local v="MG_INPUT_$1"
+	printf '%s' "${!v:-$2}"
+}
+notice() { printf '::notice title=mapguard::%s\n' "$*"; }
+warning() { printf '::warning title=mapguard::%s\n' "$*"; }
+error() { printf '::error title=mapguard::%s\n' "$*"; }
+output() { [ -z "${GITHUB_OUTPUT:-}" ] || printf '%s=%s\n' "$1" "$2" >> "$GITHUB_OUTPUT"; }
+bool() {
+	case $(in "$1" "$2") in
+	true|True|TRUE|yes|1) return 0 ;;
+	false|False|FALSE|no|0|'') return 1 ;;
+	*) error "input ${1,,}: not true or false"; exit 2 ;;
+	esac
+}
+die() { error "$1"; output verdict error; exit 2; }
+
+wd=$(in WORKING_DIRECTORY .)
+base_in=$(in BASE auto)
+fail_on=$(in FAIL_ON '')
+baseline=$(in BASELINE '')
+config=$(in CONFIG '')
+sarif=$(in SARIF_FILE '')
+race_log=$(in RACE_LOG '')
+shard=$(in SHARD '')
+shards=$(in SHARDS '')
+event=${GITHUB_EVENT_PATH:-}
+[ -r "$event" ] || event=
+
+workspace=${GITHUB_WORKSPACE:-$PWD}
+cd "$workspace" || die "GITHUB_WORKSPACE: cannot enter it"
+cd -- "$wd" 2>/dev/null || die "working-directory: no such directory in the workspace"
+top=$(git rev-parse --show-toplevel 2>/dev/null) ||
+	die "working-directory is not in a git repository: run actions/checkout first"
+prefix=$(git rev-parse --show-prefix)	# "svc/" or ""
+out=${RUNNER_TEMP:-${TMPDIR:-/tmp}}/mapguard.$$
+mkdir -p "$out" || die "cannot make $out"
+
+case $shards in
+'') mode=all ;;
+*[!0-9]*|0) die "input shards: not a positive number" ;;
+*) if [ -z "$shard" ]; then mode=fanin
+   else
+	case $shard in *[!0-9]*|0) die "input shard: not a number from 1 to shards" ;; esac
+	[ "$shard" -le "$shards" ] || die "input shard: larger than shards"
+	mode=fanout
+   fi ;;
+esac
+[ -z "$shard" ] || [ -n "$shards" ] || die "input shard needs shards"
+
+count() { jq -c 'select(has("mapguard") | not) | select(.suppressed != true)' "$1" | wc -l; }
+
+# --- scan ------------------------------------------------------------------
+if [ "$mode" = fanin ]; then
+	shopt -s nullglob
+	parts=(mapguard-shard-*.jsonl)
+	shopt -u nullglob
+	[ ${#parts[@]} -gt 0 ] || die "fan-in: no mapguard-shard-*.jsonl in the working directory (download the shard artifacts there)"
+	cat -- "${parts[@]}" > "$out/all.jsonl"
+else
+	read -r -d '' -a paths < <(in PATHS . | tr '\n' ' '; printf '\0')
+	[ ${#paths[@]} -gt 0 ] || paths=(.)
+	scan_args=(--format json)
+	[ -z "$config" ] || scan_args+=(--config "$config")
+	[ "$mode" != fanout ] || scan_args+=(--shard "$shard/$shards")
+	echo "::group::mg-scan"
+	mg-scan "${scan_args[@]}" -- "${paths[@]}" > "$out/all.jsonl"
+	rc=$?
+	echo "::endgroup::"
+	[ "$rc" = 0 ] || die "mg-scan failed (exit $rc): see its message above"
+	if [ -n "$race_log" ]; then
+		[ -r "$race_log" ] || die "input race-log: cannot read the file"
+		mg-scan --format json --race-log "$race_log" >> "$out/all.jsonl" ||
+			die "mg-scan --race-log failed: see its message above"
+	fi
+	if [ "$mode" = fanout ]; then
+		cp "$out/all.jsonl" "mapguard-shard-$shard.jsonl"
+		n=$(count "$out/all.jsonl")
+		output findings "$n"
+		output verdict scanned
+		notice "shard $shard/$shards: $n findings in mapguard-shard-$shard.jsonl (upload it for the fan-in job)"
+		exit 0
+	fi
+fi
+findings=$(count "$out/all.jsonl") || die "the scan's output is not JSON Lines"
+output findings "$findings"
+
+# --- base: which commit the change is compared with ------------------------
+# From the event: a pull request's base commit (pull_request and
+# pull_request_target), a merge queue's base, or a push's "before".
+base='' no_merge_base=0
+if bool ONLY_NEW true; then
+	if [ "$base_in" = auto ]; then
+		if [ -n "$event" ]; then
+			base=$(jq -r '.pull_request.base.sha // .merge_group.base_sha // .before // empty' "$event")
+		fi
+		case $base in
+		''|0000000000000000000000000000000000000000)
+			base=''
+			notice "no pull request or push base in this event: every finding counts (set input base to compare with a branch)" ;;
+		*[!0-9a-f]*) die "the event's base is not a commit SHA" ;;
+		esac
+	else
+		base=$base_in
+	fi
+fi
+
+# have REV: is REV a commit in the local object database?
+have() { git cat-file -e "$1^{commit}" 2>/dev/null; }
+shallow=$(git rev-parse --is-shallow-repository)
+fix="set fetch-depth: 0 on actions/checkout (or fetch the base branch's history before mapguard)"
+if [ -n "$base" ]; then
+	case $base in -*) die "input base: not a revision" ;; esac
+	if ! have "$base"; then
+		# a SHA from the event, or a branch: fetch just that commit
+		git fetch -q --no-tags --depth=1 origin "$base" 2>"$out/fetch.err" ||
+		git fetch -q --no-tags --depth=1 origin "+refs/heads/$base:refs/remotes/origin/$base" 2>>"$out/fetch.err" || true
+		if ! have "$base"; then
+			if have "origin/$base"; then base=origin/$base
+			else die "base $base is not in this clone and could not be fetched; $fix"
+			fi
+		fi
+	fi
+	# GitHub's pull_request checkout is a merge commit whose first parent
+	# is the base: the diff against that parent is exactly the PR.
+	parent1=$(git cat-file -p HEAD | sed -n '/^$/q; s/^parent //p' | head -1)
+	base_sha=$(git rev-parse "$base^{commit}")
+	if [ "$parent1" = "$base_sha" ]; then
+		no_merge_base=1
+	else
+		depth=50 tries=0
+		while ! git merge-base "$base_sha" HEAD >/dev/null 2>&1; do
+			if [ "$(git rev-parse --is-shallow-repository)" != true ] || [ "$tries" -ge 6 ]; then
+				if [ "$shallow" = true ]; then
+					die "no merge base of the base ($base_sha) and HEAD in this shallow clone after deepening; $fix"
+				fi
+				die "the base ($base_sha) and HEAD have no merge base (unrelated histories?)"
+			fi
+			echo "mapguard: shallow clone: fetching $depth more commits to find the merge base"
+			git fetch -q --no-tags --deepen="$depth" origin "$base_sha" HEAD 2>>"$out/fetch.err" ||
+				git fetch -q --no-tags --deepen="$depth" origin 2>>"$out/fetch.err" ||
+				die "git fetch --deepen failed; $fix"
+			depth=$((depth * 2)) tries=$((tries + 1))
+		done
+	fi
+fi
+
+# --- diff ------------------------------------------------------------------
+if [ -n "$base" ]; then
+	diff_args=(--base "$base_sha")
+	[ "$no_merge_base" = 0 ] || diff_args+=(--no-merge-base)
+	echo "::group::mg-diff"
+	mg-diff "${diff_args[@]}" "$out/all.jsonl" > "$out/new.jsonl"
+	rc=$?
+	echo "::endgroup::"
+	[ "$rc" = 0 ] || die "mg-diff failed (exit $rc): see its message above"
+else
+	cp "$out/all.jsonl" "$out/new.jsonl"
+fi
+# Paths relative to the repository root: annotations, SARIF and review
+# comments are placed by them.
+jq -c --arg p "$prefix" 'if has("mapguard") then . else
+	.path = $p + .path | if .evidence then .evidence |= map(.path = $p + .path) else . end end' \
+	"$out/new.jsonl" > "$out/new-top.jsonl" || die "mg-diff's output is not JSON Lines"
+new=$(count "$out/new-top.jsonl")
+output new-findings "$new"
+cp "$out/new-top.jsonl" "$top/mapguard-findings.jsonl" 2>/dev/null || true
+
+# --- gate ------------------------------------------------------------------
+# The gate runs at the repository root (below): files named relative to the
+# working directory are made absolute first.
+[ -z "$baseline" ] || baseline=$(realpath -m -- "$baseline")
+[ -z "$config" ] || config=$(realpath -m -- "$config")
+gate_args=()
+[ -z "$fail_on" ] || gate_args+=(--fail-on "$fail_on")
+[ -z "$baseline" ] || gate_args+=(--baseline "$baseline")
+[ -z "$config" ] || gate_args+=(--config "$config")
+[ -z "$shards" ] || gate_args+=(--expect-shards "$shards")
+if mg-gate --help 2>/dev/null | grep -q -- '--report'; then
+	gate_args+=(--report "text=$out/report.txt" --report "markdown=$out/report.md")
+	! bool ANNOTATIONS true || gate_args+=(--report github)
+	if [ -n "$sarif" ]; then
+		case $sarif in /*) ;; *) sarif=$workspace/$sarif ;; esac
+		gate_args+=(--report "sarif=$sarif")
+	fi
+	if [ -n "${GITHUB_SERVER_URL:-}" ] && [ -n "${GITHUB_REPOSITORY:-}" ] && [ -n "${GITHUB_SHA:-}" ]; then
+		gate_args+=(--link-base "$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA")
+	fi
+	reports=1
+else
+	reports=0
+	warning "this mg-gate has no --report: annotations, SARIF and the summary are skipped"
+fi
+# The gate reads the findings with repository-root paths: run it there.
+(cd "$top" && mg-gate "${gate_args[@]}" "$out/new-top.jsonl") > "$out/gate.out"
+gate=$?
+if [ "$reports" = 1 ]; then
+	cat "$out/gate.out"	# workflow commands: the annotations
+	[ ! -r "$out/report.txt" ] || cat "$out/report.txt"
+else
+	cat "$out/gate.out"
+fi
+case $gate in
+0) verdict=pass ;;
+1) verdict=fail ;;
+*) verdict=error ;;
+esac
+output verdict "$verdict"
+[ -z "$sarif" ] || [ "$reports" = 0 ] || output sarif-file "$sarif"
+if bool STEP_SUMMARY true && [ "$reports" = 1 ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -r "$out/report.md" ]; then
+	cat "$out/report.md" >> "$GITHUB_STEP_SUMMARY"
+fi
+
+# --- comment and review: never change the verdict ---------------------------
+want_comment=0 want_review=0
+! bool COMMENT false || want_comment=1
+! bool REVIEW false || want_review=1
+if [ "$gate" -le 1 ] && [ $((want_comment + want_review)) -gt 0 ]; then
+	pr='' head=''
+	[ -z "$event" ] || pr=$(jq -r '.pull_request.number // empty' "$event")
+	[ -z "$event" ] || head=$(jq -r '.pull_request.head.sha // empty' "$event")
+	fork=false
+	[ -z "$event" ] || fork=$(jq -r 'if .pull_request and (.pull_request.head.repo.full_name // "") != (.pull_request.base.repo.full_name // "")
+		then "true" else "false" end' "$event")
+	if [ -z "$pr" ]; then
+		notice "comment/review: not a pull request event: skipped"
+	elif [ "$fork" = true ] && [ "${GITHUB_EVENT_NAME:-}" != pull_request_target ]; then
+		notice "comment/review: a fork's pull request gets a read-only token: skipped (see docs/github.md: the two-workflow pattern posts it safely)"
+	else
+		bot_args=(--platform github --pr "$pr")
+		[ -z "$head" ] || bot_args+=(--head-sha "$head")
+		[ "$want_review" = 0 ] || bot_args+=(--review)
+		[ "$want_comment" = 1 ] || bot_args+=(--no-comment)
+		[ "$reports" = 0 ] || [ ! -s "$out/report.md" ] || bot_args+=(--body "$out/report.md")
+		here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+		GITHUB_TOKEN=$(in GITHUB_TOKEN '') "$here/mapguard-bot" "${bot_args[@]}" "$out/new-top.jsonl" ||
+			warning "the comment could not be posted (see above); the verdict stands"
+	fi
+fi
+rm -rf "$out"
+exit "$gate"

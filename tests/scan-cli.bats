@@ -1,0 +1,382 @@
+#!/usr/bin/env bats
+# mg-scan's command side: -j, suppression, config and rule flags, resource
+# limits, sharding.
+
+load helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+}
+
+# gen_tree N: N packages (pkgI/ and pkgI/sub/), racy and clean files, some
+# packages of several files, findings on varying lines.
+gen_tree() {
+	local i
+	for ((i = 1; i <= $1; i++)); do
+		mkdir -p "pkg$i/sub"
+		{ for ((k = 0; k < i % 5; k++)); do echo "// pad $k"; done; racy_go; } > "pkg$i/a.go"
+		safe_go > "pkg$i/b.go"
+		if ((i % 3 == 0)); then racy_go > "pkg$i/sub/c.go"; racy_go > "pkg$i/sub/d_test.go"; fi
+	done
+}
+
+# A goroutine writing m on lines 6.. of the file; $1 goes on line 5.
+racy_with() {
+	printf 'package main\n\nfunc main() {\n\tm := map[int]int{}\n\tgo func() {\n%s\n\t\tm[1] = 1\n\t}()\n}\n' "$1"
+}
+
+# Runs "$@" as an unprivileged user when we are root (root reads anything).
+as_user() {
+	if [ "$(id -u)" = 0 ]; then
+		local d=$BATS_TEST_TMPDIR
+		while [ "$d" != / ]; do chmod o+x "$d"; d=$(dirname "$d"); done
+		setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+	else
+		"$@"
+	fi
+}
+
+@test "mg-scan: -j1 and -j4 give the same output byte for byte" {
+	gen_tree 40
+	mg-scan -j1 --format json ./... > j1.jsonl
+	mg-scan -j4 --format json ./... > j4.jsonl
+	mg-scan --jobs 3 ./... > j3.txt
+	mg-scan -j1 ./... > j1.txt
+	[ "$(grep -c '"rule"' j1.jsonl)" -ge 50 ]
+	cmp j1.jsonl j4.jsonl
+	cmp j1.txt j3.txt
+	# sorted by path, line, column
+	jq -r 'select(.rule) | [.path, .line, .column] | @tsv' j1.jsonl > order
+	sort -t$'\t' -k1,1 -k2,2n -k3,3n order | cmp - order
+}
+
+@test "mg-scan: messages about unreadable files come in package order whatever -j" {
+	gen_tree 12
+	for i in 2 5 9; do printf 'package p\n\0' > "pkg$i/z.go"; done
+	run -0 --separate-stderr mg-scan -j1 ./...
+	e1=$stderr
+	run -0 --separate-stderr mg-scan -j4 ./...
+	[ "$stderr" = "$e1" ]
+	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 3 ]
+}
+
+@test "mg-scan: bad --jobs values are usage errors" {
+	for j in 0 -1 x 257 ''; do
+		run -2 --separate-stderr mg-scan -j "$j" .
+		[[ "$stderr" == "mg-scan: --jobs: '$j': want 1..256"* ]]
+	done
+}
+
+@test "mg-scan: //mg:ignore RULE // reason on the line above suppresses, keeping the finding" {
+	racy_with $'\t\t//mg:ignore MG001 // guarded by the caller' > main.go
+	run -0 mg-scan --format json main.go
+	echo "${lines[0]}" | jq -e '.rule == "MG001" and .line == 7 and .suppressed == true and .suppress_reason == "guarded by the caller"'
+	echo "${lines[1]}" | jq -e '.findings == 1'
+}
+
+@test "mg-scan: a trailing directive on the finding's line suppresses" {
+	racy_go | sed 's|counts\[i\]++|counts[i]++ //mg:ignore MG001,MG003 test only|' > main.go
+	run -0 mg-scan --format json main.go
+	echo "${lines[0]}" | jq -e '.line == 12 and .suppressed and .suppress_reason == "test only"'
+}
+
+@test "mg-scan: a bare //mg:ignore suppresses every rule and has no reason" {
+	racy_with $'\t\t//mg:ignore' > main.go
+	run -0 mg-scan --format json main.go
+	echo "${lines[0]}" | jq -e '.suppressed == true and (has("suppress_reason") | not)'
+	run -0 mg-scan main.go
+	[[ "$output" == *"(MG001) [suppressed]" ]]
+}
+
+@test "mg-scan: //mg:ignore naming other rules does not suppress" {
+	racy_with $'\t\t//mg:ignore MG002,MG003 // not this one' > main.go
+	run -0 mg-scan --format json main.go
+	echo "${lines[0]}" | jq -e '(.suppressed // false) == false'
+}
+
+@test "mg-scan: golangci-lint's //nolint, //nolint:all and //nolint:mapguard are honored" {
+	for d in '//nolint' '//nolint:all' '//nolint:errcheck,mapguard // why' '// nolint:mapguard'; do
+		racy_with $'\t\t'"$d" > main.go
+		run -0 mg-scan --format json main.go
+		echo "${lines[0]}" | jq -e '.suppressed == true'
+	done
+	racy_with $'\t\t//nolint:mapguard // flaky only in tests' > main.go
+	run -0 mg-scan --format json main.go
+	echo "${lines[0]}" | jq -e '.suppress_reason == "flaky only in tests"'
+}
+
+@test "mg-scan: //nolint for another linter does not suppress" {
+	for d in '//nolint:errcheck' '//nolintx' '//mg:ignored'; do
+		racy_with $'\t\t'"$d" > main.go
+		run -0 mg-scan --format json main.go
+		echo "${lines[0]}" | jq -e '(.suppressed // false) == false'
+	done
+}
+
+@test "mg-scan: a directive in a string, two lines up, or trailing the line above does not suppress" {
+	racy_with $'\t\t_ = "//mg:ignore"' > str.go
+	racy_with $'\t\t//mg:ignore\n' > far.go
+	racy_with $'\t\t_ = 1 //mg:ignore' > trail.go
+	racy_with $'\t\t_ = `\n//mg:ignore`' > raw.go
+	run -0 mg-scan --format json str.go far.go trail.go raw.go
+	[ "$(printf '%s\n' "$output" | jq -s '[.[] | select(.rule)] | length')" -eq 4 ]
+	[ "$(printf '%s\n' "$output" | jq -s '[.[] | select(.suppressed)] | length')" -eq 0 ]
+}
+
+@test "mg-scan: --exit-code does not count suppressed findings" {
+	racy_with $'\t\t//mg:ignore MG001 // ok' > main.go
+	run -0 mg-scan --exit-code main.go
+	racy_go > racy.go
+	run -1 mg-scan --exit-code main.go racy.go
+}
+
+@test "mg-scan: --require-reason makes a suppression without a reason an MG000 finding" {
+	racy_with $'\t\t//mg:ignore MG001' > bare.go
+	racy_with $'\t\t//mg:ignore MG001 // reviewed' > why.go
+	printf 'package p\n\n//nolint\nvar x = 1\n' > nofinding.go
+	run -0 mg-scan --format json bare.go why.go nofinding.go
+	[ "$(printf '%s\n' "$output" | jq -s '[.[] | select(.rule == "MG000")] | length')" -eq 0 ]
+	run -0 mg-scan --require-reason --format json bare.go why.go nofinding.go
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG000") | [.path, .line, .column, .severity]] == [["bare.go", 6, 3, "warning"], ["nofinding.go", 3, 1, "warning"]]'
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG000") | .fingerprint | test("^[0-9a-f]{16}$")] == [true, true]'
+	printf '%s\n' "$output" | jq -s -e '.[-1].findings == 4'
+	run -1 mg-scan --require-reason --exit-code why.go bare.go
+}
+
+@test "mg-scan: config require_reason turns MG000 on; --disable MG000 turns it off" {
+	racy_with $'\t\t//mg:ignore' > main.go
+	echo '{"require_reason": true}' > .mapguard.json
+	run -0 mg-scan --format json main.go
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG000")] | length == 1'
+	run -0 mg-scan --format json --rules MG001 main.go
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG000")] | length == 1'
+	run -0 mg-scan --format json --disable MG000 main.go
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG000")] | length == 0'
+	run -0 mg-scan --format json --severity MG000=error main.go
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG000") | .severity] == ["error"]'
+}
+
+@test "mg-scan: an unknown rule in a directive is a warning" {
+	racy_with $'\t\t//mg:ignore MG999 // typo' > main.go
+	run -0 --separate-stderr mg-scan --format json main.go
+	[ "$stderr" = "mg-scan: warning: main.go:6: mg:ignore: unknown rule 'MG999'" ]
+	echo "${lines[0]}" | jq -e '(.suppressed // false) == false'
+}
+
+@test "mg-scan: --rules and --disable select rules" {
+	racy_go > main.go
+	run -0 mg-scan --rules MG001,MG003 main.go
+	[ "${#lines[@]}" -eq 1 ]
+	run -0 mg-scan --rules MG003 main.go
+	[ -z "$output" ]
+	run -0 mg-scan --disable MG001 main.go
+	[ -z "$output" ]
+	run -0 mg-scan --rules 'MG001, MG002' --disable MG002 main.go
+	[ "${#lines[@]}" -eq 1 ]
+}
+
+@test "mg-scan: --rules on the command line wins over the config's rules and disable" {
+	racy_go > main.go
+	echo '{"disable": ["MG001"]}' > .mapguard.json
+	run -0 mg-scan main.go
+	[ -z "$output" ]
+	run -0 mg-scan --rules MG001 main.go
+	[ "${#lines[@]}" -eq 1 ]
+	echo '{"rules": ["MG003"]}' > .mapguard.json
+	run -0 mg-scan main.go
+	[ -z "$output" ]
+	run -0 mg-scan --rules MG001 main.go
+	[ "${#lines[@]}" -eq 1 ]
+}
+
+@test "mg-scan: --severity overrides the config's severity, which overrides the default" {
+	racy_go > main.go
+	run -0 mg-scan --format json main.go
+	echo "${lines[0]}" | jq -e '.severity == "error"'
+	echo '{"severity": {"MG001": "warning"}}' > .mapguard.json
+	run -0 mg-scan --format json main.go
+	echo "${lines[0]}" | jq -e '.severity == "warning"'
+	run -0 mg-scan --format json --severity MG001=note --severity MG003=error main.go
+	echo "${lines[0]}" | jq -e '.severity == "note"'
+}
+
+@test "mg-scan: bad --rules, --disable and --severity values are exit 2" {
+	racy_go > main.go
+	run -2 --separate-stderr mg-scan --format json --rules MG001,MG999 main.go
+	[ "$stderr" = "mg-scan: --rules: unknown rule 'MG999' (MG001..MG006, MG100)" ]
+	echo "$output" | jq -e '.status == "error"'
+	run -2 --separate-stderr mg-scan --disable bogus main.go
+	[ "$stderr" = "mg-scan: --disable: unknown rule 'bogus' (MG001..MG006, MG100)" ]
+	for s in MG001 MG001=fatal MG999=error =error; do
+		run -2 --separate-stderr mg-scan --severity "$s" main.go
+		[[ "$stderr" == "mg-scan: --severity: '$s': want RULE=LEVEL"* ]]
+	done
+}
+
+@test "mg-scan: config exclude globs filter walked and named files" {
+	mkdir -p gen/deep api
+	racy_go > gen/deep/x.go
+	racy_go > api/x.pb.go
+	racy_go > api/y.go
+	racy_go > main.go
+	echo '{"exclude": ["gen/*", "*.pb.go"]}' > .mapguard.json
+	run -0 mg-scan --format json ./... gen/deep/x.go
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.rule) | .path' | tr '\n' ' ')" = "api/y.go main.go " ]
+	echo "${lines[-1]}" | jq -e '.files == 2'
+}
+
+@test "mg-scan: --config reads the given file instead of .mapguard.json" {
+	racy_go > main.go
+	echo '{"disable": ["MG001"]}' > .mapguard.json
+	echo '{}' > other.json
+	run -0 mg-scan --config other.json main.go
+	[ "${#lines[@]}" -eq 1 ]
+	run -2 --separate-stderr mg-scan --format json --config missing.json main.go
+	[ "$stderr" = "mg-scan: missing.json: cannot open: No such file or directory" ]
+	echo "$output" | jq -e '.status == "error" and .findings == 0'
+}
+
+@test "mg-scan: a bad config is exit 2 naming the key" {
+	racy_go > main.go
+	check() {
+		printf '%s\n' "$1" > bad.json
+		run -2 --separate-stderr mg-scan --format json --config bad.json main.go
+		[ "$stderr" = "mg-scan: bad.json: config: $2" ] || { echo "got: $stderr"; return 1; }
+		echo "$output" | jq -e '.status == "error"'
+	}
+	check '{"rules": ["MG001", "MG042"]}' 'rules: unknown rule id (MG001..MG006, MG100)'
+	check '{"rules": "MG001"}' 'rules: must be an array of rule ids'
+	check '{"disable": [1]}' 'disable: unknown rule id (MG001..MG006, MG100)'
+	check '{"severity": {"MG001": "fatal"}}' 'severity.MG001: must be error, warning or note'
+	check '{"severity": {"MG777": "note"}}' 'severity.MG777: unknown rule id'
+	check '{"exclude": "gen/*"}' 'exclude: must be an array of glob patterns'
+	check '{"require_reason": "yes"}' 'require_reason: must be true or false'
+	check '{"colour": "red"}' 'colour: unknown key (rules, disable, severity, exclude, fail_on, max_findings, baseline, require_reason)'
+	check '[1]' '(top level): must be a JSON object'
+	printf '{"rules": [' > bad.json
+	run -2 --separate-stderr mg-scan --config bad.json main.go
+	[[ "$stderr" == "mg-scan: bad.json:1: config: invalid JSON: "* ]]
+}
+
+@test "mg-scan: a bad .mapguard.json in the current directory is exit 2 too" {
+	racy_go > main.go
+	echo '{"exclude": [1]}' > .mapguard.json
+	run -2 --separate-stderr mg-scan main.go
+	[ "$stderr" = "mg-scan: .mapguard.json: config: exclude: must be an array of glob patterns" ]
+}
+
+@test "mg-scan: a 100 MB file is skipped with an error, exit 2 unless --keep-going" {
+	racy_go > main.go
+	{ echo 'package main'; yes 'var x = 1 // padding padding padding' | head -c 100000000; } > huge.go
+	run -2 --separate-stderr timeout 60 mg-scan --format json .
+	[ "$stderr" = "mg-scan: huge.go: skipped: larger than 67108864 bytes (--max-file-size)" ]
+	echo "${lines[-1]}" | jq -e '.status == "error" and .files == 1 and .findings == 1'
+	run -0 --separate-stderr timeout 60 mg-scan --keep-going --format json .
+	echo "${lines[-1]}" | jq -e '.status == "ok" and .files == 1'
+}
+
+@test "mg-scan: --max-file-size sets the limit" {
+	racy_go > main.go
+	run -2 --separate-stderr mg-scan --max-file-size 100 main.go
+	[ "$stderr" = "mg-scan: main.go: skipped: larger than 100 bytes (--max-file-size)" ]
+	run -0 mg-scan --max-file-size 1K main.go
+	[ "${#lines[@]}" -eq 1 ]
+	for s in 0 -5 1X 12KB '' M; do
+		run -2 --separate-stderr mg-scan --max-file-size "$s" main.go
+		[[ "$stderr" == "mg-scan: --max-file-size: '$s': want a size"* ]]
+	done
+}
+
+@test "mg-scan: a 1 MB line neither hides the race after it nor hangs" {
+	{ printf 'package main\n\nvar s = "'; head -c 1048576 /dev/zero | tr '\0' a; printf '"\n\n'; racy_go | tail -n +3; } > long.go
+	run -0 timeout 30 mg-scan long.go
+	[[ "$output" == long.go:14:4:* ]]
+}
+
+@test "mg-scan: an unreadable file is an error, the scan goes on, exit 2 unless --keep-going" {
+	mkdir -p a b
+	racy_go > a/main.go
+	racy_go > b/main.go
+	chmod 000 a/main.go
+	run -2 --separate-stderr as_user mg-scan --format json .
+	[ "$stderr" = "mg-scan: a/main.go: cannot open: Permission denied" ]
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.rule) | .path')" = b/main.go ]
+	echo "${lines[-1]}" | jq -e '.status == "error"'
+	run -0 --separate-stderr as_user mg-scan --keep-going --format json .
+	echo "${lines[-1]}" | jq -e '.status == "ok" and .files == 1'
+}
+
+@test "mg-scan: an unreadable directory is an error, the scan goes on" {
+	mkdir -p a/locked b
+	racy_go > a/locked/main.go
+	racy_go > b/main.go
+	chmod 000 a/locked
+	run -2 --separate-stderr as_user mg-scan .
+	[ "$stderr" = "mg-scan: a/locked: cannot read directory: Permission denied" ]
+	[[ "$output" == b/main.go:* ]]
+	run -0 as_user mg-scan --keep-going .
+	chmod 755 a/locked
+}
+
+@test "mg-scan: a symlink loop given as the path does not hang" {
+	mkdir d
+	ln -s ../d d/self
+	racy_go > d/main.go
+	run -0 timeout 20 mg-scan d/self/self/...
+	[ "${#lines[@]}" -eq 1 ]
+}
+
+@test "mg-scan: the sorted union of N shards equals the unsharded scan, N = 1..8" {
+	gen_tree 40
+	mg-scan -j2 --format json ./... | grep '"rule"' | sort > all
+	[ "$(wc -l < all)" -ge 50 ]
+	for n in 1 2 3 4 5 6 7 8; do
+		: > union
+		for ((k = 1; k <= n; k++)); do
+			mg-scan --shard "$k/$n" --format json ./... > "s$k"
+			tail -n 1 "s$k" | jq -e --arg s "$k/$n" '.shard == $s and .status == "ok"'
+			grep '"rule"' "s$k" >> union || true
+		done
+		sort union | cmp - all
+	done
+}
+
+@test "mg-scan: a package is never split between shards" {
+	gen_tree 30
+	for k in 1 2 3; do
+		mg-scan --shard "$k/3" --format json ./... | jq -r 'select(.rule) | .path | split("/")[:-1] | join("/")' | sort -u > "dirs$k"
+	done
+	[ -z "$(sort dirs1 dirs2 dirs3 | uniq -d)" ]
+	[ -s dirs1 ] && [ -s dirs2 ] && [ -s dirs3 ]
+}
+
+@test "mg-scan: --shard auto reads GitLab's CI_NODE_INDEX/CI_NODE_TOTAL, then MAPGUARD_SHARD(S)" {
+	gen_tree 20
+	mg-scan --shard 2/3 --format json ./... > want
+	CI_NODE_INDEX=2 CI_NODE_TOTAL=3 MAPGUARD_SHARD=1 MAPGUARD_SHARDS=2 mg-scan --shard auto --format json ./... > got
+	cmp want got
+	MAPGUARD_SHARD=2 MAPGUARD_SHARDS=3 mg-scan --shard auto --format json ./... > got
+	cmp want got
+}
+
+@test "mg-scan: --shard auto without the variables, and bad shards, are exit 2" {
+	racy_go > main.go
+	unset CI_NODE_INDEX CI_NODE_TOTAL MAPGUARD_SHARD MAPGUARD_SHARDS
+	run -2 --separate-stderr mg-scan --format json --shard auto .
+	[ "$stderr" = "mg-scan: --shard auto: set CI_NODE_INDEX and CI_NODE_TOTAL (GitLab parallel:) or MAPGUARD_SHARD and MAPGUARD_SHARDS" ]
+	echo "$output" | jq -e '.status == "error"'
+	CI_NODE_INDEX=4 CI_NODE_TOTAL=3 run -2 --separate-stderr mg-scan --shard auto .
+	[ "$stderr" = "mg-scan: --shard auto: CI_NODE_INDEX=4, CI_NODE_TOTAL=3: want 1 <= CI_NODE_INDEX <= CI_NODE_TOTAL <= 4096" ]
+	for s in 0/3 4/3 1/0 x 1/ /2 1/2/3 -1/2 1/5000; do
+		run -2 --separate-stderr mg-scan --shard "$s" .
+		[ "$stderr" = "mg-scan: --shard: '$s': want K/N with 1 <= K <= N <= 4096, or auto" ]
+	done
+}
+
+@test "mg-scan: --help names every option, one line each, with an example" {
+	run -0 mg-scan --help
+	for opt in --config --disable --exit-code --format --jobs --keep-going --max-file-size --no-tests --require-reason --rules --severity --shard -0 --help --version; do
+		[[ "$output" == *"  $opt"* || "$output" == *", $opt"* ]] || { echo "missing $opt"; return 1; }
+	done
+	[[ "$output" == *"Example:"* ]]
+}
