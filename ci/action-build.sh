@@ -18,11 +18,12 @@ pkgs="gcc make pkg-config libgit2-dev libjansson-dev libpcre2-dev jq curl"
 die() { printf '::error title=mapguard::%s\n' "$*"; exit 2; }
 
 key() {
-	local h
+	local h os
 	h=$(cd "$src" && find Makefile lib cmd -type f \( -name '*.c' -o -name '*.h' -o -name Makefile \) -print0 |
 		LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16) ||
 		die "cannot hash the action's sources"
-	printf 'mapguard-bin-%s-%s-%s' "${ImageOS:-$(. /etc/os-release 2>/dev/null; echo "${ID:-linux}${VERSION_ID:-}")}" "$(uname -m)" "$h"
+	os=${ImageOS:-$(sed -n 's/^ID=//p; s/^VERSION_ID=//p' /etc/os-release 2>/dev/null | tr -d '"\n')}
+	printf 'mapguard-bin-%s-%s-%s' "${os:-linux}" "$(uname -m)" "$h"
 }
 
 works() {	# the cached binaries run (their shared libraries are present)

@@ -18,7 +18,7 @@
 # posted never changes it.
 set -u -o pipefail
 
-in() {	# in NAME DEFAULT: the input's value
+input() {	# in NAME DEFAULT: the input's value
 	local v="MG_INPUT_$1"
 	printf '%s' "${!v:-$2}"
 }
@@ -27,7 +27,7 @@ warning() { printf '::warning title=mapguard::%s\n' "$*"; }
 error() { printf '::error title=mapguard::%s\n' "$*"; }
 output() { [ -z "${GITHUB_OUTPUT:-}" ] || printf '%s=%s\n' "$1" "$2" >> "$GITHUB_OUTPUT"; }
 bool() {
-	case $(in "$1" "$2") in
+	case $(input "$1" "$2") in
 	true|True|TRUE|yes|1) return 0 ;;
 	false|False|FALSE|no|0|'') return 1 ;;
 	*) error "input ${1,,}: not true or false"; exit 2 ;;
@@ -35,15 +35,15 @@ bool() {
 }
 die() { error "$1"; output verdict error; exit 2; }
 
-wd=$(in WORKING_DIRECTORY .)
-base_in=$(in BASE auto)
-fail_on=$(in FAIL_ON '')
-baseline=$(in BASELINE '')
-config=$(in CONFIG '')
-sarif=$(in SARIF_FILE '')
-race_log=$(in RACE_LOG '')
-shard=$(in SHARD '')
-shards=$(in SHARDS '')
+wd=$(input WORKING_DIRECTORY .)
+base_in=$(input BASE auto)
+fail_on=$(input FAIL_ON '')
+baseline=$(input BASELINE '')
+config=$(input CONFIG '')
+sarif=$(input SARIF_FILE '')
+race_log=$(input RACE_LOG '')
+shard=$(input SHARD '')
+shards=$(input SHARDS '')
 event=${GITHUB_EVENT_PATH:-}
 [ -r "$event" ] || event=
 
@@ -77,8 +77,11 @@ if [ "$mode" = fanin ]; then
 	shopt -u nullglob
 	[ ${#parts[@]} -gt 0 ] || die "fan-in: no mapguard-shard-*.jsonl in the working directory (download the shard artifacts there)"
 	cat -- "${parts[@]}" > "$out/all.jsonl"
+	# every shard 1..N present and complete, before mg-diff merges them
+	mg-gate --expect-shards "$shards" --fail-on never --report "json=$out/check.jsonl" "$out/all.jsonl" ||
+		die "fan-in: the shard artifacts are incomplete (see mg-gate's message above)"
 else
-	read -r -d '' -a paths < <(in PATHS . | tr '\n' ' '; printf '\0')
+	read -r -d '' -a paths < <(input PATHS . | tr '\n' ' '; printf '\0')
 	[ ${#paths[@]} -gt 0 ] || paths=(.)
 	scan_args=(--format json)
 	[ -z "$config" ] || scan_args+=(--config "$config")
@@ -132,14 +135,17 @@ fix="set fetch-depth: 0 on actions/checkout (or fetch the base branch's history 
 if [ -n "$base" ]; then
 	case $base in -*) die "input base: not a revision" ;; esac
 	if ! have "$base"; then
-		# a SHA from the event, or a branch: fetch just that commit
-		git fetch -q --no-tags --depth=1 origin "$base" 2>"$out/fetch.err" ||
-		git fetch -q --no-tags --depth=1 origin "+refs/heads/$base:refs/remotes/origin/$base" 2>>"$out/fetch.err" || true
-		if ! have "$base"; then
-			if have "origin/$base"; then base=origin/$base
-			else die "base $base is not in this clone and could not be fetched; $fix"
+		# a SHA from the event, or a branch: fetch just that commit (the
+		# merge base is found by deepening below)
+		if [[ $base =~ ^[0-9a-f]{40}$ ]]; then
+			git fetch -q --no-tags --depth=1 origin "$base" 2>"$out/fetch.err" || true
+		else
+			b=${base#origin/}; b=${b#refs/heads/}
+			if git fetch -q --no-tags --depth=1 origin "+refs/heads/$b:refs/remotes/origin/$b" 2>"$out/fetch.err"; then
+				base=refs/remotes/origin/$b
 			fi
 		fi
+		have "$base" || die "base $base is not in this clone and could not be fetched; $fix"
 	fi
 	# GitHub's pull_request checkout is a merge commit whose first parent
 	# is the base: the diff against that parent is exactly the PR.
@@ -157,7 +163,7 @@ if [ -n "$base" ]; then
 				die "the base ($base_sha) and HEAD have no merge base (unrelated histories?)"
 			fi
 			echo "mapguard: shallow clone: fetching $depth more commits to find the merge base"
-			git fetch -q --no-tags --deepen="$depth" origin "$base_sha" HEAD 2>>"$out/fetch.err" ||
+			git fetch -q --no-tags --deepen="$depth" origin "$base_sha" "$(git rev-parse HEAD)" 2>>"$out/fetch.err" ||
 				git fetch -q --no-tags --deepen="$depth" origin 2>>"$out/fetch.err" ||
 				die "git fetch --deepen failed; $fix"
 			depth=$((depth * 2)) tries=$((tries + 1))
@@ -195,12 +201,12 @@ gate_args=()
 [ -z "$fail_on" ] || gate_args+=(--fail-on "$fail_on")
 [ -z "$baseline" ] || gate_args+=(--baseline "$baseline")
 [ -z "$config" ] || gate_args+=(--config "$config")
-[ -z "$shards" ] || gate_args+=(--expect-shards "$shards")
 if mg-gate --help 2>/dev/null | grep -q -- '--report'; then
 	gate_args+=(--report "text=$out/report.txt" --report "markdown=$out/report.md")
 	! bool ANNOTATIONS true || gate_args+=(--report github)
 	if [ -n "$sarif" ]; then
 		case $sarif in /*) ;; *) sarif=$workspace/$sarif ;; esac
+		mkdir -p -- "$(dirname -- "$sarif")" || die "sarif-file: cannot make its directory"
 		gate_args+=(--report "sarif=$sarif")
 	fi
 	if [ -n "${GITHUB_SERVER_URL:-}" ] && [ -n "${GITHUB_REPOSITORY:-}" ] && [ -n "${GITHUB_SHA:-}" ]; then
@@ -253,7 +259,7 @@ if [ "$gate" -le 1 ] && [ $((want_comment + want_review)) -gt 0 ]; then
 		[ "$want_comment" = 1 ] || bot_args+=(--no-comment)
 		[ "$reports" = 0 ] || [ ! -s "$out/report.md" ] || bot_args+=(--body "$out/report.md")
 		here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-		GITHUB_TOKEN=$(in GITHUB_TOKEN '') "$here/mapguard-bot" "${bot_args[@]}" "$out/new-top.jsonl" ||
+		GITHUB_TOKEN=$(input GITHUB_TOKEN '') "$here/mapguard-bot" "${bot_args[@]}" "$out/new-top.jsonl" ||
 			warning "the comment could not be posted (see above); the verdict stands"
 	fi
 fi

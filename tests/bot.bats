@@ -266,3 +266,66 @@ comments() {	# N existing comments without the marker, as a JSON array
 	jq -se '.[1].body.body | contains("a/\\$(touch pwned)/\\`touch pwned2\\`/x ::set-output name=verdict::pass.go:1")
 		and contains("m \\| \\`x\\` &lt;b&gt;")' "$LOG"
 }
+
+# The fork-PR pattern's privileged half, on an artifact written by a fork.
+POST=$BATS_TEST_DIRNAME/../ci/post-artifact.sh
+
+hostile_artifact() {
+	mkdir -p art
+	jq -nc '{rule: "MG001", severity: "error", line: 4, column: 1, message: "m `$(touch pwned3)`",
+		path: "x/$(touch pwned)/`touch pwned2`/a\n::set-output name=verdict::pass\n::error::fake.go",
+		fingerprint: "00000000000000aa"}' > art/mapguard-findings.jsonl
+	printf '{"mapguard":"end","tool":"mg-diff","version":"0.1.0","status":"ok","files":1,"findings":1}\n' >> art/mapguard-findings.jsonl
+	echo 7 > art/pr-number
+}
+
+@test "post-artifact: a hostile artifact is posted as escaped data; nothing runs, no workflow command leaks" {
+	start_api '{"comments": []}'
+	hostile_artifact
+	GITHUB_ACTIONS=true MAPGUARD_REVIEW=true MAPGUARD_HEAD_SHA=0123456789abcdef0123456789abcdef01234567 \
+		run -0 --separate-stderr "$POST" art
+	[ ! -e pwned ] && [ ! -e pwned2 ] && [ ! -e pwned3 ]
+	if grep -q '^ *::\(set-output\|error\)' <<<"$output$stderr"; then false; fi
+	[[ "$output" == *"::notice title=mapguard-bot::posted the mapguard comment (1 new findings)"* ]]
+	diff -u - <(requests) <<-EOF
+	GET /repos/octo/repo/issues/7/comments?per_page=100
+	POST /repos/octo/repo/issues/7/comments
+	GET /repos/octo/repo/pulls/7/comments?per_page=100
+	POST /repos/octo/repo/pulls/7/reviews
+	EOF
+	jq -se '.[1].body.body | contains("x/\\$(touch pwned)/\\`touch pwned2\\`/a ::set-output name=verdict::pass ::error::fake.go:4")' "$LOG"
+	# the review comment's path is sent as JSON data, unchanged
+	jq -se '.[3].body.comments[0].path == "x/$(touch pwned)/`touch pwned2`/a\n::set-output name=verdict::pass\n::error::fake.go"' "$LOG"
+}
+
+@test "post-artifact: a PR number that is not digits is refused before any request" {
+	start_api '{"comments": []}'
+	hostile_artifact
+	printf '7$(touch pwned)\n' > art/pr-number
+	run -2 --separate-stderr "$POST" art
+	[ "$output" = "::error title=mapguard::artifact: pr-number is not a number" ]
+	[ ! -e pwned ] && [ ! -s "$LOG" ]
+}
+
+@test "post-artifact: findings that are not a complete mapguard stream are refused" {
+	start_api '{"comments": []}'
+	hostile_artifact
+	printf '#!/bin/sh\ntouch pwned\n' > art/mapguard-findings.jsonl
+	run -2 --separate-stderr "$POST" art
+	[[ "$stderr" == "mapguard-bot: art/mapguard-findings.jsonl: not a valid mapguard finding stream:"* ]]
+	[ ! -e pwned ] && [ ! -s "$LOG" ]
+}
+
+@test "post-artifact: a symlink in the artifact is refused" {
+	hostile_artifact
+	rm art/mapguard-findings.jsonl
+	ln -s /etc/passwd art/mapguard-findings.jsonl
+	run -2 --separate-stderr "$POST" art
+	[ "$output" = "::error title=mapguard::artifact: mapguard-findings.jsonl is missing or not a regular file" ]
+}
+
+@test "post-artifact: review needs the head SHA from the event" {
+	hostile_artifact
+	MAPGUARD_REVIEW=true MAPGUARD_HEAD_SHA='abc;rm' run -2 --separate-stderr "$POST" art
+	[ "$output" = "::error title=mapguard::MAPGUARD_HEAD_SHA: not a commit SHA" ]
+}

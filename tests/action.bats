@@ -1,0 +1,367 @@
+#!/usr/bin/env bats
+# The GitHub Action: action.yml parsed as YAML, its run: scripts linted, and
+# ci/action-run.sh run under a simulated Actions environment (GITHUB_OUTPUT,
+# GITHUB_STEP_SUMMARY, GITHUB_EVENT_PATH with a pull_request event, and
+# GITHUB_WORKSPACE holding a real clone with a base and a PR commit).
+
+load helper
+
+ROOT=$BATS_TEST_DIRNAME/..
+RUN=$ROOT/ci/action-run.sh
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+	unset GITHUB_TOKEN MAPGUARD_TOKEN
+	# origin: main has a clean main.go; branch pr adds a race
+	mkrepo origin
+	plain_go > origin/main.go
+	for i in 1 2 3 4 5; do echo "// history $i" >> origin/main.go; commit origin "base $i"; done
+	BASE_SHA=$(git -C origin rev-parse HEAD)
+	git -C origin checkout -q -b pr
+	racy_go > origin/main.go
+	commit origin "pr: fill the map in goroutines"
+	HEAD_SHA=$(git -C origin rev-parse HEAD)
+	git -C origin checkout -q main
+	export GITHUB_ACTIONS=true GITHUB_EVENT_NAME=pull_request
+	export GITHUB_REPOSITORY=octo/repo GITHUB_SERVER_URL=https://github.com
+	export GITHUB_OUTPUT=$BATS_TEST_TMPDIR/output GITHUB_STEP_SUMMARY=$BATS_TEST_TMPDIR/summary
+	export GITHUB_EVENT_PATH=$BATS_TEST_TMPDIR/event.json RUNNER_TEMP=$BATS_TEST_TMPDIR/runner
+	export GITHUB_WORKSPACE=$BATS_TEST_TMPDIR/ws GITHUB_SHA=$HEAD_SHA
+	mkdir -p "$RUNNER_TEMP"
+	: > "$GITHUB_OUTPUT"
+	: > "$GITHUB_STEP_SUMMARY"
+	event octo/repo
+}
+
+# event HEAD_REPO: a pull_request event from HEAD_REPO into octo/repo.
+event() {
+	jq -n --arg b "$BASE_SHA" --arg h "$HEAD_SHA" --arg hr "$1" '{pull_request: {
+		number: 7, base: {sha: $b, ref: "main", repo: {full_name: "octo/repo"}},
+		head: {sha: $h, ref: "pr", repo: {full_name: $hr}}}}' > "$GITHUB_EVENT_PATH"
+}
+
+# clone ARGS...: the workspace, as actions/checkout leaves it (ARGS: depth).
+clone() {
+	git clone -q --no-local "$@" -b pr "file://$BATS_TEST_TMPDIR/origin" "$GITHUB_WORKSPACE"
+}
+
+# out NAME: an output written to GITHUB_OUTPUT.
+out() { sed -n "s/^$1=//p" "$GITHUB_OUTPUT" | tail -1; }
+
+# The run: blocks of a workflow or action file, one file each, for shellcheck.
+extract_runs() {
+	python3 - "$1" "$2" <<-'PY'
+	import sys, yaml
+	doc = yaml.safe_load(open(sys.argv[1]))
+	steps = list(doc.get("runs", {}).get("steps", []))
+	for job in (doc.get("jobs") or {}).values():
+	    steps += job.get("steps", [])
+	for i, s in enumerate(steps):
+	    if "run" in s:
+	        open("%s.%d.sh" % (sys.argv[2], i), "w").write("#!/bin/bash\n" + s["run"])
+	PY
+}
+
+@test "action.yml: parses as YAML; inputs and outputs are exactly the documented set" {
+	run -0 python3 - "$ROOT/action.yml" <<-'PY'
+	import sys, yaml
+	a = yaml.safe_load(open(sys.argv[1]))
+	want = ["working-directory", "paths", "base", "only-new", "fail-on", "baseline",
+	        "config", "sarif-file", "annotations", "step-summary", "comment", "review",
+	        "race-log", "shard", "shards", "github-token"]
+	assert list(a["inputs"]) == want, list(a["inputs"])
+	assert list(a["outputs"]) == ["findings", "new-findings", "verdict", "sarif-file"]
+	for k, v in list(a["inputs"].items()) + list(a["outputs"].items()):
+	    assert v.get("description"), k
+	d = {k: v.get("default") for k, v in a["inputs"].items()}
+	assert d["base"] == "auto" and d["only-new"] == "true" and d["annotations"] == "true"
+	assert d["step-summary"] == "true" and d["comment"] == "false" and d["review"] == "false"
+	assert d["github-token"] == "${{ github.token }}"
+	assert a["runs"]["using"] == "composite"
+	PY
+}
+
+@test "action.yml: every input and output is documented in docs/github.md" {
+	python3 -c 'import sys, yaml; a = yaml.safe_load(open(sys.argv[1])); print("\n".join(list(a["inputs"]) + list(a["outputs"])))' \
+		"$ROOT/action.yml" > names
+	while read -r n; do
+		grep -q "^| \`$n\` |" "$ROOT/docs/github.md" || { echo "undocumented: $n"; false; }
+	done < names
+	[ "$(wc -l < names)" = 20 ]
+}
+
+@test "action.yml: no \${{ }} inside run: scripts; inputs reach them through env:" {
+	for f in "$ROOT/action.yml" "$ROOT"/ci/examples/*.yml; do
+		run -0 python3 - "$f" <<-'PY'
+		import sys, yaml
+		doc = yaml.safe_load(open(sys.argv[1]))
+		steps = list((doc.get("runs") or {}).get("steps", []))
+		for job in (doc.get("jobs") or {}).values():
+		    steps += job.get("steps", [])
+		for s in steps:
+		    assert "${{" not in s.get("run", ""), (sys.argv[1], s.get("name"))
+		PY
+	done
+	grep -q 'MG_INPUT_PATHS: ${{ inputs.paths }}' "$ROOT/action.yml"
+}
+
+@test "action.yml: run: scripts, ci/*.sh and the bot are shellcheck-clean" {
+	for f in "$ROOT/action.yml" "$ROOT"/ci/examples/github-*.yml; do
+		extract_runs "$f" "$BATS_TEST_TMPDIR/$(basename "$f")"
+	done
+	ls ./*.sh
+	shellcheck ./*.sh "$ROOT"/ci/*.sh "$ROOT/ci/mapguard-bot"
+}
+
+@test "action: a PR that adds a race fails: outputs, annotation, summary, exit 1" {
+	clone
+	run -1 --separate-stderr "$RUN"
+	[ "$(out findings)" = 1 ]
+	[ "$(out new-findings)" = 1 ]
+	[ "$(out verdict)" = fail ]
+	[[ "$output" == *"::error file=main.go,line=12,"* ]]
+	head -1 "$GITHUB_STEP_SUMMARY" | grep -qx '<!-- mapguard -->'
+	grep -q 'main.go' "$GITHUB_STEP_SUMMARY"
+}
+
+@test "action: all of action.yml's run: steps under the simulated runner (cached build, then the pipeline)" {
+	clone
+	export MAPGUARD_BUILD_DIR=$BATS_TEST_TMPDIR/cache FAKE_GITHUB_TOKEN=t0ken
+	run -1 --separate-stderr python3 "$BATS_TEST_DIRNAME/gha-run.py" "$ROOT/action.yml" '{}'
+	[ "${lines[-1]}" = '{"findings": "1", "new-findings": "1", "sarif-file": "", "verdict": "fail"}' ]
+	[ -x cache/bin/mg-gate ]
+	[[ "$stderr" == *"skipped uses: actions/cache@v4"* ]]
+	# a second run finds the build and does not compile again
+	run -1 --separate-stderr python3 "$BATS_TEST_DIRNAME/gha-run.py" "$ROOT/action.yml" '{"fail-on": "error"}'
+	[[ "$output" == *"using the cached build in $BATS_TEST_TMPDIR/cache"* ]]
+}
+
+@test "action: the cache key is a stable hash of the sources" {
+	run -0 bash "$ROOT/ci/action-build.sh" key
+	[[ "$(grep ^key= "$GITHUB_OUTPUT")" =~ ^key=mapguard-bin-.+-[0-9a-f]{16}$ ]]
+	k1=$(grep ^key= "$GITHUB_OUTPUT")
+	bash "$ROOT/ci/action-build.sh" key
+	[ "$(grep -c "^$k1\$" "$GITHUB_OUTPUT")" = 2 ]
+}
+
+@test "action: a PR that leaves an old race alone passes (only-new)" {
+	git -C origin checkout -q main
+	racy_go > origin/main.go
+	commit origin "base: already racy"
+	BASE_SHA=$(git -C origin rev-parse HEAD)
+	git -C origin checkout -q pr
+	git -C origin reset -q --hard main
+	echo '// a comment' >> origin/other.go
+	printf 'package main\n' > origin/other.go
+	commit origin "pr: another file"
+	HEAD_SHA=$(git -C origin rev-parse HEAD)
+	event octo/repo
+	clone
+	run -0 --separate-stderr "$RUN"
+	[ "$(out findings)" = 1 ]
+	[ "$(out new-findings)" = 0 ]
+	[ "$(out verdict)" = pass ]
+}
+
+@test "action: only-new false counts every finding" {
+	clone
+	MG_INPUT_ONLY_NEW=false run -1 --separate-stderr "$RUN"
+	[ "$(out new-findings)" = 1 ]
+}
+
+@test "action: fail-on never passes with the finding reported" {
+	clone
+	MG_INPUT_FAIL_ON=never run -0 --separate-stderr "$RUN"
+	[ "$(out verdict)" = pass ]
+	[ "$(out new-findings)" = 1 ]
+}
+
+@test "action: a shallow clone (fetch-depth 1) is deepened until the merge base is found" {
+	clone --depth 1
+	[ "$(git -C ws rev-parse --is-shallow-repository)" = true ]
+	run -1 --separate-stderr "$RUN"
+	[ "$(out verdict)" = fail ]
+	[ "$(out new-findings)" = 1 ]
+}
+
+@test "action: GitHub's merge-commit checkout at depth 1 compares with its first parent" {
+	git -C origin checkout -q main
+	echo '// main moved on' > origin/later.go
+	commit origin "main: later"
+	BASE_SHA=$(git -C origin rev-parse HEAD)
+	git -C origin merge -q --no-ff -m "Merge pr into main" pr
+	git -C origin update-ref refs/pull/7/merge HEAD
+	git -C origin reset -q --hard HEAD~1
+	event octo/repo
+	git init -q ws
+	git -C ws remote add origin "file://$BATS_TEST_TMPDIR/origin"
+	git -C ws fetch -q --depth 1 origin refs/pull/7/merge
+	git -C ws checkout -q FETCH_HEAD
+	run -1 --separate-stderr "$RUN"
+	[ "$(out new-findings)" = 1 ]
+	[ "$(git -C ws rev-parse --is-shallow-repository)" = true ]
+}
+
+@test "action: a shallow clone whose base cannot be fetched fails with the exact fix" {
+	clone --depth 1
+	git -C ws remote set-url origin "file://$BATS_TEST_TMPDIR/nowhere"
+	run -2 --separate-stderr "$RUN"
+	[[ "$output" == *"::error title=mapguard::base $BASE_SHA is not in this clone and could not be fetched; set fetch-depth: 0 on actions/checkout"* ]]
+	[ "$(out verdict)" = error ]
+}
+
+@test "action: a base with no merge base after deepening fails, never compares with the wrong base" {
+	git -C origin checkout -q --orphan lone
+	printf 'package main\n' > origin/main.go
+	commit origin "unrelated history"
+	BASE_SHA=$(git -C origin rev-parse HEAD)
+	git -C origin checkout -q main
+	event octo/repo
+	clone --depth 1
+	run -2 --separate-stderr "$RUN"
+	[[ "$output" == *"::error title=mapguard::no merge base of the base ($BASE_SHA) and HEAD in this shallow clone after deepening; set fetch-depth: 0"* ]]
+}
+
+@test "action: working-directory in a monorepo reports repository-root paths" {
+	mkdir origin/svc
+	git -C origin checkout -q pr
+	git -C origin mv main.go svc/main.go
+	commit origin "move into svc"
+	HEAD_SHA=$(git -C origin rev-parse HEAD)
+	git -C origin checkout -q main
+	event octo/repo
+	clone
+	MG_INPUT_WORKING_DIRECTORY=svc run -1 --separate-stderr "$RUN"
+	[[ "$output" == *"::error file=svc/main.go,line=12,"* ]]
+	[ "$(jq -r 'select(.rule) | .path' ws/mapguard-findings.jsonl)" = svc/main.go ]
+}
+
+@test "action: sarif-file is written, valid JSON, and its path is an output" {
+	clone
+	MG_INPUT_SARIF_FILE=out/mapguard.sarif run -1 --separate-stderr "$RUN"
+	[ "$(out sarif-file)" = "$GITHUB_WORKSPACE/out/mapguard.sarif" ] || [ "$(out sarif-file)" = "$GITHUB_WORKSPACE/out/mapguard.sarif" ]
+	jq -e '.version == "2.1.0" and (.runs[0].results | length) == 1' "$GITHUB_WORKSPACE/out/mapguard.sarif"
+}
+
+@test "action: annotations false and step-summary false write neither" {
+	clone
+	MG_INPUT_ANNOTATIONS=false MG_INPUT_STEP_SUMMARY=false run -1 --separate-stderr "$RUN"
+	[[ "$output" != *"::error file="* ]]
+	[ ! -s "$GITHUB_STEP_SUMMARY" ]
+}
+
+@test "action: a boolean input that is not true/false is an error" {
+	clone
+	MG_INPUT_COMMENT=maybe run -2 --separate-stderr "$RUN"
+	[[ "$output" == *"::error title=mapguard::input comment: not true or false"* ]]
+}
+
+@test "action: a push event compares with the previous commit" {
+	jq -n --arg b "$BASE_SHA" '{before: $b}' > "$GITHUB_EVENT_PATH"
+	GITHUB_EVENT_NAME=push clone
+	run -1 --separate-stderr "$RUN"
+	[ "$(out new-findings)" = 1 ]
+}
+
+@test "action: an event without a base counts every finding, with a notice" {
+	echo '{}' > "$GITHUB_EVENT_PATH"
+	clone
+	GITHUB_EVENT_NAME=workflow_dispatch run -1 --separate-stderr "$RUN"
+	[[ "$output" == *"::notice title=mapguard::no pull request or push base in this event"* ]]
+	[ "$(out new-findings)" = 1 ]
+}
+
+@test "action: an explicit base branch is fetched into a shallow clone" {
+	clone --depth 1
+	MG_INPUT_BASE=main run -1 --separate-stderr "$RUN"
+	[ "$(out new-findings)" = 1 ]
+}
+
+@test "action: hostile input values are data, never code" {
+	clone
+	MG_INPUT_PATHS='$(touch pwned) `touch pwned2`' MG_INPUT_WORKING_DIRECTORY='.' run -2 --separate-stderr "$RUN"
+	[ ! -e ws/pwned ] && [ ! -e pwned ] && [ ! -e ws/pwned2 ]
+	[ "$(out verdict)" = error ]
+}
+
+@test "action: comment true posts the sticky comment with the input token; the verdict stands" {
+	clone
+	start_api '{"comments": []}'
+	MG_INPUT_COMMENT=true MG_INPUT_GITHUB_TOKEN=ghs_SECRET123 run -1 --separate-stderr "$RUN"
+	[ "$(out verdict)" = fail ]
+	diff -u - <(jq -r '"\(.method) \(.path) \(.auth)"' "$LOG") <<-EOF
+	GET /repos/octo/repo/issues/7/comments?per_page=100 Bearer ghs_SECRET123
+	POST /repos/octo/repo/issues/7/comments Bearer ghs_SECRET123
+	EOF
+	jq -se '.[1].body.body | startswith("<!-- mapguard -->")' "$LOG"
+	[[ "$output$stderr" != *ghs_SECRET123* ]]
+}
+
+@test "action: review true posts one review on the PR head" {
+	clone
+	start_api '{}'
+	MG_INPUT_REVIEW=true MG_INPUT_GITHUB_TOKEN=t run -1 --separate-stderr "$RUN"
+	jq -se --arg h "$HEAD_SHA" '.[-1] | .path == "/repos/octo/repo/pulls/7/reviews"
+		and .body.commit_id == $h and .body.comments[0].path == "main.go" and .body.comments[0].line == 12' "$LOG"
+}
+
+@test "action: on a fork PR the comment is skipped with a notice; annotations and exit code stay" {
+	event someone/fork
+	clone
+	start_api '{}'
+	MG_INPUT_COMMENT=true MG_INPUT_REVIEW=true MG_INPUT_GITHUB_TOKEN=t run -1 --separate-stderr "$RUN"
+	[[ "$output" == *"::notice title=mapguard::comment/review: a fork's pull request gets a read-only token: skipped"* ]]
+	[[ "$output" == *"::error file=main.go,line=12,"* ]]
+	[ ! -s "$LOG" ]
+}
+
+@test "action: a failing comment API does not change the verdict" {
+	clone
+	start_api '{"fail": [{"method": "GET", "path": ".*", "status": 500}]}'
+	MG_INPUT_COMMENT=true MG_INPUT_GITHUB_TOKEN=t run -1 --separate-stderr "$RUN"
+	[[ "$output" == *"::warning title=mapguard::the comment could not be posted"* ]]
+	[ "$(out verdict)" = fail ]
+}
+
+@test "action: shard fan-out writes one artifact per shard; fan-in gates their union" {
+	mg-scan --help | grep -q -- '--shard' || skip "mg-scan has no --shard"
+	git -C origin checkout -q pr
+	for d in a b c d e f; do mkdir origin/$d; plain_go > origin/$d/x.go; done
+	racy_go > origin/c/x.go
+	commit origin "pr: packages"
+	HEAD_SHA=$(git -C origin rev-parse HEAD)
+	git -C origin checkout -q main
+	event octo/repo
+	clone
+	for k in 1 2 3; do
+		: > "$GITHUB_OUTPUT"
+		MG_INPUT_SHARD=$k MG_INPUT_SHARDS=3 run -0 --separate-stderr "$RUN"
+		[ "$(out verdict)" = scanned ]
+		[ -s "ws/mapguard-shard-$k.jsonl" ]
+	done
+	[ "$(cat ws/mapguard-shard-*.jsonl | jq -c 'select(.rule)' | wc -l)" = 2 ]
+	mkdir fanin && git clone -q -b pr "file://$BATS_TEST_TMPDIR/origin" fanin/ws
+	mv ws/mapguard-shard-*.jsonl fanin/ws/
+	: > "$GITHUB_OUTPUT"
+	GITHUB_WORKSPACE=$BATS_TEST_TMPDIR/fanin/ws MG_INPUT_SHARDS=3 run -1 --separate-stderr "$RUN"
+	[ "$(out findings)" = 2 ]
+	[ "$(out new-findings)" = 2 ]
+	# a missing shard fails closed
+	rm fanin/ws/mapguard-shard-2.jsonl
+	GITHUB_WORKSPACE=$BATS_TEST_TMPDIR/fanin/ws MG_INPUT_SHARDS=3 run -2 --separate-stderr "$RUN"
+}
+
+# The fake GitHub API (tests/fake-api.py) for the comment tests.
+start_api() {
+	printf '%s\n' "$1" > state.json
+	LOG=$BATS_TEST_TMPDIR/requests.jsonl
+	: > "$LOG"
+	python3 "$BATS_TEST_DIRNAME/fake-api.py" state.json "$LOG" port &
+	API_PID=$!
+	for _ in $(seq 100); do [ -s port ] && break; sleep 0.05; done
+	export GITHUB_API_URL=http://127.0.0.1:$(cat port)
+}
+
+teardown() {
+	[ -z "${API_PID:-}" ] || kill "$API_PID" 2>/dev/null || true
+}
