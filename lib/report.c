@@ -208,7 +208,7 @@ static void text_put(FILE *fp, const char *s)
 
 static void text_where(FILE *fp, const char *path, long line, long col)
 {
-	text_put(fp, path);
+	mg_put_text(fp, path, 1);	/* starts a line: no "::" command */
 	fprintf(fp, ":%ld", line);
 	if (col)
 		fprintf(fp, ":%ld", col);
