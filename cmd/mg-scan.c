@@ -660,9 +660,14 @@ int main(int argc, char **argv)
 			counted++;
 		if (o.json)
 			finding_write(stdout, f);
-		else
-			printf("%s:%ld:%ld: %s (%s)%s\n", f->path, f->line, f->column,
-			       f->message, f->rule, f->suppressed ? " [suppressed]" : "");
+		else {
+			/* hostile paths and messages: one line, no "::" command */
+			mg_put_text(stdout, f->path, 1);
+			printf(":%ld:%ld: ", f->line, f->column);
+			mg_put_text(stdout, f->message, 0);
+			printf(" (%s)%s\n", f->rule,
+			       f->suppressed ? " [suppressed]" : "");
+		}
 	}
 	ok = 1;
 out:
