@@ -631,9 +631,13 @@ int main(int argc, char **argv)
 		kept++;
 		if (o.json)
 			finding_write(stdout, f);
-		else
-			printf("%s:%ld:%ld: %s (%s)\n", f->path, f->line, f->column,
-			       f->message, f->rule);
+		else {
+			/* hostile paths and messages: one line, no "::" command */
+			mg_put_text(stdout, f->path, 1);
+			printf(":%ld:%ld: ", f->line, f->column);
+			mg_put_text(stdout, f->message, 0);
+			printf(" (%s)\n", f->rule);
+		}
 	}
 	rc = o.exit_code && kept ? MG_EXIT_FOUND : MG_EXIT_OK;
 out:
