@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int main(int argc, char **argv)
 {
@@ -16,13 +17,18 @@ int main(int argc, char **argv)
 
 	mg_start("replay");
 	for (i = 1; i < argc; i++) {
-		char *data;
+		char *data, *exact;
 		size_t len;
 
 		if (mg_read_file(argv[i], &data, &len) < 0)
 			return 2;
-		LLVMFuzzerTestOneInput((const uint8_t *)data, len);
+		/* as libFuzzer does: exactly len bytes, no NUL after them, so
+		 * ASan sees a read past the end */
+		exact = xmalloc(len);
+		memcpy(exact, data, len);
 		free(data);
+		LLVMFuzzerTestOneInput((const uint8_t *)exact, len);
+		free(exact);
 	}
 	printf("replayed %d input(s)\n", argc - 1);
 	return 0;
