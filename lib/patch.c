@@ -2,6 +2,7 @@
 #include "patch.h"
 #include "util.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,23 +64,39 @@ static char *header_path(const char *p, size_t n, int strip)
 	return s;
 }
 
+/* A decimal number in [*pp, end): the diff is not NUL-terminated, so no
+ * strtol() (it read past the end of a header cut short, found by fuzzing). */
+static int parse_num(const char **pp, const char *end, long *v)
+{
+	const char *p = *pp;
+	long n = 0;
+
+	if (p >= end || *p < '0' || *p > '9')
+		return -1;
+	for (; p < end && *p >= '0' && *p <= '9'; p++) {
+		if (n > (LONG_MAX - 9) / 10)
+			return -1;
+		n = n * 10 + (*p - '0');
+	}
+	*pp = p;
+	*v = n;
+	return 0;
+}
+
 static int parse_range(const char **pp, const char *end, long *start, long *count)
 {
 	const char *p = *pp;
-	char *e;
 
-	*start = strtol(p, &e, 10);
-	if (e == p || e > end)
+	if (parse_num(&p, end, start) < 0)
 		return -1;
 	*count = 1;
-	if (*e == ',') {
-		p = e + 1;
-		*count = strtol(p, &e, 10);
-		if (e == p)
+	if (p < end && *p == ',') {
+		p++;
+		if (parse_num(&p, end, count) < 0)
 			return -1;
 	}
-	*pp = e;
-	return *start < 0 || *count < 0 ? -1 : 0;
+	*pp = p;
+	return 0;
 }
 
 int patch_parse(struct lineset **out, const char *name, const char *data,
