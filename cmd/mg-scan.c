@@ -169,16 +169,17 @@ static int race_logs(struct finding_list *out, long *files)
 		FILE *fp = is_stdin ? stdin : fopen(race.logs[i], "rb");
 
 		if (!fp) {
-			errors += mg_error("%s: cannot open: %s", race.logs[i],
-					   strerror(errno)) < 0;
+			mg_error("%s: cannot open: %s", race.logs[i], strerror(errno));
+			errors++;
 			continue;
 		}
 		racelog_begin(rl, race.logs[i]);
 		while ((n = fread(chunk, 1, 65536, fp)) > 0)
 			racelog_feed(rl, chunk, n);
-		if (ferror(fp))
-			errors += mg_error("%s: read error: %s", race.logs[i],
-					   strerror(errno)) < 0;
+		if (ferror(fp)) {
+			mg_error("%s: read error: %s", race.logs[i], strerror(errno));
+			errors++;
+		}
 		racelog_end(rl);
 		if (!is_stdin)
 			fclose(fp);

@@ -22,6 +22,12 @@
 
 #define MAX_LINE (1u << 20)	/* longer lines are cut: no report line is */
 #define MAX_OTHERS 3		/* other goroutines of a crash kept as evidence */
+/* Bounds against hostile logs (Go itself prints at most 100 frames a stack
+ * and a handful of sections a report): */
+#define MAX_PART (64u << 10)	/* an unfinished line of one JSON stream */
+#define MAX_STREAMS 1024	/* packages of a JSON log with their own state */
+#define MAX_SECTS 64		/* sections of one report */
+#define MAX_FRAMES 256		/* frames of one section */
 
 enum { R_NONE, R_RACE, R_CRASH };
 enum { S_CUR, S_PREV, S_CREATED, S_OTHER, S_GOROUTINE };
@@ -142,6 +148,8 @@ static struct sect *sect_add(struct stream *st, int kind)
 {
 	struct sect *s;
 
+	if (st->ns >= MAX_SECTS)	/* the last one makes room */
+		sect_release(&st->s[--st->ns]);
 	ARRAY_GROW(st->s, st->ns + 1, st->as);
 	s = &st->s[st->ns++];
 	memset(s, 0, sizeof(*s));
@@ -225,7 +233,8 @@ static int is_user(const struct racelog *rl, const struct frame *f)
 		if (!strncmp(f->file, rl->goroot, k) && prefix(f->file + k, "/src/"))
 			return 0;
 	}
-	if (strstr(f->file, "/pkg/mod/") || prefix(f->file, "$GOROOT/"))
+	if (strstr(f->file, "/pkg/mod/") || prefix(f->file, "$GOROOT/") ||
+	    !strcmp(f->file, "_testmain.go"))
 		return 0;
 	if (under_root(rl, f->file))
 		return 1;
@@ -257,25 +266,36 @@ static const struct frame *pick(const struct racelog *rl, const struct sect *s)
 	return &s->fr[0];
 }
 
-/* The map operation in a stack (runtime frames above the user's), or NULL. */
+/* The map operation in a stack (runtime frames above the user's), or NULL.
+ * reflect's map functions (fmt printing a map) are the runtime's too. */
 static const char *map_op(const struct sect *s)
 {
 	static const struct {
 		const char *func, *op;
 	} ops[] = {
-		{ "runtime.mapassign", "map write" },
-		{ "runtime.mapdelete", "map delete" },
-		{ "runtime.mapaccess", "map read" },
-		{ "runtime.mapiter", "map iteration" },
-		{ "runtime.mapclear", "map clear" },
-		{ "runtime.mapclone", "map clone" },
+		{ "mapassign", "map write" },
+		{ "mapdelete", "map delete" },
+		{ "mapaccess", "map read" },
+		{ "maplen", "map read" },
+		{ "mapiter", "map iteration" },
+		{ "mapclear", "map clear" },
+		{ "mapclone", "map clone" },
 	};
 	size_t i, k;
 
-	for (i = 0; s && i < s->nfr; i++)
+	for (i = 0; s && i < s->nfr; i++) {
+		const char *f = s->fr[i].func;
+
+		if (prefix(f, "runtime."))
+			f += 8;
+		else if (prefix(f, "reflect."))
+			f += 8;
+		else
+			continue;
 		for (k = 0; k < sizeof(ops) / sizeof(ops[0]); k++)
-			if (prefix(s->fr[i].func, ops[k].func))
+			if (prefix(f, ops[k].func))
 				return ops[k].op;
+	}
 	return NULL;
 }
 
@@ -351,13 +371,25 @@ static struct finding *dedup(struct racelog *rl, char *key)
 
 /* ---- turning a finished report into a finding ---- */
 
+/* A new finding at the end of rl->out, or old refilled (keeping its count). */
 static struct finding *new_finding(struct racelog *rl, const struct frame *at,
-				   char *path)
+				   char *path, struct finding *old)
 {
-	struct finding *f = finding_list_add(&rl->out);
+	struct finding *f = old;
+	size_t i;
+	long count = old ? old->count : 0;
 
-	ARRAY_GROW(rl->fptext, rl->out.n, rl->afp);
-	rl->fptext[rl->out.n - 1] = xstrdup(at->func);
+	if (old) {
+		i = (size_t)(old - rl->out.v);
+		finding_release(old);
+		free(rl->fptext[i]);
+	} else {
+		f = finding_list_add(&rl->out);
+		i = rl->out.n - 1;
+		ARRAY_GROW(rl->fptext, rl->out.n, rl->afp);
+	}
+	rl->fptext[i] = xstrdup(at->func);
+	f->count = count;
 	f->rule = xstrdup("MG100");
 	f->severity = SEV_ERROR;
 	f->path = path;
@@ -381,8 +413,8 @@ static void end_race(struct racelog *rl, struct stream *st, int complete)
 	struct sect *cur = NULL, *prev = NULL, *as, *os;
 	const struct frame *at, *other;
 	const char *op, *pop;
-	char *path, *opath = NULL, *kind, *pkind = NULL;
-	struct finding *f;
+	char *path, *opath = NULL, *kind, *pkind = NULL, *ka, *kb, *key;
+	struct finding *f, *old;
 	struct buf m = BUF_INIT;
 	int outside, ooutside = 0;
 	size_t i;
@@ -414,13 +446,23 @@ static void end_race(struct racelog *rl, struct stream *st, int complete)
 	path = rel_path(rl, at->file, &outside);
 	if (other)
 		opath = rel_path(rl, other->file, &ooutside);
-	if (dedup(rl, xasprintf("R%s:%ld|%s:%ld", path, at->line,
-				opath ? opath : "", other ? other->line : 0L))) {
+	/* the same pair either way round: which access comes first in a
+	 * report is an accident of scheduling */
+	ka = xasprintf("%s:%ld", path, at->line);
+	kb = other ? xasprintf("%s:%ld", opath, other->line) : xstrdup("");
+	key = strcmp(ka, kb) < 0 ? xasprintf("R%s|%s", ka, kb)
+				 : xasprintf("R%s|%s", kb, ka);
+	free(ka);
+	free(kb);
+	old = dedup(rl, key);
+	op = map_op(as);
+	/* a report of the map operation explains the race better than one of
+	 * the plain access to its value slot seen first: that one gives way */
+	if (old && (!op || prefix(old->message, "data race: map "))) {
 		free(path);
 		free(opath);
 		return;
 	}
-	op = map_op(as);
 	kind = op ? xstrdup(op)
 		  : xasprintf("%s (not a map operation)",
 			      as->what ? as->what : "access");
@@ -441,7 +483,7 @@ static void end_race(struct racelog *rl, struct stream *st, int complete)
 		buf_addf(&m, "; %s is outside the root, kept absolute", path);
 	if (!complete)
 		buf_adds(&m, " (report cut off)");
-	f = new_finding(rl, at, path);
+	f = new_finding(rl, at, path, old);
 	f->message = buf_detach(&m, NULL);
 	if (other) {
 		char *note = xasprintf("earlier %s by %s, in %s", pkind,
@@ -499,7 +541,7 @@ static void end_crash(struct racelog *rl, struct stream *st)
 		return;
 	}
 	op = map_op(g);
-	f = new_finding(rl, at, path);
+	f = new_finding(rl, at, path, NULL);
 	f->message = xasprintf("runtime crash: fatal error: %s (%s by %s)%s%s%s",
 			       st->fatal, op ? op : crash_op(st->fatal), g->who,
 			       outside ? "; " : "", outside ? path : "",
@@ -586,7 +628,8 @@ static void add_frame(struct racelog *rl, struct stream *st, char *file,
 	fr.file = file;
 	fr.line = line;
 	st->pfunc = NULL;
-	if (!s || !fr.func || !fr.file[0] || s->kind == S_OTHER) {
+	if (!s || !fr.func || !fr.file[0] || s->kind == S_OTHER ||
+	    s->nfr >= MAX_FRAMES) {
 		frame_release(&fr);
 		return;
 	}
@@ -929,6 +972,8 @@ static struct stream *stream_for(struct racelog *rl, const char *pkg)
 	for (i = 1; i < rl->nst; i++)
 		if (!strcmp(rl->st[i].pkg, pkg))
 			return &rl->st[rl->last = i];
+	if (rl->nst >= MAX_STREAMS)	/* the rest share the last one */
+		return &rl->st[rl->last = rl->nst - 1];
 	ARRAY_GROW(rl->st, rl->nst + 1, rl->ast);
 	memset(&rl->st[rl->nst], 0, sizeof(rl->st[0]));
 	rl->st[rl->nst].pkg = xstrdup(pkg);
@@ -954,7 +999,7 @@ static void stream_text(struct racelog *rl, struct stream *st, const char *p,
 		p += k + 1;
 		n -= k + 1;
 	}
-	if (n && st->part.len + n <= MAX_LINE)
+	if (n && st->part.len + n <= MAX_PART)
 		buf_add(&st->part, p, n);
 }
 
@@ -1055,21 +1100,14 @@ static char *read_modpath(const char *root)
 		p += 7;
 		n -= 7;
 		trim(&p, &n);
-		k = 0;
-		while (k < n && !strchr(" \t/", p[k]))
-			k++;
-		if (n >= 2 && p[0] == '"') {
+		if (n >= 2 && p[0] == '"') {	/* module "example.com/x" */
 			p++;
-			k = 0;
-			while (k < n - 1 && p[k] != '"')
-				k++;
-		} else {
-			k = strcspn(p, " \t\r\n");
-			if (k > n)
-				k = n;
-			if (find(p, k, "//") >= 0)
-				k = (size_t)find(p, k, "//");
+			n--;
 		}
+		k = 0;	/* up to a blank, a quote or a "// comment" */
+		while (k < n && !strchr(" \t\"", p[k]) &&
+		       !(p[k] == '/' && k + 1 < n && p[k + 1] == '/'))
+			k++;
 		if (k)
 			mod = xstrndup(p, k);
 	}
@@ -1253,6 +1291,7 @@ void racelog_free(struct racelog *rl)
 	for (i = 0; i < rl->nst; i++) {
 		stream_reset(&rl->st[i]);
 		buf_release(&rl->st[i].part);
+		free(rl->st[i].s);
 		free(rl->st[i].pkg);
 	}
 	free(rl->st);

@@ -1,0 +1,15 @@
+package main
+
+var sink int
+
+func main() {
+	m := map[int]int{}
+	go func() {
+		for i := 0; ; i++ {
+			m[i%100] = i
+		}
+	}()
+	for i := 0; ; i++ {
+		sink += m[i%100]
+	}
+}

@@ -1,0 +1,7 @@
+package x
+
+import "testing"
+
+func TestFill(t *testing.T) {
+	Fill(map[int]int{})
+}
