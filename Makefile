@@ -116,6 +116,11 @@ check: deps-quiet
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 tests/run
 
+# memcheck over the whole suite: every mg-* runs under valgrind (exit 99 on
+# an error or a leak, which fails its test); VALGRIND_SUITES to narrow it.
+valgrind: deps-quiet all
+	@sh tests/valgrind.sh $(VALGRIND_SUITES)
+
 deps-quiet:
 	@sh tests/deps.sh --quiet
 
