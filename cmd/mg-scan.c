@@ -37,6 +37,8 @@ static const char usage[] =
 	"line or alone on the line above) are kept, marked suppressed.\n"
 	"\n"
 	"  --config FILE        read FILE (default: .mapguard.json here, if any)\n"
+	"  --trusted-config REV read the config from revision REV's tree, not the\n"
+	"                       work tree (a PR cannot edit the rules that judge it)\n"
 	"  --disable LIST       do not run these rules (MG001,MG006)\n"
 	"  --exit-code          exit 1 when there is an unsuppressed finding\n"
 	"  --format FMT         text (default: path:line:col: message (rule)) or json\n"
@@ -72,6 +74,10 @@ enum {
 	OPT_RULES, OPT_SEVERITY, OPT_SHARD, OPT_STATS, OPT_VERSION
 };
 
+/* --trusted-config REV (docs/security.md): the config comes from REV's tree */
+enum { OPT_TRUSTED_CONFIG = 512 };
+static const char *trusted_rev;
+
 static const struct option longopts[] = {
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "disable", required_argument, NULL, OPT_DISABLE },
@@ -89,6 +95,7 @@ static const struct option longopts[] = {
 	{ "severity", required_argument, NULL, OPT_SEVERITY },
 	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ "stats", no_argument, NULL, OPT_STATS },
+	{ "trusted-config", required_argument, NULL, OPT_TRUSTED_CONFIG },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
@@ -466,7 +473,8 @@ static int setup(struct scan_cmd *o, struct config *cfg, struct scan_opts *so)
 	unsigned bits, off = 0;
 	int i, r0 = scan_rule_index("MG000");
 
-	if (config_load(cfg, o->config) < 0)
+	if ((trusted_rev ? config_load_rev(cfg, trusted_rev, o->config)
+			 : config_load(cfg, o->config)) < 0)
 		return -1;
 	config_apply_scan(cfg, so);
 	off = cfg->rules_off;
@@ -575,6 +583,7 @@ int main(int argc, char **argv)
 			break;
 		case OPT_SHARD: o.shard = optarg; break;
 		case OPT_STATS: o.stats = 1; break;
+		case OPT_TRUSTED_CONFIG: trusted_rev = optarg; break;
 		case OPT_VERSION: printf("mg-scan %s\n", MG_VERSION); return 0;
 		case 'h': fputs(usage, stdout); return mg_exit(MG_EXIT_OK);
 		default: return mg_usage(usage, "bad option '%s'", argv[optind - 1]);
