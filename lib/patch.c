@@ -161,7 +161,8 @@ int patch_parse(struct lineset **out, const char *name, const char *data,
 			const char *q = p + 3;
 			long os, oc, ns, nc;
 
-			if (*q++ != '-' || parse_range(&q, le, &os, &oc) < 0) {
+			if (q >= le || *q++ != '-' ||
+			    parse_range(&q, le, &os, &oc) < 0) {
 				mg_error("%s:%ld: malformed diff: bad hunk header", name, lineno);
 				goto fail;
 			}
