@@ -1277,6 +1277,8 @@ size_t racelog_finish(struct racelog *rl, struct finding_list *out)
 	rl->keys = NULL;
 	rl->kidx = NULL;
 	rl->hcap = rl->hn = 0;
+	if (out->n == start)
+		return 0;	/* out->v may be NULL: no arithmetic on it */
 	finding_fingerprint_assign(out->v + start, out->n - start);
 	finding_sort(out->v + start, out->n - start);
 	return out->n - start;
