@@ -116,6 +116,10 @@ check: deps-quiet
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 tests/run
 
+# Linear time and bounded memory (tests/bench-scale.sh); asserts nothing.
+bench-scale: deps-quiet all
+	@MG_BIN=$(abspath $(BIN)) bash tests/bench-scale.sh
+
 # memcheck over the whole suite: every mg-* runs under valgrind (exit 99 on
 # an error or a leak, which fails its test); VALGRIND_SUITES to narrow it.
 valgrind: deps-quiet all
