@@ -139,7 +139,9 @@ int patch_parse(struct lineset **out, const char *name, const char *data,
 		} else if (n >= 4 && !strncmp(p, "--- ", 4)) {
 			free(old);
 			old = header_path(p + 4, n - 4, 1);
-			strip = !strncmp(p + 4, "a/", 2) || !strncmp(p + 4, "\"a/", 3) ||
+			/* the line is not NUL-terminated: compare within it */
+			strip = (n >= 6 && !memcmp(p + 4, "a/", 2)) ||
+				(n >= 7 && !memcmp(p + 4, "\"a/", 3)) ||
 				!strcmp(old, "/dev/null");
 			in_hunk = 0;
 		} else if (n >= 4 && !strncmp(p, "+++ ", 4)) {
