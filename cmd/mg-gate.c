@@ -1,5 +1,6 @@
 /* mg-gate.c - apply the policy and baseline to findings, write reports,
  * decide pass/fail */
+#define _XOPEN_SOURCE 700	/* realpath() */
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -85,13 +86,19 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* One report (or the baseline being written): built in a temporary file
- * next to its destination and renamed only when everything succeeded. */
+/* One report (or the baseline being written).  A regular file is built in
+ * a temporary file next to it and renamed into place only when everything
+ * succeeded; anything else (a device, a FIFO, /dev/stdout) is opened up
+ * front and written from memory after every report was rendered. */
 struct output {
 	int fmt;		/* enum report_format; -1: the baseline */
 	const char *path;	/* NULL: standard output */
-	char *tmp;		/* owned */
-	FILE *fp;
+	char *dest;		/* owned: path, or a symbolic link's target */
+	char *tmp;		/* owned: the temporary file, NULL when direct */
+	FILE *fp;		/* where the report is rendered */
+	FILE *direct;		/* a non-regular destination, opened early */
+	char *mem;		/* owned: fp's memory when direct */
+	size_t memlen;
 };
 
 struct gate_opts {
@@ -169,8 +176,14 @@ static int add_report(struct gate_opts *o, const char *arg)
 	return 0;
 }
 
-/* Creates the temporary files up front: an unwritable destination fails
- * before any input is read. */
+static int cannot_write(const char *path, int err)
+{
+	return mg_error("%s: cannot write: %s", path,
+			err ? strerror(err) : "write error");
+}
+
+/* Creates the temporary files (or opens the special files) up front: an
+ * unwritable destination fails before any input is read. */
 static int open_outputs(struct gate_opts *o)
 {
 	mode_t mask = umask(0);
@@ -179,28 +192,39 @@ static int open_outputs(struct gate_opts *o)
 	umask(mask);
 	for (i = 0; i < o->nout; i++) {
 		struct output *out = &o->out[i];
+		struct stat st;
 		int fd;
 
 		if (!out->path)
 			continue;
-		out->tmp = xasprintf("%s.tmpXXXXXX", out->path);
+		/* rename() would replace a symbolic link, not its target */
+		if (lstat(out->path, &st) == 0 && S_ISLNK(st.st_mode))
+			out->dest = realpath(out->path, NULL);
+		if (!out->dest)
+			out->dest = xstrdup(out->path);
+		if (stat(out->dest, &st) == 0 && !S_ISREG(st.st_mode)) {
+			if (!(out->direct = fopen(out->dest, "w")))
+				return cannot_write(out->path, errno);
+			if (!(out->fp = open_memstream(&out->mem, &out->memlen)))
+				return cannot_write(out->path, errno);
+			continue;
+		}
+		out->tmp = xasprintf("%s.tmpXXXXXX", out->dest);
 		if ((fd = mkstemp(out->tmp)) < 0) {
 			free(out->tmp);
 			out->tmp = NULL;
-			return mg_error("%s: cannot write: %s", out->path,
-					strerror(errno));
+			return cannot_write(out->path, errno);
 		}
 		(void)fchmod(fd, 0666 & ~mask);
-		out->fp = fdopen(fd, "w");
-		if (!out->fp) {
+		if (!(out->fp = fdopen(fd, "w"))) {
 			close(fd);
-			return mg_error("%s: cannot write: %s", out->path,
-					strerror(errno));
+			return cannot_write(out->path, errno);
 		}
 	}
 	return 0;
 }
 
+/* Closes what a report was rendered into; a write error is exit 2. */
 static int close_output(struct output *out)
 {
 	int bad = ferror(out->fp), err = errno;
@@ -210,9 +234,44 @@ static int close_output(struct output *out)
 		err = errno;
 	}
 	out->fp = NULL;
-	if (bad)
-		return mg_error("%s: cannot write: %s", out->path,
-				err ? strerror(err) : "write error");
+	return bad ? cannot_write(out->path, err) : 0;
+}
+
+/* Puts the reports in place: the special files first (a full disk there
+ * must not leave the other reports renamed), then the renames. */
+static int commit_outputs(struct gate_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nout; i++) {
+		struct output *out = &o->out[i];
+		int bad, err;
+
+		if (!out->direct)
+			continue;
+		errno = 0;
+		bad = out->memlen && fwrite(out->mem, 1, out->memlen,
+					     out->direct) != out->memlen;
+		bad |= ferror(out->direct);
+		err = errno;
+		if (fclose(out->direct) && !bad) {
+			bad = 1;
+			err = errno;
+		}
+		out->direct = NULL;
+		if (bad)
+			return cannot_write(out->path, err);
+	}
+	for (i = 0; i < o->nout; i++) {
+		struct output *out = &o->out[i];
+
+		if (!out->tmp)
+			continue;
+		if (rename(out->tmp, out->dest) < 0)
+			return cannot_write(out->path, errno);
+		free(out->tmp);
+		out->tmp = NULL;
+	}
 	return 0;
 }
 
@@ -221,11 +280,17 @@ static void discard_outputs(struct gate_opts *o)
 	size_t i;
 
 	for (i = 0; i < o->nout; i++) {
-		if (o->out[i].fp)
-			fclose(o->out[i].fp);
-		if (o->out[i].tmp)
-			unlink(o->out[i].tmp);
-		free(o->out[i].tmp);
+		struct output *out = &o->out[i];
+
+		if (out->fp)
+			fclose(out->fp);
+		if (out->direct)
+			fclose(out->direct);
+		if (out->tmp)
+			unlink(out->tmp);
+		free(out->tmp);
+		free(out->mem);
+		free(out->dest);
 	}
 	free(o->out);
 }
@@ -354,18 +419,18 @@ static int parse_options(struct gate_opts *o, int argc, char **argv)
 	return 0;
 }
 
-/* Marks baselined findings, moves the rest to the front; returns how many
- * are kept.  With --write-baseline every finding is accepted. */
-static size_t apply_baseline(struct finding_list *all, struct baseline *bl,
-			     int accept_all, struct verdict *vd)
+/* Drops baselined findings (with --write-baseline: every finding but the
+ * suppressed ones) and counts them; marks the baseline entries used. */
+static void apply_baseline(struct finding_list *all, struct baseline *bl,
+			   int accept_all, struct verdict *vd)
 {
 	size_t i, k;
 
 	for (i = k = 0; i < all->n; i++) {
 		struct finding *f = &all->v[i];
-		int known = !f->suppressed && baseline_match(bl, f->fingerprint);
 
-		if (!f->suppressed && (known || accept_all)) {
+		if (!f->suppressed &&
+		    (baseline_match(bl, f->fingerprint) || accept_all)) {
 			vd->baselined++;
 			finding_release(f);
 			continue;
@@ -373,7 +438,6 @@ static size_t apply_baseline(struct finding_list *all, struct baseline *bl,
 		all->v[k++] = *f;
 	}
 	all->n = k;
-	return k;
 }
 
 int main(int argc, char **argv)
@@ -466,18 +530,8 @@ int main(int argc, char **argv)
 		if (close_output(out) < 0)
 			goto out;
 	}
-	for (k = 0; k < o.nout; k++) {
-		struct output *out = &o.out[k];
-
-		if (!out->tmp)
-			continue;
-		if (rename(out->tmp, out->path) < 0) {
-			mg_error("%s: cannot write: %s", out->path, strerror(errno));
-			goto out;
-		}
-		free(out->tmp);
-		out->tmp = NULL;
-	}
+	if (commit_outputs(&o) < 0)
+		goto out;
 	for (k = 0; k < o.nout; k++)
 		if (!o.out[k].path)
 			report_write(stdout, o.out[k].fmt, all.v, all.n, &vd, &o.ro);

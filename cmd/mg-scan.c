@@ -41,23 +41,21 @@ static const char usage[] =
 	"                       work tree (a PR cannot edit the rules that judge it)\n"
 	"  --disable LIST       do not run these rules (MG001,MG006)\n"
 	"  --exit-code          exit 1 when there is an unsuppressed finding\n"
-	"  --format FMT         text (default: path:line:col: message (rule)) or json\n"
-	"                       (JSON Lines ending in a trailer record)\n"
+	"  --format FMT         text (path:line:col: msg) or json (JSON Lines, trailer)\n"
 	"  -j, --jobs N         scan N packages at once (default: number of CPUs)\n"
 	"  --keep-going         exit 0 even if some files could not be read\n"
 	"  --max-file-size SZ   skip larger files as an error (default 64M; K, M, G)\n"
 	"  --no-tests           skip *_test.go files found in directories\n"
-	"  --race-log FILE      also read a `go test -race` log or a crash trace as\n"
-	"                       findings (MG100); `-`: stdin; repeatable; without\n"
-	"                       PATHs only the logs are read, no Go source is scanned\n"
 	"  --require-reason     a suppression without a reason is a finding (MG000)\n"
-	"  --root DIR           make race-log paths relative to DIR (default: .)\n"
 	"  --rules LIST         run only these rules (MG001,MG003)\n"
 	"  --severity ID=LEVEL  set a rule's severity: error, warning, note (repeat)\n"
-	"  --shard K/N|auto     scan only packages of shard K of N (auto: from\n"
-	"                       CI_NODE_INDEX/CI_NODE_TOTAL or MAPGUARD_SHARD/_SHARDS)\n"
+	"  --shard K/N|auto     only packages of shard K of N (auto: CI_NODE_INDEX...)\n"
 	"  --stats              print where the time went on stderr (for tuning)\n"
 	"  -0                   paths read from `-` are NUL-separated\n"
+	"  --race-log FILE      also read a `go test -race` log or a crash trace as\n"
+	"                       findings (MG100); `-`: stdin; repeatable; without\n"
+	"                       PATHs only the logs are read, no source is scanned\n"
+	"  --root DIR           make race-log paths relative to DIR (default: .)\n"
 	"  -h, --help           show this help\n"
 	"  --version            print the version\n"
 	"\n"
@@ -66,12 +64,13 @@ static const char usage[] =
 	"--keep-going).\n"
 	"\n"
 	"Example:\n"
-	"  mg-scan --format json --shard auto ./... | mg-diff --base origin/main | mg-gate\n";
+	"  mg-scan --format json ./... | mg-diff --base origin/main | mg-gate\n"
+	"  mg-scan --format json --shard 2/4 ./... > shard-2.jsonl\n";
 
 enum {
 	OPT_CONFIG = 256, OPT_DISABLE, OPT_EXIT_CODE, OPT_FORMAT, OPT_KEEP_GOING,
-	OPT_MAX_SIZE, OPT_NO_TESTS, OPT_RACE_LOG, OPT_REQUIRE_REASON, OPT_ROOT,
-	OPT_RULES, OPT_SEVERITY, OPT_SHARD, OPT_STATS, OPT_VERSION
+	OPT_MAX_SIZE, OPT_NO_TESTS, OPT_REQUIRE_REASON, OPT_RULES, OPT_SEVERITY,
+	OPT_SHARD, OPT_STATS, OPT_VERSION, OPT_RACE_LOG, OPT_ROOT
 };
 
 /* --trusted-config REV (docs/security.md): the config comes from REV's tree */
@@ -101,6 +100,7 @@ static const struct option longopts[] = {
 };
 
 #define DEFAULT_MAX_FILE_SIZE (64UL << 20)
+#define MAX_FILE_SIZE_LIMIT (1ULL << 30)	/* --max-file-size at most 1G */
 #define MAX_JOBS 256
 
 struct scan_cmd {
@@ -130,6 +130,7 @@ struct work {
 	const struct scan_opts *so;
 	const struct walk_result *w;
 	struct pkg_result *res;
+	size_t *order;		/* packages by file count, largest first */
 	size_t next;
 	pthread_mutex_t lock;
 };
@@ -326,6 +327,11 @@ static void scan_one(const struct work *wk, size_t i)
 	r->files = (long)nf;
 	/* findings come sorted by path, like the files: one merge walk */
 	n0 = r->out.n;
+	for (j = 1; j < n0; j++)
+		if (strcmp(r->out.v[j - 1].path, r->out.v[j].path) > 0)
+			break;
+	if (j < n0)	/* scan.h promises sorted output; do not depend on it */
+		finding_sort(r->out.v, n0);
 	for (j = 0; j < nf; j++) {
 		size_t hi;
 
@@ -363,15 +369,29 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&wk->lock);
 		if (i >= wk->w->n)
 			return NULL;
-		scan_one(wk, i);
+		scan_one(wk, wk->order ? wk->order[i] : i);
 	}
 }
 
-/* Runs the packages on o->jobs threads (the calling one included). */
+static const struct walk_result *sort_w;	/* for by_size (main thread) */
+
+static int by_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	size_t nx = sort_w->pkgs[x].n, ny = sort_w->pkgs[y].n;
+
+	if (nx != ny)
+		return nx > ny ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* Runs the packages on o->jobs threads (the calling one included); large
+ * packages first, so that one does not start last and run alone. */
 static void scan_all(struct work *wk, long jobs)
 {
 	pthread_t *th;
 	long t, started = 0;
+	size_t i;
 
 	if (jobs > (long)wk->w->n)
 		jobs = (long)wk->w->n;
@@ -379,6 +399,11 @@ static void scan_all(struct work *wk, long jobs)
 		worker(wk);
 		return;
 	}
+	wk->order = xcalloc(wk->w->n, sizeof(size_t));
+	for (i = 0; i < wk->w->n; i++)
+		wk->order[i] = i;
+	sort_w = wk->w;
+	qsort(wk->order, wk->w->n, sizeof(size_t), by_size);
 	th = xcalloc((size_t)jobs, sizeof(*th));
 	pthread_mutex_init(&wk->lock, NULL);
 	for (t = 1; t < jobs; t++) {
@@ -391,6 +416,8 @@ static void scan_all(struct work *wk, long jobs)
 		pthread_join(th[t], NULL);
 	pthread_mutex_destroy(&wk->lock);
 	free(th);
+	free(wk->order);
+	wk->order = NULL;
 }
 
 /* "123", "64K", "64M", "1G" -> bytes; -1 if bad. */
@@ -414,7 +441,9 @@ static int parse_size(const char *s, size_t *out)
 		shift = 30;
 	if (shift)
 		end++;
-	if (*end || v == 0 || v > (~0ULL >> 1) >> shift)
+	/* the tokenizer's offsets are 32-bit: stay well below 4 GiB */
+	if (*end || v == 0 || v > MAX_FILE_SIZE_LIMIT >> shift ||
+	    v << shift > MAX_FILE_SIZE_LIMIT)
 		return -1;
 	*out = (size_t)(v << shift);
 	return 0;
@@ -565,7 +594,8 @@ int main(int argc, char **argv)
 		case OPT_MAX_SIZE:
 			if (parse_size(optarg, &o.max_size) < 0)
 				return mg_usage(usage, "--max-file-size: '%s': want a "
-						"size like 1048576, 512K, 64M or 1G", optarg);
+						"size up to 1G, like 1048576, 512K or 64M",
+						optarg);
 			break;
 		case OPT_NO_TESTS: o.walk.no_tests = 1; break;
 		case OPT_RACE_LOG:
@@ -673,7 +703,10 @@ int main(int argc, char **argv)
 		else {
 			/* hostile paths and messages: one line, no "::" command */
 			mg_put_text(stdout, f->path, 1);
-			printf(":%ld:%ld: ", f->line, f->column);
+			if (f->column)
+				printf(":%ld:%ld: ", f->line, f->column);
+			else	/* race reports have no column */
+				printf(":%ld: ", f->line);
 			mg_put_text(stdout, f->message, 0);
 			printf(" (%s)%s\n", f->rule,
 			       f->suppressed ? " [suppressed]" : "");

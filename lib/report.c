@@ -198,17 +198,29 @@ void rpt_summary(struct buf *b, const struct verdict *vd)
 
 /* ---- text ---- */
 
-/* Terminal-safe: control characters become '?' (no escape sequences from
- * a hostile path or message reach the reader's terminal). */
+/* Terminal-safe: C0 and C1 control characters (C1 as UTF-8, e.g. U+009B,
+ * the one-byte CSI) become '?', so no escape sequence from a hostile path or
+ * message reaches the reader's terminal. */
 static void text_put(FILE *fp, const char *s)
 {
-	for (s = s ? s : ""; *s; s++)
-		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, fp);
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+	for (; *p; p++) {
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			fputc('?', fp);
+			p++;
+		} else {
+			fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, fp);
+		}
+	}
 }
 
 static void text_where(FILE *fp, const char *path, long line, long col)
 {
-	mg_put_text(fp, path, 1);	/* starts a line: no "::" command */
+	/* it starts a line: a leading ':' or blank could make a "::" command */
+	if (path && (*path == ':' || *path == ' ' || *path == '\t'))
+		fputs("./", fp);
+	text_put(fp, path);
 	fprintf(fp, ":%ld", line);
 	if (col)
 		fprintf(fp, ":%ld", col);
@@ -259,10 +271,12 @@ static void report_text(FILE *fp, const struct finding *v, size_t n,
 			continue;
 		for (k = 0; k < nrc && strcmp(rc[k].rule, v[i].rule); k++)
 			;
-		if (k == nrc) {
+		if (k == nrc) {	/* few rules: keep them sorted by id */
 			ARRAY_GROW(rc, nrc + 1, arc);
-			memset(&rc[nrc], 0, sizeof(rc[nrc]));
-			rc[nrc++].rule = v[i].rule;
+			for (k = nrc++; k > 0 && strcmp(rc[k - 1].rule, v[i].rule) > 0; k--)
+				rc[k] = rc[k - 1];
+			memset(&rc[k], 0, sizeof(rc[k]));
+			rc[k].rule = v[i].rule;
 		}
 		rc[k].n[v[i].severity]++;
 	}

@@ -119,87 +119,98 @@ static json_t *sarif_rules(const struct finding *v, size_t n, size_t *idx)
 	return rules;
 }
 
+/* Writes j (stolen) compactly: the reports are streamed one result per
+ * line, so memory stays flat however many findings there are. */
+static void dump(FILE *fp, json_t *j, size_t flags)
+{
+	json_dumpf(j, fp, flags | JSON_COMPACT);
+	json_decref(j);
+}
+
+static json_t *sarif_result(const struct finding *f, size_t ruleindex)
+{
+	json_t *r = json_object(), *locs = json_array(), *pf;
+	size_t k;
+
+	json_object_set_new(r, "ruleId", jstr(f->rule));
+	json_object_set_new(r, "ruleIndex", json_integer((json_int_t)ruleindex));
+	json_object_set_new(r, "level", json_string(severity_name(f->severity)));
+	json_object_set_new(r, "message", jtext(f->message));
+	json_array_append_new(locs, sarif_location(f->path, f->line, f->column,
+						   f->end_line, f->end_column));
+	json_object_set_new(r, "locations", locs);
+	if (f->nev) {
+		json_t *rel = json_array();
+
+		for (k = 0; k < f->nev; k++) {
+			json_t *l = sarif_location(f->ev[k].path, f->ev[k].line,
+						   f->ev[k].column, 0, 0);
+
+			json_object_set_new(l, "id", json_integer((json_int_t)k));
+			json_object_set_new(l, "message",
+					    jtext(f->ev[k].note ? f->ev[k].note
+							       : "related"));
+			json_array_append_new(rel, l);
+		}
+		json_object_set_new(r, "relatedLocations", rel);
+	}
+	if (f->fingerprint) {
+		/* not primaryLocationLineHash: GitHub computes that one itself
+		 * and warns when a supplied value differs from its own */
+		pf = json_object();
+		json_object_set_new(pf, "mapguard/v1", jstr(f->fingerprint));
+		json_object_set_new(r, "partialFingerprints", pf);
+	}
+	if (f->suppressed) {
+		json_t *sa = json_array(), *sp = json_object();
+
+		json_object_set_new(sp, "kind", json_string("inSource"));
+		if (f->suppress_reason)
+			json_object_set_new(sp, "justification",
+					    jstr(f->suppress_reason));
+		json_array_append_new(sa, sp);
+		json_object_set_new(r, "suppressions", sa);
+	}
+	return r;
+}
+
 void report_sarif(FILE *fp, const struct finding *v, size_t n,
 		  const struct verdict *vd, const struct report_opts *o)
 {
-	json_t *root = json_object(), *runs = json_array(), *run = json_object(),
-	       *tool = json_object(), *drv = json_object(), *res = json_array(),
-	       *auto_ = json_object(), *inv = json_array(), *iv = json_object();
-	size_t *idx = xcalloc(n ? n : 1, sizeof(*idx)), i, k;
+	json_t *tool = json_object(), *drv = json_object(), *auto_ = json_object(),
+	       *inv = json_array(), *iv = json_object();
+	size_t *idx = xcalloc(n ? n : 1, sizeof(*idx)), i;
 	const char *cat = o && o->sarif_category ? o->sarif_category : "mapguard";
 	char *id;
 
-	json_object_set_new(root, "$schema",
-			    json_string("https://json.schemastore.org/sarif-2.1.0.json"));
-	json_object_set_new(root, "version", json_string("2.1.0"));
+	(void)vd;
 	json_object_set_new(drv, "name", json_string("mapguard"));
 	json_object_set_new(drv, "version", json_string(MG_VERSION));
 	json_object_set_new(drv, "semanticVersion", json_string(MG_VERSION));
 	json_object_set_new(drv, "informationUri", json_string(MG_HOME_URL));
 	json_object_set_new(drv, "rules", sarif_rules(v, n, idx));
 	json_object_set_new(tool, "driver", drv);
-	json_object_set_new(run, "tool", tool);
 	/* GitHub: the category is the id up to its last '/': ending in '/'
 	 * makes the whole id the category */
 	id = xasprintf("%s%s", cat, *cat && cat[strlen(cat) - 1] == '/' ? "" : "/");
 	json_object_set_new(auto_, "id", jstr(id));
 	free(id);
-	json_object_set_new(run, "automationDetails", auto_);
 	json_object_set_new(iv, "executionSuccessful", json_true());
 	json_array_append_new(inv, iv);
-	json_object_set_new(run, "invocations", inv);
+
+	fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
+	      "\"version\":\"2.1.0\",\"runs\":[{\n\"tool\":", fp);
+	dump(fp, tool, JSON_INDENT(1));
+	fputs(",\n\"automationDetails\":", fp);
+	dump(fp, auto_, 0);
+	fputs(",\n\"invocations\":", fp);
+	dump(fp, inv, 0);
+	fputs(",\n\"results\":[", fp);
 	for (i = 0; i < n; i++) {
-		const struct finding *f = &v[i];
-		json_t *r = json_object(), *locs = json_array(), *pf;
-
-		json_object_set_new(r, "ruleId", jstr(f->rule));
-		json_object_set_new(r, "ruleIndex", json_integer((json_int_t)idx[i]));
-		json_object_set_new(r, "level", json_string(severity_name(f->severity)));
-		json_object_set_new(r, "message", jtext(f->message));
-		json_array_append_new(locs, sarif_location(f->path, f->line,
-				f->column, f->end_line, f->end_column));
-		json_object_set_new(r, "locations", locs);
-		if (f->nev) {
-			json_t *rel = json_array();
-
-			for (k = 0; k < f->nev; k++) {
-				json_t *l = sarif_location(f->ev[k].path,
-						f->ev[k].line, f->ev[k].column, 0, 0);
-
-				json_object_set_new(l, "id", json_integer((json_int_t)k));
-				json_object_set_new(l, "message",
-						    jtext(f->ev[k].note ? f->ev[k].note
-								       : "related"));
-				json_array_append_new(rel, l);
-			}
-			json_object_set_new(r, "relatedLocations", rel);
-		}
-		if (f->fingerprint) {
-			/* not primaryLocationLineHash: GitHub computes that
-			 * one itself and warns when ours differs */
-			pf = json_object();
-			json_object_set_new(pf, "mapguard/v1", jstr(f->fingerprint));
-			json_object_set_new(r, "partialFingerprints", pf);
-		}
-		if (f->suppressed) {
-			json_t *sa = json_array(), *s = json_object();
-
-			json_object_set_new(s, "kind", json_string("inSource"));
-			if (f->suppress_reason)
-				json_object_set_new(s, "justification",
-						    jstr(f->suppress_reason));
-			json_array_append_new(sa, s);
-			json_object_set_new(r, "suppressions", sa);
-		}
-		json_array_append_new(res, r);
+		fputs(i ? ",\n" : "\n", fp);
+		dump(fp, sarif_result(&v[i], idx[i]), 0);
 	}
-	json_object_set_new(run, "results", res);
-	json_array_append_new(runs, run);
-	json_object_set_new(root, "runs", runs);
-	(void)vd;
-	json_dumpf(root, fp, JSON_INDENT(2));
-	fputc('\n', fp);
-	json_decref(root);
+	fputs("\n]}]}\n", fp);
 	free(idx);
 }
 
@@ -225,10 +236,10 @@ static int cmp_fpref(const void *a, const void *b)
 
 void report_gitlab(FILE *fp, const struct finding *v, size_t n)
 {
-	json_t *arr = json_array();
 	struct fpref *refs = xcalloc(n ? n : 1, sizeof(*refs));
 	char **fps = xcalloc(n ? n : 1, sizeof(*fps));
 	size_t i, nref = 0, occ = 0;
+	int first = 1;
 
 	/* GitLab collapses equal fingerprints: a repeated one (two findings
 	 * that hash alike, or no fingerprint at all) gets its occurrence */
@@ -254,6 +265,7 @@ void report_gitlab(FILE *fp, const struct finding *v, size_t n)
 			refs[i].fp = refs[i - 1].fp;
 		}
 	}
+	fputc('[', fp);
 	for (i = 0; i < n; i++) {
 		const struct finding *f = &v[i];
 		json_t *o, *loc, *lines;
@@ -286,11 +298,11 @@ void report_gitlab(FILE *fp, const struct finding *v, size_t n)
 			json_object_set_new(lines, "end", json_integer(f->end_line));
 		json_object_set_new(loc, "lines", lines);
 		json_object_set_new(o, "location", loc);
-		json_array_append_new(arr, o);
+		fputs(first ? "\n" : ",\n", fp);
+		first = 0;
+		dump(fp, o, 0);
 	}
-	json_dumpf(arr, fp, JSON_INDENT(2));
-	fputc('\n', fp);
-	json_decref(arr);
+	fputs(first ? "]\n" : "\n]\n", fp);
 	for (i = 0; i < n; i++)
 		free(fps[i]);
 	free(fps);

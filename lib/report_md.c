@@ -242,7 +242,8 @@ void report_markdown(FILE *fp, const struct finding *v, size_t n,
 		buf_addf(&foot, "; %zu baselined, %zu stale baseline entr%s",
 			 vd->baselined, vd->stale, vd->stale == 1 ? "y" : "ies");
 	if (vd->files)
-		buf_addf(&foot, "; %ld files scanned", vd->files);
+		buf_addf(&foot, "; %ld file%s scanned", vd->files,
+			 vd->files == 1 ? "" : "s");
 	buf_adds(&foot, ".\n\nTo waive one finding, add `//mg:ignore MG001 // reason` "
 		 "(with its rule) on its line or the line above. To accept all "
 		 "current findings, record them with `mg-gate --write-baseline "
@@ -313,7 +314,7 @@ void report_markdown(FILE *fp, const struct finding *v, size_t n,
 			"capped at %d characters; the job log and the SARIF "
 			"report list all of them.\n", omitted,
 			omitted == 1 ? "" : "s", REPORT_MARKDOWN_MAX);
-	if (ev.len) {
+	if (ev.len || ev_omitted) {
 		fputs("\n<details><summary>Evidence</summary>\n\n", fp);
 		fwrite(ev.p, 1, ev.len, fp);
 		if (ev_omitted)

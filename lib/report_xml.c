@@ -95,10 +95,14 @@ void report_junit(FILE *fp, const struct finding *v, size_t n,
 			fputs("\" message=\"", fp);
 			put_xml(fp, &b, f->message);
 			fputs("\">", fp);
-			name = xasprintf("%s:%ld:%ld: %s: %s (%s)", f->path,
-					 f->line, f->column,
-					 severity_name(f->severity), f->message,
-					 f->rule);
+			name = f->column
+				? xasprintf("%s:%ld:%ld: %s: %s (%s)", f->path,
+					    f->line, f->column,
+					    severity_name(f->severity),
+					    f->message, f->rule)
+				: xasprintf("%s:%ld: %s: %s (%s)", f->path,
+					    f->line, severity_name(f->severity),
+					    f->message, f->rule);
 			put_xml(fp, &b, name);
 			free(name);
 			for (k = 0; k < f->nev; k++) {

@@ -3,6 +3,7 @@
 #include "suppress.h"
 #include "lex.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,36 +61,47 @@ static void take_reason(struct directive *d, const char *s, const char *e)
 	d->reason_len = (size_t)(e - s);
 }
 
-/* "MG" and three digits, then the end of the word. */
-static int rule_at(const char *s, const char *e)
+/* A word that looks like a rule id: "MG" (any case) and digits, then the end
+ * of the word.  Returns its length, or 0. */
+static size_t rule_at(const char *s, const char *e)
 {
-	return e - s >= 5 && s[0] == 'M' && s[1] == 'G' && s[2] >= '0' &&
-	       s[2] <= '9' && s[3] >= '0' && s[3] <= '9' && s[4] >= '0' &&
-	       s[4] <= '9' && (e - s == 5 || !is_word(s[5]));
+	const char *p = s + 2;
+
+	if (e - s < 3 || (s[0] != 'M' && s[0] != 'm') || (s[1] != 'G' && s[1] != 'g'))
+		return 0;
+	while (p < e && *p >= '0' && *p <= '9')
+		p++;
+	if (p == s + 2 || (p < e && is_word(*p)))
+		return 0;
+	return (size_t)(p - s);
 }
 
 /* mg:ignore [RULE{,RULE}] [reason], from s (just after "mg:ignore"). */
 static int parse_mg(struct directive *d, const char *s, const char *e,
 		    const char *path, struct buf *log)
 {
+	size_t n;
+
 	if (s < e && !is_blank(*s) && *s != '/')
 		return 0;	/* "mg:ignored", "mg:ignore-x": not ours */
 	s = skip_blanks(s, e);
 	d->rules = ~0u;
 	if (rule_at(s, e)) {
 		d->rules = 0;
-		for (;;) {
-			char id[6];
-			int r;
+		while ((n = rule_at(s, e))) {
+			char id[16];
+			int r = -1;
 
-			memcpy(id, s, 5);
-			id[5] = '\0';
-			if ((r = scan_rule_index(id)) > 0)
+			if (n == 5) {
+				snprintf(id, sizeof(id), "MG%.3s", s + 2);
+				r = scan_rule_index(id);
+			}
+			if (r > 0)
 				d->rules |= 1u << r;
 			else
-				buf_addf(log, "%s:%u: mg:ignore: unknown rule '%s'\n",
-					 path, d->line, id);
-			s += 5;
+				buf_addf(log, "%s:%u: mg:ignore: unknown rule '%.*s'\n",
+					 path, d->line, (int)(n < 12 ? n : 12), s);
+			s += n;
 			if (s < e && *s == ',' && rule_at(skip_blanks(s + 1, e), e))
 				s = skip_blanks(s + 1, e);
 			else

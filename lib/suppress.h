@@ -12,7 +12,9 @@
  *   directive := "//" [" "] ( mgignore | nolint )
  *   mgignore  := "mg:ignore" [ SP rules ] [ reason ]
  *   nolint    := "nolint" [ ":" linters ] [ reason ]
- *   rules     := RULE { "," [SP] RULE }          RULE := "MG" 3 digits
+ *   rules     := RULE { "," [SP] RULE }          RULE := "MG" 3 digits (any
+ *                                                case; "MG" + other digits:
+ *                                                warned, waives nothing)
  *   linters   := NAME { "," NAME }               honored if bare, "all" or
  *                                                "mapguard" is among them
  *   reason    := [SP] [ "//" | "--" | ":" | "-" ] text   (trimmed; empty: none)

@@ -56,8 +56,14 @@ void mg_put_text(FILE *fp, const char *s, int lead)
 
 	if (lead && (*p == ':' || *p == ' ' || *p == '\t'))
 		fputs("./", fp);
-	for (; *p; p++)
-		fputc((*p < 0x20 && *p != '\t') || *p == 0x7f ? '?' : *p, fp);
+	for (; *p; p++) {
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			fputc('?', fp);	/* a C1 control as UTF-8 (U+009B: CSI) */
+			p++;
+		} else {
+			fputc((*p < 0x20 && *p != '\t') || *p == 0x7f ? '?' : *p, fp);
+		}
+	}
 }
 
 int mg_error(const char *fmt, ...)

@@ -1,4 +1,5 @@
 /* walk.c - file discovery and grouping into packages (see walk.h) */
+#define _DEFAULT_SOURCE	/* DT_DIR, DT_REG: skip the lstat() when readdir knows */
 #include "walk.h"
 #include "util.h"
 
@@ -99,6 +100,14 @@ static int walk_dir(struct flist *out, const char *root, const struct walk_opts 
 
 			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 				continue;
+			if (de->d_type == DT_REG || de->d_type == DT_DIR) {
+				if (de->d_type == DT_REG ? !is_go(de->d_name, o)
+							 : skip_dir(de->d_name))
+					continue;
+				p = join(dir, de->d_name);
+				add(de->d_type == DT_DIR ? &subs : out, p);
+				continue;
+			}
 			p = join(dir, de->d_name);
 			if (lstat(p, &st) < 0) {
 				errors++;

@@ -42,7 +42,7 @@ for t in "${tools[@]}"; do sh -c "${t#*|}" > /dev/null 2>&1 || true; done
 for ((r = 1; r <= runs; r++)); do
 	for i in "${!tools[@]}"; do
 		/usr/bin/time -f '%e %U %S %M' -o "$tmp/t" sh -c "exec ${tools[i]#*|}" > /dev/null 2>&1 || true
-		echo "$(cat "$tmp/t")" >> "$tmp/tool$i"
+		cat "$tmp/t" >> "$tmp/tool$i"
 	done
 done
 
@@ -56,14 +56,15 @@ printf '%-14s %8s %8s %9s %9s\n' tool wall_s cpu_s MB/s rss_MB
 for i in "${!tools[@]}"; do
 	w=$(median "$tmp/tool$i" 1)
 	printf '%-14s %8.3f %8.3f %9.1f %9.1f\n' "${tools[i]%%|*}" "$w" "$(cpu "$tmp/tool$i")" \
-		"$(awk -v m="$mb" -v w="$w" 'BEGIN { print w > 0 ? m / w : 0 }')" \
+		"$(awk -v m="$mb" -v w="$w" 'BEGIN { r = 0; if (w > 0) r = m / w; print r }')" \
 		"$(awk -v k="$(median "$tmp/tool$i" 4)" 'BEGIN { print k / 1024 }')"
-	eval "wall$i=$w"
+	eval "wall$i=$w cpu$i=$(cpu "$tmp/tool$i")"
 done
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b > 0 ? a / b : 0 }'; }
-# shellcheck disable=SC2154 # set by eval above
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = 0; if (b > 0) r = a / b; printf "%.1f", r }'; }
+# shellcheck disable=SC2154 # wallN, cpuN: set by eval above
 {
 	echo "ratio mg-scan/rg   : -j1 $(ratio "$wall0" "$wall2")x, -j$cpus $(ratio "$wall1" "$wall3")x (target <= 2)"
 	echo "ratio mg-scan/grep : -j1 $(ratio "$wall0" "$wall4")x, -j$cpus $(ratio "$wall1" "$wall4")x"
+	echo "CPU-time ratio (robust on a busy machine): mg-scan -j1/rg -j1 $(ratio "$cpu0" "$cpu2")x, mg-scan -j1/grep $(ratio "$cpu0" "$cpu4")x"
 }
 "$bin/mg-scan" -j1 --stats --format json "$tree/..." 2>&1 > /dev/null | sed 's/^mg-scan: stats:/split (-j1):/'

@@ -8,6 +8,9 @@ export PATH
 FIXTURES=$BATS_TEST_DIRNAME/fixtures
 export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com
 export GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.com
+# Go's build cache outlives the test's throwaway HOME (the race runtime takes
+# a while to build the first time).
+export GOCACHE=${GOCACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/go-build}
 export GIT_CONFIG_NOSYSTEM=1 HOME=$BATS_TEST_TMPDIR
 
 # mkrepo DIR: an empty repository on branch main.

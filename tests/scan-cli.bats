@@ -20,16 +20,18 @@ gen_tree() {
 	done
 }
 
-# A goroutine writing m on lines 6.. of the file; $1 goes on line 5.
+# Goroutines started in a loop write m: $1 goes on line 6, the write (column
+# 3) on the line after it.
 racy_with() {
-	printf 'package main\n\nfunc main() {\n\tm := map[int]int{}\n\tgo func() {\n%s\n\t\tm[1] = 1\n\t}()\n}\n' "$1"
+	printf 'package main\n\nfunc main() {\n\tm := map[int]int{}; for i := 0; i < 4; i++ {\n\tgo func() {\n%s\n\t\tm[i] = i\n\t}()\n}}\n' "$1"
 }
 
-# Runs "$@" as an unprivileged user when we are root (root reads anything).
+# Runs "$@" as an unprivileged user when we are root (root reads anything);
+# opens bats' own temporary directories to it, nothing above them.
 as_user() {
 	if [ "$(id -u)" = 0 ]; then
 		local d=$BATS_TEST_TMPDIR
-		while [ "$d" != / ]; do chmod o+x "$d"; d=$(dirname "$d"); done
+		while [ "${#d}" -ge "${#BATS_RUN_TMPDIR}" ]; do chmod o+x "$d"; d=$(dirname "$d"); done
 		setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
 	else
 		"$@"
@@ -94,6 +96,14 @@ as_user() {
 	echo "${lines[0]}" | jq -e '(.suppressed // false) == false'
 }
 
+@test "mg-scan: rule ids in a directive are read in any case; a malformed one waives nothing" {
+	racy_with $'\t\t//mg:ignore mg001 // lower case' > lower.go
+	racy_with $'\t\t//mg:ignore MG1 // typo' > short.go
+	run -0 --separate-stderr mg-scan --format json lower.go short.go
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule) | [.path, (.suppressed // false)]] == [["lower.go", true], ["short.go", false]]'
+	[ "$stderr" = "mg-scan: warning: short.go:6: mg:ignore: unknown rule 'MG1'" ]
+}
+
 @test "mg-scan: golangci-lint's //nolint, //nolint:all and //nolint:mapguard are honored" {
 	for d in '//nolint' '//nolint:all' '//nolint:errcheck,mapguard // why' '// nolint:mapguard'; do
 		racy_with $'\t\t'"$d" > main.go
@@ -113,13 +123,14 @@ as_user() {
 	done
 }
 
-@test "mg-scan: a directive in a string, two lines up, or trailing the line above does not suppress" {
+@test "mg-scan: a directive in a string or block comment, two lines up, or trailing the line above does not suppress" {
 	racy_with $'\t\t_ = "//mg:ignore"' > str.go
 	racy_with $'\t\t//mg:ignore\n' > far.go
 	racy_with $'\t\t_ = 1 //mg:ignore' > trail.go
 	racy_with $'\t\t_ = `\n//mg:ignore`' > raw.go
-	run -0 mg-scan --format json str.go far.go trail.go raw.go
-	[ "$(printf '%s\n' "$output" | jq -s '[.[] | select(.rule)] | length')" -eq 4 ]
+	racy_with $'\t\t/* //mg:ignore */' > block.go
+	run -0 mg-scan --format json str.go far.go trail.go raw.go block.go
+	[ "$(printf '%s\n' "$output" | jq -s '[.[] | select(.rule)] | length')" -eq 5 ]
 	[ "$(printf '%s\n' "$output" | jq -s '[.[] | select(.suppressed)] | length')" -eq 0 ]
 }
 
@@ -167,7 +178,7 @@ as_user() {
 	racy_go > main.go
 	run -0 mg-scan --rules MG001,MG003 main.go
 	[ "${#lines[@]}" -eq 1 ]
-	run -0 mg-scan --rules MG003 main.go
+	run -0 mg-scan --rules MG006 main.go
 	[ -z "$output" ]
 	run -0 mg-scan --disable MG001 main.go
 	[ -z "$output" ]
@@ -182,7 +193,7 @@ as_user() {
 	[ -z "$output" ]
 	run -0 mg-scan --rules MG001 main.go
 	[ "${#lines[@]}" -eq 1 ]
-	echo '{"rules": ["MG003"]}' > .mapguard.json
+	echo '{"rules": ["MG006"]}' > .mapguard.json
 	run -0 mg-scan main.go
 	[ -z "$output" ]
 	run -0 mg-scan --rules MG001 main.go
@@ -251,6 +262,9 @@ as_user() {
 	check '{"severity": {"MG777": "note"}}' 'severity.MG777: unknown rule id'
 	check '{"exclude": "gen/*"}' 'exclude: must be an array of glob patterns'
 	check '{"require_reason": "yes"}' 'require_reason: must be true or false'
+	check '{"fail_on": "sometimes"}' 'fail_on: must be error, warning, note or never'
+	check '{"max_findings": -1}' 'max_findings: must be a whole number >= 0'
+	check '{"baseline": false}' 'baseline: must be a file name'
 	check '{"colour": "red"}' 'colour: unknown key (rules, disable, severity, exclude, fail_on, max_findings, baseline, require_reason)'
 	check '[1]' '(top level): must be a JSON object'
 	printf '{"rules": [' > bad.json
@@ -281,7 +295,8 @@ as_user() {
 	[ "$stderr" = "mg-scan: main.go: skipped: larger than 100 bytes (--max-file-size)" ]
 	run -0 mg-scan --max-file-size 1K main.go
 	[ "${#lines[@]}" -eq 1 ]
-	for s in 0 -5 1X 12KB '' M; do
+	run -0 mg-scan --max-file-size 1G main.go
+	for s in 0 -5 1X 12KB '' M 2G 1025M 1073741825; do
 		run -2 --separate-stderr mg-scan --max-file-size "$s" main.go
 		[[ "$stderr" == "mg-scan: --max-file-size: '$s': want a size"* ]]
 	done
@@ -379,4 +394,29 @@ as_user() {
 		[[ "$output" == *"  $opt"* || "$output" == *", $opt"* ]] || { echo "missing $opt"; return 1; }
 	done
 	[[ "$output" == *"Example:"* ]]
+}
+
+@test "mg-scan: --stats prints where the time went on stderr, output unchanged" {
+	gen_tree 3
+	mg-scan --format json ./... > plain
+	run -0 --separate-stderr mg-scan --stats -j2 --format json ./...
+	[ "$output" = "$(cat plain)" ]
+	[[ "$stderr" =~ ^"mg-scan: stats: 8 files, 4 packages, "[0-9.]+" MB, -j2; wall: walk "[0-9.]+"s, scan "[0-9.]+"s; CPU: read "[0-9.]+"s, engine "[0-9.]+"s, suppress "[0-9.]+"s"$ ]]
+}
+
+@test "mg-scan: MG000 cannot itself be suppressed, and other linters' nolint is not its business" {
+	racy_with $'\t\t//mg:ignore // a waiver for the waiver\n\t\t//mg:ignore' > main.go
+	printf 'package p\n\nvar x = 1 //nolint:errcheck\n' > other.go
+	run -0 mg-scan --require-reason --format json main.go other.go
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG000") | [.path, .line, (.suppressed // false)]] == [["main.go", 7, false]]'
+}
+
+@test "mg-scan: directives work with CRLF line ends and after a BOM" {
+	racy_with $'\t\t//mg:ignore MG001 // crlf reason' | sed 's/$/\r/' > crlf.go
+	{ printf '\357\273\277//mg:ignore MG001 // after a BOM\n'
+	  printf 'package main; func main() { m := map[int]int{}; go func() { m[1] = 1 }() }\n'; } > bom.go
+	run -0 mg-scan --format json crlf.go
+	echo "${lines[0]}" | jq -e '.suppressed and .suppress_reason == "crlf reason"'
+	run -0 mg-scan --format json bom.go
+	echo "${lines[0]}" | jq -e '.line == 2 and .suppressed and .suppress_reason == "after a BOM"'
 }
