@@ -4,6 +4,7 @@
 #   make test       build and run the bats suites (tests/run)
 #   make check      the same suites on an ASan/UBSan build (build/san)
 #   make demo       the main job on the bundled example (examples/)
+#   make bench-diff mg-diff vs git diff -U0 on a synthetic repository
 #   make deps       install the Debian packages that are missing
 #   make fuzz       build the libFuzzer harnesses (clang) and run each
 #                   FUZZ_SECONDS (default 60) seconds, one at a time
@@ -42,8 +43,8 @@ FUZZ_REPLAYS = $(FUZZ_TARGETS:%=$(BIN)/fuzz/replay-%)
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-.PHONY: all test check demo deps install clean eval bench fuzz valgrind \
-	bench-scale
+.PHONY: all test check demo deps install clean eval bench bench-diff fuzz \
+	valgrind bench-scale
 all: $(PROGS) $(FUZZ_REPLAYS)
 
 $(B)/lib/%.o: lib/%.c $(wildcard lib/*.h)
@@ -127,6 +128,10 @@ valgrind: deps-quiet all
 
 deps-quiet:
 	@sh tests/deps.sh --quiet
+
+# mg-diff against git diff -U0 on a synthetic 20,000-file repository
+bench-diff: all
+	@MG_BIN=$(abspath $(BIN)) tests/bench-diff.sh
 
 demo: deps-quiet all
 	@sh examples/demo.sh

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <getopt.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,6 +12,7 @@
 #include "gitdiff.h"
 #include "lineset.h"
 #include "patch.h"
+#include "rawfind.h"
 #include "scan.h"
 #include "util.h"
 
@@ -87,7 +89,7 @@ struct diff_cmd {
 	enum mode mode;
 	long context;
 	int json, exit_code, verbose, keep_unmapped, list_files, packages, nul;
-	int flags;		/* finding_reader_open() */
+	int flags;		/* rawfind_read(): FINDING_NO_TRAILER */
 	const char *patch, *root;
 	const struct lineset *ls;
 	struct gitdiff *g;	/* NULL with --patch */
@@ -321,6 +323,8 @@ static int list_files(const struct diff_cmd *o)
 			out[nout++] = from_cwd(o->cwd_abs, o->root_abs, v[i]);
 		}
 	}
+	if (nout)
+		qsort(out, nout, sizeof(char *), cmp_str);
 	for (i = 0; i < nout; i++) {
 		if (!o->nul && strchr(out[i], '\n'))
 			mg_warn("%s: name holds a newline: use -0", out[i]);
@@ -334,7 +338,7 @@ static int list_files(const struct diff_cmd *o)
 
 /* A finding read, with its root-relative path and verdict. */
 struct item {
-	struct finding f;
+	const struct rawfind *f;
 	char *rp;		/* NULL: unmapped */
 	int keep;
 	int check;		/* --mode new: decided by the merge-base's scan */
@@ -346,12 +350,12 @@ static int on_added(const struct diff_cmd *o, const struct item *it, int evidenc
 	size_t i;
 	int hit;
 
-	if (lineset_has(o->ls, it->rp, it->f.line))
+	if (lineset_has(o->ls, it->rp, it->f->line))
 		return 1;
-	for (i = 0; evidence && i < it->f.nev; i++) {
-		char *ep = map_path(o->cwd_abs, o->root_abs, it->f.ev[i].path);
+	for (i = 0; evidence && i < it->f->nev; i++) {
+		char *ep = map_path(o->cwd_abs, o->root_abs, it->f->ev[i].path);
 
-		hit = ep && lineset_has(o->ls, ep, it->f.ev[i].line);
+		hit = ep && lineset_has(o->ls, ep, it->f->ev[i].line);
 		free(ep);
 		if (hit)
 			return 1;
@@ -387,7 +391,7 @@ static int judge_new(const struct diff_cmd *o, struct item *items, size_t n)
 		if (!items[i].check)
 			continue;
 		d = dir_of(items[i].rp);
-		fd = dir_of(items[i].f.path);
+		fd = dir_of(items[i].f->path);
 		if (!lineset_has_file(forms, d)) {
 			/* lineset_old_path() gives back the path when equal */
 			lineset_add_file(forms, d, fd);
@@ -451,8 +455,8 @@ static int judge_new(const struct diff_cmd *o, struct item *items, size_t n)
 	/* no fingerprint: nothing proves the finding old, so it stays */
 	for (i = 0; i < n; i++)
 		if (items[i].check)
-			items[i].keep = !items[i].f.fingerprint ||
-					!lineset_has_file(fps, items[i].f.fingerprint);
+			items[i].keep = !items[i].f->fingerprint ||
+					!lineset_has_file(fps, items[i].f->fingerprint);
 	rc = 0;
 out:
 	lineset_free(forms);
@@ -462,38 +466,36 @@ out:
 	return rc;
 }
 
-/* Reads every finding and decides which to keep.  Returns 0 at the end of a
- * complete input, -1 after an error. */
-static int filter(struct diff_cmd *o, struct finding_reader *rd,
+/* Decides which of the findings read to keep.  Returns 0, or -1 after an
+ * error. */
+static int filter(struct diff_cmd *o, const struct rawfind_set *rs,
 		  struct item **out, size_t *nout)
 {
-	struct item *items = NULL;
+	struct item *items = xcalloc(rs->n ? rs->n : 1, sizeof(*items));
 	struct lineset *dirs = o->mode == MODE_NEW ? changed_dirs(o->ls) : NULL;
-	size_t n = 0, alloc = 0;
-	int r, rc = -1, need_scan = 0;
+	size_t n;
+	int rc = -1, need_scan = 0;
 
-	for (;;) {
-		struct item *it;
+	*out = items;
+	for (n = 0; n < rs->n; n++) {
+		struct item *it = &items[n];
 
-		ARRAY_GROW(items, n + 1, alloc);
-		it = &items[n];
-		memset(it, 0, sizeof(*it));
-		if ((r = finding_read(rd, &it->f)) <= 0) {
-			finding_release(&it->f);
-			break;
-		}
-		n++;
-		it->rp = map_path(o->cwd_abs, o->root_abs, it->f.path);
+		it->f = &rs->v[n];
+		/* findings come grouped by file: map each path once */
+		if (n && items[n - 1].rp && !strcmp(items[n - 1].f->path, it->f->path))
+			it->rp = xstrdup(items[n - 1].rp);
+		else
+			it->rp = map_path(o->cwd_abs, o->root_abs, it->f->path);
 		if (!it->rp) {
 			if (!o->keep_unmapped) {
 				mg_error("%s:%ld: path is outside the repository (%s); run "
 					 "mg-diff where mg-scan ran, give --root, or "
-					 "--keep-unmapped", it->f.path, it->f.line,
+					 "--keep-unmapped", it->f->path, it->f->line,
 					 o->root_abs);
 				goto out;
 			}
 			mg_warn("%s:%ld: path is outside the repository: kept",
-				it->f.path, it->f.line);
+				it->f->path, it->f->line);
 			it->keep = 1;
 			continue;
 		}
@@ -501,7 +503,7 @@ static int filter(struct diff_cmd *o, struct finding_reader *rd,
 		case MODE_ALL: it->keep = 1; break;
 		case MODE_FILE: it->keep = lineset_has_file(o->ls, it->rp); break;
 		case MODE_CONTEXT:
-			it->keep = lineset_near(o->ls, it->rp, it->f.line, o->context);
+			it->keep = lineset_near(o->ls, it->rp, it->f->line, o->context);
 			break;
 		case MODE_ADDED: it->keep = on_added(o, it, 0); break;
 		default:
@@ -516,16 +518,46 @@ static int filter(struct diff_cmd *o, struct finding_reader *rd,
 			break;
 		}
 	}
-	if (r < 0)
-		goto out;
 	if (need_scan && judge_new(o, items, n) < 0)
 		goto out;
 	rc = 0;
 out:
 	lineset_free(dirs);
-	*out = items;
 	*nout = n;
 	return rc;
+}
+
+/* Computing the change (libgit2 or the patch) runs in a thread while the
+ * findings are read: on a large diff and a large stream the two take about
+ * as long.  Only this thread may print errors meanwhile (rawfind_read() keeps
+ * its error for later). */
+struct change_job {
+	struct diff_cmd *o;
+	const struct gitdiff_opts *go;
+	struct lineset *patched;
+	int rc;
+};
+
+static void *compute_change(void *arg)
+{
+	struct change_job *j = arg;
+
+	j->rc = j->o->patch ? patch_added_lines(&j->patched, j->o->patch)
+			    : gitdiff_open(&j->o->g, j->go);
+	return NULL;
+}
+
+/* Do the findings come from standard input? */
+static int findings_on_stdin(char *const *paths)
+{
+	size_t i;
+
+	if (!paths[0])
+		return 1;
+	for (i = 0; paths[i]; i++)
+		if (!strcmp(paths[i], "-"))
+			return 1;
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -533,11 +565,13 @@ int main(int argc, char **argv)
 	struct diff_cmd o = { 0 };
 	struct gitdiff_opts go = { ".", NULL, NULL, 0, 0 };
 	struct lineset *patched = NULL;
-	struct finding_reader *rd = NULL;
+	struct rawfind_set rs = RAWFIND_SET_INIT;
+	struct change_job job = { NULL, NULL, NULL, -1 };
+	pthread_t th;
 	struct item *items = NULL;
 	char *auto_base = NULL;
 	size_t nitems = 0, i;
-	int c, rc = MG_EXIT_ERROR, read_ok = 0;
+	int c, rc = MG_EXIT_ERROR, read_ok = 0, read_tried = 0, rr = 0;
 	long kept = 0;
 
 	mg_start("mg-diff");
@@ -586,6 +620,10 @@ int main(int argc, char **argv)
 		return mg_usage(usage, "--packages and -0 go with --list-files");
 	if (o.list_files && optind < argc)
 		return mg_usage(usage, "--list-files reads no findings");
+	if (o.patch && !strcmp(o.patch, "-") && !o.list_files &&
+	    findings_on_stdin(argv + optind))
+		return mg_usage(usage, "--patch - and the findings cannot both come "
+				"from standard input");
 	if (o.mode == MODE_DEFAULT)
 		o.mode = o.patch ? MODE_ADDED : MODE_NEW;
 	if (go.base && !strcmp(go.base, "auto")) {
@@ -596,17 +634,25 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mg-diff: --base auto: %s (%s)\n", auto_base, why);
 		go.base = auto_base;
 	}
+	if (!o.patch && o.root)
+		go.dir = o.root;
+	job.o = &o;
+	job.go = &go;
+	if (o.list_files || pthread_create(&th, NULL, compute_change, &job)) {
+		compute_change(&job);
+	} else {
+		rr = rawfind_read(&rs, argv + optind, o.flags);
+		pthread_join(th, NULL);
+		read_tried = 1;
+	}
+	patched = job.patched;
+	if (job.rc < 0)
+		goto out;
 	if (o.patch) {
-		if (patch_added_lines(&patched, o.patch) < 0)
-			goto out;
 		o.ls = patched;
 		if (!o.root)
 			o.root = ".";
 	} else {
-		if (o.root)
-			go.dir = o.root;
-		if (gitdiff_open(&o.g, &go) < 0)
-			goto out;
 		o.ls = gitdiff_lines(o.g);
 		o.root = gitdiff_workdir(o.g);
 	}
@@ -618,32 +664,45 @@ int main(int argc, char **argv)
 		rc = list_files(&o);
 		goto out;
 	}
-	if (finding_reader_open(&rd, argv + optind, o.flags) < 0)
+	if (!read_tried)
+		rr = rawfind_read(&rs, argv + optind, o.flags);
+	if (rr < 0) {
+		mg_error("%s", rs.error);
 		goto out;
-	if (filter(&o, rd, &items, &nitems) < 0)
+	}
+	if (filter(&o, &rs, &items, &nitems) < 0)
 		goto out;
 	read_ok = 1;
 	for (i = 0; i < nitems; i++) {
-		const struct finding *f = &items[i].f;
+		const struct rawfind *f = items[i].f;
 
 		if (!items[i].keep)
 			continue;
 		kept++;
-		if (o.json)
-			finding_write(stdout, f);
-		else {
+		if (o.json) {
+			/* passed on unchanged, byte for byte */
+			fwrite(f->bytes, 1, f->len, stdout);
+			putchar('\n');
+		} else {
+			char *msg = rawfind_str(f, "message");
+			char *rule = rawfind_str(f, "rule");
+
 			/* hostile paths and messages: one line, no "::" command */
 			mg_put_text(stdout, f->path, 1);
-			printf(":%ld:%ld: ", f->line, f->column);
-			mg_put_text(stdout, f->message, 0);
-			printf(" (%s)\n", f->rule);
+			printf(":%ld:%ld: ", f->line, rawfind_int(f, "column"));
+			mg_put_text(stdout, msg ? msg : "", 0);
+			fputs(" (", stdout);
+			mg_put_text(stdout, rule ? rule : "", 0);
+			fputs(")\n", stdout);
+			free(msg);
+			free(rule);
 		}
 	}
 	rc = o.exit_code && kept ? MG_EXIT_FOUND : MG_EXIT_OK;
 out:
 	if (o.json && !o.list_files) {
 		struct trailer t = { "mg-diff", read_ok ? "ok" : "error",
-				     rd ? finding_reader_files(rd) : 0,
+				     rs.files,
 				     read_ok ? kept : 0, NULL };
 
 		finding_write_trailer(stdout, &t);
@@ -655,12 +714,10 @@ out:
 		fprintf(stderr, "mg-diff: kept %ld of %zu findings on %zu changed files\n",
 			kept, nitems, nfiles);
 	}
-	for (i = 0; i < nitems; i++) {
-		finding_release(&items[i].f);
+	for (i = 0; i < nitems; i++)
 		free(items[i].rp);
-	}
 	free(items);
-	finding_reader_free(rd);
+	rawfind_release(&rs);
 	lineset_free(patched);
 	gitdiff_free(o.g);
 	free(auto_base);

@@ -127,16 +127,94 @@ static int on_line(const git_diff_delta *d, const git_diff_hunk *h,
 	return 0;
 }
 
+/* Marks into seen every commit reachable from start whose object is here
+ * (a shallow clone's boundary parents are missing: the walk stops there).
+ * skip_start: do not mark start itself.  Returns 0 or -1 (reported). */
+static int reach(git_repository *repo, const git_oid *start, int skip_start,
+		 struct lineset *seen, const struct lineset *stop)
+{
+	git_oid *stack = NULL;
+	size_t sp = 0, alloc = 0;
+	char hex[GIT_OID_HEXSZ + 1];
+	int first = skip_start;
+
+	ARRAY_GROW(stack, sp + 1, alloc);
+	stack[sp++] = *start;
+	while (sp) {
+		git_oid id = stack[--sp];
+		git_commit *c = NULL;
+		unsigned i, np;
+
+		git_oid_tostr(hex, sizeof(hex), &id);
+		if (!first && (lineset_has_file(seen, hex) ||
+			       (stop && !lineset_has_file(stop, hex))))
+			continue;
+		if (git_commit_lookup(&c, repo, &id) < 0)
+			continue;	/* beyond the shallow boundary */
+		if (!first)
+			lineset_add_file(seen, hex, NULL);
+		first = 0;
+		np = git_commit_parentcount(c);
+		for (i = 0; i < np; i++) {
+			ARRAY_GROW(stack, sp + 1, alloc);
+			stack[sp++] = *git_commit_parent_id(c, i);
+		}
+		git_commit_free(c);
+	}
+	free(stack);
+	git_error_clear();
+	return 0;
+}
+
+/* The merge-base in a shallow clone, where libgit2 1.5 does not know the
+ * boundary and fails on the first missing parent: the common ancestors of
+ * both sides that no other common ancestor reaches.  A shallow history is
+ * short, so plain sets do. */
+static int shallow_merge_base(git_oid *out, git_repository *repo,
+			      const git_oid *a, const git_oid *b)
+{
+	struct lineset *ra = lineset_new(), *rb = lineset_new();
+	struct lineset *common = lineset_new(), *below = lineset_new();
+	const char *const *v;
+	size_t n, i;
+	int r = GIT_ENOTFOUND;
+
+	reach(repo, a, 0, ra, NULL);
+	reach(repo, b, 0, rb, NULL);
+	v = lineset_files(rb, &n);
+	for (i = 0; i < n; i++)
+		if (lineset_has_file(ra, v[i]))
+			lineset_add_file(common, v[i], NULL);
+	/* the ancestors of a common commit are common too */
+	v = lineset_files(common, &n);
+	for (i = 0; i < n; i++) {
+		git_oid id;
+
+		if (!lineset_has_file(below, v[i]) && !git_oid_fromstr(&id, v[i]))
+			reach(repo, &id, 1, below, common);
+	}
+	for (i = 0; i < n && r; i++)
+		if (!lineset_has_file(below, v[i]) && !git_oid_fromstr(out, v[i]))
+			r = 0;
+	lineset_free(ra);
+	lineset_free(rb);
+	lineset_free(common);
+	lineset_free(below);
+	return r;
+}
+
 static int merge_base(git_commit **mb, git_repository *repo, const char *base,
 		      const char *head, const git_commit *b, const git_commit *h)
 {
 	git_oid oid;
-	int r = git_merge_base(&oid, repo, git_commit_id(b), git_commit_id(h));
+	int shallow = git_repository_is_shallow(repo) == 1, r;
 
 	*mb = NULL;
-	/* in a shallow clone the walk stops at a missing parent: "not found" */
-	if (r == GIT_ENOTFOUND || (r < 0 && git_repository_is_shallow(repo) == 1)) {
-		if (git_repository_is_shallow(repo) == 1)
+	r = shallow ? shallow_merge_base(&oid, repo, git_commit_id(b),
+					 git_commit_id(h))
+		    : git_merge_base(&oid, repo, git_commit_id(b), git_commit_id(h));
+	if (r == GIT_ENOTFOUND) {
+		if (shallow)
 			return mg_error("%s: no merge base with %s: this is a shallow "
 					"clone and the history is missing (use "
 					"fetch-depth: 0, git fetch --deepen=N, or "

@@ -96,7 +96,9 @@ static int parse_range(const char **pp, const char *end, long *start, long *coun
 			return -1;
 	}
 	*pp = p;
-	return 0;
+	/* no file has a billion lines: a bigger number is damage (and line
+	 * arithmetic must not overflow) */
+	return *start > 1000000000L || *count > 1000000000L ? -1 : 0;
 }
 
 int patch_parse(struct lineset **out, const char *name, const char *data,

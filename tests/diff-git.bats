@@ -128,6 +128,8 @@ setup() {
 }
 
 @test "mg-diff: a shallow clone without the merge-base says what to do" {
+	printf 'root\n' > r.go
+	commit . root
 	printf 'a\n' > a.go
 	commit . base
 	git checkout -q -b pr
@@ -144,9 +146,14 @@ setup() {
 	run -2 --separate-stderr mg-diff --base origin/main f.jsonl
 	[[ "$stderr" == "mg-diff: origin/main: no merge base with HEAD: this is a shallow clone"*"fetch-depth: 0"*"git fetch --deepen"*"--patch"* ]]
 	echo "$output" | jq -e '.status == "error"'
-	git fetch -q --unshallow
+	# deep enough for the merge-base, still shallow
+	git fetch -q --deepen=1
+	[ "$(git rev-parse --is-shallow-repository)" = true ]
 	run -0 mg-diff --mode added --base origin/main f.jsonl
 	[ "$(echo "$output" | kept)" = "a.go:2" ]
+	# --mode new reads the merge-base's blobs (no fingerprints here: kept)
+	run -0 mg-diff --base origin/main f.jsonl
+	[ "$(echo "$output" | kept | tr '\n' ' ')" = "a.go:1 a.go:2 " ]
 }
 
 @test "mg-diff: works on a detached HEAD" {

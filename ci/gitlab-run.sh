@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# gitlab-run.sh - what the GitLab template (ci/mapguard.gitlab-ci.yml) runs.
+#
+#   gitlab-run.sh          scan, diff, gate: reports for the MR widgets
+#   gitlab-run.sh shard    fan-out: scan shard CI_NODE_INDEX/CI_NODE_TOTAL
+#                          into mapguard-shard-K.jsonl
+#   gitlab-run.sh merge    fan-in: concatenate mapguard-shard-*.jsonl (all
+#                          MAPGUARD_SHARDS of them), then diff and gate
+#
+# Settings come from MAPGUARD_* variables (the template lists them) and
+# GitLab's predefined CI_* variables.  Exit status: mg-gate's (0 pass,
+# 1 fail, 2 error); the MR note never changes it.
+set -u -o pipefail
+
+mode=${1:-all}
+die() { printf 'mapguard: %s\n' "$1" >&2; exit 2; }
+is_true() {
+	case ${!1:-$2} in
+	true|True|TRUE|yes|1) return 0 ;;
+	false|False|FALSE|no|0|'') return 1 ;;
+	*) die "$1: not true or false" ;;
+	esac
+}
+count() { jq -c 'select(has("mapguard") | not) | select(.suppressed != true)' "$1" | wc -l; }
+
+project=${CI_PROJECT_DIR:-$PWD}
+cd "$project" || die "CI_PROJECT_DIR: cannot enter it"
+cd -- "${MAPGUARD_DIR:-.}" 2>/dev/null || die "MAPGUARD_DIR: no such directory"
+top=$(git rev-parse --show-toplevel 2>/dev/null) || die "not in a git repository (GIT_STRATEGY: none?)"
+prefix=$(git rev-parse --show-prefix)
+out=$(mktemp -d) || die "cannot make a temporary directory"
+trap 'rm -rf "$out"' EXIT
+config=${MAPGUARD_CONFIG:-}
+baseline=${MAPGUARD_BASELINE:-}
+[ -z "$config" ] || config=$(realpath -m -- "$config")
+[ -z "$baseline" ] || baseline=$(realpath -m -- "$baseline")
+
+# --- scan --------------------------------------------------------------------
+case $mode in
+merge)
+	shards=${MAPGUARD_SHARDS:-}
+	[[ $shards =~ ^[1-9][0-9]*$ ]] || die "MAPGUARD_SHARDS: set it to the number of shards for the merge job"
+	shopt -s nullglob
+	parts=("$project"/mapguard-shard-*.jsonl)
+	shopt -u nullglob
+	[ ${#parts[@]} -gt 0 ] || die "merge: no mapguard-shard-*.jsonl artifacts (needs: the shard job)"
+	cat -- "${parts[@]}" > "$out/all.jsonl"
+	mg-gate --expect-shards "$shards" --fail-on never --report "json=$out/check.jsonl" "$out/all.jsonl" ||
+		die "merge: the shard artifacts are incomplete (see mg-gate's message above)"
+	;;
+all|shard)
+	read -r -d '' -a paths < <(printf '%s' "${MAPGUARD_PATHS:-.}" | tr '\n' ' '; printf '\0')
+	[ ${#paths[@]} -gt 0 ] || paths=(.)
+	args=(--format json)
+	[ -z "$config" ] || args+=(--config "$config")
+	if [ "$mode" = shard ]; then
+		[[ ${CI_NODE_INDEX:-} =~ ^[1-9][0-9]*$ ]] || die "shard: CI_NODE_INDEX is not set (give the job parallel: N)"
+		args+=(--shard auto)
+	fi
+	mg-scan "${args[@]}" -- "${paths[@]}" > "$out/all.jsonl" || die "mg-scan failed: see its message above"
+	if [ "$mode" = shard ]; then
+		cp "$out/all.jsonl" "$project/mapguard-shard-$CI_NODE_INDEX.jsonl"
+		echo "mapguard: shard $CI_NODE_INDEX/$CI_NODE_TOTAL: $(count "$out/all.jsonl") findings"
+		exit 0
+	fi
+	;;
+*) die "usage: gitlab-run.sh [shard|merge]" ;;
+esac
+echo "mapguard: $(count "$out/all.jsonl") findings in the scanned paths"
+
+# --- base ----------------------------------------------------------------------
+# A merged-results pipeline checks out the merge of the MR into the target:
+# compare with the target's commit.  Otherwise HEAD is the MR's head:
+# compare with the diff base GitLab computed (the merge base).  Both are
+# compared directly (--no-merge-base): only these commits must be present.
+base=''
+if is_true MAPGUARD_ONLY_NEW true; then
+	base=${CI_MERGE_REQUEST_TARGET_BRANCH_SHA:-${CI_MERGE_REQUEST_DIFF_BASE_SHA:-}}
+	if [ -z "$base" ]; then
+		base=${CI_COMMIT_BEFORE_SHA:-}
+		[ "$base" != 0000000000000000000000000000000000000000 ] || base=''
+	fi
+	[ -n "$base" ] || echo "mapguard: not a merge request or push with a base: every finding counts"
+fi
+if [ -n "$base" ]; then
+	[[ $base =~ ^[0-9a-f]{40}$ ]] || die "the base from GitLab's variables is not a commit SHA"
+	if ! git cat-file -e "$base^{commit}" 2>/dev/null; then
+		echo "mapguard: fetching the base commit $base (shallow clone, GIT_DEPTH=${GIT_DEPTH:-})"
+		git fetch -q --no-tags --depth=1 origin "$base" 2>"$out/fetch.err" ||
+			git fetch -q --no-tags origin "${CI_MERGE_REQUEST_TARGET_BRANCH_NAME:-HEAD}" 2>>"$out/fetch.err" || true
+		git cat-file -e "$base^{commit}" 2>/dev/null ||
+			die "the base commit $base is not in this clone and could not be fetched: set GIT_DEPTH: 0 (variables:) on the job"
+	fi
+	mg-diff --base "$base" --no-merge-base "$out/all.jsonl" > "$out/new.jsonl" ||
+		die "mg-diff failed: see its message above"
+else
+	cp "$out/all.jsonl" "$out/new.jsonl"
+fi
+jq -c --arg p "$prefix" 'if has("mapguard") then . else
+	.path = $p + .path | if .evidence then .evidence |= map(.path = $p + .path) else . end end' \
+	"$out/new.jsonl" > "$out/new-top.jsonl" || die "mg-diff's output is not JSON Lines"
+cp "$out/new-top.jsonl" "$project/mapguard-findings.jsonl"
+
+# --- gate ------------------------------------------------------------------------
+args=(--report text --report "gitlab=$project/gl-code-quality-report.json"
+	--report "junit=$project/mapguard-junit.xml" --report "markdown=$out/report.md")
+[ -z "${MAPGUARD_FAIL_ON:-}" ] || args+=(--fail-on "$MAPGUARD_FAIL_ON")
+[ -z "$baseline" ] || args+=(--baseline "$baseline")
+[ -z "$config" ] || args+=(--config "$config")
+[ -z "${CI_PROJECT_URL:-}" ] || [ -z "${CI_COMMIT_SHA:-}" ] ||
+	args+=(--link-base "$CI_PROJECT_URL/-/blob/$CI_COMMIT_SHA")
+(cd "$top" && mg-gate "${args[@]}" "$out/new-top.jsonl")
+gate=$?
+
+# --- the MR note and discussions: never change the verdict -------------------------
+if [ "$gate" -le 1 ] && { is_true MAPGUARD_NOTE false || is_true MAPGUARD_REVIEW false; }; then
+	if [ -z "${CI_MERGE_REQUEST_IID:-}" ]; then
+		echo "mapguard: not a merge request pipeline: note skipped"
+	else
+		bot=(--platform gitlab)
+		is_true MAPGUARD_NOTE false || bot+=(--no-comment)
+		! is_true MAPGUARD_REVIEW false || bot+=(--review)
+		[ ! -s "$out/report.md" ] || bot+=(--body "$out/report.md")
+		here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+		"$here/mapguard-bot" "${bot[@]}" "$out/new-top.jsonl" ||
+			echo "mapguard: the MR note could not be posted (see above); the verdict stands" >&2
+	fi
+fi
+exit "$gate"
