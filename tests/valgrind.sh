@@ -4,6 +4,7 @@
 # temporary directory become MG_BIN.  Any memcheck error or definite/indirect
 # leak makes the command exit 99, which fails the test that ran it.
 #   MG_REAL_BIN=DIR  the binaries to wrap (default: ../bin)
+#   VALGRIND_OPTS    more valgrind options (e.g. --track-origins=yes)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 real=${MG_REAL_BIN:-$here/../bin}
@@ -19,7 +20,7 @@ for p in "$real"/mg-* "$real"/fuzz/replay-*; do
 #!/bin/sh
 exec valgrind -q --error-exitcode=99 --leak-check=full \\
 	--errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \\
-	--track-origins=yes "$p" "\$@"
+	${VALGRIND_OPTS:-} "$p" "\$@"
 SH
 	chmod +x "$w"
 done
