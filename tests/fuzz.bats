@@ -14,7 +14,7 @@ replay() {
 	shopt -u nullglob
 	[ "${#files[@]}" -gt 0 ]
 	[ -x "$MG_BIN/fuzz/replay-$h" ]
-	run -0 --separate-stderr timeout 300 "$MG_BIN/fuzz/replay-$h" "${files[@]}"
+	run -0 --separate-stderr timeout 120 "$MG_BIN/fuzz/replay-$h" "${files[@]}"
 	[ "$output" = "replayed ${#files[@]} input(s)" ]
 }
 

@@ -13,6 +13,7 @@ command -v valgrind >/dev/null || { echo "valgrind.sh: valgrind is not installed
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/fuzz"
+chmod 755 "$tmp" "$tmp/fuzz"	# tests run some commands as another user
 for p in "$real"/mg-* "$real"/fuzz/replay-*; do
 	[ -x "$p" ] || continue
 	w=$tmp/${p#"$real"/}
