@@ -7,7 +7,8 @@
   gen-go.py findings N OUT        a JSON Lines stream of N findings + trailer
   gen-go.py func BYTES OUT        one function of about BYTES bytes: a map
                                   written on every line of one goroutine
-                                  literal (the worst case for per-site scans)
+                                  literal started in a loop (the worst case
+                                  for per-site scans)
 
 The code is plausible Go of the kind mapguard reads: types with maps and
 mutexes, methods that lock, goroutines in loops that write maps (some racy,
@@ -87,14 +88,14 @@ def write_file(path, size, pkg="p", start=0):
 def write_func(path, size):
     with open(path, "w") as f:
         f.write("package p\n\nfunc f() {\n\tm := make(map[int]int)\n"
-                "\tgo func() {\n")
+                "\tfor i := 0; i < 4; i++ {\n\tgo func() {\n")
         i, written = 0, 0
         while written < size:
             s = "\t\tm[%d] = %d\n" % (i, i)
             f.write(s)
             written += len(s)
             i += 1
-        f.write("\t}()\n}\n")
+        f.write("\t}()\n\t}\n}\n")
 
 
 def write_findings(path, n):
