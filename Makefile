@@ -7,6 +7,10 @@
 #   make demo       the main job on the bundled example (examples/)
 #   make bench-diff mg-diff vs git diff -U0 on a synthetic repository
 #   make deps       install the Debian packages that are missing
+#   make fuzz       build the libFuzzer harnesses (clang) and run each
+#                   FUZZ_SECONDS (default 60) seconds, one at a time
+#   make valgrind   the bats suites with every mg-* under valgrind memcheck
+#   make bench-scale  time per MB over growing generated Go files
 #   make install    PREFIX=/usr/local DESTDIR= : binaries and man pages
 
 PREFIX ?= /usr/local
@@ -33,12 +37,16 @@ CMDS = mg-scan mg-diff mg-gate
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
 PROGS = $(CMDS:%=$(BIN)/%)
+# the fuzz harnesses as plain programs replaying files (tests/fuzz.bats)
+FUZZ_TARGETS = scan finding patch config racelog
+FUZZ_REPLAYS = $(FUZZ_TARGETS:%=$(BIN)/fuzz/replay-%)
 
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-.PHONY: all test check demo deps install clean eval bench bench-diff
-all: $(PROGS)
+.PHONY: all test check demo deps install clean eval bench bench-diff fuzz \
+	valgrind bench-scale
+all: $(PROGS) $(FUZZ_REPLAYS)
 
 $(B)/lib/%.o: lib/%.c $(wildcard lib/*.h)
 	@mkdir -p $(@D)
@@ -54,6 +62,47 @@ $(B)/libmapguard.a: $(LIB_OBJ)
 $(BIN)/%: $(B)/cmd/%.o $(B)/libmapguard.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BIN)/fuzz/replay-%: $(B)/fuzz/replay.o $(B)/fuzz/fuzz_%.o $(B)/fuzz/fuzz_util.o \
+		$(B)/libmapguard.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# libFuzzer: the library and harnesses built by clang with coverage and
+# sanitizers; each harness runs FUZZ_SECONDS on its corpus (build/fuzz/corpus/X,
+# seeded from tests/fuzz/corpus/X and tests/fuzz/regress/X).  Crashes are
+# written to build/fuzz/crash-X-*; copy them to tests/fuzz/regress/X/ once fixed.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+FUZZ_ARGS ?=
+fuzz: deps-quiet
+	@$(MAKE) --no-print-directory B=build/fuzz BIN=build/fuzz/bin CC=$(FUZZ_CC) \
+		CFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
+		build/fuzz/libmapguard.a $(FUZZ_TARGETS:%=build/fuzz/fuzz/fuzz_%.o) \
+		build/fuzz/fuzz/fuzz_util.o
+	@for t in $(FUZZ_TARGETS); do \
+		$(FUZZ_CC) -g $(FUZZ_SAN) -fsanitize=fuzzer -o build/fuzz/fuzz-$$t \
+			build/fuzz/fuzz/fuzz_$$t.o build/fuzz/fuzz/fuzz_util.o \
+			build/fuzz/libmapguard.a $(LDLIBS) || exit 2; \
+	done
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus/$$t tests/fuzz/regress/$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
+		ASAN_OPTIONS=detect_leaks=1 build/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) \
+			-timeout=10 -rss_limit_mb=2048 -max_len=65536 -close_fd_mask=3 \
+			-print_final_stats=1 -artifact_prefix=build/fuzz/crash-$$t- \
+			$(FUZZ_ARGS) build/fuzz/corpus/$$t tests/fuzz/corpus/$$t \
+			tests/fuzz/regress/$$t > build/fuzz/fuzz-$$t.log 2>&1; \
+		st=$$?; grep -E '^(stat::|Done )' build/fuzz/fuzz-$$t.log; \
+		[ "$$st" = 0 ] || { tail -n 60 build/fuzz/fuzz-$$t.log; \
+			echo "fuzz: $$t failed (build/fuzz/fuzz-$$t.log)"; exit 1; }; \
+	done
 
 # Install what is missing, then build; a fresh machine needs nothing else.
 deps:
@@ -72,6 +121,15 @@ check: deps-quiet
 # Precision and recall per rule on the labeled corpus (tests/corpus).
 eval: deps-quiet all
 	@MG_SCAN=$(abspath $(BIN))/mg-scan tests/eval.sh
+
+# Linear time and bounded memory (tests/bench-scale.sh); asserts nothing.
+bench-scale: deps-quiet all
+	@MG_BIN=$(abspath $(BIN)) bash tests/bench-scale.sh
+
+# memcheck over the whole suite: every mg-* runs under valgrind (exit 99 on
+# an error or a leak, which fails its test); VALGRIND_SUITES to narrow it.
+valgrind: deps-quiet all
+	@sh tests/valgrind.sh $(VALGRIND_SUITES)
 
 deps-quiet:
 	@sh tests/deps.sh --quiet

@@ -687,9 +687,13 @@ int main(int argc, char **argv)
 			char *msg = rawfind_str(f, "message");
 			char *rule = rawfind_str(f, "rule");
 
-			printf("%s:%ld:%ld: %s (%s)\n", f->path, f->line,
-			       rawfind_int(f, "column"), msg ? msg : "",
-			       rule ? rule : "");
+			/* hostile paths and messages: one line, no "::" command */
+			mg_put_text(stdout, f->path, 1);
+			printf(":%ld:%ld: ", f->line, rawfind_int(f, "column"));
+			mg_put_text(stdout, msg ? msg : "", 0);
+			fputs(" (", stdout);
+			mg_put_text(stdout, rule ? rule : "", 0);
+			fputs(")\n", stdout);
 			free(msg);
 			free(rule);
 		}

@@ -32,6 +32,8 @@ static const char usage[] =
 	"  --disable LIST         ignore these rules\n"
 	"  --severity RULE=LEVEL  override a rule's severity (repeatable)\n"
 	"  --config FILE          read FILE, not .mapguard.json (flags win)\n"
+	"  --trusted-config REV   read the config and the baseline from revision\n"
+	"                         REV's tree (a PR cannot edit what judges it)\n"
 	"  --baseline FILE        drop findings whose fingerprint FILE lists\n"
 	"  --write-baseline FILE  record the current findings in FILE and accept\n"
 	"                         them (the gate passes on them)\n"
@@ -60,6 +62,10 @@ enum {
 	OPT_WRITE_BASELINE
 };
 
+/* --trusted-config REV (docs/security.md): config and baseline from REV */
+enum { OPT_TRUSTED_CONFIG = 512 };
+static const char *trusted_rev;
+
 static const struct option longopts[] = {
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "config", required_argument, NULL, OPT_CONFIG },
@@ -74,6 +80,7 @@ static const struct option longopts[] = {
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "sarif-category", required_argument, NULL, OPT_SARIF_CATEGORY },
 	{ "severity", required_argument, NULL, OPT_SEVERITY },
+	{ "trusted-config", required_argument, NULL, OPT_TRUSTED_CONFIG },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
 	{ NULL, 0, NULL, 0 }
@@ -401,6 +408,7 @@ static int parse_options(struct gate_opts *o, int argc, char **argv)
 			printf("mg-gate %s\n", MG_VERSION);
 			return 1;
 		case OPT_WRITE_BASELINE: o->write_baseline = optarg; break;
+		case OPT_TRUSTED_CONFIG: trusted_rev = optarg; break;
 		case 'h':
 			fputs(usage, stdout);
 			return 1;
@@ -466,14 +474,17 @@ int main(int argc, char **argv)
 		wb->fmt = -1;
 		wb->path = o.write_baseline;
 	}
-	if (config_load(&cfg, o.config) < 0)
+	if ((trusted_rev ? config_load_rev(&cfg, trusted_rev, o.config)
+			 : config_load(&cfg, o.config)) < 0)
 		goto out;
 	fail_on = o.fail_on >= 0 ? o.fail_on : cfg.fail_on >= 0 ? cfg.fail_on
 								 : SEV_WARNING;
 	max = o.max_findings >= 0 ? o.max_findings : cfg.max_findings;
 	if (!o.baseline)
 		o.baseline = cfg.baseline;
-	if ((o.baseline && baseline_load(&bl, o.baseline) < 0) ||
+	if ((o.baseline &&
+	     (trusted_rev ? baseline_load_rev(&bl, trusted_rev, o.baseline)
+			  : baseline_load(&bl, o.baseline)) < 0) ||
 	    open_outputs(&o) < 0 ||
 	    finding_reader_open(&rd, argv + optind, o.flags) < 0)
 		goto out;

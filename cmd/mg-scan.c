@@ -37,6 +37,8 @@ static const char usage[] =
 	"line or alone on the line above) are kept, marked suppressed.\n"
 	"\n"
 	"  --config FILE        read FILE (default: .mapguard.json here, if any)\n"
+	"  --trusted-config REV read the config from revision REV's tree, not the\n"
+	"                       work tree (a PR cannot edit the rules that judge it)\n"
 	"  --disable LIST       do not run these rules (MG001,MG006)\n"
 	"  --exit-code          exit 1 when there is an unsuppressed finding\n"
 	"  --format FMT         text (path:line:col: msg) or json (JSON Lines, trailer)\n"
@@ -71,6 +73,10 @@ enum {
 	OPT_SHARD, OPT_STATS, OPT_VERSION, OPT_RACE_LOG, OPT_ROOT
 };
 
+/* --trusted-config REV (docs/security.md): the config comes from REV's tree */
+enum { OPT_TRUSTED_CONFIG = 512 };
+static const char *trusted_rev;
+
 static const struct option longopts[] = {
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "disable", required_argument, NULL, OPT_DISABLE },
@@ -88,6 +94,7 @@ static const struct option longopts[] = {
 	{ "severity", required_argument, NULL, OPT_SEVERITY },
 	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ "stats", no_argument, NULL, OPT_STATS },
+	{ "trusted-config", required_argument, NULL, OPT_TRUSTED_CONFIG },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
@@ -495,7 +502,8 @@ static int setup(struct scan_cmd *o, struct config *cfg, struct scan_opts *so)
 	unsigned bits, off = 0;
 	int i, r0 = scan_rule_index("MG000");
 
-	if (config_load(cfg, o->config) < 0)
+	if ((trusted_rev ? config_load_rev(cfg, trusted_rev, o->config)
+			 : config_load(cfg, o->config)) < 0)
 		return -1;
 	config_apply_scan(cfg, so);
 	off = cfg->rules_off;
@@ -605,6 +613,7 @@ int main(int argc, char **argv)
 			break;
 		case OPT_SHARD: o.shard = optarg; break;
 		case OPT_STATS: o.stats = 1; break;
+		case OPT_TRUSTED_CONFIG: trusted_rev = optarg; break;
 		case OPT_VERSION: printf("mg-scan %s\n", MG_VERSION); return 0;
 		case 'h': fputs(usage, stdout); return mg_exit(MG_EXIT_OK);
 		default: return mg_usage(usage, "bad option '%s'", argv[optind - 1]);
@@ -691,12 +700,17 @@ int main(int argc, char **argv)
 			counted++;
 		if (o.json)
 			finding_write(stdout, f);
-		else if (f->column)
-			printf("%s:%ld:%ld: %s (%s)%s\n", f->path, f->line, f->column,
-			       f->message, f->rule, f->suppressed ? " [suppressed]" : "");
-		else	/* race reports have no column */
-			printf("%s:%ld: %s (%s)%s\n", f->path, f->line, f->message,
-			       f->rule, f->suppressed ? " [suppressed]" : "");
+		else {
+			/* hostile paths and messages: one line, no "::" command */
+			mg_put_text(stdout, f->path, 1);
+			if (f->column)
+				printf(":%ld:%ld: ", f->line, f->column);
+			else	/* race reports have no column */
+				printf(":%ld: ", f->line);
+			mg_put_text(stdout, f->message, 0);
+			printf(" (%s)%s\n", f->rule,
+			       f->suppressed ? " [suppressed]" : "");
+		}
 	}
 	ok = 1;
 out:

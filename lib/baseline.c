@@ -1,5 +1,6 @@
 /* baseline.c - baseline files (see baseline.h) */
 #include "baseline.h"
+#include "gitblob.h"
 #include "util.h"
 
 #include <errno.h>
@@ -27,16 +28,47 @@ static int bad(const char *path, const char *why)
 
 int baseline_load(struct baseline **out, const char *path)
 {
-	struct baseline *b = xcalloc(1, sizeof(*b));
-	json_error_t jerr;
-	json_t *root = NULL, *arr, *e;
-	char *data = NULL;
-	size_t len, i, k;
-	int rc = -1;
+	char *data;
+	size_t len;
+	int rc;
 
 	*out = NULL;
 	if (mg_read_file(path, &data, &len) < 0)
-		goto out;
+		return -1;
+	rc = baseline_parse(out, path, data, len);
+	free(data);
+	return rc;
+}
+
+int baseline_load_rev(struct baseline **out, const char *rev, const char *path)
+{
+	char *data, *name;
+	size_t len;
+	int rc = gitblob_read(rev, path, &data, &len);
+
+	*out = NULL;
+	if (rc == 1)
+		return mg_error("%s:%s: baseline: no such file in the trusted "
+				"revision", rev, path);
+	if (rc < 0)
+		return -1;
+	name = xasprintf("%s:%s", rev, path);
+	rc = baseline_parse(out, name, data, len);
+	free(name);
+	free(data);
+	return rc;
+}
+
+int baseline_parse(struct baseline **out, const char *path, const char *data,
+		   size_t len)
+{
+	struct baseline *b = xcalloc(1, sizeof(*b));
+	json_error_t jerr;
+	json_t *root = NULL, *arr, *e;
+	size_t i, k;
+	int rc = -1;
+
+	*out = NULL;
 	root = json_loadb(data, len, 0, &jerr);
 	if (!root) {
 		mg_error("%s:%d: baseline: invalid JSON: %s", path, jerr.line,
@@ -81,7 +113,6 @@ int baseline_load(struct baseline **out, const char *path)
 	rc = 0;
 out:
 	json_decref(root);
-	free(data);
 	if (rc < 0)
 		baseline_free(b);
 	else

@@ -19,6 +19,12 @@ struct baseline;
 /* Reads path.  Returns 0, or -1 after "PATH: baseline: why" (a missing file
  * is an error: a baseline that vanished must not turn into "no baseline"). */
 int baseline_load(struct baseline **out, const char *path);
+/* The same from bytes (name: for messages). */
+int baseline_parse(struct baseline **out, const char *name, const char *data,
+		   size_t len);
+/* Reads path from the tree of revision rev (--trusted-config); a missing
+ * file is an error, messages name it "REV:PATH". */
+int baseline_load_rev(struct baseline **out, const char *rev, const char *path);
 /* Is fingerprint fp in the baseline?  Marks the entry as used.  NULL: no. */
 int baseline_match(struct baseline *b, const char *fp);
 /* Entries no finding matched so far (fixed or changed findings). */

@@ -1,5 +1,6 @@
 /* config.c - .mapguard.json reading and validation (see config.h) */
 #include "config.h"
+#include "gitblob.h"
 #include "util.h"
 
 #include <errno.h>
@@ -165,6 +166,27 @@ int config_load(struct config *c, const char *path)
 		return -1;
 	}
 	r = config_parse(c, path, data, len);
+	free(data);
+	return r;
+}
+
+int config_load_rev(struct config *c, const char *rev, const char *path)
+{
+	const char *p = path ? path : ".mapguard.json";
+	char *data, *name;
+	size_t len;
+	int r = gitblob_read(rev, p, &data, &len);
+
+	if (r != 0) {
+		config_init(c);
+		if (r == 1 && path)
+			return mg_error("%s:%s: no such file in the trusted revision",
+					rev, path);
+		return r == 1 ? 0 : -1;	/* no config in the base: defaults */
+	}
+	name = xasprintf("%s:%s", rev, p);
+	r = config_parse(c, name, data, len);
+	free(name);
 	free(data);
 	return r;
 }

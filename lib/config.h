@@ -31,6 +31,11 @@ int config_load(struct config *c, const char *path);
 /* The same from bytes (for a config read from a git tree). */
 int config_parse(struct config *c, const char *name, const char *data,
 		 size_t len);
+/* Like config_load(), but path (default ".mapguard.json") is read from the
+ * tree of revision rev (--trusted-config): a change cannot edit the rules
+ * that judge it.  Messages name the file "REV:PATH".  A missing default file
+ * means the defaults; a missing path given is an error. */
+int config_load_rev(struct config *c, const char *rev, const char *path);
 void config_release(struct config *c);
 /* Applies rules, disable, severity and require_reason to o. */
 void config_apply_scan(const struct config *c, struct scan_opts *o);

@@ -2,6 +2,7 @@
 #include "patch.h"
 #include "util.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,26 +64,41 @@ static char *header_path(const char *p, size_t n, int strip)
 	return s;
 }
 
+/* A decimal number in [*pp, end): the diff is not NUL-terminated, so no
+ * strtol() (it read past the end of a header cut short, found by fuzzing). */
+static int parse_num(const char **pp, const char *end, long *v)
+{
+	const char *p = *pp;
+	long n = 0;
+
+	if (p >= end || *p < '0' || *p > '9')
+		return -1;
+	for (; p < end && *p >= '0' && *p <= '9'; p++) {
+		if (n > (LONG_MAX - 9) / 10)
+			return -1;
+		n = n * 10 + (*p - '0');
+	}
+	*pp = p;
+	*v = n;
+	return 0;
+}
+
 static int parse_range(const char **pp, const char *end, long *start, long *count)
 {
 	const char *p = *pp;
-	char *e;
 
-	*start = strtol(p, &e, 10);
-	if (e == p || e > end)
+	if (parse_num(&p, end, start) < 0)
 		return -1;
 	*count = 1;
-	if (*e == ',') {
-		p = e + 1;
-		*count = strtol(p, &e, 10);
-		if (e == p)
+	if (p < end && *p == ',') {
+		p++;
+		if (parse_num(&p, end, count) < 0)
 			return -1;
 	}
-	*pp = e;
+	*pp = p;
 	/* no file has a billion lines: a bigger number is damage (and line
 	 * arithmetic must not overflow) */
-	return *start < 0 || *count < 0 || *start > 1000000000L ||
-	       *count > 1000000000L ? -1 : 0;
+	return *start > 1000000000L || *count > 1000000000L ? -1 : 0;
 }
 
 int patch_parse(struct lineset **out, const char *name, const char *data,
@@ -125,7 +141,9 @@ int patch_parse(struct lineset **out, const char *name, const char *data,
 		} else if (n >= 4 && !strncmp(p, "--- ", 4)) {
 			free(old);
 			old = header_path(p + 4, n - 4, 1);
-			strip = !strncmp(p + 4, "a/", 2) || !strncmp(p + 4, "\"a/", 3) ||
+			/* the line is not NUL-terminated: compare within it */
+			strip = (n >= 6 && !memcmp(p + 4, "a/", 2)) ||
+				(n >= 7 && !memcmp(p + 4, "\"a/", 3)) ||
 				!strcmp(old, "/dev/null");
 			in_hunk = 0;
 		} else if (n >= 4 && !strncmp(p, "+++ ", 4)) {
@@ -147,7 +165,8 @@ int patch_parse(struct lineset **out, const char *name, const char *data,
 			const char *q = p + 3;
 			long os, oc, ns, nc;
 
-			if (*q++ != '-' || parse_range(&q, le, &os, &oc) < 0) {
+			if (q >= le || *q++ != '-' ||
+			    parse_range(&q, le, &os, &oc) < 0) {
 				mg_error("%s:%ld: malformed diff: bad hunk header", name, lineno);
 				goto fail;
 			}

@@ -592,8 +592,8 @@ static int parse_fileline(const char *p, size_t n, char **file, long *line)
 			continue;
 		for (j = i + 1; j < n && is_digit(p[j]) && v < 100000000; j++)
 			v = v * 10 + (p[j] - '0');
-		if (j == i + 1 || !i)
-			continue;
+		if (j == i + 1 || !i || v < 1)
+			continue;	/* "x.go:0" has no line: findings need >= 1 */
 		if (j < n && !(p[j] == ' ' && (starts(p + j, n - j, " +0x") ||
 					       starts(p + j, n - j, " fp=") ||
 					       starts(p + j, n - j, " pc="))))
@@ -1277,6 +1277,8 @@ size_t racelog_finish(struct racelog *rl, struct finding_list *out)
 	rl->keys = NULL;
 	rl->kidx = NULL;
 	rl->hcap = rl->hn = 0;
+	if (out->n == start)
+		return 0;	/* out->v may be NULL: no arithmetic on it */
 	finding_fingerprint_assign(out->v + start, out->n - start);
 	finding_sort(out->v + start, out->n - start);
 	return out->n - start;

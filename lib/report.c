@@ -217,6 +217,9 @@ static void text_put(FILE *fp, const char *s)
 
 static void text_where(FILE *fp, const char *path, long line, long col)
 {
+	/* it starts a line: a leading ':' or blank could make a "::" command */
+	if (path && (*path == ':' || *path == ' ' || *path == '\t'))
+		fputs("./", fp);
 	text_put(fp, path);
 	fprintf(fp, ":%ld", line);
 	if (col)

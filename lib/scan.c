@@ -2345,6 +2345,8 @@ void scan_package(const struct scan_opts *o, const struct scan_file *files,
 	free(paths);
 	free(data);
 	free(len);
+	if (out->n == first)
+		return;	/* out->v may still be NULL: no pointer arithmetic on it */
 	finding_fingerprint_assign(out->v + first, out->n - first);
 	finding_sort(out->v + first, out->n - first);
 }

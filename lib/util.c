@@ -22,12 +22,48 @@ const char *mg_name(void)
 	return prog;
 }
 
+/* A message is one line whatever it quotes: a hostile path or source text
+ * with a newline must not start a line of its own (a CI runner reads lines
+ * starting with "::" as workflow commands), so control characters in it
+ * are written as '?'. */
 static void vmsg(const char *prefix, const char *fmt, va_list ap)
 {
+	char small[512], *m = small;
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	if (n >= (int)sizeof(small)) {
+		m = malloc((size_t)n + 1);
+		if (m)
+			vsnprintf(m, (size_t)n + 1, fmt, aq);
+		else
+			m = small;	/* out of memory: the message cut short */
+	}
+	va_end(aq);
 	fflush(stdout);
 	fprintf(stderr, "%s: %s", prog, prefix);
-	vfprintf(stderr, fmt, ap);
+	mg_put_text(stderr, n < 0 ? "?" : m, 0);
 	fputc('\n', stderr);
+	if (m != small)
+		free(m);
+}
+
+void mg_put_text(FILE *fp, const char *s, int lead)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+	if (lead && (*p == ':' || *p == ' ' || *p == '\t'))
+		fputs("./", fp);
+	for (; *p; p++) {
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			fputc('?', fp);	/* a C1 control as UTF-8 (U+009B: CSI) */
+			p++;
+		} else {
+			fputc((*p < 0x20 && *p != '\t') || *p == 0x7f ? '?' : *p, fp);
+		}
+	}
 }
 
 int mg_error(const char *fmt, ...)

@@ -36,6 +36,12 @@ int mg_error(const char *fmt, ...) MG_PRINTF(1, 2);
 int mg_warn(const char *fmt, ...) MG_PRINTF(1, 2);
 /* How many mg_error() calls so far (fail-closed bookkeeping). */
 unsigned mg_errors(void);
+/* Writes s for line-oriented text that people and CI runners read: C0 and C1
+ * control characters (but tab) become '?', so s never breaks the line; with lead
+ * set (s starts a line, e.g. a path), "./" goes first when s starts with
+ * ':' or a blank, so no hostile file name can begin a GitHub workflow
+ * command ("::add-mask::...").  mg_error() and mg_warn() write through it. */
+void mg_put_text(FILE *fp, const char *s, int lead);
 /* Prints the error and exits 2: for cmd/ only. */
 MG_NORETURN void mg_die(const char *fmt, ...) MG_PRINTF(1, 2);
 /* Prints "name: msg" and the usage's first line on stderr; returns 2. */

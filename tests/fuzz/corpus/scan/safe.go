@@ -1,0 +1,19 @@
+package main
+
+import "sync"
+
+func main() {
+	counts := make(map[int]int)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			mu.Lock()
+			counts[i]++
+			mu.Unlock()
+		}(i)
+	}
+	wg.Wait()
+}

@@ -1,0 +1,25 @@
+package main
+
+import "sync"
+
+// Store keeps item counts; every method takes the lock.
+type Store struct {
+	mu    sync.Mutex
+	items map[string]int
+}
+
+func NewStore() *Store {
+	return &Store{items: make(map[string]int)}
+}
+
+func (s *Store) Add(name string, n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.items[name] += n
+}
+
+func (s *Store) Count(name string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.items[name]
+}

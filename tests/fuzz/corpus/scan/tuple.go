@@ -1,0 +1,2 @@
+package p
+func f() { m := map[int]int{}; go func() { m[1], x = 2, 3 }() }

@@ -1,0 +1,3 @@
+package p
+var s = `never closed
+/* and "this

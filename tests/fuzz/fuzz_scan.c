@@ -1,0 +1,94 @@
+/* fuzz_scan.c - the Go tokenizer and the whole per-package analysis
+ *
+ * The input is split at "\n//@@\n" into one to three Go files of one
+ * package; lex_file() runs on each, then scan_package() on all of them, with
+ * every rule on and then with MG001 off and require_reason on.  Invariants
+ * checked: tokens stay inside the file, lines and columns are >= 1, findings
+ * name a given path, a line of that file, and carry a fingerprint.
+ */
+#include "fuzz.h"
+#include "lex.h"
+#include "scan.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const names[] = { "a.go", "b.go", "c_test.go" };
+static FILE *devnull;
+
+static void check_tokens(const char *src, size_t len)
+{
+	struct lexed lx = { 0 };
+	size_t i;
+
+	lex_file(&lx, src, len);
+	if (!lx.ntok || lx.tok[lx.ntok - 1].kind != LEX_EOF)
+		abort();
+	for (i = 0; i < lx.ntok; i++) {
+		const struct token *t = &lx.tok[i];
+
+		if ((size_t)t->off + t->len > len || t->line < 1 || t->col < 1 ||
+		    t->line > lx.nlines)
+			abort();
+	}
+	for (i = 0; i < lx.ncom; i++)
+		if ((size_t)lx.com[i].off + lx.com[i].len > len ||
+		    lx.com[i].end_line < lx.com[i].line)
+			abort();
+	lex_release(&lx);
+}
+
+static void run(const struct scan_opts *o, const struct scan_file *sf,
+		size_t n, const size_t *nlines)
+{
+	struct finding_list out = FINDING_LIST_INIT;
+	size_t i, k;
+
+	scan_package(o, sf, n, &out);
+	for (i = 0; i < out.n; i++) {
+		const struct finding *f = &out.v[i];
+
+		for (k = 0; k < n; k++)
+			if (!strcmp(f->path, sf[k].path))
+				break;
+		if (k == n || f->line < 1 || (size_t)f->line > nlines[k] ||
+		    !f->rule || !f->message || !f->fingerprint ||
+		    strlen(f->fingerprint) != 16)
+			abort();
+		finding_write(devnull, f);	/* exercise the writer */
+	}
+	finding_list_release(&out);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *part[3];
+	size_t len[3], nlines[3], n, i;
+	struct scan_file sf[3];
+	struct scan_opts o;
+
+	mg_start("fuzz-scan");
+	if (!devnull && !(devnull = fopen("/dev/null", "w")))
+		abort();
+	n = fuzz_split(data, size, part, len, 3);
+	for (i = 0; i < n; i++) {
+		struct lexed lx = { 0 };
+
+		check_tokens(part[i], len[i]);
+		lex_file(&lx, part[i], len[i]);
+		nlines[i] = lx.nlines;
+		lex_release(&lx);
+		sf[i].path = names[i];
+		sf[i].data = part[i];
+		sf[i].len = len[i];
+	}
+	scan_opts_init(&o);
+	run(&o, sf, n, nlines);
+	o.rules &= ~(1u << 1);
+	o.require_reason = 1;
+	o.severity[2] = SEV_NOTE;
+	run(&o, sf, n, nlines);
+	return 0;
+}
