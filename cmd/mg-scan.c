@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,7 +118,9 @@ struct scan_cmd {
 /* What one package yielded; filled by whichever thread took it. */
 struct pkg_result {
 	struct finding_list out;
-	struct buf log;		/* lines "E..." (error) or "W..." (warning) */
+	struct buf log;		/* messages "E..." (error) or "W..." (warning),
+				 * each ended by a NUL: a file name may hold
+				 * a newline */
 	long files;
 	int errors;
 	double t_read, t_engine, t_suppress;	/* thread CPU seconds (--stats) */
@@ -201,6 +204,29 @@ static int race_logs(struct finding_list *out, long *files)
 	return errors;
 }
 
+/* Appends one message for the main thread to print: kind 'E' (an error) or
+ * 'W' (a warning), the text, and a NUL that ends it. */
+static void log_msg(struct buf *log, char kind, const char *fmt, ...)
+	MG_PRINTF(3, 4);
+static void log_msg(struct buf *log, char kind, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	buf_addc(log, kind);
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n > 0) {
+		buf_grow(log, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(log->p + log->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		log->len += (size_t)n;
+	}
+	buf_addc(log, '\0');
+}
+
 /* Reads a whole file with (usually) one read() into a buffer sized by
  * fstat(), refusing more than max bytes.  Messages go to log, not stderr
  * (threads).  Returns 1 read, 0 skipped harmlessly (binary), -1 error. */
@@ -215,11 +241,11 @@ static int load(const char *path, size_t max, char **data, size_t *len,
 	*data = NULL;
 	*len = 0;
 	if (fd < 0) {
-		buf_addf(log, "E%s: cannot open: %s\n", path, strerror(errno));
+		log_msg(log, 'E', "%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) < 0) {
-		buf_addf(log, "E%s: cannot stat: %s\n", path, strerror(errno));
+		log_msg(log, 'E', "%s: cannot stat: %s", path, strerror(errno));
 		close(fd);
 		return -1;
 	}
@@ -240,7 +266,7 @@ static int load(const char *path, size_t max, char **data, size_t *len,
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			buf_addf(log, "E%s: read error: %s\n", path, strerror(errno));
+			log_msg(log, 'E', "%s: read error: %s", path, strerror(errno));
 			free(p);
 			close(fd);
 			return -1;
@@ -256,7 +282,7 @@ static int load(const char *path, size_t max, char **data, size_t *len,
 	}
 	p[n] = '\0';
 	if (memchr(p, '\0', n)) {
-		buf_addf(log, "W%s: skipped: binary file (contains NUL bytes)\n",
+		log_msg(log, 'W', "%s: skipped: binary file (contains NUL bytes)",
 			 path);
 		free(p);
 		return 0;
@@ -267,7 +293,7 @@ static int load(const char *path, size_t max, char **data, size_t *len,
 too_big:
 	close(fd);
 too_big_closed:
-	buf_addf(log, "E%s: skipped: larger than %zu bytes (--max-file-size)\n",
+	log_msg(log, 'E', "%s: skipped: larger than %zu bytes (--max-file-size)",
 		 path, max);
 	return -1;
 }
@@ -344,7 +370,7 @@ static void scan_one(const struct work *wk, size_t i)
 		lo = hi;
 	}
 	for (line = slog.p; line && (nl = strchr(line, '\n')); line = nl + 1)
-		buf_addf(&r->log, "W%.*s\n", (int)(nl - line), line);
+		log_msg(&r->log, 'W', "%.*s", (int)(nl - line), line);
 	buf_release(&slog);
 	if (r->out.n > n0)
 		finding_sort(r->out.v, r->out.n);
@@ -655,15 +681,13 @@ int main(int argc, char **argv)
 	/* messages in package order; findings gathered, then sorted once */
 	for (i = 0; i < w.n; i++) {
 		struct pkg_result *r = &res[i];
-		char *line = r->log.p, *nl;
+		const char *line = r->log.p, *end = line + r->log.len;
 
-		while (line && (nl = strchr(line, '\n'))) {
-			*nl = '\0';
+		for (; line && line < end; line += strlen(line) + 1) {
 			if (*line == 'E')
 				mg_error("%s", line + 1);
 			else
 				mg_warn("%s", line + 1);
-			line = nl + 1;
 		}
 		errors += r->errors;
 		files += r->files;

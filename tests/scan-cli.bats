@@ -420,3 +420,12 @@ as_user() {
 	run -0 mg-scan --format json bom.go
 	echo "${lines[0]}" | jq -e '.line == 2 and .suppressed and .suppress_reason == "after a BOM"'
 }
+
+@test "mg-scan: a file name with a newline gives one message line, at any -j" {
+	mkdir nl
+	printf 'package main\n\0' > "nl/$(printf 'a\nb.go')"
+	for j in 1 2; do
+		run -0 --separate-stderr mg-scan -j "$j" nl
+		[ "$stderr" = "mg-scan: warning: nl/a?b.go: skipped: binary file (contains NUL bytes)" ]
+	done
+}
