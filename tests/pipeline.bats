@@ -36,3 +36,10 @@ setup() {
 @test "pipeline: a crashed upstream (no output) makes the gate exit 2" {
 	run -2 bash -c 'true | mg-diff --base base | mg-gate'
 }
+
+@test "pipeline: make demo's script blocks the example PR's race and passes its base" {
+	run -0 sh "$BATS_TEST_DIRNAME/../examples/demo.sh"
+	[[ "$output" == *"mg-scan --format json . | mg-gate"*"mapguard: PASS: 0 findings"* ]]
+	[[ "$output" == *"warm.go:13:4: error: map sizes is written in a goroutine without a lock"*"[exit 1]"* ]]
+	[[ "${lines[-1]}" == "demo: the gate blocked the race the pull request added (exit 1)." ]]
+}
