@@ -37,7 +37,7 @@ static int rule_bits(const char *name, const char *key, json_t *v, unsigned *bit
 		int r = json_is_string(e) ? scan_rule_index(json_string_value(e)) : -1;
 
 		if (r < 0)
-			return bad(name, key, "unknown rule id (MG001..MG006, MG100)");
+			return bad(name, key, "unknown rule id (MG000..MG006, MG100)");
 		*bits |= 1u << r;
 	}
 	return 0;
@@ -244,7 +244,7 @@ int config_rule_list(unsigned *bits, const char *list, const char *what)
 		int r = scan_rule_index(tok);
 
 		if (r < 0) {
-			rc = mg_error("%s: unknown rule '%s' (MG001..MG006, MG100)", what,
+			rc = mg_error("%s: unknown rule '%s' (MG000..MG006, MG100)", what,
 				      tok);
 			break;
 		}

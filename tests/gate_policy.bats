@@ -47,7 +47,7 @@ setup() {
 @test "mg-gate: unknown rules and bad values are usage errors" {
 	one_finding a.go 5 > in.jsonl
 	run -2 --separate-stderr mg-gate --rules MG999 in.jsonl
-	[ "$stderr" = "mg-gate: --rules: unknown rule 'MG999' (MG001..MG006, MG100)" ]
+	[ "$stderr" = "mg-gate: --rules: unknown rule 'MG999' (MG000..MG006, MG100)" ]
 	run -2 --separate-stderr mg-gate --severity MG001 in.jsonl
 	[[ "$stderr" == "mg-gate: --severity: 'MG001' is not RULE=LEVEL (MG003=error)"* ]]
 	run -2 --separate-stderr mg-gate --severity MG001=fatal in.jsonl

@@ -214,10 +214,10 @@ as_user() {
 @test "mg-scan: bad --rules, --disable and --severity values are exit 2" {
 	racy_go > main.go
 	run -2 --separate-stderr mg-scan --format json --rules MG001,MG999 main.go
-	[ "$stderr" = "mg-scan: --rules: unknown rule 'MG999' (MG001..MG006, MG100)" ]
+	[ "$stderr" = "mg-scan: --rules: unknown rule 'MG999' (MG000..MG006, MG100)" ]
 	echo "$output" | jq -e '.status == "error"'
 	run -2 --separate-stderr mg-scan --disable bogus main.go
-	[ "$stderr" = "mg-scan: --disable: unknown rule 'bogus' (MG001..MG006, MG100)" ]
+	[ "$stderr" = "mg-scan: --disable: unknown rule 'bogus' (MG000..MG006, MG100)" ]
 	for s in MG001 MG001=fatal MG999=error =error; do
 		run -2 --separate-stderr mg-scan --severity "$s" main.go
 		[[ "$stderr" == "mg-scan: --severity: '$s': want RULE=LEVEL"* ]]
@@ -255,9 +255,9 @@ as_user() {
 		[ "$stderr" = "mg-scan: bad.json: config: $2" ] || { echo "got: $stderr"; return 1; }
 		echo "$output" | jq -e '.status == "error"'
 	}
-	check '{"rules": ["MG001", "MG042"]}' 'rules: unknown rule id (MG001..MG006, MG100)'
+	check '{"rules": ["MG001", "MG042"]}' 'rules: unknown rule id (MG000..MG006, MG100)'
 	check '{"rules": "MG001"}' 'rules: must be an array of rule ids'
-	check '{"disable": [1]}' 'disable: unknown rule id (MG001..MG006, MG100)'
+	check '{"disable": [1]}' 'disable: unknown rule id (MG000..MG006, MG100)'
 	check '{"severity": {"MG001": "fatal"}}' 'severity.MG001: must be error, warning or note'
 	check '{"severity": {"MG777": "note"}}' 'severity.MG777: unknown rule id'
 	check '{"exclude": "gen/*"}' 'exclude: must be an array of glob patterns'
