@@ -46,6 +46,8 @@ static const char usage[] =
 	"  -j, --jobs N         scan N packages at once (default: number of CPUs)\n"
 	"  --keep-going         exit 0 even if some files could not be read\n"
 	"  --max-file-size SZ   skip larger files as an error (default 64M; K, M, G)\n"
+	"  --max-memory SZ      scan at once only as many packages as fit in about\n"
+	"                       SZ of memory (default 64M); a larger one runs alone\n"
 	"  --no-tests           skip *_test.go files found in directories\n"
 	"  --require-reason     a suppression without a reason is a finding (MG000)\n"
 	"  --rules LIST         run only these rules (MG001,MG003)\n"
@@ -71,7 +73,7 @@ static const char usage[] =
 enum {
 	OPT_CONFIG = 256, OPT_DISABLE, OPT_EXIT_CODE, OPT_FORMAT, OPT_KEEP_GOING,
 	OPT_MAX_SIZE, OPT_NO_TESTS, OPT_REQUIRE_REASON, OPT_RULES, OPT_SEVERITY,
-	OPT_SHARD, OPT_STATS, OPT_VERSION, OPT_RACE_LOG, OPT_ROOT
+	OPT_SHARD, OPT_STATS, OPT_VERSION, OPT_RACE_LOG, OPT_ROOT, OPT_MAX_MEMORY
 };
 
 /* --trusted-config REV (docs/security.md): the config comes from REV's tree */
@@ -87,6 +89,7 @@ static const struct option longopts[] = {
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "keep-going", no_argument, NULL, OPT_KEEP_GOING },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "max-memory", required_argument, NULL, OPT_MAX_MEMORY },
 	{ "no-tests", no_argument, NULL, OPT_NO_TESTS },
 	{ "race-log", required_argument, NULL, OPT_RACE_LOG },
 	{ "require-reason", no_argument, NULL, OPT_REQUIRE_REASON },
@@ -101,13 +104,17 @@ static const struct option longopts[] = {
 };
 
 #define DEFAULT_MAX_FILE_SIZE (64UL << 20)
+/* the tokenizer's offsets are 32-bit: stay well below 4 GiB */
 #define MAX_FILE_SIZE_LIMIT (1ULL << 30)	/* --max-file-size at most 1G */
+#define MAX_MEMORY_LIMIT (1ULL << 40)	/* --max-memory at most 1024G */
 #define MAX_JOBS 256
+#define DEFAULT_MAX_MEMORY (64UL << 20)
 
 struct scan_cmd {
 	int json, exit_code, keep_going, nul, require_reason, stats;
 	long jobs;			/* 0: number of CPUs */
 	size_t max_size;
+	size_t max_memory;		/* budget for packages in flight */
 	const char *config;
 	const char *rules, *disable;	/* flag values, NULL: not given */
 	int severity[SCAN_MAX_RULES];	/* -1: not given */
@@ -127,15 +134,25 @@ struct pkg_result {
 	size_t bytes;
 };
 
-/* The work shared by the threads: the next package to take. */
+/* The work shared by the threads: which package to take next.  Packages go
+ * largest first; a thread takes the largest one that still fits the memory
+ * budget next to the packages in flight (any one, when none is in flight),
+ * so two huge generated packages never sit in memory at once. */
 struct work {
 	const struct scan_cmd *o;
 	const struct scan_opts *so;
 	const struct walk_result *w;
 	struct pkg_result *res;
-	size_t *order;		/* packages by file count, largest first */
-	size_t next;
+	size_t *order;		/* packages by cost, largest first */
+	unsigned long long *cost;	/* by package: estimated bytes in memory */
+	unsigned char *taken;	/* by package */
+	size_t first;		/* order[first..]: where untaken ones start */
+	size_t left;		/* packages not taken yet */
+	unsigned long long inflight, budget;
+	unsigned long long peak;	/* most estimated bytes in flight (--stats) */
+	size_t running, most;	/* packages in flight now, and at most */
 	pthread_mutex_t lock;
+	pthread_cond_t done;	/* a package finished: inflight shrank */
 };
 
 /* Appends the paths read from stdin (lines, or NUL-separated with -0). */
@@ -383,55 +400,120 @@ static void scan_one(const struct work *wk, size_t i)
 	r->t_suppress = cpu_now() - t2;
 }
 
+/* The next package for a thread, or (size_t)-1 when all are taken; waits
+ * while none fits the budget.  Called with wk->lock held. */
+static size_t pick(struct work *wk)
+{
+	for (;;) {
+		size_t k;
+
+		while (wk->first < wk->w->n && wk->taken[wk->order[wk->first]])
+			wk->first++;
+		if (!wk->left)
+			return (size_t)-1;
+		for (k = wk->first; k < wk->w->n; k++) {
+			size_t i = wk->order[k];
+
+			if (wk->taken[i])
+				continue;
+			if (wk->inflight && wk->inflight + wk->cost[i] > wk->budget)
+				continue;
+			wk->taken[i] = 1;
+			wk->left--;
+			wk->inflight += wk->cost[i];
+			if (wk->inflight > wk->peak)
+				wk->peak = wk->inflight;
+			if (++wk->running > wk->most)
+				wk->most = wk->running;
+			return i;
+		}
+		pthread_cond_wait(&wk->done, &wk->lock);
+	}
+}
+
 static void *worker(void *arg)
 {
 	struct work *wk = arg;
 
+	pthread_mutex_lock(&wk->lock);
 	for (;;) {
-		size_t i;
+		size_t i = pick(wk);
 
-		pthread_mutex_lock(&wk->lock);
-		i = wk->next++;
+		if (i == (size_t)-1)
+			break;
 		pthread_mutex_unlock(&wk->lock);
-		if (i >= wk->w->n)
-			return NULL;
-		scan_one(wk, wk->order ? wk->order[i] : i);
+		scan_one(wk, i);
+		pthread_mutex_lock(&wk->lock);
+		wk->inflight -= wk->cost[i];
+		wk->running--;
+		pthread_cond_broadcast(&wk->done);
 	}
+	pthread_mutex_unlock(&wk->lock);
+	return NULL;
 }
 
-static const struct walk_result *sort_w;	/* for by_size (main thread) */
+static const struct work *sort_wk;	/* for by_cost (main thread) */
 
-static int by_size(const void *a, const void *b)
+static int by_cost(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	size_t nx = sort_w->pkgs[x].n, ny = sort_w->pkgs[y].n;
+	unsigned long long cx = sort_wk->cost[x], cy = sort_wk->cost[y];
 
-	if (nx != ny)
-		return nx > ny ? -1 : 1;
+	if (cx != cy)
+		return cx > cy ? -1 : 1;
 	return x < y ? -1 : x > y;
 }
 
-/* Runs the packages on o->jobs threads (the calling one included); large
- * packages first, so that one does not start last and run alone. */
+/* What scanning package i costs in memory, roughly: its bytes, and about
+ * 16 bytes of token for each 4.6 bytes of Go, plus the
+ * names and the walk's own tables.  Measured on the Go tree (make bench). */
+static unsigned long long pkg_cost(const struct walk_pkg *p)
+{
+	unsigned long long b = 0;
+	size_t j;
+
+	for (j = 0; j < p->n; j++) {
+		struct stat st;
+
+		if (!stat(p->files[j], &st) && S_ISREG(st.st_mode))
+			b += (unsigned long long)st.st_size;
+	}
+	return b * 7 + 65536;
+}
+
+/* Runs the packages on o->jobs threads (the calling one included), largest
+ * first, so that one does not start last and run alone, and within the
+ * memory budget. */
 static void scan_all(struct work *wk, long jobs)
 {
 	pthread_t *th;
 	long t, started = 0;
-	size_t i;
+	size_t i, n = wk->w->n;
 
-	if (jobs > (long)wk->w->n)
-		jobs = (long)wk->w->n;
-	if (jobs <= 1) {
-		worker(wk);
-		return;
-	}
-	wk->order = xcalloc(wk->w->n, sizeof(size_t));
-	for (i = 0; i < wk->w->n; i++)
+	wk->taken = xcalloc(n ? n : 1, 1);
+	wk->left = n;
+	wk->order = xcalloc(n ? n : 1, sizeof(size_t));
+	wk->cost = xcalloc(n ? n : 1, sizeof(*wk->cost));
+	for (i = 0; i < n; i++) {
 		wk->order[i] = i;
-	sort_w = wk->w;
-	qsort(wk->order, wk->w->n, sizeof(size_t), by_size);
+		wk->cost[i] = pkg_cost(&wk->w->pkgs[i]);
+		if (wk->cost[i] > wk->peak)
+			wk->peak = wk->cost[i];
+	}
+	if (jobs > (long)n)
+		jobs = (long)n;
+	if (jobs <= 1) {
+		for (i = 0; i < n; i++)
+			scan_one(wk, i);
+		wk->most = n ? 1 : 0;
+		goto out;
+	}
+	wk->peak = 0;
+	sort_wk = wk;
+	qsort(wk->order, n, sizeof(size_t), by_cost);
 	th = xcalloc((size_t)jobs, sizeof(*th));
 	pthread_mutex_init(&wk->lock, NULL);
+	pthread_cond_init(&wk->done, NULL);
 	for (t = 1; t < jobs; t++) {
 		if (pthread_create(&th[t], NULL, worker, wk) != 0)
 			break;	/* fewer threads: still correct */
@@ -440,14 +522,19 @@ static void scan_all(struct work *wk, long jobs)
 	worker(wk);
 	for (t = 1; t <= started; t++)
 		pthread_join(th[t], NULL);
+	pthread_cond_destroy(&wk->done);
 	pthread_mutex_destroy(&wk->lock);
 	free(th);
+out:
 	free(wk->order);
+	free(wk->cost);
+	free(wk->taken);
 	wk->order = NULL;
+	wk->cost = NULL;
 }
 
 /* "123", "64K", "64M", "1G" -> bytes; -1 if bad. */
-static int parse_size(const char *s, size_t *out)
+static int parse_size(const char *s, unsigned long long limit, size_t *out)
 {
 	char *end;
 	unsigned long long v;
@@ -467,9 +554,7 @@ static int parse_size(const char *s, size_t *out)
 		shift = 30;
 	if (shift)
 		end++;
-	/* the tokenizer's offsets are 32-bit: stay well below 4 GiB */
-	if (*end || v == 0 || v > MAX_FILE_SIZE_LIMIT >> shift ||
-	    v << shift > MAX_FILE_SIZE_LIMIT)
+	if (*end || v == 0 || v > limit >> shift || v << shift > limit)
 		return -1;
 	*out = (size_t)(v << shift);
 	return 0;
@@ -596,6 +681,7 @@ int main(int argc, char **argv)
 
 	mg_start("mg-scan");
 	o.max_size = DEFAULT_MAX_FILE_SIZE;
+	o.max_memory = DEFAULT_MAX_MEMORY;
 	for (i = 0; i < SCAN_MAX_RULES; i++)
 		o.severity[i] = -1;
 	while ((c = getopt_long(argc, argv, "0hj:", longopts, NULL)) != -1) {
@@ -618,9 +704,15 @@ int main(int argc, char **argv)
 			break;
 		case OPT_KEEP_GOING: o.keep_going = 1; break;
 		case OPT_MAX_SIZE:
-			if (parse_size(optarg, &o.max_size) < 0)
+			if (parse_size(optarg, MAX_FILE_SIZE_LIMIT, &o.max_size) < 0)
 				return mg_usage(usage, "--max-file-size: '%s': want a "
 						"size up to 1G, like 1048576, 512K or 64M",
+						optarg);
+			break;
+		case OPT_MAX_MEMORY:
+			if (parse_size(optarg, MAX_MEMORY_LIMIT, &o.max_memory) < 0)
+				return mg_usage(usage, "--max-memory: '%s': want a "
+						"size up to 1024G, like 512M or 4G",
 						optarg);
 			break;
 		case OPT_NO_TESTS: o.walk.no_tests = 1; break;
@@ -674,6 +766,7 @@ int main(int argc, char **argv)
 	wk.so = &so;
 	wk.w = &w;
 	wk.res = res;
+	wk.budget = o.max_memory;
 	t_scan = wall_now();
 	t_walk = t_scan - t_walk;
 	scan_all(&wk, o.jobs);
@@ -703,6 +796,12 @@ int main(int argc, char **argv)
 			"engine %.3fs, suppress %.3fs\n", files, w.n,
 			(double)bytes / 1e6, o.jobs, t_walk, t_scan, st[0], st[1],
 			st[2]);
+	if (o.stats)
+		fprintf(stderr, "mg-scan: stats: memory: at most %zu "
+			"package%s at once, estimated %.1f MB at the peak "
+			"(--max-memory %.1f MB)\n", wk.most,
+			wk.most == 1 ? "" : "s", (double)wk.peak / 1048576,
+			(double)o.max_memory / 1048576);
 	out.v = xcalloc(total ? total : 1, sizeof(*out.v));
 	out.alloc = total ? total : 1;
 	for (i = 0; i < w.n; i++) {

@@ -16,109 +16,150 @@ static const struct token *TK(const struct ix_file *f, size_t i)
 	return &f->lx.tok[i < f->lx.ntok ? i : f->lx.ntok - 1];
 }
 
-static int is(const struct ix_file *f, size_t i, const char *s)
-{
-	return tok_is(TK(f, i), f->src, s);
-}
+/* Is token i of f exactly the string literal s? */
+#define is(f, i, s) TOK_IS(TK((f), (i)), (f)->src, s)
 
 static size_t skip(const struct ix_file *f, size_t i)
 {
-	if (TK(f, i)->kind == LEX_OP && f->match[i < f->lx.ntok ? i : 0] > (long)i)
-		return (size_t)f->match[i] + 1;
+	if (ix_match(f, i) > (long)i)
+		return (size_t)ix_match(f, i) + 1;
 	return i + 1;
 }
 
-static unsigned long hash(const char *s, size_t n)
-{
-	unsigned long h = 5381;
-
-	while (n--)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
-}
-
-int index_lookup(const struct index *ix, const char *s, size_t n)
+static int lookup_h(const struct index *ix, const char *s, size_t n, uint32_t h)
 {
 	size_t i;
 
 	if (!ix->hcap)
 		return -1;
-	for (i = hash(s, n) & (ix->hcap - 1); ix->htab[i];
-	     i = (i + 1) & (ix->hcap - 1)) {
-		const char *c = ix->names[ix->htab[i] - 1];
+	for (i = h & (ix->hcap - 1); ix->htab[i].id1; i = (i + 1) & (ix->hcap - 1)) {
+		int id = ix->htab[i].id1 - 1;
 
-		if (!strncmp(c, s, n) && !c[n])
-			return ix->htab[i] - 1;
+		if (ix->htab[i].hash == h && ix->nlen[id] == n &&
+		    !memcmp(ix->names[id], s, n))
+			return id;
 	}
 	return -1;
 }
 
-int index_intern(struct index *ix, const char *s, size_t n)
+int index_lookup(const struct index *ix, const char *s, size_t n)
+{
+	return lookup_h(ix, s, n, lex_hash(s, n));
+}
+
+/* A copy of s[0..n) with a NUL, in the arena. */
+static char *arena_copy(struct index *ix, const char *s, size_t n)
+{
+	char *p;
+
+	if (n + 1 > ix->arena_cap - ix->arena_used) {
+		size_t cap = n + 1 > 65536 ? n + 1 : 65536;
+
+		ARRAY_GROW(ix->blocks, ix->nblocks + 1, ix->ablocks);
+		ix->arena = ix->blocks[ix->nblocks++] = xmalloc(cap);
+		ix->arena_cap = cap;
+		ix->arena_used = 0;
+	}
+	p = ix->arena + ix->arena_used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	ix->arena_used += n + 1;
+	return p;
+}
+
+static int intern_h(struct index *ix, const char *s, size_t n, uint32_t h)
 {
 	size_t i;
-	int id = index_lookup(ix, s, n);
+	int id = lookup_h(ix, s, n, h);
 
 	if (id >= 0)
 		return id;
 	if ((ix->nnames + 1) * 2 > ix->hcap) {
-		size_t ncap = ix->hcap ? ix->hcap * 2 : 256, k;
-		int *nt = xcalloc(ncap, sizeof(int));
+		size_t ncap = ix->hcap ? ix->hcap * 2 : 1024, k;
+		struct ix_slot *nt = xcalloc(ncap, sizeof(*nt));
 
-		for (k = 0; k < ix->nnames; k++) {
-			const char *c = ix->names[k];
-
-			for (i = hash(c, strlen(c)) & (ncap - 1); nt[i];
+		for (k = 0; k < ix->hcap; k++) {
+			if (!ix->htab[k].id1)
+				continue;
+			for (i = ix->htab[k].hash & (ncap - 1); nt[i].id1;
 			     i = (i + 1) & (ncap - 1))
 				;
-			nt[i] = (int)k + 1;
+			nt[i] = ix->htab[k];
 		}
 		free(ix->htab);
 		ix->htab = nt;
 		ix->hcap = ncap;
 	}
-	ARRAY_GROW(ix->names, ix->nnames + 1, ix->anames);
-	ix->names[ix->nnames] = xstrndup(s, n);
-	for (i = hash(s, n) & (ix->hcap - 1); ix->htab[i];
-	     i = (i + 1) & (ix->hcap - 1))
+	if (ix->nnames == ix->anames) {
+		ix->anames = ix->anames ? ix->anames * 2 : 256;
+		ix->names = xrealloc(ix->names, ix->anames * sizeof(*ix->names));
+		ix->nlen = xrealloc(ix->nlen, ix->anames * sizeof(*ix->nlen));
+	}
+	ix->names[ix->nnames] = arena_copy(ix, s, n);
+	ix->nlen[ix->nnames] = (uint32_t)n;
+	for (i = h & (ix->hcap - 1); ix->htab[i].id1; i = (i + 1) & (ix->hcap - 1))
 		;
-	ix->htab[i] = (int)++ix->nnames;
+	ix->htab[i].hash = h;
+	ix->htab[i].id1 = (int32_t)++ix->nnames;
 	return (int)ix->nnames - 1;
+}
+
+int index_intern(struct index *ix, const char *s, size_t n)
+{
+	return intern_h(ix, s, n, lex_hash(s, n));
 }
 
 int index_tok_id(struct index *ix, const struct ix_file *f, size_t i)
 {
 	const struct token *t = TK(f, i);
 
+	if (t->kind == LEX_IDENT && f->interned)
+		return t->aux;
 	return index_intern(ix, f->src + t->off, t->len);
 }
 
+/* Interns every identifier of f and keeps its id in the token. */
+static void intern_tokens(struct index *ix, struct ix_file *f)
+{
+	size_t k;
+
+	for (k = 0; k < f->lx.ntok; k++) {
+		struct token *t = &f->lx.tok[k];
+
+		if (t->kind == LEX_IDENT)	/* aux: the lexer's hash */
+			t->aux = intern_h(ix, f->src + t->off, t->len,
+					  (uint32_t)t->aux);
+	}
+	f->interned = 1;
+}
+
+/* Sets each bracket's aux to its partner's token index (or leaves -1). */
 static void match_brackets(struct ix_file *f)
 {
 	size_t i, sp = 0, cap = 0;
-	long *stack = NULL;
+	int32_t *stack = NULL;
+	struct token *tok = f->lx.tok;
 
-	f->match = xmalloc((f->lx.ntok + 1) * sizeof(long));
 	for (i = 0; i < f->lx.ntok; i++) {
-		const struct token *t = &f->lx.tok[i];
+		const struct token *t = &tok[i];
 
-		f->match[i] = -1;
 		if (t->kind != LEX_OP || t->len != 1)
 			continue;
 		if (t->op == '(' || t->op == '[' || t->op == '{') {
 			ARRAY_GROW(stack, sp + 1, cap);
-			stack[sp++] = (long)i;
+			stack[sp++] = (int32_t)i;
 		} else if (t->op == ')' || t->op == ']' || t->op == '}') {
 			char want = t->op == ')' ? '(' : t->op == ']' ? '[' : '{';
 			size_t k = sp;
 
 			/* an unmatched opener of another kind is dropped, but
 			 * only if the right one is not far below */
-			while (k && f->lx.tok[stack[k - 1]].op != want && sp - k < 4)
+			while (k && tok[stack[k - 1]].op != want && sp - k < 4)
 				k--;
-			if (k && f->lx.tok[stack[k - 1]].op == want) {
+			if (k && tok[stack[k - 1]].op == want) {
 				sp = k - 1;
-				f->match[i] = stack[sp];
-				f->match[stack[sp]] = (long)i;
+				tok[i].aux = stack[sp];
+				tok[stack[sp]].aux = (int32_t)i;
 			}
 		}
 	}
@@ -150,7 +191,8 @@ static int type_kind(struct index *ix, const struct ix_file *f, size_t i,
 		size_t k;
 
 		for (k = 0; maps[k]; k++)
-			if (is(f, i + 2, maps[k]) && !is(f, i + 3, "."))
+			if (tok_is(TK(f, i + 2), f->src, maps[k]) &&
+			    !is(f, i + 3, "."))
 				return (is(f, i, "http") || is(f, i, "url") ||
 					is(f, i, "metadata") ||
 					is(f, i, "textproto") ||
@@ -225,7 +267,7 @@ static void parse_struct(struct index *ix, int fi, struct ix_type *ty,
 		e = i++;
 		if (e == s)
 			continue;
-		guard = guard_at(ix, f, TK(f, s)->line);
+		guard = guard_at(ix, f, lex_line(&f->lx, TK(f, s)->off));
 		/* names: ident {, ident} followed by a type */
 		k = s;
 		while (k < e && TK(f, k)->kind == LEX_IDENT &&
@@ -303,9 +345,9 @@ static void parse_typespec(struct index *ix, int fi, size_t i, size_t end)
 	if (TK(f, t)->kind == LEX_MAP)
 		ty->is_map = 1;
 	else if (TK(f, t)->kind == LEX_STRUCT && is(f, t + 1, "{") &&
-		 f->match[t + 1] > (long)(t + 1)) {
+		 ix_match(f, t + 1) > (long)(t + 1)) {
 		ty->is_struct = 1;
-		parse_struct(ix, fi, ty, t + 1, (size_t)f->match[t + 1]);
+		parse_struct(ix, fi, ty, t + 1, (size_t)ix_match(f, t + 1));
 	}
 }
 
@@ -402,7 +444,7 @@ static size_t parse_func(struct index *ix, int fi, size_t i, size_t end)
 	fn.recv_name = fn.recv_type = fn.result_type = -1;
 	fn.file = fi;
 	fn.decl = (uint32_t)i;
-	if (is(f, k, "(") && f->match[k] > (long)k) {
+	if (is(f, k, "(") && ix_match(f, k) > (long)k) {
 		size_t r = k + 1;
 
 		if (TK(f, r)->kind == LEX_IDENT && !is(f, r + 1, ")")) {
@@ -422,26 +464,26 @@ static size_t parse_func(struct index *ix, int fi, size_t i, size_t end)
 			p->kind = K_NAMED;
 			p->type = fn.recv_type;
 		}
-		k = (size_t)f->match[k] + 1;
+		k = (size_t)ix_match(f, k) + 1;
 	}
 	if (TK(f, k)->kind != LEX_IDENT)
 		return k;
 	fn.name = index_tok_id(ix, f, k++);
 	if (is(f, k, "["))
 		k = skip(f, k);
-	if (!is(f, k, "(") || f->match[k] < (long)k)
+	if (!is(f, k, "(") || ix_match(f, k) < (long)k)
 		return k;
-	parse_params(ix, fi, k, (size_t)f->match[k]);
-	k = (size_t)f->match[k] + 1;
+	parse_params(ix, fi, k, (size_t)ix_match(f, k));
+	k = (size_t)ix_match(f, k) + 1;
 	/* results: up to the body's brace */
-	if (is(f, k, "(") && f->match[k] > (long)k) {
+	if (is(f, k, "(") && ix_match(f, k) > (long)k) {
 		size_t r = k + 1;
 
 		if (TK(f, r)->kind == LEX_IDENT && !is(f, r + 1, ",") &&
 		    !is(f, r + 1, ")") && !is(f, r + 1, "."))
 			r++;	/* a named result */
 		fn.result_kind = type_kind(ix, f, r, &fn.result_type);
-		k = (size_t)f->match[k] + 1;
+		k = (size_t)ix_match(f, k) + 1;
 	} else if (!is(f, k, "{")) {
 		fn.result_kind = type_kind(ix, f, k, &fn.result_type);
 		while (k < end && !is(f, k, "{") && TK(f, k)->kind != LEX_SEMI)
@@ -449,10 +491,10 @@ static size_t parse_func(struct index *ix, int fi, size_t i, size_t end)
 	}
 	fn.p0 = p0;
 	fn.np = ix->nparams - p0;
-	if (!is(f, k, "{") || f->match[k] < (long)k)
+	if (!is(f, k, "{") || ix_match(f, k) < (long)k)
 		return k;
 	fn.lo = (uint32_t)k;
-	fn.hi = (uint32_t)f->match[k];
+	fn.hi = (uint32_t)ix_match(f, k);
 	ARRAY_GROW(ix->funcs, ix->nfuncs + 1, ix->afuncs);
 	ix->funcs[ix->nfuncs++] = fn;
 	return (size_t)fn.hi + 1;
@@ -464,8 +506,8 @@ static size_t parse_decl(struct index *ix, int fi, size_t i, int kw)
 	const struct ix_file *f = &ix->files[fi];
 	size_t k = i + 1, e;
 
-	if (is(f, k, "(") && f->match[k] > (long)k) {
-		size_t rp = (size_t)f->match[k];
+	if (is(f, k, "(") && ix_match(f, k) > (long)k) {
+		size_t rp = (size_t)ix_match(f, k);
 
 		k++;
 		while (k < rp) {
@@ -542,18 +584,11 @@ void index_build(struct index *ix, const char *const *paths,
 		f->len = len[i];
 		f->is_test = pl >= 8 && !strcmp(paths[i] + pl - 8, "_test.go");
 		lex_file(&f->lx, data[i], len[i]);
+		/* every identifier gets its id now, while the bytes are in
+		 * cache, so the by-name tables cover all names tokens have */
+		intern_tokens(ix, f);
 		match_brackets(f);
 		index_file(ix, (int)i);
-	}
-	/* every identifier gets its id now, so the by-name tables cover all
-	 * the names that tokens can have */
-	for (i = 0; i < n; i++) {
-		const struct ix_file *f = &ix->files[i];
-		size_t k;
-
-		for (k = 0; k < f->lx.ntok; k++)
-			if (f->lx.tok[k].kind == LEX_IDENT)
-				index_tok_id(ix, f, k);
 	}
 	for (i = 0; i < ix->nfuncs; i++) {
 		const struct ix_file *f = &ix->files[ix->funcs[i].file];
@@ -597,12 +632,13 @@ void index_release(struct index *ix)
 
 	for (i = 0; i < ix->nfiles; i++) {
 		lex_release(&ix->files[i].lx);
-		free(ix->files[i].match);
 	}
 	free(ix->files);
-	for (i = 0; i < ix->nnames; i++)
-		free(ix->names[i]);
+	for (i = 0; i < ix->nblocks; i++)
+		free(ix->blocks[i]);
+	free(ix->blocks);
 	free(ix->names);
+	free(ix->nlen);
 	free(ix->htab);
 	free(ix->types);
 	free(ix->fields);

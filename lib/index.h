@@ -19,10 +19,22 @@
 struct ix_file {
 	const char *path, *src;	/* borrowed from the caller */
 	size_t len;
-	struct lexed lx;
-	long *match;		/* token index of the matching bracket, or -1 */
+	struct lexed lx;	/* brackets matched: see ix_match() */
 	int is_test;		/* _test.go */
+	int interned;		/* identifiers' aux is their name id */
 };
+
+/* The token index of the bracket matching token i of f, or -1 (not a
+ * bracket, unmatched, or past the end). */
+static inline long ix_match(const struct ix_file *f, size_t i)
+{
+	const struct token *t;
+
+	if (i >= f->lx.ntok)
+		return -1;
+	t = &f->lx.tok[i];
+	return t->kind == LEX_OP ? t->aux : -1;
+}
 
 /* What a field, variable or parameter holds. */
 enum ix_kind {
@@ -72,14 +84,24 @@ struct ix_var {
 	uint32_t tok;
 };
 
+struct ix_slot {
+	uint32_t hash;		/* lex_hash() of the name */
+	int32_t id1;		/* name id + 1, 0: empty */
+};
+
 struct index {
 	struct ix_file *files;
 	size_t nfiles;
-	/* interned names */
+	/* interned names: NUL-terminated, in arena blocks that never move */
 	char **names;
+	uint32_t *nlen;		/* by id: length */
 	size_t nnames, anames;
-	int *htab;		/* open addressing: name id + 1, 0 empty */
+	struct ix_slot *htab;	/* open addressing */
 	size_t hcap;
+	char *arena;		/* current block: arena_used of arena_cap */
+	size_t arena_used, arena_cap;
+	char **blocks;		/* every block, to free */
+	size_t nblocks, ablocks;
 	struct ix_type *types;
 	size_t ntypes, atypes;
 	struct ix_field *fields;
@@ -106,7 +128,7 @@ void index_release(struct index *ix);
 int index_intern(struct index *ix, const char *s, size_t n);
 /* Looks a name up without adding it: id or -1. */
 int index_lookup(const struct index *ix, const char *s, size_t n);
-/* The id of token i's text in file f. */
+/* The id of token i's text in file f (O(1) for identifiers). */
 int index_tok_id(struct index *ix, const struct ix_file *f, size_t i);
 
 /* The type called name, or NULL. */

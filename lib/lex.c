@@ -59,11 +59,53 @@ static size_t op_len(const char *p, size_t n)
 	}
 }
 
-static int is_letter(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-	       c >= 0x80;
-}
+/* Byte classes: one table lookup per byte in the hot loops. */
+enum { C_ILL = 0, C_WS, C_NL, C_ID, C_DIG, C_SLASH, C_DQ, C_SQ, C_BQ, C_SEMI,
+       C_DOT, C_OP };
+/* generated: cls[c] is c's class, idc[c] says whether c may continue an
+ * identifier (letters, '_', digits, and every byte >= 0x80) */
+static const unsigned char cls[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 1, 1, 1, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 11, 6, 0, 0, 11, 11, 7, 11, 11, 11, 11, 11, 11, 10, 5,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 11, 9, 11, 11, 11, 0,
+	0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 11, 0, 11, 11, 3,
+	8, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 11, 11, 11, 11, 0,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+};
+static const unsigned char idc[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+#if defined(__GNUC__)
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#else
+#define LIKELY(x) (x)
+#endif
 
 static int is_digit(unsigned char c)
 {
@@ -95,216 +137,307 @@ static int keyword(const char *s, size_t n)
 }
 
 /* After which tokens does a newline become a semicolon? */
-static int ends_stmt(const struct token *t, const char *src)
+static inline int ends_stmt(int kind, const char *p, size_t n)
 {
-	switch (t->kind) {
+	switch (kind) {
 	case LEX_IDENT: case LEX_INT: case LEX_FLOAT: case LEX_IMAG:
 	case LEX_CHAR: case LEX_STRING: case LEX_BREAK: case LEX_CONTINUE:
 	case LEX_FALLTHROUGH: case LEX_RETURN:
 		return 1;
 	case LEX_OP:
-		if (t->len == 1)
-			return t->op == ')' || t->op == ']' || t->op == '}';
-		return tok_is(t, src, "++") || tok_is(t, src, "--");
+		if (n == 1)
+			return p[0] == ')' || p[0] == ']' || p[0] == '}';
+		return n == 2 && (p[0] == '+' || p[0] == '-') && p[1] == p[0];
 	default:
 		return 0;
 	}
 }
 
+/* The lexer's state lives in locals of lex_file(); these helpers take what
+ * they need and return the new position. */
 struct lexstate {
 	struct lexed *out;
 	const char *src;
-	size_t len, i;
-	uint32_t line;
-	size_t line_start;
+	size_t len;
+	int ends;		/* the last token ends a statement */
 };
 
-static struct token *push(struct lexstate *s, int kind, size_t start,
-			  uint32_t line, size_t line_start)
+/* Room for two more tokens (an inserted semicolon and one more): checked
+ * once per loop turn, so push() itself never checks. */
+static void grow(struct lexstate *s, size_t at)
 {
 	struct lexed *o = s->out;
-	struct token *t;
 
-	ARRAY_GROW(o->tok, o->ntok + 1, o->atok);
-	t = &o->tok[o->ntok++];
+	/* Go averages about 4.5 bytes a token: guess the rest of the file */
+	o->atok = o->atok * 2 > o->ntok + (s->len - at) / 4 + 64 ?
+		  o->atok * 2 : o->ntok + (s->len - at) / 4 + 64;
+	o->tok = xrealloc(o->tok, o->atok * sizeof(*o->tok));
+}
+
+static inline void reserve(struct lexstate *s, size_t at)
+{
+	if (s->out->ntok + 2 > s->out->atok)
+		grow(s, at);
+}
+
+static inline void push(struct lexstate *s, int kind, size_t start, size_t end)
+{
+	struct token *t = &s->out->tok[s->out->ntok++];
+
 	t->off = (uint32_t)start;
-	t->len = (uint32_t)(s->i - start);
-	t->line = line;
-	t->col = (uint32_t)(start - line_start + 1);
+	t->len = (uint32_t)(end - start);
+	t->aux = -1;
 	t->kind = (uint8_t)kind;
 	t->op = kind == LEX_OP ? (uint8_t)s->src[start] : 0;
-	return t;
+	s->ends = ends_stmt(kind, s->src + start, end - start);
 }
 
-static void semi_if_needed(struct lexstate *s)
+/* A newline at offset at: a semicolon if the last token ends a statement. */
+static void semi_if_needed(struct lexstate *s, size_t at)
+{
+	if (!s->ends)
+		return;
+	push(s, LEX_SEMI, at, at);
+	s->ends = 0;
+}
+
+static void newline(struct lexstate *s, uint32_t *line, size_t next)
 {
 	struct lexed *o = s->out;
-	struct token *t;
 
-	if (!o->ntok || !ends_stmt(&o->tok[o->ntok - 1], s->src))
-		return;
-	t = push(s, LEX_SEMI, s->i, s->line, s->line_start);
-	t->len = 0;
+	ARRAY_GROW(o->line_off, (size_t)*line + 1, o->nline_off);
+	o->line_off[*line] = (uint32_t)next;
+	(*line)++;
 }
 
-static void newline(struct lexstate *s)
+/* Skips a quoted literal at i ending in q; stops at a newline. */
+static size_t skip_quoted(const char *p, size_t len, size_t i, char q)
 {
-	s->line++;
-	s->line_start = s->i + 1;
-}
+	i++;
+	while (i < len) {
+		char c = p[i];
 
-/* Skips a quoted literal ending in q; stops at a newline for '"' and '\''. */
-static void skip_quoted(struct lexstate *s, char q)
-{
-	const char *p = s->src;
-
-	s->i++;
-	while (s->i < s->len) {
-		char c = p[s->i];
-
-		if (c == q) {
-			s->i++;
-			return;
-		}
+		if (c == q)
+			return i + 1;
 		if (c == '\n')
-			return;	/* unterminated: stop at the line end */
-		if (c == '\\' && s->i + 1 < s->len && p[s->i + 1] != '\n')
-			s->i++;
-		s->i++;
+			return i;	/* unterminated: stop at the line end */
+		if (c == '\\' && i + 1 < len && p[i + 1] != '\n')
+			i++;
+		i++;
 	}
+	return i;
 }
 
-static int lex_number(struct lexstate *s)
+static size_t lex_number(const char *p, size_t len, size_t i, int *kind)
 {
-	const char *p = s->src;
-	int kind = LEX_INT;
-
-	if (p[s->i] == '0' && s->i + 1 < s->len &&
-	    (p[s->i + 1] == 'x' || p[s->i + 1] == 'X' || p[s->i + 1] == 'b' ||
-	     p[s->i + 1] == 'B' || p[s->i + 1] == 'o' || p[s->i + 1] == 'O'))
-		s->i += 2;
-	while (s->i < s->len) {
-		unsigned char c = (unsigned char)p[s->i];
+	*kind = LEX_INT;
+	if (p[i] == '0' && i + 1 < len &&
+	    (p[i + 1] == 'x' || p[i + 1] == 'X' || p[i + 1] == 'b' ||
+	     p[i + 1] == 'B' || p[i + 1] == 'o' || p[i + 1] == 'O'))
+		i += 2;
+	while (i < len) {
+		unsigned char c = (unsigned char)p[i];
 
 		if (c == '.' || ((c == 'e' || c == 'E' || c == 'p' || c == 'P') &&
-				 kind != LEX_IMAG)) {
+				 *kind != LEX_IMAG)) {
 			/* hex digits 'e' are fine: only floats care */
 			if (c == '.')
-				kind = LEX_FLOAT;
-			else if (!(p[s->i - 1] == 'x' || p[s->i - 1] == 'X')) {
-				if (s->i + 1 < s->len &&
-				    (p[s->i + 1] == '+' || p[s->i + 1] == '-'))
-					s->i++;
+				*kind = LEX_FLOAT;
+			else if (!(p[i - 1] == 'x' || p[i - 1] == 'X')) {
+				if (i + 1 < len && (p[i + 1] == '+' || p[i + 1] == '-'))
+					i++;
 			}
-			s->i++;
+			i++;
 		} else if (c == 'i') {
-			s->i++;
-			return LEX_IMAG;
-		} else if (is_digit(c) || is_letter(c) || c == '_') {
-			if (c >= 0x80)
-				break;
-			s->i++;
+			*kind = LEX_IMAG;
+			return i + 1;
+		} else if (c < 0x80 && idc[c]) {
+			i++;
 		} else {
 			break;
 		}
 	}
-	return kind;
+	return i;
+}
+
+static void add_comment(struct lexed *out, size_t start, size_t end,
+			uint32_t line, size_t line_start, uint32_t end_line)
+{
+	ARRAY_GROW(out->com, out->ncom + 1, out->acom);
+	out->com[out->ncom++] = (struct comment){ (uint32_t)start,
+		(uint32_t)(end - start), line, (uint32_t)(start - line_start + 1),
+		end_line };
 }
 
 void lex_file(struct lexed *out, const char *src, size_t len)
 {
-	struct lexstate s = { out, src, len, 0, 1, 0 };
+	struct lexstate s = { out, src, len, 0 };
+	size_t i = 0, ls = 0;
+	uint32_t line = 1;
 
 	/* offsets are 32-bit: callers bound file sizes well below 4 GiB */
+	ARRAY_GROW(out->line_off, 1, out->nline_off);
+	out->line_off[0] = 0;
 	if (len >= 3 && !memcmp(src, "\xef\xbb\xbf", 3))
-		s.i = 3, s.line_start = 0;
-	while (s.i < len) {
-		unsigned char c = (unsigned char)src[s.i];
-		size_t start = s.i;
-		uint32_t line = s.line;
-		size_t ls = s.line_start;
+		i = 3;
+	while (i < len) {
+		unsigned char c = (unsigned char)src[i];
+		size_t start = i;
 
-		if (c == '\n') {
-			semi_if_needed(&s);
-			newline(&s);
-			s.i++;
-		} else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
-			   c == '\v') {
-			s.i++;
-		} else if (c == '/' && s.i + 1 < len && src[s.i + 1] == '/') {
-			const char *nl = memchr(src + s.i, '\n', len - s.i);
+		reserve(&s, i);
+		switch (cls[c]) {
+		case C_WS:
+			i++;
+			while (i < len && cls[(unsigned char)src[i]] == C_WS)
+				i++;
+			break;
+		case C_NL:
+			semi_if_needed(&s, i);
+			i++;
+			newline(&s, &line, i);
+			ls = i;
+			break;
+		case C_ID: {
+			/* hashed here, while the bytes are at hand: index.c
+			 * interns the name from it (lex_hash()) */
+			uint32_t h = (2166136261u ^ c) * 16777619u;
+			int k;
 
-			s.i = nl ? (size_t)(nl - src) : len;
-			ARRAY_GROW(out->com, out->ncom + 1, out->acom);
-			out->com[out->ncom++] = (struct comment){
-				(uint32_t)start, (uint32_t)(s.i - start), line,
-				(uint32_t)(start - ls + 1), line };
-		} else if (c == '/' && s.i + 1 < len && src[s.i + 1] == '*') {
-			int had_nl = 0;
+			i++;
+			while (LIKELY(i < len) && idc[(unsigned char)src[i]])
+				h = (h ^ (unsigned char)src[i++]) * 16777619u;
+			k = keyword(src + start, i - start);
+			push(&s, k, start, i);
+			if (k == LEX_IDENT)
+				out->tok[out->ntok - 1].aux = (int32_t)(h & 0x7fffffff);
+			break;
+		}
+		case C_DIG: {
+			int k;
 
-			s.i += 2;
-			while (s.i < len && !(src[s.i] == '*' && s.i + 1 < len &&
-					      src[s.i + 1] == '/')) {
-				if (src[s.i] == '\n') {
-					if (!had_nl)
-						semi_if_needed(&s);
-					had_nl = 1;
-					newline(&s);
+			i = lex_number(src, len, i, &k);
+			push(&s, k, start, i);
+			break;
+		}
+		case C_DQ: case C_SQ:
+			i = skip_quoted(src, len, i, (char)c);
+			push(&s, c == '"' ? LEX_STRING : LEX_CHAR, start, i);
+			break;
+		case C_BQ: {
+			i++;
+			while (i < len && src[i] != '`') {
+				if (src[i] == '\n') {
+					newline(&s, &line, i + 1);
+					ls = i + 1;
 				}
-				s.i++;
+				i++;
 			}
-			s.i = s.i < len ? s.i + 2 : len;
-			ARRAY_GROW(out->com, out->ncom + 1, out->acom);
-			out->com[out->ncom++] = (struct comment){
-				(uint32_t)start, (uint32_t)(s.i - start), line,
-				(uint32_t)(start - ls + 1), s.line };
-		} else if (is_letter(c)) {
-			while (s.i < len && (is_letter((unsigned char)src[s.i]) ||
-					     is_digit((unsigned char)src[s.i])))
-				s.i++;
-			push(&s, keyword(src + start, s.i - start), start, line, ls);
-		} else if (is_digit(c) ||
-			   (c == '.' && s.i + 1 < len &&
-			    is_digit((unsigned char)src[s.i + 1]))) {
-			int k = lex_number(&s);
+			i = i < len ? i + 1 : len;
+			push(&s, LEX_STRING, start, i);
+			break;
+		}
+		case C_SEMI:
+			i++;
+			push(&s, LEX_SEMI, start, i);
+			break;
+		case C_SLASH:
+			if (i + 1 < len && src[i + 1] == '/') {
+				const char *nl = memchr(src + i, '\n', len - i);
 
-			push(&s, k, start, line, ls);
-		} else if (c == '"' || c == '\'') {
-			skip_quoted(&s, (char)c);
-			push(&s, c == '"' ? LEX_STRING : LEX_CHAR, start, line, ls);
-		} else if (c == '`') {
-			s.i++;
-			while (s.i < len && src[s.i] != '`') {
-				if (src[s.i] == '\n')
-					newline(&s);
-				s.i++;
+				i = nl ? (size_t)(nl - src) : len;
+				add_comment(out, start, i, line, ls, line);
+				break;
 			}
-			s.i = s.i < len ? s.i + 1 : len;
-			push(&s, LEX_STRING, start, line, ls);
-		} else if (c == ';') {
-			s.i++;
-			push(&s, LEX_SEMI, start, line, ls);
-		} else if (c && strchr("+-*/%&|^<>=!:.,(){}[]~", c)) {
-			s.i += op_len(src + s.i, len - s.i);
-			push(&s, LEX_OP, start, line, ls);
-		} else {
+			if (i + 1 < len && src[i + 1] == '*') {
+				uint32_t l0 = line;
+				size_t ls0 = ls;
+				int had_nl = 0;
+
+				i += 2;
+				while (i < len && !(src[i] == '*' && i + 1 < len &&
+						    src[i + 1] == '/')) {
+					if (src[i] == '\n') {
+						if (!had_nl)
+							semi_if_needed(&s, i);
+						had_nl = 1;
+						newline(&s, &line, i + 1);
+						ls = i + 1;
+					}
+					i++;
+				}
+				i = i < len ? i + 2 : len;
+				add_comment(out, start, i, l0, ls0, line);
+				break;
+			}
+			/* fall through: the division operator */
+			/* FALLTHROUGH */
+		case C_OP:
+			i += op_len(src + i, len - i);
+			push(&s, LEX_OP, start, i);
+			break;
+		case C_DOT:
+			if (i + 1 < len && is_digit((unsigned char)src[i + 1])) {
+				int k;
+
+				i = lex_number(src, len, i, &k);
+				push(&s, k, start, i);
+			} else {
+				i += op_len(src + i, len - i);
+				push(&s, LEX_OP, start, i);
+			}
+			break;
+		default:
 			/* NUL, control bytes, '#', '$', '?', '@', '\\' */
-			s.i++;
-			push(&s, LEX_ILLEGAL, start, line, ls);
+			i++;
+			push(&s, LEX_ILLEGAL, start, i);
+			break;
 		}
 	}
-	semi_if_needed(&s);
-	ARRAY_GROW(out->tok, out->ntok + 1, out->atok);
-	out->tok[out->ntok] = (struct token){ (uint32_t)len, 0, s.line,
-		(uint32_t)(len - s.line_start + 1), LEX_EOF, 0 };
-	out->ntok++;
-	out->nlines = s.line;
+	reserve(&s, len);
+	semi_if_needed(&s, len);
+	push(&s, LEX_EOF, len, len);
+	out->nlines = line;
+}
+
+uint32_t lex_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h & 0x7fffffff;
+}
+
+uint32_t lex_line(const struct lexed *lx, uint32_t off)
+{
+	size_t lo = 0, hi = lx->nlines;
+
+	if (!lx->line_off || !hi)
+		return 1;
+	/* the last line starting at or before off */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (lx->line_off[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo + 1;
+}
+
+uint32_t lex_col(const struct lexed *lx, uint32_t off)
+{
+	if (!lx->line_off)
+		return 1;
+	return off - lx->line_off[lex_line(lx, off) - 1] + 1;
 }
 
 void lex_release(struct lexed *lx)
 {
 	free(lx->tok);
 	free(lx->com);
+	free(lx->line_off);
 	memset(lx, 0, sizeof(*lx));
 }
 

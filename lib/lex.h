@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum lex_kind {
 	LEX_EOF = 0,
@@ -26,9 +27,14 @@ enum lex_kind {
 	LEX_VAR
 };
 
+/* 16 bytes: a package's tokens are most of mg-scan's memory.  The line and
+ * column are not stored: lex_line() and lex_col() find them from the offset. */
 struct token {
 	uint32_t off, len;	/* bytes of the source */
-	uint32_t line, col;
+	int32_t aux;		/* LEX_IDENT: lex_hash() of its text, until
+				 * index.c replaces it with the interned name's
+				 * id; a bracket: -1, or (index.c) the matching
+				 * bracket's token index; else -1 */
 	uint8_t kind;		/* enum lex_kind */
 	uint8_t op;		/* LEX_OP: first byte; else 0 */
 };
@@ -44,6 +50,8 @@ struct lexed {
 	struct comment *com;
 	size_t ncom, acom;
 	uint32_t nlines;
+	uint32_t *line_off;	/* [line - 1]: offset where that line starts */
+	size_t nline_off;	/* allocated */
 };
 
 /* Tokenizes src[0..len) (a UTF-8 BOM at the start is skipped) into *out,
@@ -52,8 +60,20 @@ struct lexed {
 void lex_file(struct lexed *out, const char *src, size_t len);
 void lex_release(struct lexed *lx);
 
+/* The hash the lexer keeps in an identifier's aux (FNV-1a, 31 bits). */
+uint32_t lex_hash(const char *s, size_t n);
+
+/* The 1-based line and byte column of offset off (binary search). */
+uint32_t lex_line(const struct lexed *lx, uint32_t off);
+uint32_t lex_col(const struct lexed *lx, uint32_t off);
+
 /* Does token t (of source src) have exactly the text s? */
 int tok_is(const struct token *t, const char *src, const char *s);
+/* The same for a string literal s (anything else does not compile), without
+ * strlen(). */
+#define TOK_IS(t, src, s)                                                  \
+	((t)->len == sizeof("" s) - 1 &&                                   \
+	 !memcmp((src) + (t)->off, "" s, sizeof("" s) - 1))
 /* Is t the one-byte operator c ('{', '(', '=', ...)? */
 #define TOK_OP1(t, c) ((t)->kind == LEX_OP && (t)->len == 1 && (t)->op == (c))
 

@@ -30,7 +30,7 @@
 #include "lex.h"
 #include "util.h"
 
-#include <stdio.h>	/* snprintf */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -224,10 +224,8 @@ static const struct token *TK(const struct ix_file *f, size_t i)
  * instead of running to the end of the address space. */
 #define close_of(f, i) (M((f), (i)) > (long)(i) ? (size_t)M((f), (i)) : (size_t)(i))
 
-static int is(const struct ix_file *f, size_t i, const char *s)
-{
-	return tok_is(TK(f, i), f->src, s);
-}
+/* Is token i of f exactly the string literal s? */
+#define is(f, i, s) TOK_IS(TK((f), (i)), (f)->src, s)
 
 static int isop(const struct ix_file *f, size_t i, char c)
 {
@@ -236,7 +234,7 @@ static int isop(const struct ix_file *f, size_t i, char c)
 
 static long M(const struct ix_file *f, size_t i)
 {
-	return i < f->lx.ntok ? f->match[i] : -1;
+	return ix_match(f, i);
 }
 
 static int tid(struct pkg *p, const struct ix_file *f, size_t i)
@@ -251,10 +249,18 @@ static const char *nm(const struct pkg *p, int id)
 
 static int key2(struct pkg *p, const char *a, const char *b)
 {
-	char *s = xasprintf("%s.%s", a, b);
-	int id = index_intern(&p->ix, s, strlen(s));
+	char small[128], *s = small;
+	size_t na = strlen(a), nb = strlen(b);
+	int id;
 
-	free(s);
+	if (na + nb + 2 > sizeof(small))
+		s = xmalloc(na + nb + 2);
+	memcpy(s, a, na);
+	s[na] = '.';
+	memcpy(s + na + 1, b, nb);
+	id = index_intern(&p->ix, s, na + nb + 1);
+	if (s != small)
+		free(s);
 	return id;
 }
 
@@ -400,6 +406,37 @@ struct chain {
 	int is_mutex;
 };
 
+/* The key of a local: "local:FILE:TOK:NAME" (one declaration, one key),
+ * formatted by hand: this runs for most map accesses. */
+static int local_key(struct pkg *p, int file, uint32_t tok, const char *name)
+{
+	char small[96], *s = small, num[24];
+	size_t n = strlen(name), k = 0, d;
+	unsigned long v[2];
+	int j, id;
+
+	v[0] = (unsigned long)(file < 0 ? 0 : file);
+	v[1] = tok;
+	if (n + 64 > sizeof(small))
+		s = xmalloc(n + 64);
+	memcpy(s, "local:", 6);
+	k = 6;
+	for (j = 0; j < 2; j++) {
+		d = 0;
+		do
+			num[d++] = (char)('0' + v[j] % 10);
+		while (v[j] /= 10);
+		while (d)
+			s[k++] = num[--d];
+		s[k++] = ':';
+	}
+	memcpy(s + k, name, n);
+	id = index_intern(&p->ix, s, k + n);
+	if (s != small)
+		free(s);
+	return id;
+}
+
 static void resolve(struct walk *w, size_t s, size_t e, struct chain *c)
 {
 	struct pkg *p = w->p;
@@ -429,11 +466,7 @@ static void resolve(struct walk *w, size_t s, size_t e, struct chain *c)
 				c->root = R_ALIAS;
 				c->keyclass = 'f';
 			} else {
-				char buf[64];
-
-				snprintf(buf, sizeof(buf), "local:%d:%u:%s", l->file,
-					 l->tok, nm(p, name));
-				c->key = index_intern(&p->ix, buf, strlen(buf));
+				c->key = local_key(p, l->file, l->tok, nm(p, name));
 				c->keyclass = 'l';
 				if (!l->fresh)
 					c->root = R_ALIAS;
@@ -944,7 +977,7 @@ static size_t enclosing_call(const struct walk *w)
 static int name_in(const struct ix_file *f, size_t i, const char *const *list)
 {
 	for (; *list; list++)
-		if (is(f, i, *list))
+		if (tok_is(TK(f, i), f->src, *list))
 			return 1;
 	return 0;
 }
@@ -1601,7 +1634,7 @@ static int sig_has(const struct pkg *p, int fn, const char *word)
 	size_t k;
 
 	for (k = fd->decl; k < fd->lo; k++)
-		if (is(f, k, word))
+		if (tok_is(TK(f, k), f->src, word))
 			return 1;
 	return 0;
 }
@@ -1784,12 +1817,12 @@ static void emit(struct pkg *p, int rule, int sev, const struct access *a,
 	fd->rule = xstrdup(rules[rule - 1].id);
 	fd->severity = sev;
 	fd->path = xstrdup(f->path);
-	fd->line = t->line;
-	fd->column = t->col;
-	fd->end_line = te->line;
-	fd->end_column = te->col + te->len;
+	fd->line = lex_line(&f->lx, t->off);
+	fd->column = lex_col(&f->lx, t->off);
+	fd->end_line = lex_line(&f->lx, te->off);
+	fd->end_column = lex_col(&f->lx, te->off) + te->len;
 	if (fd->end_line != fd->line || fd->end_column <= fd->column)
-		fd->end_line = t->line, fd->end_column = t->col + t->len;
+		fd->end_line = fd->line, fd->end_column = fd->column + t->len;
 	fd->message = msg;
 	fd->symbol = xstrdup(a->disp);
 	fd->source = xstrdup("static");
@@ -1808,7 +1841,8 @@ static void ev_tok(struct pkg *p, int file, uint32_t tok, const char *note)
 
 	if (p->cur)
 		finding_add_evidence(&p->out->v[p->cur - 1], f->path,
-				     TK(f, tok)->line, TK(f, tok)->col, note);
+				     lex_line(&f->lx, TK(f, tok)->off),
+				     lex_col(&f->lx, TK(f, tok)->off), note);
 }
 
 static void ev_decl(struct pkg *p, const struct access *a)
@@ -1903,15 +1937,16 @@ static int same_line_write(const struct pkg *p, size_t g0, size_t g1,
 			   size_t i)
 {
 	const struct access *a = &p->acc[i];
-	uint32_t line = TK(&p->ix.files[a->file], a->tok)->line;
+	const struct ix_file *f = &p->ix.files[a->file];
+	uint32_t line = lex_line(&f->lx, TK(f, a->tok)->off);
 	size_t j;
 
 	for (j = i; j-- > g0 && p->acc[j].file == a->file &&
-		    TK(&p->ix.files[a->file], p->acc[j].tok)->line == line;)
+		    lex_line(&f->lx, TK(f, p->acc[j].tok)->off) == line;)
 		if (is_write(&p->acc[j]))
 			return 1;
 	for (j = i + 1; j < g1 && p->acc[j].file == a->file &&
-		    TK(&p->ix.files[a->file], p->acc[j].tok)->line == line; j++)
+		    lex_line(&f->lx, TK(f, p->acc[j].tok)->off) == line; j++)
 		if (is_write(&p->acc[j]))
 			return 1;
 	return 0;

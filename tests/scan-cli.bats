@@ -390,7 +390,7 @@ as_user() {
 
 @test "mg-scan: --help names every option, one line each, with an example" {
 	run -0 mg-scan --help
-	for opt in --config --disable --exit-code --format --jobs --keep-going --max-file-size --no-tests --require-reason --rules --severity --shard -0 --help --version; do
+	for opt in --config --disable --exit-code --format --jobs --keep-going --max-file-size --max-memory --no-tests --require-reason --rules --severity --shard -0 --help --version; do
 		[[ "$output" == *"  $opt"* || "$output" == *", $opt"* ]] || { echo "missing $opt"; return 1; }
 	done
 	[[ "$output" == *"Example:"* ]]
@@ -401,7 +401,9 @@ as_user() {
 	mg-scan --format json ./... > plain
 	run -0 --separate-stderr mg-scan --stats -j2 --format json ./...
 	[ "$output" = "$(cat plain)" ]
-	[[ "$stderr" =~ ^"mg-scan: stats: 8 files, 4 packages, "[0-9.]+" MB, -j2; wall: walk "[0-9.]+"s, scan "[0-9.]+"s; CPU: read "[0-9.]+"s, engine "[0-9.]+"s, suppress "[0-9.]+"s"$ ]]
+	[ "${#stderr_lines[@]}" -eq 2 ]
+	[[ "${stderr_lines[0]}" =~ ^"mg-scan: stats: 8 files, 4 packages, "[0-9.]+" MB, -j2; wall: walk "[0-9.]+"s, scan "[0-9.]+"s; CPU: read "[0-9.]+"s, engine "[0-9.]+"s, suppress "[0-9.]+"s"$ ]]
+	[[ "${stderr_lines[1]}" =~ ^"mg-scan: stats: memory: at most "[12]" package"s?" at once, estimated "[0-9.]+" MB at the peak (--max-memory 64.0 MB)"$ ]]
 }
 
 @test "mg-scan: MG000 cannot itself be suppressed, and other linters' nolint is not its business" {
@@ -428,4 +430,23 @@ as_user() {
 		run -0 --separate-stderr mg-scan -j "$j" nl
 		[ "$stderr" = "mg-scan: warning: nl/a?b.go: skipped: binary file (contains NUL bytes)" ]
 	done
+}
+
+@test "mg-scan: --max-memory keeps packages in flight within the budget, output unchanged" {
+	gen_tree 12
+	mg-scan -j1 --format json ./... > j1.jsonl
+	# a budget smaller than any package: one package at a time, even at -j4
+	run -0 --separate-stderr mg-scan -j4 --max-memory 1K --stats --format json ./...
+	printf '%s\n' "$output" | cmp - j1.jsonl
+	[[ "$stderr" == *"mg-scan: stats: memory: at most 1 package at once, estimated "*" MB at the peak (--max-memory 0.0 MB)"* ]]
+	run -0 --separate-stderr mg-scan -j4 --max-memory 64M --format json ./...
+	printf '%s\n' "$output" | cmp - j1.jsonl
+}
+
+@test "mg-scan: bad --max-memory values are usage errors" {
+	for v in 0 -1 x 2T 12Q ''; do
+		run -2 --separate-stderr mg-scan --max-memory "$v" .
+		[[ "$stderr" == "mg-scan: --max-memory: '$v': want a size up to 1024G, like 512M or 4G"* ]]
+	done
+	run -0 --separate-stderr mg-scan --max-memory 4G --format json .
 }

@@ -21,16 +21,25 @@ static FILE *devnull;
 static void check_tokens(const char *src, size_t len)
 {
 	struct lexed lx = { 0 };
-	size_t i;
+	size_t i, pos, bol;
+	uint32_t nl;
 
 	lex_file(&lx, src, len);
 	if (!lx.ntok || lx.tok[lx.ntok - 1].kind != LEX_EOF)
 		abort();
-	for (i = 0; i < lx.ntok; i++) {
+	/* lines and columns, derived from offsets, agree with the newlines
+	 * counted here from scratch; offsets never go backwards */
+	for (i = 0, pos = 0, nl = 0, bol = 0; i < lx.ntok; i++) {
 		const struct token *t = &lx.tok[i];
 
-		if ((size_t)t->off + t->len > len || t->line < 1 || t->col < 1 ||
-		    t->line > lx.nlines)
+		if ((size_t)t->off + t->len > len || t->off < pos)
+			abort();
+		for (; pos < t->off; pos++)
+			if (src[pos] == '\n')
+				nl++, bol = pos + 1;
+		if (lex_line(&lx, t->off) != nl + 1 ||
+		    lex_col(&lx, t->off) != t->off - bol + 1 ||
+		    lex_line(&lx, t->off) > lx.nlines)
 			abort();
 	}
 	for (i = 0; i < lx.ncom; i++)
