@@ -412,6 +412,9 @@ static int judge_new(const struct diff_cmd *o, struct item *items, size_t n)
 		free(d);
 	}
 	scan_opts_init(&so);
+	/* every finding the base has, generated files' too: a superset only
+	 * takes more old findings away, whatever mg-scan's options were */
+	so.include_generated = 1;
 	v = lineset_files(bdirs, &nv);
 	for (i = 0; i < nv; i++) {
 		struct gitdiff_blob *b = NULL;

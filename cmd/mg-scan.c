@@ -20,6 +20,7 @@
 
 #include "config.h"
 #include "finding.h"
+#include "lex.h"
 #include "racelog.h"
 #include "scan.h"
 #include "suppress.h"
@@ -43,6 +44,9 @@ static const char usage[] =
 	"  --disable LIST       do not run these rules (MG001,MG006)\n"
 	"  --exit-code          exit 1 when there is an unsuppressed finding\n"
 	"  --format FMT         text (path:line:col: msg) or json (JSON Lines, trailer)\n"
+	"  --include-generated  also judge files marked `// Code generated ... DO NOT\n"
+	"                       EDIT.` (default: their declarations count, their\n"
+	"                       function bodies are not read, no findings there)\n"
 	"  -j, --jobs N         scan N packages at once (default: number of CPUs)\n"
 	"  --keep-going         exit 0 even if some files could not be read\n"
 	"  --max-file-size SZ   skip larger files as an error (default 64M; K, M, G)\n"
@@ -73,7 +77,8 @@ static const char usage[] =
 enum {
 	OPT_CONFIG = 256, OPT_DISABLE, OPT_EXIT_CODE, OPT_FORMAT, OPT_KEEP_GOING,
 	OPT_MAX_SIZE, OPT_NO_TESTS, OPT_REQUIRE_REASON, OPT_RULES, OPT_SEVERITY,
-	OPT_SHARD, OPT_STATS, OPT_VERSION, OPT_RACE_LOG, OPT_ROOT, OPT_MAX_MEMORY
+	OPT_SHARD, OPT_STATS, OPT_VERSION, OPT_RACE_LOG, OPT_ROOT, OPT_MAX_MEMORY,
+	OPT_INCLUDE_GENERATED
 };
 
 /* --trusted-config REV (docs/security.md): the config comes from REV's tree */
@@ -86,6 +91,7 @@ static const struct option longopts[] = {
 	{ "exit-code", no_argument, NULL, OPT_EXIT_CODE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "help", no_argument, NULL, 'h' },
+	{ "include-generated", no_argument, NULL, OPT_INCLUDE_GENERATED },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "keep-going", no_argument, NULL, OPT_KEEP_GOING },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_SIZE },
@@ -112,6 +118,7 @@ static const struct option longopts[] = {
 
 struct scan_cmd {
 	int json, exit_code, keep_going, nul, require_reason, stats;
+	int include_generated;
 	long jobs;			/* 0: number of CPUs */
 	size_t max_size;
 	size_t max_memory;		/* budget for packages in flight */
@@ -382,7 +389,9 @@ static void scan_one(const struct work *wk, size_t i)
 			lo++;
 		for (hi = lo; hi < n0 && !strcmp(r->out.v[hi].path, sf[j].path);)
 			hi++;
-		if (hi > lo || (mg000 && suppress_maybe(sf[j].data, sf[j].len)))
+		if (hi > lo || (mg000 && suppress_maybe(sf[j].data, sf[j].len) &&
+				 (wk->so->include_generated ||
+				  !lex_is_generated(sf[j].data, sf[j].len))))
 			suppress_apply(wk->so, &sf[j], &r->out, lo, hi, &slog);
 		lo = hi;
 	}
@@ -634,6 +643,8 @@ static int setup(struct scan_cmd *o, struct config *cfg, struct scan_opts *so)
 			so->severity[i] = o->severity[i];
 	if (o->require_reason)
 		so->require_reason = 1;
+	if (o->include_generated)
+		so->include_generated = 1;
 	/* --require-reason means MG000, unless MG000 is disabled by name */
 	if (so->require_reason && r0 > 0 && !(off & (1u << r0)))
 		so->rules |= 1u << r0;
@@ -702,6 +713,7 @@ int main(int argc, char **argv)
 				return mg_usage(usage, "unknown format '%s' (text or json)",
 						optarg);
 			break;
+		case OPT_INCLUDE_GENERATED: o.include_generated = 1; break;
 		case OPT_KEEP_GOING: o.keep_going = 1; break;
 		case OPT_MAX_SIZE:
 			if (parse_size(optarg, MAX_FILE_SIZE_LIMIT, &o.max_size) < 0)

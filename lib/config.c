@@ -19,6 +19,7 @@ static void config_init(struct config *c)
 	c->fail_on = -1;
 	c->max_findings = -1;
 	c->require_reason = -1;
+	c->include_generated = -1;
 }
 
 static int bad(const char *name, const char *key, const char *why)
@@ -131,9 +132,16 @@ int config_parse(struct config *c, const char *name, const char *data,
 				goto out;
 			}
 			c->require_reason = json_is_true(v);
+		} else if (!strcmp(key, "include_generated")) {
+			if (!json_is_boolean(v)) {
+				bad(name, key, "must be true or false");
+				goto out;
+			}
+			c->include_generated = json_is_true(v);
 		} else {
 			bad(name, key, "unknown key (rules, disable, severity, exclude, "
-				       "fail_on, max_findings, baseline, require_reason)");
+				       "fail_on, max_findings, baseline, require_reason, "
+				       "include_generated)");
 			goto out;
 		}
 	}
@@ -215,6 +223,8 @@ void config_apply_scan(const struct config *c, struct scan_opts *o)
 			o->severity[i] = c->severity[i];
 	if (c->require_reason >= 0)
 		o->require_reason = c->require_reason;
+	if (c->include_generated >= 0)
+		o->include_generated = c->include_generated;
 }
 
 int config_excluded(const struct config *c, const char *path)

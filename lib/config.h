@@ -20,6 +20,7 @@ struct config {
 	long max_findings;		/* -1 unset */
 	char *baseline;			/* NULL unset */
 	int require_reason;		/* -1 unset, 0, 1 */
+	int include_generated;		/* -1 unset, 0, 1 */
 	char *path;			/* where it was read from, NULL: none */
 };
 
@@ -37,7 +38,8 @@ int config_parse(struct config *c, const char *name, const char *data,
  * means the defaults; a missing path given is an error. */
 int config_load_rev(struct config *c, const char *rev, const char *path);
 void config_release(struct config *c);
-/* Applies rules, disable, severity and require_reason to o. */
+/* Applies rules, disable, severity, require_reason and include_generated
+ * to o. */
 void config_apply_scan(const struct config *c, struct scan_opts *o);
 /* Does path match one of the exclude patterns? */
 int config_excluded(const struct config *c, const char *path);

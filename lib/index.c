@@ -569,7 +569,8 @@ static int *by_name(size_t n)
 }
 
 void index_build(struct index *ix, const char *const *paths,
-		 const char *const *data, const size_t *len, size_t n)
+		 const char *const *data, const size_t *len, size_t n,
+		 int skip_generated)
 {
 	size_t i, nn;
 
@@ -583,7 +584,9 @@ void index_build(struct index *ix, const char *const *paths,
 		f->src = data[i];
 		f->len = len[i];
 		f->is_test = pl >= 8 && !strcmp(paths[i] + pl - 8, "_test.go");
-		lex_file(&f->lx, data[i], len[i]);
+		f->generated = lex_is_generated(data[i], len[i]);
+		lex_file_ex(&f->lx, data[i], len[i],
+			    f->generated && skip_generated ? LEX_SKIP_BODIES : 0);
 		/* every identifier gets its id now, while the bytes are in
 		 * cache, so the by-name tables cover all names tokens have */
 		intern_tokens(ix, f);

@@ -21,6 +21,7 @@ struct ix_file {
 	size_t len;
 	struct lexed lx;	/* brackets matched: see ix_match() */
 	int is_test;		/* _test.go */
+	int generated;		/* "// Code generated ... DO NOT EDIT." */
 	int interned;		/* identifiers' aux is their name id */
 };
 
@@ -119,9 +120,12 @@ struct index {
 	size_t nbyname;		/* size of the by-name arrays */
 };
 
-/* Lexes the n files and builds the package facts into *ix (zeroed before). */
+/* Lexes the n files and builds the package facts into *ix (zeroed before).
+ * With skip_generated, the function bodies of generated files are left out
+ * (their declarations still count). */
 void index_build(struct index *ix, const char *const *paths,
-		 const char *const *data, const size_t *len, size_t n);
+		 const char *const *data, const size_t *len, size_t n,
+		 int skip_generated);
 void index_release(struct index *ix);
 
 /* Interns s[0..n): returns its id (stable while ix lives). */

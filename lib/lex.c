@@ -160,6 +160,11 @@ struct lexstate {
 	const char *src;
 	size_t len;
 	int ends;		/* the last token ends a statement */
+	/* LEX_SKIP_BODIES: where the last token stands */
+	int skip;
+	long depth, pdepth;	/* open braces; open parens and brackets */
+	int hdr;		/* in a top-level func's header */
+	size_t seen;		/* tokens looked at so far */
 };
 
 /* Room for two more tokens (an inserted semicolon and one more): checked
@@ -269,12 +274,141 @@ static void add_comment(struct lexed *out, size_t start, size_t end,
 		end_line };
 }
 
+/* The bytes skip_body() must look at. */
+static const unsigned char body_stop[256] = {
+	['{'] = 1, ['}'] = 1, ['\n'] = 1, ['"'] = 1, ['\''] = 1, ['`'] = 1,
+	['/'] = 1,
+};
+
+/* Skips the body whose '{' ends at i, to its matching '}' (or EOF), by the
+ * tokenizer's own rules for strings, runes, raw strings and comments; keeps
+ * counting lines.  Returns the offset of the '}' (len if none). */
+static size_t skip_body(struct lexstate *s, size_t i, uint32_t *line,
+			size_t *ls)
+{
+	const char *src = s->src;
+	size_t len = s->len;
+	long depth = 1;
+
+	while (i < len) {
+		/* most bytes matter not: run over them */
+		while (i < len && !body_stop[(unsigned char)src[i]])
+			i++;
+		if (i == len)
+			break;
+		switch (src[i]) {
+		case '{':
+			depth++;
+			i++;
+			break;
+		case '}':
+			if (!--depth)
+				return i;
+			i++;
+			break;
+		case '\n':
+			i++;
+			newline(s, line, i);
+			*ls = i;
+			break;
+		case '"': case '\'':
+			i = skip_quoted(src, len, i, src[i]);
+			break;
+		case '`':
+			for (i++; i < len && src[i] != '`'; i++)
+				if (src[i] == '\n') {
+					newline(s, line, i + 1);
+					*ls = i + 1;
+				}
+			i = i < len ? i + 1 : len;
+			break;
+		case '/':
+			if (i + 1 < len && src[i + 1] == '/') {
+				const char *nl = memchr(src + i, '\n', len - i);
+
+				i = nl ? (size_t)(nl - src) : len;
+			} else if (i + 1 < len && src[i + 1] == '*') {
+				for (i += 2; i < len && !(src[i] == '*' && i + 1 < len &&
+							 src[i + 1] == '/'); i++)
+					if (src[i] == '\n') {
+						newline(s, line, i + 1);
+						*ls = i + 1;
+					}
+				i = i < len ? i + 2 : len;
+			} else {
+				i++;
+			}
+			break;
+		default:
+			i++;
+			break;
+		}
+	}
+	return len;
+}
+
+/* LEX_SKIP_BODIES: follows the tokens pushed since the last call; when the
+ * last one opens a top-level function's body, skips to its end and pushes
+ * the closing brace.  Returns the new position. */
+static size_t track(struct lexstate *s, size_t i, uint32_t *line, size_t *ls)
+{
+	struct lexed *o = s->out;
+
+	for (; s->seen < o->ntok; s->seen++) {
+		const struct token *t = &o->tok[s->seen];
+
+		if (t->kind == LEX_FUNC && !s->depth && !s->pdepth) {
+			s->hdr = 1;
+		} else if (t->kind == LEX_SEMI && !s->depth && !s->pdepth) {
+			s->hdr = 0;
+		} else if (t->kind == LEX_OP && t->len == 1) {
+			switch (t->op) {
+			case '(': case '[':
+				s->pdepth++;
+				break;
+			case ')': case ']':
+				s->pdepth -= s->pdepth > 0;
+				break;
+			case '}':
+				s->depth -= s->depth > 0;
+				break;
+			case '{':
+				if (s->hdr && !s->depth && !s->pdepth &&
+				    s->seen == o->ntok - 1 && s->seen > 0 &&
+				    t[-1].kind != LEX_STRUCT &&
+				    t[-1].kind != LEX_INTERFACE) {
+					size_t e = skip_body(s, i, line, ls);
+
+					s->hdr = 0;
+					s->seen = o->ntok;
+					if (e < s->len) {
+						reserve(s, e);
+						push(s, LEX_OP, e, e + 1);
+						s->seen = o->ntok;
+						return e + 1;
+					}
+					return e;
+				}
+				s->depth++;
+				break;
+			}
+		}
+	}
+	return i;
+}
+
 void lex_file(struct lexed *out, const char *src, size_t len)
 {
-	struct lexstate s = { out, src, len, 0 };
+	lex_file_ex(out, src, len, 0);
+}
+
+void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
+{
+	struct lexstate s = { out, src, len, 0, 0, 0, 0, 0, 0 };
 	size_t i = 0, ls = 0;
 	uint32_t line = 1;
 
+	s.skip = (flags & LEX_SKIP_BODIES) != 0;
 	/* offsets are 32-bit: callers bound file sizes well below 4 GiB */
 	ARRAY_GROW(out->line_off, 1, out->nline_off);
 	out->line_off[0] = 0;
@@ -392,11 +526,47 @@ void lex_file(struct lexed *out, const char *src, size_t len)
 			push(&s, LEX_ILLEGAL, start, i);
 			break;
 		}
+		if (s.skip)
+			i = track(&s, i, &line, &ls);
 	}
 	reserve(&s, len);
 	semi_if_needed(&s, len);
 	push(&s, LEX_EOF, len, len);
 	out->nlines = line;
+}
+
+int lex_is_generated(const char *src, size_t len)
+{
+	static const char pre[] = "// Code generated ", post[] = " DO NOT EDIT.";
+	const size_t npre = sizeof(pre) - 1, npost = sizeof(post) - 1;
+	size_t i = len >= 3 && !memcmp(src, "\xef\xbb\xbf", 3) ? 3 : 0;
+
+	/* the comments before the package clause (go/ast.IsGenerated) */
+	while (i < len) {
+		const char *e;
+		size_t n;
+
+		if (src[i] == ' ' || src[i] == '\t' || src[i] == '\r' ||
+		    src[i] == '\n') {
+			i++;
+		} else if (i + 1 < len && src[i] == '/' && src[i + 1] == '/') {
+			e = memchr(src + i, '\n', len - i);
+			n = (e ? (size_t)(e - src) : len) - i;
+			if (n && src[i + n - 1] == '\r')
+				n--;
+			if (n >= npre + npost && !memcmp(src + i, pre, npre) &&
+			    !memcmp(src + i + n - npost, post, npost))
+				return 1;
+			i += n;
+		} else if (i + 1 < len && src[i] == '/' && src[i + 1] == '*') {
+			for (i += 2; i + 1 < len && !(src[i] == '*' && src[i + 1] == '/');)
+				i++;
+			i += 2;
+		} else {
+			return 0;	/* the package clause, or anything else */
+		}
+	}
+	return 0;
 }
 
 uint32_t lex_hash(const char *s, size_t n)

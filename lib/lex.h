@@ -58,6 +58,15 @@ struct lexed {
  * which must be zeroed or released before.  Token offsets point into src,
  * which the caller keeps alive while it uses the tokens. */
 void lex_file(struct lexed *out, const char *src, size_t len);
+/* The same, with flags: LEX_SKIP_BODIES leaves out the inside of every
+ * top-level function's body (a '{' and its '}' stay; lines stay counted;
+ * comments inside are dropped). */
+enum { LEX_SKIP_BODIES = 1 };
+void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags);
+
+/* Does src carry Go's generated-code marker, a line
+ * "// Code generated ... DO NOT EDIT." before the package clause? */
+int lex_is_generated(const char *src, size_t len);
 void lex_release(struct lexed *lx);
 
 /* The hash the lexer keeps in an identifier's aux (FNV-1a, 31 bits). */

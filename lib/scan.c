@@ -1807,7 +1807,8 @@ static void emit(struct pkg *p, int rule, int sev, const struct access *a,
 	const char *ls, *le, *end = f->src + f->len;
 
 	p->cur = 0;
-	if (!(p->o->rules & (1u << rule))) {
+	if (!(p->o->rules & (1u << rule)) ||
+	    (f->generated && !p->o->include_generated)) {
 		free(msg);
 		return;
 	}
@@ -2351,7 +2352,7 @@ void scan_package(const struct scan_opts *o, const struct scan_file *files,
 		data[i] = files[i].data;
 		len[i] = files[i].len;
 	}
-	index_build(&p.ix, paths, data, len, n);
+	index_build(&p.ix, paths, data, len, n, !o->include_generated);
 	p.once_fn = xcalloc(p.ix.nfuncs + 1, sizeof(int));
 	p.sync_lo = xcalloc(p.ix.nfuncs + 1, sizeof(size_t));
 	p.sync_hi = xcalloc(p.ix.nfuncs + 1, sizeof(size_t));

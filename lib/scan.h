@@ -24,8 +24,12 @@ struct scan_opts {
 	unsigned rules;		/* bit r set: rule MG00r enabled (1..6) */
 	int severity[SCAN_MAX_RULES];	/* -1 keep, else enum severity */
 	int require_reason;	/* suppression without a reason is a finding */
+	int include_generated;	/* judge files marked "Code generated ... DO
+				 * NOT EDIT." too; else their function bodies
+				 * are not read and they get no findings */
 };
-/* Fills o with the defaults: every rule on, no overrides. */
+/* Fills o with the defaults: every rule on, no overrides, generated files
+ * skipped. */
 void scan_opts_init(struct scan_opts *o);
 
 /* Judges the n files of one package and appends its findings to out, sorted

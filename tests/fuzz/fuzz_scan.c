@@ -49,6 +49,42 @@ static void check_tokens(const char *src, size_t len)
 	lex_release(&lx);
 }
 
+/* LEX_SKIP_BODIES (generated files) gives the full token stream with the
+ * insides of some '{'...'}' pairs left out, and the same lines. */
+static void check_skip(const char *src, size_t len)
+{
+	struct lexed a = { 0 }, b = { 0 };
+	size_t i = 0, j = 0;
+
+	lex_file(&a, src, len);
+	lex_file_ex(&b, src, len, LEX_SKIP_BODIES);
+	if (a.nlines != b.nlines ||
+	    memcmp(a.line_off, b.line_off, a.nlines * sizeof(*a.line_off)))
+		abort();
+	while (j < b.ntok) {
+		const struct token *x = &b.tok[j], *y = &a.tok[i];
+
+		if (i >= a.ntok || x->off != y->off || x->len != y->len ||
+		    x->kind != y->kind || x->op != y->op)
+			abort();
+		i++, j++;
+		if (!TOK_OP1(x, '{') || j == b.ntok ||
+		    (a.tok[i].off == b.tok[j].off && a.tok[i].kind == b.tok[j].kind))
+			continue;
+		/* a skipped body: it ends at b's next token, '}' or EOF */
+		if (!TOK_OP1(&b.tok[j], '}') && b.tok[j].kind != LEX_EOF)
+			abort();
+		while (i < a.ntok && a.tok[i].off < b.tok[j].off)
+			i++;
+		if (b.tok[j].kind == LEX_EOF)
+			i = a.ntok - 1;
+	}
+	if (i != a.ntok)
+		abort();
+	lex_release(&a);
+	lex_release(&b);
+}
+
 static void run(const struct scan_opts *o, const struct scan_file *sf,
 		size_t n, const size_t *nlines)
 {
@@ -86,6 +122,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct lexed lx = { 0 };
 
 		check_tokens(part[i], len[i]);
+		check_skip(part[i], len[i]);
+		(void)lex_is_generated(part[i], len[i]);
 		lex_file(&lx, part[i], len[i]);
 		nlines[i] = lx.nlines;
 		lex_release(&lx);
@@ -97,6 +135,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	run(&o, sf, n, nlines);
 	o.rules &= ~(1u << 1);
 	o.require_reason = 1;
+	o.include_generated = 1;
 	o.severity[2] = SEV_NOTE;
 	run(&o, sf, n, nlines);
 	return 0;
