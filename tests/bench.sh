@@ -54,10 +54,10 @@ cpu() { awk '{ print $2 + $3 }' "$1" | sort -n | awk '{ v[NR] = $1 } END { print
 
 echo "bench: $tree"
 echo "bench: $files files, $lines lines, $mb MB (what mg-scan reads); $runs runs, medians; $cpus CPUs"
-printf '%-14s %8s %8s %9s %9s\n' tool wall_s cpu_s MB/s rss_MB
+printf '%-18s %8s %8s %9s %9s\n' tool wall_s cpu_s MB/s rss_MB
 for i in "${!tools[@]}"; do
 	w=$(median "$tmp/tool$i" 1)
-	printf '%-14s %8.3f %8.3f %9.1f %9.1f\n' "${tools[i]%%|*}" "$w" "$(cpu "$tmp/tool$i")" \
+	printf '%-18s %8.3f %8.3f %9.1f %9.1f\n' "${tools[i]%%|*}" "$w" "$(cpu "$tmp/tool$i")" \
 		"$(awk -v m="$mb" -v w="$w" 'BEGIN { r = 0; if (w > 0) r = m / w; print r }')" \
 		"$(awk -v k="$(median "$tmp/tool$i" 4)" 'BEGIN { print k / 1024 }')"
 	eval "wall$i=$w cpu$i=$(cpu "$tmp/tool$i")"
