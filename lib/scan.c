@@ -155,6 +155,7 @@ struct local {
 	int fresh;
 	int per_iter;		/* declared in a loop body */
 	int from_recv;		/* set from the receiver's fields: `rws := w.rws` */
+	int is_chan;		/* made with make(chan …) */
 	int file;
 	uint32_t tok;
 };
@@ -185,6 +186,7 @@ struct pkg {
 	int *once_fn;		/* by function: passed to sync.Once's Do */
 	int *makes;		/* by function: makes_result() memo */
 	int *pown;		/* by parameter: param_owned() memo */
+	int *pfresh;		/* by parameter: param_fresh_in() state */
 	struct reach *reach;
 	size_t *sync_lo, *sync_hi;	/* by function: its range of syncs */
 	uint32_t *syncs;	/* sync points (Wait, receive) per file/token */
@@ -773,6 +775,8 @@ static void declare(struct walk *w, size_t name, int is_map, int type,
 	l->per_iter = 0;
 	l->from_recv = w->val_recv;
 	w->val_recv = 0;
+	l->is_chan = is(w->f, name + 1, ":=") && is(w->f, name + 2, "make") &&
+		     isop(w->f, name + 3, '(') && TK(w->f, name + 4)->kind == LEX_CHAN;
 	for (i = w->nfr; i-- > 0 && i + FRAME_LOOK >= w->nfr;)
 		if (w->fr[i].is_loop)
 			l->per_iter = 1;
@@ -780,8 +784,28 @@ static void declare(struct walk *w, size_t name, int is_map, int type,
 	l->tok = (uint32_t)name;
 }
 
-/* The named type of the receiver chain [s..e] (`x`, `x.f`), or -1 when the
- * tokens do not tell. */
+#define T_FOREIGN (-3)	/* chain_type(): a concrete type of another package */
+
+/* Is the type declared after the name at token tok of file fi another
+ * package's concrete type: a pointer `*pkg.T` (a pointer to an interface
+ * has no methods) or a type of package sync (all structs)?  Then no method
+ * called on it is one of this package's. */
+static int foreign_at(const struct pkg *p, int fi, size_t tok)
+{
+	const struct ix_file *f = &p->ix.files[fi];
+	size_t k = tok + 1;
+
+	while (isop(f, k, ',') && TK(f, k + 1)->kind == LEX_IDENT && k < tok + 32)
+		k += 2;
+	if (isop(f, k, '*'))
+		return TK(f, k + 1)->kind == LEX_IDENT && isop(f, k + 2, '.') &&
+		       TK(f, k + 3)->kind == LEX_IDENT;
+	return is(f, k, "sync") && isop(f, k + 1, '.') &&
+	       TK(f, k + 2)->kind == LEX_IDENT;
+}
+
+/* The named type of the receiver chain [s..e] (`x`, `x.f`), T_FOREIGN, or
+ * -1 when the tokens do not tell. */
 static int chain_type(struct walk *w, size_t s, size_t e)
 {
 	struct pkg *p = w->p;
@@ -792,15 +816,32 @@ static int chain_type(struct walk *w, size_t s, size_t e)
 		const struct local *l = find_local(w, name);
 		const struct ix_param *pa = l ? NULL : find_param(w, name);
 		const struct ix_var *v = l || pa ? NULL : find_var(w, name);
+		size_t k;
 
 		if (l)
-			return l->type;
-		if (pa)
-			return pa->kind == K_NAMED ? pa->type : -1;
-		return v && v->kind == K_NAMED ? v->type : -1;
+			return l->type >= 0 ? l->type
+			       : foreign_at(p, l->file, l->tok) ? T_FOREIGN : -1;
+		if (pa && pa->kind == K_NAMED)
+			return pa->type;
+		if (pa && pa->name != w->fd->recv_name) {
+			/* the parameter's name in the signature */
+			for (k = w->fd->decl; k < w->fd->lo; k++)
+				if (tid(p, w->f, k) == name &&
+				    TK(w->f, k)->kind == LEX_IDENT)
+					return foreign_at(p, w->fi, k) ? T_FOREIGN : -1;
+			return -1;
+		}
+		if (v && v->kind == K_NAMED)
+			return v->type;
+		return v && foreign_at(p, v->file, v->tok) ? T_FOREIGN : -1;
 	}
 	resolve(w, s, e, &c);
-	return c.key >= 0 ? c.type : -1;
+	if (c.key < 0)
+		return -1;
+	if (c.type < 0 && c.keyclass == 'f' &&
+	    foreign_at(p, c.decl_file, c.decl_tok))
+		return T_FOREIGN;
+	return c.type;
 }
 
 /* The method called name of type (or of a struct it embeds, one level), -1
@@ -857,6 +898,8 @@ static int callee(struct walk *w, size_t s, size_t e)
 	if (method && e >= s + 2) {
 		int type = chain_type(w, s, e - 2);
 
+		if (type == T_FOREIGN)
+			return -1;	/* wg.Add(1): sync.WaitGroup's, not ours */
 		if (type >= 0 && (size_t)type < w->p->ix.nbyname &&
 		    (fn = method_of(w->p, type, id)) != -2)
 			return fn;
@@ -1464,6 +1507,11 @@ static void open_block(struct walk *w, size_t i)
 	if (r < i && TK(f, r + 1)->kind == LEX_IDENT) {
 		size_t e = chain_end(f, r + 1);
 		struct chain c;
+		const struct local *cl = e == r + 1 ? find_local(w, tid(p, f, r + 1))
+						    : NULL;
+
+		if (cl && cl->is_chan)
+			add_sync(w, r);	/* ranging a channel receives */
 
 		if (e + 1 == i) {
 			resolve(w, r + 1, e, &c);
@@ -1804,6 +1852,11 @@ static void walk_func(struct pkg *p, int fn)
 			if ((t->kind == LEX_IF || t->kind == LEX_SWITCH) &&
 			    TK(w.f, i + 1)->kind == LEX_IDENT)
 				declaration(&w, i + 1);
+			/* a case clause starts from the switch's entry state;
+			 * one that ended in return/break left nothing behind */
+			if ((t->kind == LEX_CASE || t->kind == LEX_DEFAULT) &&
+			    w.fr[w.nfr - 1].term && w.nfr > 1)
+				w.ls = w.fr[w.nfr - 1].saved;
 			w.fr[w.nfr - 1].term = t->kind == LEX_RETURN ||
 				t->kind == LEX_BREAK || t->kind == LEX_CONTINUE ||
 				t->kind == LEX_GOTO ||
@@ -2412,34 +2465,50 @@ static size_t fresh_root_at(struct pkg *p, const struct ix_file *f, int fn,
 	return 0;
 }
 
-/* Does every call of w's function pass a new map as the parameter w writes? */
-static int param_fresh(struct pkg *p, const struct access *w)
+#define PFRESH_DEPTH 4	/* callers followed up from the writing function */
+#define PFRESH_BUDGET 256	/* call sites looked at per question */
+
+/* Does every call of fn pass, as its parameter name, a map made for that
+ * call: a new map (make, a literal, a copy), a field of an object the caller
+ * just made, a local map the caller made and starts no goroutine after, or
+ * a parameter of the caller that is such a map in turn (`check` makes
+ * `reachable` and hands it down three calls)?  *budget bounds the call
+ * sites looked at.  p->pfresh by parameter: 1 being asked (a cycle of calls
+ * adds no map of its own), 2 yes, 3 no (answers to a first question, kept). */
+static int param_fresh_in(struct pkg *p, int fn, int name, int depth,
+			  int *budget)
 {
-	const struct ix_func *fd = &p->ix.funcs[w->fn];
-	const struct ix_file *wf = &p->ix.files[w->file];
-	int name = tid(p, wf, w->tok), idx = -1, n = 0, seen = 0, ei;
-	size_t k;
+	const struct ix_func *fd = &p->ix.funcs[fn];
+	int idx = -1, n = 0, seen = 0, ei, ok = 1;
+	size_t k, slot = 0;
 
 	for (k = 0; k < fd->np; k++) {
 		const struct ix_param *pa = &p->ix.params[fd->p0 + k];
 
 		if (k == 0 && fd->recv_type >= 0 && pa->name == fd->recv_name)
 			continue;
-		if (pa->name == name)
+		if (pa->name == name) {
 			idx = n;
+			slot = fd->p0 + k;
+		}
 		n++;
 	}
-	if (idx < 0)
+	if (idx < 0 || depth > PFRESH_DEPTH)
 		return 0;
-	for (ei = p->rhead[w->fn]; ei >= 0; ei = p->rnext[ei]) {
+	if (p->pfresh[slot])
+		return p->pfresh[slot] != 3;	/* 1: being asked, a cycle */
+	p->pfresh[slot] = 1;
+	for (ei = p->rhead[fn]; ei >= 0 && ok; ei = p->rnext[ei]) {
 		const struct edge *e = &p->edges[ei];
-		const struct ix_file *f;
-		size_t a, rp;
+		const struct ix_func *cd = &p->ix.funcs[e->from];
+		const struct ix_file *f = &p->ix.files[cd->file];
+		size_t a, rp, at, q;
 		int argi = 0;
 
-		if (!e->lp || seen++ > 64)
-			return 0;
-		f = &p->ix.files[p->ix.funcs[e->from].file];
+		if (!e->lp || seen++ > 64 || --*budget < 0) {
+			ok = 0;
+			break;
+		}
 		rp = close_of(f, e->lp);
 		for (a = e->lp + 1; a < rp && argi < idx;) {
 			if (isop(f, a, ','))
@@ -2447,14 +2516,63 @@ static int param_fresh(struct pkg *p, const struct access *w)
 			a = TK(f, a)->kind == LEX_OP && M(f, a) > (long)a
 				? (size_t)M(f, a) + 1 : a + 1;
 		}
-		if (a >= rp)
-			return 0;
-		if (!fresh_arg(p, f, a) &&
-		    !(TK(f, a)->kind == LEX_IDENT && isop(f, a + 1, '.') &&
-		      fresh_root(p, f, e->from, a, e->lp)))
-			return 0;
+		if (a >= rp) {
+			ok = 0;
+		} else if (fresh_arg(p, f, a) ||
+			   (TK(f, a)->kind == LEX_IDENT && isop(f, a + 1, '.') &&
+			    fresh_root(p, f, e->from, a, e->lp))) {
+			;
+		} else if (TK(f, a)->kind == LEX_IDENT && e->origin < 0 &&
+			   (isop(f, a + 1, ',') || isop(f, a + 1, ')'))) {
+			/* a plain name: the caller's parameter, or its own map */
+			if (param_fresh_in(p, e->from, tid(p, f, a), depth + 1,
+					   budget))
+				;
+			else if ((at = fresh_root_at(p, f, e->from, a, e->lp))) {
+				for (q = at; q < cd->hi && ok; q++)
+					if (TK(f, q)->kind == LEX_GO)
+						ok = 0;
+			} else {
+				ok = 0;
+			}
+		} else if (TK(f, a)->kind == LEX_IDENT && e->origin >= 0 &&
+			   (isop(f, a + 1, ',') || isop(f, a + 1, ')')) &&
+			   p->orig[e->origin].kind == O_GO &&
+			   !p->orig[e->origin].loop && p->orig[e->origin].end &&
+			   p->orig[e->origin].fn == e->from &&
+			   (at = fresh_root_at(p, f, e->from, a, e->lp)) &&
+			   at < p->orig[e->origin].tok) {
+			/* made by the launcher for the one goroutine it starts,
+			 * which it touches again only after a Wait or receive */
+			const struct origin *og = &p->orig[e->origin];
+			int an = tid(p, f, a);
+
+			for (q = at; q < cd->hi && ok; q++)
+				if ((TK(f, q)->kind == LEX_GO && q != og->tok) ||
+				    (TK(f, q)->kind == LEX_FOR && q < og->tok))
+					ok = 0;
+			for (q = og->end + 1; q < cd->hi && ok; q++)
+				if (TK(f, q)->kind == LEX_IDENT &&
+				    !isop(f, q - 1, '.') && tid(p, f, q) == an &&
+				    !sync_between(p, e->from, og->end, (uint32_t)q))
+					ok = 0;
+		} else {
+			ok = 0;
+		}
 	}
-	return seen > 0;
+	ok = ok && seen > 0;
+	/* an answer that leaned on a question still open is not kept */
+	p->pfresh[slot] = depth ? 0 : ok ? 2 : 3;
+	return ok;
+}
+
+/* Does every call of w's function pass a new map as the parameter w writes? */
+static int param_fresh(struct pkg *p, const struct access *w)
+{
+	int budget = PFRESH_BUDGET;
+
+	return param_fresh_in(p, w->fn, tid(p, &p->ix.files[w->file], w->tok),
+			      0, &budget);
 }
 
 /* Is parameter name of fn, at every call of fn in the package, an object the
@@ -2827,6 +2945,7 @@ static void scan_group(const struct scan_opts *o, const struct scan_file *files,
 	p.once_fn = xcalloc(p.ix.nfuncs + 1, sizeof(int));
 	p.makes = xcalloc(p.ix.nfuncs + 1, sizeof(int));
 	p.pown = xcalloc(p.ix.nparams + 1, sizeof(int));
+	p.pfresh = xcalloc(p.ix.nparams + 1, sizeof(int));
 	p.sync_lo = xcalloc(p.ix.nfuncs + 1, sizeof(size_t));
 	p.sync_hi = xcalloc(p.ix.nfuncs + 1, sizeof(size_t));
 	for (i = 0; i < p.ix.nfuncs; i++) {
@@ -2850,6 +2969,7 @@ static void scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.once_fn);
 	free(p.makes);
 	free(p.pown);
+	free(p.pfresh);
 	free(p.sync_hi);
 	free(p.sync_file);
 	index_release(&p.ix);
