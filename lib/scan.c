@@ -185,6 +185,7 @@ struct pkg {
 	int *rhead, *rnext;	/* edges into a function */
 	int *once_fn;		/* by function: passed to sync.Once's Do */
 	int *makes;		/* by function: makes_result() memo */
+	int *confined;		/* by function: recv_confined() memo */
 	int *pown;		/* by parameter: param_owned() memo */
 	int *pfresh;		/* by parameter: param_fresh_in() state */
 	struct reach *reach;
@@ -825,7 +826,7 @@ static int chain_type(struct walk *w, size_t s, size_t e)
 			return pa->type;
 		if (pa && pa->name != w->fd->recv_name) {
 			/* the parameter's name in the signature */
-			for (k = w->fd->decl; k < w->fd->lo; k++)
+			for (k = w->fd->decl; k < w->fd->lo && k < w->fd->decl + 512; k++)
 				if (tid(p, w->f, k) == name &&
 				    TK(w->f, k)->kind == LEX_IDENT)
 					return foreign_at(p, w->fi, k) ? T_FOREIGN : -1;
@@ -847,16 +848,20 @@ static int chain_type(struct walk *w, size_t s, size_t e)
 /* The method called name of type (or of a struct it embeds, one level), -1
  * if it has none, -2 if the type may get it from elsewhere (an embedded type
  * of another package, an interface). */
+#define METHOD_LOOK 256	/* same-named methods looked at per call */
+
 static int method_of(const struct pkg *p, int type, int name)
 {
 	const struct ix_type *t = index_type(&p->ix, type);
-	int fn, unknown = 0;
+	int fn, unknown = 0, n = 0;
 	size_t k;
 
 	for (fn = p->ix.func_of[name]; fn >= 0; fn = p->ix.func_next[fn])
 		if (p->ix.funcs[fn].recv_type == type)
 			return fn;
-	if (!t || !t->is_struct)
+		else if (++n > METHOD_LOOK)
+			return -2;	/* hostile: do not look further */
+	if (!t || !t->is_struct || t->nf > METHOD_LOOK)
 		return -2;
 	for (k = t->f0; k < t->f0 + t->nf; k++) {
 		const struct ix_field *fl = &p->ix.fields[k];
@@ -867,15 +872,18 @@ static int method_of(const struct pkg *p, int type, int name)
 			unknown = 1;
 			continue;
 		}
-		for (fn = p->ix.func_of[name]; fn >= 0; fn = p->ix.func_next[fn])
+		for (fn = p->ix.func_of[name]; fn >= 0 && n++ < 2 * METHOD_LOOK;
+		     fn = p->ix.func_next[fn])
 			if (p->ix.funcs[fn].recv_type == fl->type)
 				return fn;
+		if (n >= 2 * METHOD_LOOK)
+			return -2;
 		{	/* deeper embedding: do not guess */
 			const struct ix_type *et = index_type(&p->ix, fl->type);
 			size_t q;
 
-			for (q = et->f0; q < et->f0 + et->nf; q++)
-				if (p->ix.fields[q].embedded)
+			for (q = et->f0; q < et->f0 + et->nf && !unknown; q++)
+				if (p->ix.fields[q].embedded || q > et->f0 + METHOD_LOOK)
 					unknown = 1;
 			if (!et->is_struct)
 				unknown = 1;	/* an interface */
@@ -1033,7 +1041,7 @@ static int makes_result(struct pkg *p, int fn, int depth)
 	const struct ix_func *fd = &p->ix.funcs[fn];
 	const struct ix_file *f = &p->ix.files[fd->file];
 	size_t k, v, e, named = 0;
-	int fresh = 0;
+	int fresh = 0, nret = 0;
 
 	if (p->makes[fn])
 		return p->makes[fn] == 1;
@@ -1056,6 +1064,8 @@ static int makes_result(struct pkg *p, int fn, int depth)
 			return 0;	/* the new object holds a map from elsewhere */
 		if (TK(f, k)->kind != LEX_RETURN)
 			continue;
+		if (++nret > 64)
+			return 0;	/* each return may read the body again */
 		v = k + 1;
 		if (TK(f, v)->kind == LEX_SEMI || isop(f, v, '}')) {
 			if (!named && !(named = named_result(p, fn)))
@@ -1120,6 +1130,9 @@ static int recv_confined(struct pkg *p, int fn)
 	const struct ix_file *f = &p->ix.files[fd->file];
 	size_t k;
 
+	if (p->confined[fn])	/* memo: 1 yes, 2 no */
+		return p->confined[fn] == 1;
+	p->confined[fn] = 2;
 	if (fd->recv_type < 0 || fd->hi - fd->lo > 1024)
 		return 0;
 	for (k = fd->lo + 1; k < fd->hi; k++) {
@@ -1131,6 +1144,7 @@ static int recv_confined(struct pkg *p, int fn)
 		if ((size_t)id < p->ix.nbyname && p->ix.var_of[id] >= 0)
 			return 0;
 	}
+	p->confined[fn] = 1;
 	return 1;
 }
 
@@ -1658,12 +1672,69 @@ static void once_args(struct walk *w, size_t lp)
 		w->p->once_fn[fn] = 1;
 }
 
+/* After the `map` keyword at k: are the map's elements surely not maps
+ * (slices, arrays, pointers, channels, funcs, structs, predeclared types,
+ * this package's non-map types)?  Another package's type may be a map. */
+static int elem_not_map(struct pkg *p, const struct ix_file *f, size_t k)
+{
+	static const char *const basic[] = { "bool", "byte", "complex64",
+		"complex128", "error", "float32", "float64", "int", "int8",
+		"int16", "int32", "int64", "rune", "string", "uint", "uint8",
+		"uint16", "uint32", "uint64", "uintptr", "any", NULL };
+	const struct ix_type *t;
+	size_t e;
+	int kind;
+
+	if (TK(f, k)->kind != LEX_MAP || !isop(f, k + 1, '['))
+		return 0;
+	e = close_of(f, k + 1) + 1;
+	kind = TK(f, e)->kind;
+	if (isop(f, e, '[') || isop(f, e, '*') || kind == LEX_CHAN ||
+	    kind == LEX_FUNC || kind == LEX_STRUCT || kind == LEX_INTERFACE)
+		return 1;
+	if (kind != LEX_IDENT || isop(f, e + 1, '.'))
+		return 0;
+	if ((t = index_type(&p->ix, tid(p, f, e))))
+		return !t->is_map;
+	return name_in(f, e, basic);
+}
+
+/* Is the map whose name is declared at token tok of file fi (a field, a
+ * variable, a local) one whose elements are not maps?  Then `m[k][i] = v`
+ * writes into an element (a slice's, an array's), and only reads the map:
+ * `res.Header["Date"][i] = x` with `type Header map[string][]string`. */
+static int map_of_non_maps(struct pkg *p, int fi, size_t tok)
+{
+	const struct ix_file *f = &p->ix.files[fi];
+	const struct ix_type *t;
+	size_t k = tok + 1;
+
+	while (isop(f, k, ',') && TK(f, k + 1)->kind == LEX_IDENT && k < tok + 32)
+		k += 2;
+	if (is(f, k, ":=") || isop(f, k, '='))
+		k++;
+	if (is(f, k, "make") && isop(f, k + 1, '('))
+		k += 2;
+	if (TK(f, k)->kind == LEX_IDENT && !isop(f, k + 1, '.') &&
+	    (t = index_type(&p->ix, tid(p, f, k))) && t->is_map) {
+		/* a named map type: its declaration */
+		f = &p->ix.files[t->file];
+		k = t->tok + 1;
+		if (isop(f, k, '['))
+			k = close_of(f, k) + 1;	/* type parameters */
+		if (isop(f, k, '='))
+			k++;
+	}
+	return elem_not_map(p, f, k);
+}
+
 /* An identifier chain at i (not after a '.'). Returns the last token. */
 static size_t chain_at(struct walk *w, size_t i)
 {
 	const struct ix_file *f = w->f;
 	struct pkg *p = w->p;
 	size_t e = chain_end(f, i), k;
+	int wr;
 	struct chain c;
 
 	if (isop(f, e + 1, '(')) {
@@ -1777,8 +1848,11 @@ static size_t chain_at(struct walk *w, size_t i)
 		resolve(w, i, e, &c);
 		if (!c.is_map || c.key < 0)
 			return e;
-		add_access(w, i, i, e, lhs_write(f, k) ? A_WRITE : A_READ,
-			   groups > 1, &c);
+		wr = lhs_write(f, k);
+		if (wr && groups > 1 && c.keyclass != 'p' &&
+		    map_of_non_maps(p, c.decl_file, c.decl_tok))
+			wr = 0;	/* m[k][i] = v into a slice: a read of m */
+		add_access(w, i, i, e, wr ? A_WRITE : A_READ, groups > 1, &c);
 		return e;
 	}
 	if (TK(f, i - 1)->kind == LEX_RANGE) {
@@ -2944,6 +3018,7 @@ static void scan_group(const struct scan_opts *o, const struct scan_file *files,
 	index_build(&p.ix, paths, data, len, n);
 	p.once_fn = xcalloc(p.ix.nfuncs + 1, sizeof(int));
 	p.makes = xcalloc(p.ix.nfuncs + 1, sizeof(int));
+	p.confined = xcalloc(p.ix.nfuncs + 1, sizeof(int));
 	p.pown = xcalloc(p.ix.nparams + 1, sizeof(int));
 	p.pfresh = xcalloc(p.ix.nparams + 1, sizeof(int));
 	p.sync_lo = xcalloc(p.ix.nfuncs + 1, sizeof(size_t));
@@ -2968,6 +3043,7 @@ static void scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.sync_lo);
 	free(p.once_fn);
 	free(p.makes);
+	free(p.confined);
 	free(p.pown);
 	free(p.pfresh);
 	free(p.sync_hi);
