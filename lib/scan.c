@@ -133,6 +133,8 @@ struct edge {
 	int own;		/* receiver owned by the calling goroutine */
 	int via_recv;		/* called on the caller's own receiver */
 	int loop;		/* the call is inside a loop */
+	int guess;		/* a method named like several: the first taken */
+	int rparam;		/* the receiver is rooted at this parameter, or -1 */
 	uint32_t lp;		/* the call's '(' in from's file, 0: none */
 	int next;		/* next edge from the same function */
 };
@@ -152,6 +154,8 @@ struct local {
 	int alias;		/* key it aliases, or -1 */
 	int fresh;
 	int per_iter;		/* declared in a loop body */
+	int from_recv;		/* set from the receiver's fields: `rws := w.rws` */
+	int is_chan;		/* made with make(chan …) */
 	int file;
 	uint32_t tok;
 };
@@ -180,6 +184,10 @@ struct pkg {
 	int *ehead;		/* by function */
 	int *rhead, *rnext;	/* edges into a function */
 	int *once_fn;		/* by function: passed to sync.Once's Do */
+	int *makes;		/* by function: makes_result() memo */
+	int *confined;		/* by function: recv_confined() memo */
+	int *pown;		/* by parameter: param_owned() memo */
+	int *pfresh;		/* by parameter: param_fresh_in() state */
 	struct reach *reach;
 	size_t *sync_lo, *sync_hi;	/* by function: its range of syncs */
 	uint32_t *syncs;	/* sync points (Wait, receive) per file/token */
@@ -212,6 +220,8 @@ struct walk {
 	size_t stmt;		/* first token of the current statement */
 	size_t hdr_brace;	/* body brace of the if/for/switch at hdr_stmt */
 	size_t hdr_stmt;
+	int guess;		/* callee() last took the first of several */
+	int val_recv;		/* classify_value() saw the receiver's fields */
 };
 
 static const struct token *TK(const struct ix_file *f, size_t i)
@@ -724,6 +734,8 @@ static void add_edge(struct walk *w, int to, int own, int via_recv, size_t lp)
 	e->own = own;
 	e->via_recv = via_recv;
 	e->loop = in_loop(w);
+	e->guess = w->guess;
+	e->rparam = -1;
 	e->lp = (uint32_t)lp;
 	e->next = -1;
 }
@@ -795,6 +807,10 @@ static void declare(struct walk *w, size_t name, int is_map, int type,
 	l->alias = alias;
 	l->fresh = fresh;
 	l->per_iter = 0;
+	l->from_recv = w->val_recv;
+	w->val_recv = 0;
+	l->is_chan = is(w->f, name + 1, ":=") && is(w->f, name + 2, "make") &&
+		     isop(w->f, name + 3, '(') && TK(w->f, name + 4)->kind == LEX_CHAN;
 	for (i = w->nfr; i-- > 0 && i + FRAME_LOOK >= w->nfr;)
 		if (w->fr[i].is_loop)
 			l->per_iter = 1;
@@ -802,17 +818,142 @@ static void declare(struct walk *w, size_t name, int is_map, int type,
 	l->tok = (uint32_t)name;
 }
 
-/* The package function a call `name(` or `x.name(` at i names, or -1. */
-static int callee(struct walk *w, size_t i, int method)
-{
-	int id = tid(w->p, w->f, i), fn;
+#define T_FOREIGN (-3)	/* chain_type(): a concrete type of another package */
 
+/* Is the type declared after the name at token tok of file fi another
+ * package's concrete type: a pointer `*pkg.T` (a pointer to an interface
+ * has no methods) or a type of package sync (all structs)?  Then no method
+ * called on it is one of this package's. */
+static int foreign_at(const struct pkg *p, int fi, size_t tok)
+{
+	const struct ix_file *f = &p->ix.files[fi];
+	size_t k = tok + 1;
+
+	while (isop(f, k, ',') && TK(f, k + 1)->kind == LEX_IDENT && k < tok + 32)
+		k += 2;
+	if (isop(f, k, '*'))
+		return TK(f, k + 1)->kind == LEX_IDENT && isop(f, k + 2, '.') &&
+		       TK(f, k + 3)->kind == LEX_IDENT;
+	return is(f, k, "sync") && isop(f, k + 1, '.') &&
+	       TK(f, k + 2)->kind == LEX_IDENT;
+}
+
+/* The named type of the receiver chain [s..e] (`x`, `x.f`), T_FOREIGN, or
+ * -1 when the tokens do not tell. */
+static int chain_type(struct walk *w, size_t s, size_t e)
+{
+	struct pkg *p = w->p;
+	int name = tid(p, w->f, s);
+	struct chain c;
+
+	if (s == e) {
+		const struct local *l = find_local(w, name);
+		const struct ix_param *pa = l ? NULL : find_param(w, name);
+		const struct ix_var *v = l || pa ? NULL : find_var(w, name);
+		size_t k;
+
+		if (l)
+			return l->type >= 0 ? l->type
+			       : foreign_at(p, l->file, l->tok) ? T_FOREIGN : -1;
+		if (pa && pa->kind == K_NAMED)
+			return pa->type;
+		if (pa && pa->name != w->fd->recv_name) {
+			/* the parameter's name in the signature */
+			for (k = w->fd->decl; k < w->fd->lo && k < w->fd->decl + 512; k++)
+				if (tid(p, w->f, k) == name &&
+				    TK(w->f, k)->kind == LEX_IDENT)
+					return foreign_at(p, w->fi, k) ? T_FOREIGN : -1;
+			return -1;
+		}
+		if (v && v->kind == K_NAMED)
+			return v->type;
+		return v && foreign_at(p, v->file, v->tok) ? T_FOREIGN : -1;
+	}
+	resolve(w, s, e, &c);
+	if (c.key < 0)
+		return -1;
+	if (c.type < 0 && c.keyclass == 'f' &&
+	    foreign_at(p, c.decl_file, c.decl_tok))
+		return T_FOREIGN;
+	return c.type;
+}
+
+/* The method called name of type (or of a struct it embeds, one level), -1
+ * if it has none, -2 if the type may get it from elsewhere (an embedded type
+ * of another package, an interface). */
+#define METHOD_LOOK 256	/* same-named methods looked at per call */
+
+static int method_of(const struct pkg *p, int type, int name)
+{
+	const struct ix_type *t = index_type(&p->ix, type);
+	int fn, unknown = 0, n = 0;
+	size_t k;
+
+	for (fn = p->ix.func_of[name]; fn >= 0; fn = p->ix.func_next[fn])
+		if (p->ix.funcs[fn].recv_type == type)
+			return fn;
+		else if (++n > METHOD_LOOK)
+			return -2;	/* hostile: do not look further */
+	if (!t || !t->is_struct || t->nf > METHOD_LOOK)
+		return -2;
+	for (k = t->f0; k < t->f0 + t->nf; k++) {
+		const struct ix_field *fl = &p->ix.fields[k];
+
+		if (!fl->embedded)
+			continue;
+		if (fl->kind != K_NAMED || !index_type(&p->ix, fl->type)) {
+			unknown = 1;
+			continue;
+		}
+		for (fn = p->ix.func_of[name]; fn >= 0 && n++ < 2 * METHOD_LOOK;
+		     fn = p->ix.func_next[fn])
+			if (p->ix.funcs[fn].recv_type == fl->type)
+				return fn;
+		if (n >= 2 * METHOD_LOOK)
+			return -2;
+		{	/* deeper embedding: do not guess */
+			const struct ix_type *et = index_type(&p->ix, fl->type);
+			size_t q;
+
+			for (q = et->f0; q < et->f0 + et->nf && !unknown; q++)
+				if (p->ix.fields[q].embedded || q > et->f0 + METHOD_LOOK)
+					unknown = 1;
+			if (!et->is_struct)
+				unknown = 1;	/* an interface */
+		}
+	}
+	return unknown ? -2 : -1;
+}
+
+/* The package function a call `name(` (s == e) or `x.name(` (the chain
+ * [s..e]) names, or -1.  A method is looked up on the receiver's type when
+ * the tokens tell it (`rows.Next()` with rows a *Rows is Rows.Next, not
+ * another type's Next); otherwise the first method of that name. */
+static int callee(struct walk *w, size_t s, size_t e)
+{
+	int id = tid(w->p, w->f, e), fn, first = -1, method = e != s;
+
+	w->guess = 0;
 	if (id < 0 || (size_t)id >= w->p->ix.nbyname)
 		return -1;
-	for (fn = w->p->ix.func_of[id]; fn >= 0; fn = w->p->ix.func_next[fn])
-		if ((w->p->ix.funcs[fn].recv_type >= 0) == method)
+	if (method && e >= s + 2) {
+		int type = chain_type(w, s, e - 2);
+
+		if (type == T_FOREIGN)
+			return -1;	/* wg.Add(1): sync.WaitGroup's, not ours */
+		if (type >= 0 && (size_t)type < w->p->ix.nbyname &&
+		    (fn = method_of(w->p, type, id)) != -2)
 			return fn;
-	return -1;
+	}
+	for (fn = w->p->ix.func_of[id]; fn >= 0; fn = w->p->ix.func_next[fn])
+		if ((w->p->ix.funcs[fn].recv_type >= 0) == method) {
+			if (first >= 0) {
+				w->guess = 1;
+				break;
+			}
+			first = fn;
+		}
+	return first;
 }
 
 /* The key of the map field that method fn returns (`return r.f`), or -1. */
@@ -851,6 +992,195 @@ static int fresh_name(const char *n)
 	       has_prefix(n, "Build");
 }
 
+static int fresh_root(struct pkg *p, const struct ix_file *f, int fn, size_t a,
+		      size_t end);
+static size_t fresh_root_at(struct pkg *p, const struct ix_file *f, int fn,
+			    size_t a, size_t end);
+
+/* The token of function fn's first named result, or 0. */
+static size_t named_result(const struct pkg *p, int fn)
+{
+	const struct ix_func *fd = &p->ix.funcs[fn];
+	const struct ix_file *f = &p->ix.files[fd->file];
+	size_t k = fd->decl + 1;
+
+	if (isop(f, k, '('))	/* the receiver */
+		k = close_of(f, k) + 1;
+	if (TK(f, k)->kind != LEX_IDENT)
+		return 0;
+	k++;
+	if (isop(f, k, '['))	/* type parameters */
+		k = close_of(f, k) + 1;
+	if (!isop(f, k, '('))
+		return 0;
+	k = close_of(f, k) + 1;
+	if (!isop(f, k, '(') || k >= fd->lo || TK(f, k + 1)->kind != LEX_IDENT ||
+	    isop(f, k + 2, ',') || isop(f, k + 2, ')') || isop(f, k + 2, '.'))
+		return 0;
+	return k + 1;
+}
+
+#define MAKES_DEPTH 3
+
+/* Is the identifier at k a map field being set: `x.F = …` or `T{F: …}`? */
+static int map_field_set(struct pkg *p, const struct ix_file *f, size_t k)
+{
+	int id;
+
+	if (!(isop(f, k - 1, '.') && isop(f, k + 1, '=')) &&
+	    !((isop(f, k - 1, '{') || isop(f, k - 1, ',')) && isop(f, k + 1, ':')))
+		return 0;
+	id = tid(p, f, k);
+	return (size_t)id < p->ix.nbyname && p->ix.field_maps[id] > 0;
+}
+
+/* Does the expression at v (in function fn) hand over a map that others
+ * hold: one reached from a package variable, a parameter or the receiver
+ * (through a conversion `Header(x)` too), not copied?  Locals and call
+ * results count as this function's own, as everywhere else. */
+static int foreign_map_expr(struct pkg *p, const struct ix_file *f, int fn,
+			    size_t v)
+{
+	const struct ix_func *fd = &p->ix.funcs[fn];
+	size_t e, k;
+	int id;
+
+	if (TK(f, v)->kind == LEX_IDENT && isop(f, v + 1, '(') &&
+	    index_type(&p->ix, tid(p, f, v)))
+		v += 2;	/* a conversion */
+	if (TK(f, v)->kind != LEX_IDENT)
+		return 0;
+	e = chain_end(f, v);
+	if (isop(f, e + 1, '(') || isop(f, e + 1, '{'))
+		return 0;	/* a call's result, a literal */
+	id = tid(p, f, v);
+	for (k = 0; k < fd->np; k++)
+		if (p->ix.params[fd->p0 + k].name == id)
+			return 1;
+	return (size_t)id < p->ix.nbyname && p->ix.var_of[id] >= 0;
+}
+
+/* Does function fn return only objects it makes itself?  Every return's
+ * first value is nil, a composite literal (&T{…}, T{…}, map/slice
+ * literals), new or make, a call of a function that does the same (or is
+ * named like a constructor), or a local first set to one of those (a named
+ * result too, for a bare return); at least one is not nil.  Then its result
+ * is its caller's own, as a NewT constructor's is: `req, err :=
+ * readRequest(b)` with `req = new(Request) … return req, nil`.  Memoized
+ * (p->makes: 0 unknown, 1 yes, 2 no or being asked), so each body is read
+ * once. */
+static int makes_result(struct pkg *p, int fn, int depth)
+{
+	const struct ix_func *fd = &p->ix.funcs[fn];
+	const struct ix_file *f = &p->ix.files[fd->file];
+	size_t k, v, e, named = 0;
+	int fresh = 0, nret = 0;
+
+	if (p->makes[fn])
+		return p->makes[fn] == 1;
+	if (depth > MAKES_DEPTH)
+		return 0;
+	p->makes[fn] = 2;
+	for (k = fd->lo + 1; k < fd->hi; k++) {
+		if (TK(f, k)->kind == LEX_FUNC) {
+			/* a func literal's returns are its own: skip its body */
+			for (v = k + 1; v < fd->hi && !isop(f, v, '{') &&
+			     TK(f, v)->kind != LEX_SEMI; v = TK(f, v)->kind == LEX_OP &&
+			     M(f, v) > (long)v ? (size_t)M(f, v) + 1 : v + 1)
+				;
+			if (isop(f, v, '{'))
+				k = close_of(f, v);
+			continue;
+		}
+		if (TK(f, k)->kind == LEX_IDENT && map_field_set(p, f, k) &&
+		    foreign_map_expr(p, f, fn, k + 2))
+			return 0;	/* the new object holds a map from elsewhere */
+		if (TK(f, k)->kind != LEX_RETURN)
+			continue;
+		if (++nret > 64)
+			return 0;	/* each return may read the body again */
+		v = k + 1;
+		if (TK(f, v)->kind == LEX_SEMI || isop(f, v, '}')) {
+			if (!named && !(named = named_result(p, fn)))
+				return 0;
+			if (!fresh_root(p, f, fn, named, k))
+				return 0;
+			fresh = 1;
+			continue;
+		}
+		if (is(f, v, "nil") && (isop(f, v + 1, ',') ||
+					TK(f, v + 1)->kind == LEX_SEMI))
+			continue;
+		if (isop(f, v, '&'))
+			v++;
+		if (TK(f, v)->kind == LEX_MAP || isop(f, v, '[') ||
+		    ((is(f, v, "new") || is(f, v, "make")) && isop(f, v + 1, '('))) {
+			fresh = 1;
+			continue;
+		}
+		if (TK(f, v)->kind != LEX_IDENT)
+			return 0;
+		e = chain_end(f, v);
+		if (isop(f, e + 1, '{')) {
+			fresh = 1;
+			continue;
+		}
+		if (e == v && (isop(f, e + 1, ',') || TK(f, e + 1)->kind == LEX_SEMI ||
+			       isop(f, e + 1, '}'))) {
+			if (!fresh_root(p, f, fn, v, k))
+				return 0;
+			fresh = 1;
+			continue;
+		}
+		if (e == v && isop(f, e + 1, '(')) {
+			int id = tid(p, f, e), g;
+
+			if (fresh_name(nm(p, id))) {
+				fresh = 1;
+				continue;
+			}
+			for (g = p->ix.func_of[id]; g >= 0; g = p->ix.func_next[g])
+				if (p->ix.funcs[g].recv_type < 0)
+					break;
+			if (g >= 0 && makes_result(p, g, depth + 1)) {
+				fresh = 1;
+				continue;
+			}
+		}
+		return 0;
+	}
+	p->makes[fn] = fresh ? 1 : 2;
+	return fresh;
+}
+
+/* Does method fn hand out only what its receiver holds or what it makes: its
+ * body (a short one) names no package-level variable?  Called on an object
+ * this code made itself, its result is then this code's own too:
+ * `tasks := allTasks{}; t := tasks.task(id)`. */
+static int recv_confined(struct pkg *p, int fn)
+{
+	const struct ix_func *fd = &p->ix.funcs[fn];
+	const struct ix_file *f = &p->ix.files[fd->file];
+	size_t k;
+
+	if (p->confined[fn])	/* memo: 1 yes, 2 no */
+		return p->confined[fn] == 1;
+	p->confined[fn] = 2;
+	if (fd->recv_type < 0 || fd->hi - fd->lo > 1024)
+		return 0;
+	for (k = fd->lo + 1; k < fd->hi; k++) {
+		int id;
+
+		if (TK(f, k)->kind != LEX_IDENT || isop(f, k - 1, '.'))
+			continue;
+		id = tid(p, f, k);
+		if ((size_t)id < p->ix.nbyname && p->ix.var_of[id] >= 0)
+			return 0;
+	}
+	p->confined[fn] = 1;
+	return 1;
+}
+
 /* Classifies the value starting at v for a declaration: sets is_map, type,
  * alias, fresh. */
 static void classify_value(struct walk *w, size_t v, int *is_map, int *type,
@@ -863,6 +1193,7 @@ static void classify_value(struct walk *w, size_t v, int *is_map, int *type,
 	*is_map = 0;
 	*type = *alias = -1;
 	*fresh = 1;
+	w->val_recv = 0;
 	if (isop(f, v, '&'))
 		v++;
 	if (TK(f, v)->kind == LEX_MAP) {
@@ -896,7 +1227,7 @@ static void classify_value(struct walk *w, size_t v, int *is_map, int *type,
 		struct chain c;
 
 		if (isop(f, e + 1, '(')) {
-			int fn = callee(w, e, e != v);
+			int fn = callee(w, v, e);
 
 			if (fn >= 0) {
 				const struct ix_func *fd = &p->ix.funcs[fn];
@@ -907,7 +1238,15 @@ static void classify_value(struct walk *w, size_t v, int *is_map, int *type,
 					? index_type(&p->ix, fd->result_type) : NULL;
 				*type = t && t->is_struct ? t->name : -1;
 				*fresh = fresh_name(nm(p, fd->name)) ||
-					 !strcmp(nm(p, fd->name), "Header");
+					 !strcmp(nm(p, fd->name), "Header") ||
+					 makes_result(p, fn, 0);
+				if (!*fresh && e == v + 2 && recv_confined(p, fn)) {
+					struct local *l = find_local(w, tid(p, f, v));
+
+					resolve(w, v, v, &c);
+					*fresh = l && l->fresh &&
+						 seen_root(w, &c) == R_OWNED;
+				}
 				*alias = *fresh ? -1 : returned_field(p, fn);
 			} else if (e != v) {
 				/* another package's call: Get/Header/From..
@@ -922,9 +1261,14 @@ static void classify_value(struct walk *w, size_t v, int *is_map, int *type,
 			return;
 		}
 		resolve(w, v, e, &c);
+		w->val_recv = c.root == R_RECV;
 		if (c.is_map) {
 			*is_map = 1;
-			*fresh = 0;
+			/* another local map this code made itself (and no
+			 * goroutine literal captured) stays its own:
+			 * `m = m1` with `m1 := make(map…)` */
+			*fresh = c.keyclass == 'l' && c.root == R_OWNED &&
+				 seen_root(w, &c) == R_OWNED;
 			*alias = c.keyclass == 'f' || c.keyclass == 'v' ? c.key : -1;
 			return;
 		}
@@ -1210,6 +1554,11 @@ static void open_block(struct walk *w, size_t i)
 	if (r < i && TK(f, r + 1)->kind == LEX_IDENT) {
 		size_t e = chain_end(f, r + 1);
 		struct chain c;
+		const struct local *cl = e == r + 1 ? find_local(w, tid(p, f, r + 1))
+						    : NULL;
+
+		if (cl && cl->is_chan)
+			add_sync(w, r);	/* ranging a channel receives */
 
 		if (e + 1 == i) {
 			resolve(w, r + 1, e, &c);
@@ -1245,6 +1594,7 @@ static void declaration(struct walk *w, size_t i)
 	size_t k = i;
 	int is_map, type, alias, fresh;
 
+	w->val_recv = 0;
 	if (TK(f, i)->kind == LEX_VAR) {
 		k = i + 1;
 		if (TK(f, k)->kind != LEX_IDENT)
@@ -1287,10 +1637,14 @@ static void declaration(struct walk *w, size_t i)
 			return;
 		classify_value(w, i + 2, &is_map, &type, &alias, &fresh);
 		if (TK(f, i + 2)->kind == LEX_IDENT &&
-		    isop(f, chain_end(f, i + 2) + 1, '['))
+		    isop(f, chain_end(f, i + 2) + 1, '[')) {
+			w->val_recv = 0;
 			return;
+		}
 		l->fresh = fresh;
 		l->alias = alias;
+		l->from_recv = w->val_recv;
+		w->val_recv = 0;
 		if (type >= 0)
 			l->type = type;
 		return;
@@ -1322,7 +1676,7 @@ static void value_args(struct walk *w, size_t lp, int origin)
 			int fn;
 
 			if ((isop(f, e + 1, ',') || isop(f, e + 1, ')')) &&
-			    (fn = callee(w, e, e != k)) >= 0) {
+			    (fn = callee(w, k, e)) >= 0) {
 				int save = w->fr[w->nfr - 1].origin;
 
 				w->fr[w->nfr - 1].origin = origin;
@@ -1347,8 +1701,64 @@ static void once_args(struct walk *w, size_t lp)
 	if (TK(f, lp + 1)->kind != LEX_IDENT)
 		return;
 	e = chain_end(f, lp + 1);
-	if (isop(f, e + 1, ')') && (fn = callee(w, e, e != lp + 1)) >= 0)
+	if (isop(f, e + 1, ')') && (fn = callee(w, lp + 1, e)) >= 0)
 		w->p->once_fn[fn] = 1;
+}
+
+/* After the `map` keyword at k: are the map's elements surely not maps
+ * (slices, arrays, pointers, channels, funcs, structs, predeclared types,
+ * this package's non-map types)?  Another package's type may be a map. */
+static int elem_not_map(struct pkg *p, const struct ix_file *f, size_t k)
+{
+	static const char *const basic[] = { "bool", "byte", "complex64",
+		"complex128", "error", "float32", "float64", "int", "int8",
+		"int16", "int32", "int64", "rune", "string", "uint", "uint8",
+		"uint16", "uint32", "uint64", "uintptr", "any", NULL };
+	const struct ix_type *t;
+	size_t e;
+	int kind;
+
+	if (TK(f, k)->kind != LEX_MAP || !isop(f, k + 1, '['))
+		return 0;
+	e = close_of(f, k + 1) + 1;
+	kind = TK(f, e)->kind;
+	if (isop(f, e, '[') || isop(f, e, '*') || kind == LEX_CHAN ||
+	    kind == LEX_FUNC || kind == LEX_STRUCT || kind == LEX_INTERFACE)
+		return 1;
+	if (kind != LEX_IDENT || isop(f, e + 1, '.'))
+		return 0;
+	if ((t = index_type(&p->ix, tid(p, f, e))))
+		return !t->is_map;
+	return name_in(f, e, basic);
+}
+
+/* Is the map whose name is declared at token tok of file fi (a field, a
+ * variable, a local) one whose elements are not maps?  Then `m[k][i] = v`
+ * writes into an element (a slice's, an array's), and only reads the map:
+ * `res.Header["Date"][i] = x` with `type Header map[string][]string`. */
+static int map_of_non_maps(struct pkg *p, int fi, size_t tok)
+{
+	const struct ix_file *f = &p->ix.files[fi];
+	const struct ix_type *t;
+	size_t k = tok + 1;
+
+	while (isop(f, k, ',') && TK(f, k + 1)->kind == LEX_IDENT && k < tok + 32)
+		k += 2;
+	if (is(f, k, ":=") || isop(f, k, '='))
+		k++;
+	if (is(f, k, "make") && isop(f, k + 1, '('))
+		k += 2;
+	if (TK(f, k)->kind == LEX_IDENT && !isop(f, k + 1, '.') &&
+	    (t = index_type(&p->ix, tid(p, f, k))) && t->is_map) {
+		/* a named map type: its declaration */
+		f = &p->ix.files[t->file];
+		k = t->tok + 1;
+		if (isop(f, k, '['))
+			k = close_of(f, k) + 1;	/* type parameters */
+		if (isop(f, k, '='))
+			k++;
+	}
+	return elem_not_map(p, f, k);
 }
 
 /* An identifier chain at i (not after a '.'). Returns the last token. */
@@ -1357,6 +1767,7 @@ static size_t chain_at(struct walk *w, size_t i)
 	const struct ix_file *f = w->f;
 	struct pkg *p = w->p;
 	size_t e = chain_end(f, i), k;
+	int wr;
 	struct chain c;
 
 	if (isop(f, e + 1, '(')) {
@@ -1405,7 +1816,7 @@ static size_t chain_at(struct walk *w, size_t i)
 			}
 			return e;
 		}
-		fn = callee(w, e, e != i);
+		fn = callee(w, i, e);
 		if (fn >= 0) {
 			int own = 0, via = 0;
 
@@ -1413,8 +1824,16 @@ static size_t chain_at(struct walk *w, size_t i)
 				resolve(w, i, e - 2, &c);
 				own = seen_root(w, &c) == R_OWNED;
 				via = c.root == R_RECV;	/* recv.f.M(): the receiver's own */
+				if (c.root == R_ALIAS && seen_root(w, &c) == R_ALIAS) {
+					/* rws := w.rws; rws.M(): the same */
+					const struct local *l = find_local(w, tid(p, f, i));
+
+					via = l && l->from_recv;
+				}
 			}
 			add_edge(w, fn, own, via, lp);
+			if (e > i && c.root == R_PARAM)
+				p->edges[p->nedges - 1].rparam = tid(p, f, i);
 			if (p->ix.funcs[fn].has_go)
 				value_args(w, lp, add_origin(p, O_GO, w->fi, e,
 					w->fn, in_loop(w),
@@ -1441,7 +1860,7 @@ static size_t chain_at(struct walk *w, size_t i)
 	if (isop(f, i - 1, ':') && name_in(f, i - 2, informer_keys) &&
 	    (isop(f, e + 1, ',') || isop(f, e + 1, '}') ||
 	     TK(f, e + 1)->kind == LEX_SEMI)) {
-		int fn = callee(w, e, e != i);
+		int fn = callee(w, i, e);
 
 		if (fn >= 0) {
 			int save = w->fr[w->nfr - 1].origin;
@@ -1462,8 +1881,11 @@ static size_t chain_at(struct walk *w, size_t i)
 		resolve(w, i, e, &c);
 		if (!c.is_map || c.key < 0)
 			return e;
-		add_access(w, i, i, e, lhs_write(f, k) ? A_WRITE : A_READ,
-			   groups > 1, &c);
+		wr = lhs_write(f, k);
+		if (wr && groups > 1 && c.keyclass != 'p' &&
+		    map_of_non_maps(p, c.decl_file, c.decl_tok))
+			wr = 0;	/* m[k][i] = v into a slice: a read of m */
+		add_access(w, i, i, e, wr ? A_WRITE : A_READ, groups > 1, &c);
 		return e;
 	}
 	if (TK(f, i - 1)->kind == LEX_RANGE) {
@@ -1472,6 +1894,37 @@ static size_t chain_at(struct walk *w, size_t i)
 			add_access(w, i, i, e, A_RANGE, 0, &c);
 	}
 	return e;
+}
+
+/* Named results are locals of the body: `(req *Request, err error)`; they
+ * start as zero values, so fresh until set. */
+static void declare_results(struct walk *w)
+{
+	const struct ix_file *f = w->f;
+	size_t k = named_result(w->p, w->fn), rp, q;
+
+	if (!k)
+		return;
+	rp = close_of(f, k - 1);
+	for (q = k; q < rp;) {
+		size_t t = q + 1;
+		int type = -1;
+		const struct ix_type *ty;
+
+		if (TK(f, q)->kind != LEX_IDENT)
+			break;
+		while (is(f, t, "*"))
+			t++;
+		if (TK(f, t)->kind == LEX_IDENT && !isop(f, t + 1, '.') &&
+		    (ty = index_type(&w->p->ix, tid(w->p, f, t))) && ty->is_struct)
+			type = ty->name;
+		declare(w, q, TK(f, t)->kind == LEX_MAP, type, -1, 1);
+		/* to the next item */
+		while (q < rp && !isop(f, q, ','))
+			q = TK(f, q)->kind == LEX_OP && M(f, q) > (long)q
+				? (size_t)M(f, q) + 1 : q + 1;
+		q++;
+	}
 }
 
 static void walk_func(struct pkg *p, int fn)
@@ -1491,6 +1944,7 @@ static void walk_func(struct pkg *p, int fn)
 	push_frame(&w, fd->hi);
 	w.fr[0].origin = -1;
 	w.fr[0].boundary = -1;
+	declare_results(&w);
 	w.stmt = fd->lo + 1;
 	for (i = fd->lo + 1; i < fd->hi; i++) {
 		const struct token *t = TK(w.f, i);
@@ -1505,6 +1959,11 @@ static void walk_func(struct pkg *p, int fn)
 			if ((t->kind == LEX_IF || t->kind == LEX_SWITCH) &&
 			    TK(w.f, i + 1)->kind == LEX_IDENT)
 				declaration(&w, i + 1);
+			/* a case clause starts from the switch's entry state;
+			 * one that ended in return/break left nothing behind */
+			if ((t->kind == LEX_CASE || t->kind == LEX_DEFAULT) &&
+			    w.fr[w.nfr - 1].term && w.nfr > 1)
+				w.ls = w.fr[w.nfr - 1].saved;
 			w.fr[w.nfr - 1].term = t->kind == LEX_RETURN ||
 				t->kind == LEX_BREAK || t->kind == LEX_CONTINUE ||
 				t->kind == LEX_GOTO ||
@@ -1532,7 +1991,7 @@ static void walk_func(struct pkg *p, int fn)
 					int o = add_origin(p, O_GO, w.fi, i, fn,
 							   in_loop(&w),
 							   "goroutine started here");
-					int cf = callee(&w, e, e != i + 1);
+					int cf = callee(&w, i + 1, e);
 					int save = w.fr[w.nfr - 1].origin;
 					struct chain c;
 					int own = 0;
@@ -1674,10 +2133,52 @@ static int test_into_pkg(const struct pkg *p, int o, int fn)
 	       !p->ix.files[p->ix.funcs[fn].file].is_test;
 }
 
+static int locked_entry(const struct pkg *p, int fn);
+static int param_owned(struct pkg *p, int fn, int name);
+
+/* Counts each function's call sites and the locks they hold (ncalls, nexcl,
+ * nrd).  Calls whose callee is a guess do not count.  The lock a function
+ * runs under is judged by the package's own call sites: a test calls
+ * internals in a set-up that the package's contract orders out of view (a
+ * benchmark body runs under runN's lock); only a function that tests alone
+ * call is judged by its test call sites. */
+static void count_calls(struct pkg *p)
+{
+	size_t nf = p->ix.nfuncs, i;
+	int *t = xcalloc(3 * (nf + 1), sizeof(int));
+
+	for (i = 0; i < nf; i++)
+		p->reach[i].ncalls = p->reach[i].nexcl = p->reach[i].nrd = 0;
+	for (i = 0; i < p->nedges; i++) {
+		const struct edge *e = &p->edges[i];
+		int to = e->to;
+
+		if (e->guess)
+			continue;
+		if (p->ix.files[p->ix.funcs[e->from].file].is_test &&
+		    !p->ix.files[p->ix.funcs[to].file].is_test) {
+			t[3 * to]++;
+			t[3 * to + 1] += e->excl;
+			t[3 * to + 2] += e->rd;
+			continue;
+		}
+		p->reach[to].ncalls++;
+		p->reach[to].nexcl += e->excl;
+		p->reach[to].nrd += e->rd;
+	}
+	for (i = 0; i < nf; i++)
+		if (!p->reach[i].ncalls) {
+			p->reach[i].ncalls = t[3 * i];
+			p->reach[i].nexcl = t[3 * i + 1];
+			p->reach[i].nrd = t[3 * i + 2];
+		}
+	free(t);
+}
+
 static void compute_reach(struct pkg *p)
 {
 	size_t nf = p->ix.nfuncs, i, nq = 0, aq = 0;
-	int *queue = NULL, *inq = xcalloc(nf + 1, sizeof(int));
+	int *queue = NULL, *inq = xcalloc(nf + 1, sizeof(int)), round;
 
 	p->reach = xcalloc(nf + 1, sizeof(*p->reach));
 	p->ehead = xmalloc((nf + 1) * sizeof(int));
@@ -1696,9 +2197,26 @@ static void compute_reach(struct pkg *p)
 		p->rhead[e->to] = (int)i;
 		e->next = p->ehead[e->from];
 		p->ehead[e->from] = (int)i;
-		p->reach[e->to].ncalls++;
-		p->reach[e->to].nexcl += e->excl;
-		p->reach[e->to].nrd += e->rd;
+	}
+	count_calls(p);
+	/* a call made where the caller runs with a lock held (a *Locked
+	 * helper, or a function every caller locks for) holds it too; two
+	 * rounds reach helpers of helpers */
+	for (round = 0; round < 2; round++) {
+		int changed = 0;
+
+		for (i = 0; i < p->nedges; i++) {
+			struct edge *e = &p->edges[i];
+
+			if (e->excl || e->rd || e->guess || e->origin >= 0 ||
+			    !locked_entry(p, e->from))
+				continue;
+			e->excl = 1;
+			changed = 1;
+		}
+		if (!changed)
+			break;
+		count_calls(p);
 	}
 #define ENTER(fn_, o_, shared_, depth_)                                      \
 	do {                                                                 \
@@ -1725,6 +2243,14 @@ static void compute_reach(struct pkg *p)
 			queue[nq++] = (fn_);                                 \
 		}                                                            \
 	} while (0)
+	/* a call on an object the caller's caller made for this call alone */
+	for (i = 0; i < p->nedges; i++) {
+		struct edge *e = &p->edges[i];
+
+		if (e->rparam >= 0 && !e->own && e->origin < 0 &&
+		    param_owned(p, e->from, e->rparam))
+			e->own = 1;
+	}
 	for (i = 0; i < nf; i++) {
 		int o = entry_origin(p, (int)i);
 
@@ -1988,58 +2514,111 @@ static int fresh_arg(struct pkg *p, const struct ix_file *f, size_t a)
 static int fresh_root(struct pkg *p, const struct ix_file *f, int fn, size_t a,
 		      size_t end)
 {
+	return fresh_root_at(p, f, fn, a, end) > 0;
+}
+
+/* As fresh_root, but returns the token where the local is set (0: not
+ * fresh).  In a tuple `a, b, err := f(…)` the value must be a call of a
+ * constructor (named like one, or a package function that makes what it
+ * returns). */
+static size_t fresh_root_at(struct pkg *p, const struct ix_file *f, int fn,
+			    size_t a, size_t end)
+{
 	const struct ix_func *fd = &p->ix.funcs[fn];
 	int name = tid(p, f, a);
-	size_t k, v;
+	size_t k, v, op;
+	int tuple;
 
 	for (k = fd->lo + 1; k + 3 < end && k < fd->hi; k++) {
 		if (TK(f, k)->kind != LEX_IDENT || tid(p, f, k) != name ||
-		    (k > fd->lo && isop(f, k - 1, '.')) ||
-		    !(is(f, k + 1, ":=") || isop(f, k + 1, '=')))
+		    (k > fd->lo && isop(f, k - 1, '.')))
 			continue;
-		v = k + 2;
-		if (isop(f, v, '&'))
-			v++;
-		if (is(f, v, "new") && isop(f, v + 1, '('))
-			return 1;
+		for (op = k + 1; isop(f, op, ',') &&
+		     TK(f, op + 1)->kind == LEX_IDENT && op < k + 32; op += 2)
+			;
+		if (!(is(f, op, ":=") || isop(f, op, '=')))
+			continue;
+		tuple = op > k + 1 || isop(f, k - 1, ',');
+		v = op + 1;
+		if (tuple) {
+			/* one call gives every value: `a, b := f(…)` */
+			size_t c = chain_end(f, v);
+
+			if (TK(f, v)->kind != LEX_IDENT || !isop(f, c + 1, '(') ||
+			    TK(f, close_of(f, c + 1) + 1)->kind != LEX_SEMI)
+				return 0;
+		} else {
+			if (isop(f, v, '&'))
+				v++;
+			if (is(f, v, "new") && isop(f, v + 1, '('))
+				return k;
+		}
 		if (TK(f, v)->kind != LEX_IDENT)
 			return 0;
 		v = chain_end(f, v);
-		if (isop(f, v + 1, '{'))
-			return 1;
-		return isop(f, v + 1, '(') && fresh_name(nm(p, tid(p, f, v)));
+		if (!tuple && isop(f, v + 1, '{'))
+			return k;
+		if (!isop(f, v + 1, '('))
+			return 0;
+		if (fresh_name(nm(p, tid(p, f, v))))
+			return k;
+		if (v == chain_end(f, op + 1) && TK(f, op + 1)->kind == LEX_IDENT &&
+		    v == op + 1) {
+			int id = tid(p, f, v), g;
+
+			for (g = p->ix.func_of[id]; g >= 0; g = p->ix.func_next[g])
+				if (p->ix.funcs[g].recv_type < 0)
+					return makes_result(p, g, 1) ? k : 0;
+		}
+		return 0;
 	}
 	return 0;
 }
 
-/* Does every call of w's function pass a new map as the parameter w writes? */
-static int param_fresh(struct pkg *p, const struct access *w)
+#define PFRESH_DEPTH 4	/* callers followed up from the writing function */
+#define PFRESH_BUDGET 256	/* call sites looked at per question */
+
+/* Does every call of fn pass, as its parameter name, a map made for that
+ * call: a new map (make, a literal, a copy), a field of an object the caller
+ * just made, a local map the caller made and starts no goroutine after, or
+ * a parameter of the caller that is such a map in turn (`check` makes
+ * `reachable` and hands it down three calls)?  *budget bounds the call
+ * sites looked at.  p->pfresh by parameter: 1 being asked (a cycle of calls
+ * adds no map of its own), 2 yes, 3 no (answers to a first question, kept). */
+static int param_fresh_in(struct pkg *p, int fn, int name, int depth,
+			  int *budget)
 {
-	const struct ix_func *fd = &p->ix.funcs[w->fn];
-	const struct ix_file *wf = &p->ix.files[w->file];
-	int name = tid(p, wf, w->tok), idx = -1, n = 0, seen = 0, ei;
-	size_t k;
+	const struct ix_func *fd = &p->ix.funcs[fn];
+	int idx = -1, n = 0, seen = 0, ei, ok = 1;
+	size_t k, slot = 0;
 
 	for (k = 0; k < fd->np; k++) {
 		const struct ix_param *pa = &p->ix.params[fd->p0 + k];
 
 		if (k == 0 && fd->recv_type >= 0 && pa->name == fd->recv_name)
 			continue;
-		if (pa->name == name)
+		if (pa->name == name) {
 			idx = n;
+			slot = fd->p0 + k;
+		}
 		n++;
 	}
-	if (idx < 0)
+	if (idx < 0 || depth > PFRESH_DEPTH)
 		return 0;
-	for (ei = p->rhead[w->fn]; ei >= 0; ei = p->rnext[ei]) {
+	if (p->pfresh[slot])
+		return p->pfresh[slot] != 3;	/* 1: being asked, a cycle */
+	p->pfresh[slot] = 1;
+	for (ei = p->rhead[fn]; ei >= 0 && ok; ei = p->rnext[ei]) {
 		const struct edge *e = &p->edges[ei];
-		const struct ix_file *f;
-		size_t a, rp;
+		const struct ix_func *cd = &p->ix.funcs[e->from];
+		const struct ix_file *f = &p->ix.files[cd->file];
+		size_t a, rp, at, q;
 		int argi = 0;
 
-		if (!e->lp || seen++ > 64)
-			return 0;
-		f = &p->ix.files[p->ix.funcs[e->from].file];
+		if (!e->lp || seen++ > 64 || --*budget < 0) {
+			ok = 0;
+			break;
+		}
 		rp = close_of(f, e->lp);
 		for (a = e->lp + 1; a < rp && argi < idx;) {
 			if (isop(f, a, ','))
@@ -2047,14 +2626,133 @@ static int param_fresh(struct pkg *p, const struct access *w)
 			a = TK(f, a)->kind == LEX_OP && M(f, a) > (long)a
 				? (size_t)M(f, a) + 1 : a + 1;
 		}
-		if (a >= rp)
-			return 0;
-		if (!fresh_arg(p, f, a) &&
-		    !(TK(f, a)->kind == LEX_IDENT && isop(f, a + 1, '.') &&
-		      fresh_root(p, f, e->from, a, e->lp)))
-			return 0;
+		if (a >= rp) {
+			ok = 0;
+		} else if (fresh_arg(p, f, a) ||
+			   (TK(f, a)->kind == LEX_IDENT && isop(f, a + 1, '.') &&
+			    fresh_root(p, f, e->from, a, e->lp))) {
+			;
+		} else if (TK(f, a)->kind == LEX_IDENT && e->origin < 0 &&
+			   (isop(f, a + 1, ',') || isop(f, a + 1, ')'))) {
+			/* a plain name: the caller's parameter, or its own map */
+			if (param_fresh_in(p, e->from, tid(p, f, a), depth + 1,
+					   budget))
+				;
+			else if ((at = fresh_root_at(p, f, e->from, a, e->lp))) {
+				for (q = at; q < cd->hi && ok; q++)
+					if (TK(f, q)->kind == LEX_GO)
+						ok = 0;
+			} else {
+				ok = 0;
+			}
+		} else if (TK(f, a)->kind == LEX_IDENT && e->origin >= 0 &&
+			   (isop(f, a + 1, ',') || isop(f, a + 1, ')')) &&
+			   p->orig[e->origin].kind == O_GO &&
+			   !p->orig[e->origin].loop && p->orig[e->origin].end &&
+			   p->orig[e->origin].fn == e->from &&
+			   (at = fresh_root_at(p, f, e->from, a, e->lp)) &&
+			   at < p->orig[e->origin].tok) {
+			/* made by the launcher for the one goroutine it starts,
+			 * which it touches again only after a Wait or receive */
+			const struct origin *og = &p->orig[e->origin];
+			int an = tid(p, f, a);
+
+			for (q = at; q < cd->hi && ok; q++)
+				if ((TK(f, q)->kind == LEX_GO && q != og->tok) ||
+				    (TK(f, q)->kind == LEX_FOR && q < og->tok))
+					ok = 0;
+			for (q = og->end + 1; q < cd->hi && ok; q++)
+				if (TK(f, q)->kind == LEX_IDENT &&
+				    !isop(f, q - 1, '.') && tid(p, f, q) == an &&
+				    !sync_between(p, e->from, og->end, (uint32_t)q))
+					ok = 0;
+		} else {
+			ok = 0;
+		}
 	}
-	return seen > 0;
+	ok = ok && seen > 0;
+	/* an answer that leaned on a question still open is not kept */
+	p->pfresh[slot] = depth ? 0 : ok ? 2 : 3;
+	return ok;
+}
+
+/* Does every call of w's function pass a new map as the parameter w writes? */
+static int param_fresh(struct pkg *p, const struct access *w)
+{
+	int budget = PFRESH_BUDGET;
+
+	return param_fresh_in(p, w->fn, tid(p, &p->ix.files[w->file], w->tok),
+			      0, &budget);
+}
+
+/* Is parameter name of fn, at every call of fn in the package, an object the
+ * caller made for that call alone: `&T{…}`, or a local first set fresh
+ * (`rw, req, err := sc.newWriterAndRequest(…)`) with no loop between that
+ * and the call, and not used by the caller after the call?  Then what fn
+ * reaches through it belongs to that one invocation, whatever runs fn.
+ * Memoized by parameter in p->pown (1 yes, 2 no). */
+static int param_owned(struct pkg *p, int fn, int name)
+{
+	const struct ix_func *fd = &p->ix.funcs[fn];
+	int idx = -1, n = 0, seen = 0, ei, ok = 1;
+	size_t k, slot = 0;
+
+	for (k = 0; k < fd->np; k++) {
+		const struct ix_param *pa = &p->ix.params[fd->p0 + k];
+
+		if (k == 0 && fd->recv_type >= 0 && pa->name == fd->recv_name)
+			continue;
+		if (pa->name == name) {
+			idx = n;
+			slot = fd->p0 + k;
+		}
+		n++;
+	}
+	if (idx < 0)
+		return 0;
+	if (p->pown[slot])
+		return p->pown[slot] == 1;
+	for (ei = p->rhead[fn]; ei >= 0 && ok; ei = p->rnext[ei]) {
+		const struct edge *e = &p->edges[ei];
+		const struct ix_func *cd = &p->ix.funcs[e->from];
+		const struct ix_file *f = &p->ix.files[cd->file];
+		size_t a, rp, at, q;
+		int argi = 0, an;
+
+		if (!e->lp || seen++ > 64) {
+			ok = 0;
+			break;
+		}
+		rp = close_of(f, e->lp);
+		for (a = e->lp + 1; a < rp && argi < idx;) {
+			if (isop(f, a, ','))
+				argi++;
+			a = TK(f, a)->kind == LEX_OP && M(f, a) > (long)a
+				? (size_t)M(f, a) + 1 : a + 1;
+		}
+		if (a >= rp) {
+			ok = 0;
+		} else if (isop(f, a, '&')) {
+			ok = TK(f, a + 1)->kind == LEX_IDENT &&
+			     isop(f, chain_end(f, a + 1) + 1, '{');
+		} else if (TK(f, a)->kind == LEX_IDENT &&
+			   (isop(f, a + 1, ',') || isop(f, a + 1, ')')) &&
+			   (at = fresh_root_at(p, f, e->from, a, e->lp))) {
+			an = tid(p, f, a);
+			for (q = at; q < e->lp && ok; q++)
+				if (TK(f, q)->kind == LEX_FOR)
+					ok = 0;
+			for (q = rp + 1; q < cd->hi && ok; q++)
+				if (TK(f, q)->kind == LEX_IDENT &&
+				    !isop(f, q - 1, '.') && tid(p, f, q) == an)
+					ok = 0;
+		} else {
+			ok = 0;
+		}
+	}
+	ok = ok && seen > 0;
+	p->pown[slot] = ok ? 1 : 2;
+	return ok;
 }
 
 /* Is a in the function that started w's goroutine, after the go statement
@@ -2335,11 +3033,12 @@ static void judge(struct pkg *p)
 	}
 }
 
-void scan_package(const struct scan_opts *o, const struct scan_file *files,
-		  size_t n, struct finding_list *out)
+/* Judges the n files of one Go package (one package clause). */
+static void scan_group(const struct scan_opts *o, const struct scan_file *files,
+		       size_t n, struct finding_list *out)
 {
 	struct pkg p;
-	size_t i, first = out->n;
+	size_t i;
 	const char **paths = xcalloc(n + 1, sizeof(char *));
 	const char **data = xcalloc(n + 1, sizeof(char *));
 	size_t *len = xcalloc(n + 1, sizeof(size_t));
@@ -2354,6 +3053,10 @@ void scan_package(const struct scan_opts *o, const struct scan_file *files,
 	}
 	index_build(&p.ix, paths, data, len, n, !o->include_generated);
 	p.once_fn = xcalloc(p.ix.nfuncs + 1, sizeof(int));
+	p.makes = xcalloc(p.ix.nfuncs + 1, sizeof(int));
+	p.confined = xcalloc(p.ix.nfuncs + 1, sizeof(int));
+	p.pown = xcalloc(p.ix.nparams + 1, sizeof(int));
+	p.pfresh = xcalloc(p.ix.nparams + 1, sizeof(int));
 	p.sync_lo = xcalloc(p.ix.nfuncs + 1, sizeof(size_t));
 	p.sync_hi = xcalloc(p.ix.nfuncs + 1, sizeof(size_t));
 	for (i = 0; i < p.ix.nfuncs; i++) {
@@ -2375,11 +3078,97 @@ void scan_package(const struct scan_opts *o, const struct scan_file *files,
 	free(p.syncs);
 	free(p.sync_lo);
 	free(p.once_fn);
+	free(p.makes);
+	free(p.confined);
+	free(p.pown);
+	free(p.pfresh);
 	free(p.sync_hi);
 	free(p.sync_file);
 	index_release(&p.ix);
 	free(paths);
 	free(data);
+	free(len);
+}
+
+/* The name in the file's package clause: *name and its length, 0 when the
+ * file does not start (after comments and a BOM) with one. */
+static size_t package_name(const char *s, size_t n, const char **name)
+{
+	size_t i = 0, k;
+
+	if (n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
+		i = 3;
+	for (;;) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+				 s[i] == '\r'))
+			i++;
+		if (i + 1 < n && s[i] == '/' && s[i + 1] == '/') {
+			while (i < n && s[i] != '\n')
+				i++;
+		} else if (i + 1 < n && s[i] == '/' && s[i + 1] == '*') {
+			for (i += 2; i + 1 < n && !(s[i] == '*' && s[i + 1] == '/'); i++)
+				;
+			i += 2;
+		} else {
+			break;
+		}
+	}
+	if (i + 8 > n || memcmp(s + i, "package", 7) ||
+	    !(s[i + 7] == ' ' || s[i + 7] == '\t'))
+		return 0;
+	for (i += 7; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+		;
+	for (k = i; k < n && (s[k] == '_' || (s[k] >= 'a' && s[k] <= 'z') ||
+			      (s[k] >= 'A' && s[k] <= 'Z') ||
+			      (s[k] >= '0' && s[k] <= '9') ||
+			      (unsigned char)s[k] >= 0x80); k++)
+		;
+	*name = s + i;
+	return k - i;
+}
+
+#define MAX_CLAUSES 8	/* more package clauses in one directory: hostile */
+
+/* A directory's files may hold two packages: P and its external tests,
+ * `package P_test`, which reach P only through its exported API (a
+ * `rows.Next()` there is sql.Rows.Next, never a method of P's own test
+ * helpers).  Each package clause is judged on its own; a file without one
+ * joins the first group. */
+void scan_package(const struct scan_opts *o, const struct scan_file *files,
+		  size_t n, struct finding_list *out)
+{
+	size_t i, j, first = out->n, ng = 0, *len = xcalloc(n + 1, sizeof(size_t));
+	size_t rep[MAX_CLAUSES];
+	const char **name = xcalloc(n + 1, sizeof(char *));
+	int *grp = xcalloc(n + 1, sizeof(int));
+	struct scan_file *part = xcalloc(n + 1, sizeof(*part));
+
+	for (i = 0; i < n; i++) {
+		len[i] = package_name(files[i].data, files[i].len, &name[i]);
+		grp[i] = 0;
+		if (!len[i])
+			continue;
+		for (j = 0; j < ng; j++)	/* one file stands for each group */
+			if (len[rep[j]] == len[i] &&
+			    !memcmp(name[rep[j]], name[i], len[i]))
+				break;
+		if (j < ng)
+			grp[i] = (int)j;
+		else if (ng < MAX_CLAUSES)
+			rep[ng] = i, grp[i] = (int)ng++;
+	}
+	for (j = 0; j < (ng ? ng : 1); j++) {
+		size_t np = 0;
+
+		for (i = 0; i < n; i++)
+			if ((size_t)grp[i] == j)
+				part[np++] = files[i];
+		if (np)
+			scan_group(o, part, np, out);
+	}
+	free(part);
+	free(grp);
+	free(name);
 	free(len);
 	if (out->n == first)
 		return;	/* out->v may still be NULL: no pointer arithmetic on it */

@@ -90,3 +90,15 @@ setup() {
 	cp "$FIXTURES/hostile/unbalanced-call-args.go" x.go
 	run -0 timeout 20 mg-scan x.go
 }
+
+@test "hostile: twelve package clauses in one directory: every file judged, none lost" {
+	for i in $(seq 1 12); do
+		racy_go | sed "s/^package main/package p$i/" > f$i.go
+	done
+	# no clause at all, and a comment-only head: they join the first group
+	{ echo '// just a comment'; echo '/* and a block */'; } > nohead.go
+	run -0 --separate-stderr mg-scan --format json .
+	[ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | grep -c '"rule":"MG001"')" -eq 12 ]
+	printf '%s\n' "$output" | tail -n 1 | grep -q '"status":"ok"'
+}

@@ -157,3 +157,15 @@ GO
 	run -0 --separate-stderr mg-scan shared.go
 	[[ "$output" == "shared.go:8:2: map h is written in a goroutine"*"(MG001)" ]]
 }
+
+@test "mg-scan: negative: a test's unlocked call does not undo the lock every package call site holds" {
+	golden neg-test-calls-unlocked
+}
+
+@test "mg-scan: negative: an external test package's rows.Next() is not a same-named method of the package's test helpers" {
+	golden neg-external-test-package
+}
+
+@test "mg-scan: MG004: an external test package (package x_test) is judged on its own" {
+	golden mg004-external-test-package
+}
