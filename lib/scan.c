@@ -2578,6 +2578,29 @@ static size_t fresh_root_at(struct pkg *p, const struct ix_file *f, int fn,
 #define PFRESH_DEPTH 4	/* callers followed up from the writing function */
 #define PFRESH_BUDGET 256	/* call sites looked at per question */
 
+/* Which argument (0-based, the receiver not counted) fills parameter name
+ * of fn, or -1; *slot gets the parameter's index in ix.params.  The last
+ * parameter of that name wins, as in the declaration. */
+static int param_index(const struct pkg *p, int fn, int name, size_t *slot)
+{
+	const struct ix_func *fd = &p->ix.funcs[fn];
+	int idx = -1, n = 0;
+	size_t k;
+
+	for (k = 0; k < fd->np; k++) {
+		const struct ix_param *pa = &p->ix.params[fd->p0 + k];
+
+		if (k == 0 && fd->recv_type >= 0 && pa->name == fd->recv_name)
+			continue;
+		if (pa->name == name) {
+			idx = n;
+			*slot = fd->p0 + k;
+		}
+		n++;
+	}
+	return idx;
+}
+
 /* Does every call of fn pass, as its parameter name, a map made for that
  * call: a new map (make, a literal, a copy), a field of an object the caller
  * just made, a local map the caller made and starts no goroutine after, or
@@ -2588,21 +2611,10 @@ static size_t fresh_root_at(struct pkg *p, const struct ix_file *f, int fn,
 static int param_fresh_in(struct pkg *p, int fn, int name, int depth,
 			  int *budget)
 {
-	const struct ix_func *fd = &p->ix.funcs[fn];
-	int idx = -1, n = 0, seen = 0, ei, ok = 1;
-	size_t k, slot = 0;
+	int idx, seen = 0, ei, ok = 1;
+	size_t slot = 0;
 
-	for (k = 0; k < fd->np; k++) {
-		const struct ix_param *pa = &p->ix.params[fd->p0 + k];
-
-		if (k == 0 && fd->recv_type >= 0 && pa->name == fd->recv_name)
-			continue;
-		if (pa->name == name) {
-			idx = n;
-			slot = fd->p0 + k;
-		}
-		n++;
-	}
+	idx = param_index(p, fn, name, &slot);
 	if (idx < 0 || depth > PFRESH_DEPTH)
 		return 0;
 	if (p->pfresh[slot])
@@ -2693,21 +2705,10 @@ static int param_fresh(struct pkg *p, const struct access *w)
  * Memoized by parameter in p->pown (1 yes, 2 no). */
 static int param_owned(struct pkg *p, int fn, int name)
 {
-	const struct ix_func *fd = &p->ix.funcs[fn];
-	int idx = -1, n = 0, seen = 0, ei, ok = 1;
-	size_t k, slot = 0;
+	int idx, seen = 0, ei, ok = 1;
+	size_t slot = 0;
 
-	for (k = 0; k < fd->np; k++) {
-		const struct ix_param *pa = &p->ix.params[fd->p0 + k];
-
-		if (k == 0 && fd->recv_type >= 0 && pa->name == fd->recv_name)
-			continue;
-		if (pa->name == name) {
-			idx = n;
-			slot = fd->p0 + k;
-		}
-		n++;
-	}
+	idx = param_index(p, fn, name, &slot);
 	if (idx < 0)
 		return 0;
 	if (p->pown[slot])

@@ -20,12 +20,12 @@ setup() {
 }
 
 # The held-out corpus (tests/holdout) was written without looking at the
-# engine; on it mg-scan reached precision 0.758 (25 TP, 8 FP) and recall 0.893
+# engine; on it mg-scan reaches precision 0.781 (25 TP, 7 FP) and recall 0.893
 # (25 of 28 want lines).  The thresholds are those figures minus one case each:
-# one more false positive gives 25/34 = 0.735, one more miss 24/28 = 0.857; two
+# one more false positive gives 25/33 = 0.758, one more miss 24/28 = 0.857; two
 # of either fail.  Raise them when the engine learns the missing reasoning
 # (tests/holdout/README.md lists each FP and FN).
-@test "eval: precision >= 0.73 and recall >= 0.85 on the held-out corpus" {
+@test "eval: precision >= 0.75 and recall >= 0.85 on the held-out corpus" {
 	run -0 --separate-stderr "$BATS_TEST_DIRNAME/eval.sh" "$BATS_TEST_DIRNAME/holdout"
 	[ -z "$stderr" ]
 	last=${lines[-1]}
@@ -36,7 +36,7 @@ setup() {
 	for rule in MG001 MG002 MG003 MG004 MG005 MG006; do
 		printf '%s\n' "$output" | grep -q "^$rule "
 	done
-	awk -v p="$p" -v r="$r" 'BEGIN { exit !(p >= 0.73 && r >= 0.85) }'
+	awk -v p="$p" -v r="$r" 'BEGIN { exit !(p >= 0.75 && r >= 0.85) }'
 }
 
 @test "eval: a finding on an unlabeled line counts as a false positive" {
