@@ -503,14 +503,16 @@ static void scan_all(struct work *wk, long jobs)
 	wk->left = n;
 	wk->order = xcalloc(n ? n : 1, sizeof(size_t));
 	wk->cost = xcalloc(n ? n : 1, sizeof(*wk->cost));
+	if (jobs > (long)n)
+		jobs = (long)n;
+	/* costs are a stat() per file: only for the budget or --stats */
 	for (i = 0; i < n; i++) {
 		wk->order[i] = i;
-		wk->cost[i] = pkg_cost(&wk->w->pkgs[i]);
+		if (jobs > 1 || wk->o->stats)
+			wk->cost[i] = pkg_cost(&wk->w->pkgs[i]);
 		if (wk->cost[i] > wk->peak)
 			wk->peak = wk->cost[i];
 	}
-	if (jobs > (long)n)
-		jobs = (long)n;
 	if (jobs <= 1) {
 		for (i = 0; i < n; i++)
 			scan_one(wk, i);

@@ -101,11 +101,6 @@ static const unsigned char idc[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-#if defined(__GNUC__)
-#define LIKELY(x) __builtin_expect(!!(x), 1)
-#else
-#define LIKELY(x) (x)
-#endif
 
 static int is_digit(unsigned char c)
 {
@@ -434,15 +429,15 @@ void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
 		case C_ID: {
 			/* hashed here, while the bytes are at hand: index.c
 			 * interns the name from it (lex_hash()) */
-			uint32_t h = (2166136261u ^ c) * 16777619u;
+			unsigned long long h = (MG_HASH_SEED ^ c) * MG_HASH_PRIME;
 			int k;
 
 			i++;
-			while (LIKELY(i < len) && idc[(unsigned char)src[i]])
-				h = (h ^ (unsigned char)src[i++]) * 16777619u;
+			while (i < len && idc[(unsigned char)src[i]])
+				h = (h ^ (unsigned char)src[i++]) * MG_HASH_PRIME;
 			k = keyword(src + start, i - start);
 			push(&s, k, start, i);
-			if (k == LEX_IDENT)
+			if (k == LEX_IDENT)	/* as lex_hash() */
 				out->tok[out->ntok - 1].aux = (int32_t)(h & 0x7fffffff);
 			break;
 		}
@@ -571,11 +566,7 @@ int lex_is_generated(const char *src, size_t len)
 
 uint32_t lex_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;	/* FNV-1a */
-
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h & 0x7fffffff;
+	return (uint32_t)(mg_hash(MG_HASH_SEED, s, n) & 0x7fffffff);
 }
 
 uint32_t lex_line(const struct lexed *lx, uint32_t off)

@@ -69,7 +69,8 @@ void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags);
 int lex_is_generated(const char *src, size_t len);
 void lex_release(struct lexed *lx);
 
-/* The hash the lexer keeps in an identifier's aux (FNV-1a, 31 bits). */
+/* The hash the lexer keeps in an identifier's aux: mg_hash() (64-bit
+ * FNV-1a) cut to 31 bits. */
 uint32_t lex_hash(const char *s, size_t n);
 
 /* The 1-based line and byte column of offset off (binary search). */

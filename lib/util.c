@@ -296,7 +296,7 @@ unsigned long long mg_hash(unsigned long long h, const void *p, size_t n)
 
 	while (n--) {
 		h ^= *s++;
-		h *= 0x100000001b3ULL;
+		h *= MG_HASH_PRIME;
 	}
 	return h;
 }

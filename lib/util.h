@@ -90,6 +90,7 @@ int mg_read_file(const char *path, char **out, size_t *len);
 
 /* 64-bit FNV-1a over n bytes, continuing from h (start with MG_HASH_SEED). */
 #define MG_HASH_SEED 0xcbf29ce484222325ULL
+#define MG_HASH_PRIME 0x100000001b3ULL	/* one step: h = (h ^ byte) * PRIME */
 unsigned long long mg_hash(unsigned long long h, const void *p, size_t n);
 
 #endif
