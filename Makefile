@@ -35,25 +35,29 @@ LDLIBS += $(PKG_LIBS) -lpthread
 B ?= build/rel
 BIN ?= bin
 CMDS = mg-scan mg-diff mg-gate
-LIB_SRC = $(sort $(wildcard lib/*.c))
+LIB_SRC = $(sort $(wildcard lib/*.c lib/engine/*.c))
+LIB_HDR = $(wildcard lib/*.h lib/engine/*.h)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
 PROGS = $(CMDS:%=$(BIN)/%)
 # the fuzz harnesses as plain programs replaying files (tests/fuzz.bats)
 FUZZ_TARGETS = scan finding patch config racelog
 FUZZ_REPLAYS = $(FUZZ_TARGETS:%=$(BIN)/fuzz/replay-%)
+# unit tests below the binaries: tests/unit/test_X.c, run by tests/unit.bats
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_PROGS = $(UNIT_SRC:tests/unit/%.c=$(BIN)/unit/%)
 
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all test check demo deps install clean eval bench bench-diff fuzz \
 	valgrind bench-scale
-all: $(PROGS) $(FUZZ_REPLAYS)
+all: $(PROGS) $(FUZZ_REPLAYS) $(UNIT_PROGS)
 
-$(B)/lib/%.o: lib/%.c $(wildcard lib/*.h)
+$(B)/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(B)/cmd/%.o: cmd/%.c $(wildcard lib/*.h)
+$(B)/cmd/%.o: cmd/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -64,7 +68,7 @@ $(BIN)/%: $(B)/cmd/%.o $(B)/libmapguard.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(B)/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h $(wildcard lib/*.h)
+$(B)/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -72,6 +76,10 @@ $(BIN)/fuzz/replay-%: $(B)/fuzz/replay.o $(B)/fuzz/fuzz_%.o $(B)/fuzz/fuzz_util.
 		$(B)/libmapguard.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BIN)/unit/%: tests/unit/%.c tests/unit/unit.h $(B)/libmapguard.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libmapguard.a $(LDLIBS)
 
 # libFuzzer: the library and harnesses built by clang with coverage and
 # sanitizers; each harness runs FUZZ_SECONDS on its corpus (build/fuzz/corpus/X,
