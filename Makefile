@@ -5,6 +5,8 @@
 #   make check      the same suites on an ASan/UBSan build (build/san)
 #   make eval       precision and recall per rule on tests/corpus, then on
 #                   the held-out tests/holdout
+#   make eval-real  precision and fixed-race recall on real repositories
+#                   (tests/realcode; MIRRORS=DIR of fetched mirrors)
 #   make demo       the main job on the bundled example (examples/)
 #   make bench-diff mg-diff vs git diff -U0 on a synthetic repository
 #   make deps       install the Debian packages that are missing
@@ -49,7 +51,7 @@ UNIT_PROGS = $(UNIT_SRC:tests/unit/%.c=$(BIN)/unit/%)
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-.PHONY: all test check demo deps install clean eval bench bench-diff fuzz \
+.PHONY: all test check demo deps install clean eval eval-real bench bench-diff fuzz \
 	valgrind bench-scale
 all: $(PROGS) $(FUZZ_REPLAYS) $(UNIT_PROGS)
 
@@ -136,6 +138,13 @@ eval: deps-quiet all
 	@echo
 	@echo "== held-out corpus (tests/holdout)"
 	@MG_SCAN=$(abspath $(BIN))/mg-scan tests/eval.sh tests/holdout
+
+# Precision and recall on real code (tests/realcode): judged findings on
+# pinned repositories, races that upstream projects fixed.  Reads bare mirrors
+# made by the fetch tool (MIRRORS, default /work/.mirror); skips what is missing.
+MIRRORS ?= /work/.mirror
+eval-real: deps-quiet all
+	@MG_SCAN=$(abspath $(BIN))/mg-scan MIRRORS=$(MIRRORS) bash tests/realcode/eval-real.sh
 
 # Linear time and bounded memory (tests/bench-scale.sh); asserts nothing.
 bench-scale: deps-quiet all
