@@ -114,3 +114,12 @@ er() {
 	er --set nonsense
 	[ "$status" -eq 2 ]
 }
+
+@test "eval-real: a mirror missing a Go blob is skipped with an error, never scanned in part" {
+	blob=$(git -C "$m" rev-parse "$parent:sub/shop/cart.go")
+	rm -f "$m/.git/objects/${blob:0:2}/${blob:2}"
+	er --set fixed
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"eval-real: acme/shop@${parent:0:12}: cannot extract"* ]]
+	[[ "$output" == *"fixed shop-01: skipped"* ]]
+}

@@ -76,12 +76,22 @@ tree() {
 	if [ -f "$out/.done" ]; then echo "$out"; return 0; fi
 	g=$(gitdir "$1") || return 1
 	git --git-dir="$g" cat-file -e "$2^{commit}" 2>/dev/null || return 1
-	rm -rf "$out" && mkdir -p "$out" || return 1
-	# tar fails when a pattern matches nothing (a tree without go.mod)
-	git --git-dir="$g" archive "$2" | tar -x -C "$out" --wildcards \
-		'*.go' '*go.mod' 2>/dev/null
-	[ -n "$(ls -A "$out")" ] || return 1
+	# Go files and go.mod only: smaller, and a mirror may lack the blob of
+	# some data file; a pathspec that matches nothing (no go.mod) fails, so
+	# try without it; a missing Go blob is an error, never a partial tree
+	if ! extract "$g" "$2" "$out" '*.go' '*go.mod' &&
+	   ! extract "$g" "$2" "$out" '*.go'; then
+		echo "eval-real: $1@${2:0:12}: cannot extract: $(tail -1 "$tmp/err")" >&2
+		return 1
+	fi
 	touch "$out/.done" && echo "$out"
+}
+
+# extract GITDIR COMMIT OUT PATHSPEC...
+extract() {
+	rm -rf "$3" && mkdir -p "$3" || return 1
+	(set -o pipefail; git --git-dir="$1" archive "$2" -- "${@:4}" 2>"$tmp/err" |
+		tar -x -C "$3")
 }
 
 # scan DIR OUT: error and warning findings of mg-scan run in DIR, as TSV
@@ -110,7 +120,7 @@ module_root() {
 tsv_rows() { grep -v '^#' "$1" | tail -n +2 | tr -d '\r'; }
 
 # ---- precision ----------------------------------------------------------
-p_judged=0 p_true=0 p_contract=0 p_false=0 p_unjudged=0 p_repos=0 p_skipped=0
+p_judged=0 p_true=0 p_contract=0 p_false=0 p_unjudged=0 p_repos=0 p_skipped=0 p_stale=0
 precision() {
 	local f repo commit dir n
 	for f in "$labels"/precision/*.tsv; do
@@ -125,28 +135,39 @@ precision() {
 		fi
 		scan_tree "$dir" "$tmp/found" || return 2
 		tsv_rows "$f" > "$tmp/verdicts"
-		awk -F '\t' -v repo="$repo" -v verdicts="$tmp/verdicts" '
+		awk -F '\t' -v repo="$repo" -v verdicts="$tmp/verdicts" \
+			-v stale="$tmp/stale" '
 			BEGIN {	# read in BEGIN: FNR == NR fails when that file is empty
 				while ((getline line < verdicts) > 0) {
 					split(line, r, "\t")
-					v[r[3] SUBSEP r[4] SUBSEP r[5]] = r[8]
+					nv++; row[nv] = r[3] ":" r[4] " " r[5] " " r[7]
+					# two findings on one line: one verdict each, in order
+					k = r[3] SUBSEP r[4] SUBSEP r[5]
+					v[k SUBSEP (++nk[k])] = nv
 					s = r[3] SUBSEP r[5] SUBSEP r[7]
-					bysym[s] = bysym[s] " " r[4] ":" r[8]
+					bysym[s] = bysym[s] " " r[4] ":" nv
+					verdict_of[nv] = r[8]
 				}
 			}
 			{
-				k = $1 SUBSEP $2 SUBSEP $3; verdict = v[k]
-				if (verdict == "") {
+				k = $1 SUBSEP $2 SUBSEP $3
+				j = v[k SUBSEP (++seen[k])]
+				if (j == "") {
 					# lines moved: same path, rule and symbol within 3 lines
 					n = split(bysym[$1 SUBSEP $3 SUBSEP $4], c, " ")
 					for (i = 1; i <= n; i++) {
 						split(c[i], lv, ":")
 						d = lv[1] - $2; if (d < 0) d = -d
-						if (d <= 3) { verdict = lv[2]; break }
+						if (d <= 3) { j = lv[2]; break }
 					}
 				}
-				if (verdict == "") verdict = "UNJUDGED"
+				verdict = j == "" ? "UNJUDGED" : verdict_of[j]
+				if (j != "") matched[j] = 1
 				printf "%s\t%s:%s\t%s\t%s\t%s\n", repo, $1, $2, $3, $4, verdict
+			}
+			END {
+				for (j = 1; j <= nv; j++)
+					if (!(j in matched)) print row[j] > stale
 			}' "$tmp/found" > "$tmp/judged"
 		n=$(wc -l < "$tmp/judged")
 		p_repos=$((p_repos + 1))
@@ -156,6 +177,12 @@ precision() {
 		p_false=$((p_false + $(grep -c $'\tFALSE$' "$tmp/judged")))
 		p_unjudged=$((p_unjudged + $(grep -c $'\tUNJUDGED$' "$tmp/judged")))
 		echo "precision $repo@${commit:0:12}: $n findings"
+		if [ -s "$tmp/stale" ]; then
+			echo "  $(wc -l < "$tmp/stale") verdicts match no finding now (the engine no longer reports them):"
+			sed 's/^/    /' "$tmp/stale"
+			p_stale=$((p_stale + $(wc -l < "$tmp/stale")))
+		fi
+		rm -f "$tmp/stale"
 	done
 	p_judged=$((p_true + p_contract + p_false))
 }
@@ -208,7 +235,8 @@ ratio() { if [ "$2" -gt 0 ]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f"
 echo
 if [ "$set_" != fixed ]; then
 	echo "precision set: $p_repos repositories ($p_skipped skipped), $p_judged judged" \
-		"($p_true TRUE, $p_contract CONTRACT, $p_false FALSE), $p_unjudged unjudged"
+		"($p_true TRUE, $p_contract CONTRACT, $p_false FALSE), $p_unjudged unjudged," \
+		"$p_stale verdicts without a finding"
 	echo "  with CONTRACT counted true: $(ratio $((p_true + p_contract)) "$p_judged")"
 fi
 if [ "$set_" != precision ]; then
