@@ -1,7 +1,8 @@
 # mapguard - build, test and install the mg-* commands
 #
 #   make            build bin/mg-scan, bin/mg-diff, bin/mg-gate
-#   make test       build and run the bats suites (tests/run)
+#   make test       build and run the bats suites (tests/run); MG_EXPENSIVE=1
+#                   adds the race detector runs over the labeled corpora
 #   make check      the same suites on an ASan/UBSan build (build/san)
 #   make eval       precision and recall per rule on tests/corpus, then on
 #                   the held-out tests/holdout
@@ -133,6 +134,8 @@ check: deps-quiet
 # the engine was tuned, then on the held-out corpus (tests/holdout), written
 # without looking at the engine: the honest figure.
 eval: deps-quiet all
+	@echo "== the race detector on every labeled case"
+	@MG_EXPENSIVE=1 MG_BIN=$(abspath $(BIN)) tests/run tests/corpus.bats tests/holdout.bats | tail -n 1
 	@echo "== tuned corpus (tests/corpus)"
 	@MG_SCAN=$(abspath $(BIN))/mg-scan tests/eval.sh
 	@echo

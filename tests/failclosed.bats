@@ -124,7 +124,7 @@ gate2() {
 
 @test "failclosed: mg-scan killed before it wrote anything" {
 	# mg-scan reads paths from stdin before it writes: kill it while it waits
-	gate2 '{ echo main.go; sleep 30; } | { mg-scan --format json - & p=$!; sleep 0.2; kill -KILL $p; wait $p; } | mg-gate'
+	gate2 '{ echo main.go; sleep 2; } | { mg-scan --format json - & p=$!; sleep 0.2; kill -KILL $p; wait $p; } | mg-gate'
 }
 
 @test "failclosed: an empty stdin (upstream crashed before writing)" {
