@@ -48,13 +48,16 @@ FUZZ_REPLAYS = $(FUZZ_TARGETS:%=$(BIN)/fuzz/replay-%)
 # unit tests below the binaries: tests/unit/test_X.c, run by tests/unit.bats
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_PROGS = $(UNIT_SRC:tests/unit/%.c=$(BIN)/unit/%)
+# dev tools below the binaries: tests/tools/X.c -> bin/tools/mg-X
+TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
+TOOL_PROGS = $(TOOL_SRC:tests/tools/%.c=$(BIN)/tools/mg-%)
 
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all test check demo deps install clean eval eval-real bench bench-diff fuzz \
 	valgrind bench-scale
-all: $(PROGS) $(FUZZ_REPLAYS) $(UNIT_PROGS)
+all: $(PROGS) $(FUZZ_REPLAYS) $(UNIT_PROGS) $(TOOL_PROGS)
 
 $(B)/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
@@ -83,6 +86,10 @@ $(BIN)/fuzz/replay-%: $(B)/fuzz/replay.o $(B)/fuzz/fuzz_%.o $(B)/fuzz/fuzz_util.
 $(BIN)/unit/%: tests/unit/%.c tests/unit/unit.h $(B)/libmapguard.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libmapguard.a $(LDLIBS)
+
+$(BIN)/tools/mg-%: tests/tools/%.c $(LIB_HDR) $(B)/libmapguard.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libmapguard.a $(LDLIBS)
 
 # libFuzzer: the library and harnesses built by clang with coverage and
 # sanitizers; each harness runs FUZZ_SECONDS on its corpus (build/fuzz/corpus/X,

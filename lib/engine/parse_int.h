@@ -1,0 +1,121 @@
+/* parse_int.h - the parser's state and helpers shared by parse*.c
+ *
+ * Owns: struct parser (token cursor, go/parser's exprLev and inRhs, the
+ * nesting depth, the scratch stack lists are built on) and the helpers every
+ * production uses.  The productions follow go/parser (Go 1.19) function by
+ * function, so its AST and ours agree node for node on valid input; error
+ * recovery is ours (statement level, bracket-balanced).  Not: the public
+ * API (parse.h), the tree's layout (ast.h).
+ */
+#ifndef MG_PARSE_INT_H
+#define MG_PARSE_INT_H
+
+#include "engine/ast.h"
+#include "engine/parse.h"
+
+struct parser {
+	struct ast *a;
+	const char *src;
+	const struct token *toks;
+	size_t ntok;
+	size_t i;		/* current token */
+	int tok;		/* its enum ast_tok */
+	uint32_t pos;		/* its offset */
+	int implicit;		/* it is an inserted ';' */
+	uint32_t prev_end;	/* end of the last token consumed */
+	int expr_lev;		/* < 0: control clause; >= 0: expression */
+	int in_rhs;
+	int nest;		/* recursion depth (PARSE_MAX_NEST) */
+	uint32_t *stk;		/* scratch: lists being built */
+	size_t nstk, astk;
+	uint32_t last_err_line;
+};
+
+/* parse.c: tokens */
+void p_next(struct parser *p);
+uint32_t p_expect(struct parser *p, int tok);
+uint32_t p_expect_closing(struct parser *p, int tok, const char *context);
+void p_expect_semi(struct parser *p);
+int p_at_comma(struct parser *p, const char *context, int follow);
+/* errors: "msg" at off; expected(): "expected WHAT, found X" */
+void p_error(struct parser *p, uint32_t off, const char *msg);
+void p_error_expected(struct parser *p, uint32_t off, const char *what);
+/* Skips to the end of the statement: a ';' (consumed) or a closing
+ * bracket (not consumed) outside the brackets opened on the way; consumes
+ * at least one token unless at '}' or EOF. */
+void p_skip_stmt(struct parser *p);
+/* Skips one balanced region: a bracketed group, or tokens up to the next
+ * ',' ';' ':' or closing bracket at depth 0. */
+void p_skip_balanced(struct parser *p);
+/* Enters one nesting level; 0 when too deep: then the caller returns
+ * p_too_deep(), a BAD node of kind over the skipped region. */
+int p_enter(struct parser *p);
+static inline void p_leave(struct parser *p)
+{
+	p->nest--;
+}
+uint32_t p_too_deep(struct parser *p, int kind);
+
+/* nodes and lists */
+uint32_t p_node(struct parser *p, int kind, uint32_t pos);
+static inline struct ast_node *N(struct parser *p, uint32_t n)
+{
+	return &p->a->nodes[n];
+}
+void p_grow_stk(struct parser *p);
+static inline void p_push(struct parser *p, uint32_t x)
+{
+	if (p->nstk == p->astk)
+		p_grow_stk(p);
+	p->stk[p->nstk++] = x;
+}
+/* The scratch entries from mark on become a list (returned); popped. */
+uint32_t p_list(struct parser *p, size_t mark);
+uint32_t p_bad(struct parser *p, int kind, uint32_t from, uint32_t to);
+static inline void p_end(struct parser *p, uint32_t n)
+{
+	p->a->nodes[n].end = p->prev_end > p->a->nodes[n].pos ?
+			     p->prev_end : p->a->nodes[n].pos;
+}
+
+/* parse_type.c */
+uint32_t p_ident(struct parser *p);
+uint32_t p_type(struct parser *p);
+uint32_t p_try_type(struct parser *p);
+uint32_t p_type_name(struct parser *p, uint32_t ident);
+uint32_t p_qualified_ident(struct parser *p, uint32_t ident);
+uint32_t p_array_type(struct parser *p, uint32_t lbrack, uint32_t len);
+uint32_t p_type_instance(struct parser *p, uint32_t typ);
+uint32_t p_func_type(struct parser *p);
+uint32_t p_result(struct parser *p);
+void p_parameters(struct parser *p, int accept_tparams, uint32_t *tparams,
+		  uint32_t *params);
+uint32_t p_parameter_list(struct parser *p, uint32_t name0, uint32_t typ0,
+			  int closing);
+uint32_t p_field_list(struct parser *p, uint32_t opening, uint32_t list);
+uint32_t p_embedded_elem(struct parser *p, uint32_t x);
+uint32_t p_pack_index(struct parser *p, uint32_t x, uint32_t lbrack,
+		      size_t mark);
+
+/* parse_expr.c */
+uint32_t p_expr(struct parser *p);
+uint32_t p_rhs(struct parser *p);
+uint32_t p_rhs_or_type(struct parser *p);
+uint32_t p_expr_list(struct parser *p);
+uint32_t p_list_rhs(struct parser *p, int in_rhs);
+uint32_t p_check_expr(struct parser *p, uint32_t x);
+uint32_t p_unary(struct parser *p);
+uint32_t p_primary(struct parser *p, uint32_t x);
+uint32_t p_binary(struct parser *p, uint32_t x, int prec1, int check);
+uint32_t p_func_type_or_lit(struct parser *p);
+uint32_t p_body(struct parser *p);
+
+/* parse_stmt.c */
+uint32_t p_stmt(struct parser *p);
+uint32_t p_stmt_list(struct parser *p);
+uint32_t p_block(struct parser *p);
+
+/* parse.c: declarations */
+uint32_t p_decl(struct parser *p, int in_func);
+
+#endif
