@@ -115,11 +115,13 @@ er() {
 	[ "$status" -eq 2 ]
 }
 
-@test "eval-real: a mirror missing a Go blob is skipped with an error, never scanned in part" {
+@test "eval-real: a mirror missing a Go blob scans the rest and says which file it left out" {
 	blob=$(git -C "$m" rev-parse "$parent:sub/shop/cart.go")
+	mkdir -p "$m/sub/other" && echo 'package other' > "$m/sub/other/o.go"
+	commit "$m" other
 	rm -f "$m/.git/objects/${blob:0:2}/${blob:2}"
 	er --set fixed
 	[ "$status" -eq 0 ]
-	[[ "$stderr" == *"eval-real: acme/shop@${parent:0:12}: cannot extract"* ]]
-	[[ "$output" == *"fixed shop-01: skipped"* ]]
+	[[ "$stderr" == *"eval-real: acme/shop@${parent:0:12}: 1 files missing from the mirror, left out: sub/shop/cart.go"* ]]
+	[[ "$output" == *"fixed shop-01: skipped (sub/shop/cart.go is not in the tree)"* ]]
 }

@@ -81,8 +81,24 @@ tree() {
 	# try without it; a missing Go blob is an error, never a partial tree
 	if ! extract "$g" "$2" "$out" '*.go' '*go.mod' &&
 	   ! extract "$g" "$2" "$out" '*.go'; then
-		echo "eval-real: $1@${2:0:12}: cannot extract: $(tail -1 "$tmp/err")" >&2
-		return 1
+		# a snapshot may lack the blobs of its largest files: leave
+		# those out, say which, and scan the rest
+		git --git-dir="$g" ls-tree -r "$2" | awk -F '\t' '
+			$2 ~ /(\.go|go\.mod)$/ { split($1, m, " "); print m[3] }' |
+			git --git-dir="$g" cat-file --batch-check='%(objectname) %(objecttype)' \
+				2>/dev/null | awk '$2 == "missing" { print $1 }' > "$tmp/missing"
+		git --git-dir="$g" ls-tree -r "$2" | awk -F '\t' -v miss="$tmp/missing" '
+			BEGIN { while ((getline l < miss) > 0) gone[l] = 1 }
+			{ split($1, m, " ") } m[3] in gone { print $2 }' > "$tmp/gone"
+		mapfile -t ex < <(sed 's/^/:(exclude)/' "$tmp/gone")
+		if [ ! -s "$tmp/gone" ] ||
+		   { ! extract "$g" "$2" "$out" '*.go' '*go.mod' "${ex[@]}" &&
+		     ! extract "$g" "$2" "$out" '*.go' "${ex[@]}"; }; then
+			echo "eval-real: $1@${2:0:12}: cannot extract: $(tail -1 "$tmp/err")" >&2
+			return 1
+		fi
+		echo "eval-real: $1@${2:0:12}: $(wc -l < "$tmp/gone") files missing from the mirror, left out: $(head -3 "$tmp/gone" | tr '\n' ' ')" >&2
+		cp "$tmp/gone" "$out/.missing"
 	fi
 	touch "$out/.done" && echo "$out"
 }
@@ -193,11 +209,15 @@ fixed() {
 	local f id repo fix parent path lines symbol kind note dir root rel hit stay fdir
 	for f in "$labels"/fixed/*.tsv; do
 		[ -e "$f" ] || continue
-		while IFS=$'\t' read -r id repo fix parent path lines symbol kind note; do
+		while IFS=$'\t' read -r id repo fix parent path lines symbol kind _; do
 			[ -n "$id" ] || continue
 			r_total=$((r_total + 1))
 			if ! dir=$(tree "$repo" "$parent"); then
 				echo "fixed $id: skipped (no mirror or commit ${parent:0:12})"
+				r_skipped=$((r_skipped + 1)); continue
+			fi
+			if [ ! -f "$dir/$path" ]; then
+				echo "fixed $id: skipped ($path is not in the tree)"
 				r_skipped=$((r_skipped + 1)); continue
 			fi
 			root=$(module_root "$dir" "$path")
