@@ -26,6 +26,7 @@
  * sorted by key once.
  */
 #include "scan.h"
+#include "engine/engine.h"
 #include "index.h"
 #include "lex.h"
 #include "util.h"
@@ -72,12 +73,17 @@ int scan_rule_index(const char *id)
 
 void scan_opts_init(struct scan_opts *o)
 {
+	const char *env;
 	int i;
 
 	memset(o, 0, sizeof(*o));
 	o->rules = ~0u;
 	for (i = 0; i < SCAN_MAX_RULES; i++)
 		o->severity[i] = -1;
+	/* the second engine, while it is built beside this one; read here so
+	 * that mg-scan and mg-diff's scan of the merge-base agree */
+	env = getenv("MAPGUARD_ENGINE");
+	o->engine = env && !strcmp(env, "2") ? 2 : 1;
 }
 
 /* ---- data ---------------------------------------------------------------- */
@@ -3165,7 +3171,8 @@ void scan_package(const struct scan_opts *o, const struct scan_file *files,
 			if ((size_t)grp[i] == j)
 				part[np++] = files[i];
 		if (np)
-			scan_group(o, part, np, out);
+			(o->engine == 2 ? engine_scan_group : scan_group)(
+				o, part, np, out);
 	}
 	free(part);
 	free(grp);

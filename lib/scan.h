@@ -27,6 +27,9 @@ struct scan_opts {
 	int include_generated;	/* judge files marked "Code generated ... DO
 				 * NOT EDIT." too; else their function bodies
 				 * are not read and they get no findings */
+	int engine;		/* 1 the token engine, 2 the second engine
+				 * (lib/engine/; MAPGUARD_ENGINE=2 or
+				 * mg-scan --engine 2) */
 };
 /* Fills o with the defaults: every rule on, no overrides, generated files
  * skipped. */

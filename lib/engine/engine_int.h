@@ -1,0 +1,246 @@
+/* engine_int.h - what the second engine's stages share (not for outside use)
+ *
+ * Owns: the package model the stages build and read: interned names, light
+ * types, struct types with their fields, package variables, functions with
+ * their per-function summaries (map accesses with the lock set held, calls
+ * with the lock set at the call, lock effects), and abstract locations
+ * (a struct field of a package type, or a package variable: every instance
+ * of T.items is one location, as RacerD has it).
+ * Stages: facts.c (declarations -> types, fields, vars, funcs), walk.c (one
+ * function body -> its summary), judge.c (caller-held locks, ownership,
+ * guard inference, findings), engine.c (the entry point, one package).
+ * Not: parsing (parse.h), output (finding.h).
+ */
+#ifndef MG_ENGINE_INT_H
+#define MG_ENGINE_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/ast.h"
+#include "finding.h"
+#include "scan.h"
+
+/* ---- names: identifiers interned once per package ---- */
+struct names {
+	char *text;		/* NUL-separated strings */
+	size_t ntext, atext;
+	uint32_t *off;		/* [id]: offset of name id in text */
+	uint32_t n, a;
+	uint32_t *slot;		/* open addressing: id + 1, 0 empty */
+	uint32_t nslot;		/* power of two */
+};
+int names_id(struct names *nm, const char *s, size_t len);
+/* The id of s if it was interned, else -1 (never adds). */
+int names_find(const struct names *nm, const char *s, size_t len);
+const char *names_str(const struct names *nm, int id);
+void names_release(struct names *nm);
+
+/* ---- light types ---- */
+enum ty_kind {
+	TY_UNKNOWN = 0,
+	TY_MAP,			/* elem: the value's type when it is named */
+	TY_MUTEX,
+	TY_RWMUTEX,
+	TY_NAMED,		/* named: index into pkg.types */
+	TY_FUNC,
+};
+struct ty {
+	uint8_t kind;
+	int32_t named;		/* TY_NAMED: type index; TY_MAP: the value's
+				 * named type or -1 */
+};
+
+struct field {
+	int name;		/* embedded: the type's name */
+	struct ty ty;
+	int embedded;
+	int guard;		/* field index of the mutex that an annotation
+				 * names, or -1 */
+	int file;
+	uint32_t node;		/* the name (or the type when embedded) */
+};
+
+struct type {
+	int name;
+	int is_struct;
+	struct ty under;	/* not a struct: what it is (a map type ...) */
+	uint32_t f0, nf;	/* fields in pkg.fields */
+	int file;
+	uint32_t node;
+};
+
+struct pvar {
+	int name;
+	struct ty ty;
+	int file;
+	uint32_t node;
+};
+
+/* An abstract location: field index (< nfields) or nfields + var index.
+ * Within a function's summary, PARAM_LOCK(i) stands for the lock that
+ * parameter i (< 4) is, replaced by the argument's lock at a call. */
+typedef int32_t loc_t;
+#define PARAM_LOCK(i) (-2 - (i))
+#define IS_PARAM_LOCK(l) ((l) <= -2 && (l) >= -5)
+
+/* A lock held: a location and whether only shared (RLock).  LS_RELEASED
+ * marks a lock this function unlocked without locking it first (its
+ * caller's): it is not held whatever the entry holds. */
+enum { LS_EXCL = 0, LS_SHARED = 1, LS_RELEASED = 2 };
+struct held {
+	loc_t loc;
+	uint8_t shared;
+};
+#define LS_MAX 8
+struct lockset {
+	struct held h[LS_MAX];
+	uint8_t n;
+};
+
+enum access_flags {
+	AC_WRITE = 1,		/* assign, op-assign, ++/--, delete, clear */
+	AC_STORE = 2,		/* the field itself replaced (s.m = ...) */
+	AC_RANGE = 4,
+	AC_IN_GO = 8,		/* inside a go statement's function literal */
+	AC_CALLARG = 16,	/* handed to a function outside the package */
+	AC_RECV = 32,		/* reached through the function's receiver */
+	AC_LATER = 64,		/* in a function literal that runs later */
+};
+
+struct access {
+	loc_t loc;
+	uint16_t flags;
+	uint16_t file;
+	uint32_t node;		/* the map expression */
+	struct lockset ls;	/* held here, relative to the function's entry */
+	int fn;
+};
+
+enum call_flags {
+	CALL_GO = 1,		/* go f(...) */
+	CALL_VALUE = 2,		/* not called: used as a value (escapes) */
+	CALL_FRESH_RECV = 4,	/* receiver is an object this function made */
+	CALL_DEFER = 8,
+	CALL_ASYNC_ARG = 16,	/* handed to an API that runs it concurrently */
+	CALL_RECV_SELF = 32,	/* receiver is the caller's own receiver */
+};
+
+struct call {
+	int caller, callee;
+	uint16_t flags;
+	uint16_t file;
+	uint32_t node;
+	struct lockset ls;	/* relative to the caller's entry */
+};
+
+enum entry_kind {
+	ENTRY_COMPUTED = 0,	/* from the call sites (judge.c) */
+	ENTRY_ANY,		/* annotated: caller holds the lock */
+};
+
+struct func {
+	int name;
+	int recv_type;		/* type index, or -1 */
+	int recv_name;		/* name id, or -1 */
+	int file;
+	uint32_t node;		/* FUNC_DECL */
+	uint8_t exported, is_test, annotated, generated;
+	/* summary, from walk.c */
+	struct lockset acquired;	/* held at exit, not at entry */
+	struct lockset released;	/* held at entry, not at exit */
+	struct lockset param_call[4];	/* locks held where func-typed
+					 * parameter i (< 4) is called */
+	uint8_t param_called;		/* bit i: parameter i is called */
+	uint8_t returns_fresh;		/* every return hands out a new object */
+	uint8_t returns_other;		/* some return does not */
+	uint8_t once;			/* run by sync.Once's Do */
+	uint8_t init_only;		/* reached only from init or Once */
+	uint8_t var_init;		/* called by a package var's initializer */
+	/* judge.c */
+	struct lockset entry;		/* held by every caller */
+	uint8_t escapes;		/* called from where we cannot see */
+	uint8_t ncallers;
+	uint8_t recv_fresh;		/* every call hands it a fresh receiver */
+	uint8_t root;			/* runs in a goroutine or callback */
+};
+
+struct efile {
+	const char *path;
+	const char *src;
+	size_t len;
+	struct ast *ast;
+	int is_test, generated;
+};
+
+#define VEC(T) struct { T *v; size_t n, a; }
+
+struct pkg {
+	const struct scan_opts *o;
+	struct efile *files;
+	size_t nfiles;
+	struct names nm;
+	VEC(struct type) types;
+	VEC(struct field) fields;
+	VEC(struct pvar) vars;
+	VEC(struct func) funcs;
+	VEC(struct access) acc;
+	VEC(struct call) calls;
+	int *imports;		/* name ids of import names, per package */
+	size_t nimports, aimports;
+	uint32_t *fn_slot;	/* funcs by (receiver type, name): index + 1 */
+	size_t fn_nslot;
+	int sync_name;		/* name id of the "sync" import, or -1 */
+	int *false_consts;	/* name ids of `const x = false` */
+	size_t nfalse, afalse;
+	struct finding_list *out;
+	size_t cur;		/* the finding emit() just made + 1, or 0 */
+};
+
+/* Appends a zeroed element to a VEC and returns it (borrowed until the
+ * next push). */
+void *vec_push_(void *v, size_t *n, size_t *a, size_t size);
+#define VEC_PUSH(vec) ((vec).v = vec_push_((vec).v, &(vec).n, &(vec).a, \
+					   sizeof(*(vec).v)),             \
+		       &(vec).v[(vec).n - 1])
+
+/* facts.c */
+void facts_build(struct pkg *p);
+struct ty facts_type_expr(struct pkg *p, int file, uint32_t n);
+int facts_type_index(const struct pkg *p, int name);
+int facts_func_index(const struct pkg *p, int recv_type, int name);
+/* Field name of type t, promoted through embedded structs (depth 3):
+ * the field's index, or -1. */
+int facts_field(const struct pkg *p, int t, int name);
+/* The mutex embedded in type t (directly or one level down), or -1. */
+int facts_embedded_mutex(const struct pkg *p, int t);
+/* The method name of type t, promoted through embedded fields, or -1. */
+int facts_method(const struct pkg *p, int t, int name);
+int facts_ident(struct pkg *p, int file, uint32_t n);
+/* The type under a named non-struct type (a named map type is a map). */
+struct ty facts_under(const struct pkg *p, struct ty t);
+const char *facts_loc_name(const struct pkg *p, loc_t l, char *buf, size_t n);
+
+/* walk.c */
+void walk_func(struct pkg *p, int fn, int pass);
+
+/* judge.c */
+void judge_package(struct pkg *p);
+
+int facts_is_import(const struct pkg *p, int name);
+int facts_false_const(const struct pkg *p, int name);
+
+/* lock sets (judge.c): ls_holds() is the index of l held (any mode), or -1;
+ * ls_lock() / ls_unlock() apply Lock/RLock and Unlock (an unlock of a lock
+ * not held marks it LS_RELEASED); ls_meet() keeps what both hold (the
+ * weaker mode) and every release; ls_apply() adds a relative set (held and
+ * released) on top of an absolute one. */
+int ls_holds(const struct lockset *ls, loc_t l);
+void ls_lock(struct lockset *ls, loc_t l, int shared);
+void ls_unlock(struct lockset *ls, loc_t l);
+void ls_set_released(struct lockset *ls, loc_t l);
+void ls_meet(struct lockset *to, const struct lockset *from);
+void ls_apply(struct lockset *abs, const struct lockset *rel);
+int ls_equal(const struct lockset *a, const struct lockset *b);
+
+#endif

@@ -1,0 +1,784 @@
+/* facts.c - the package's declarations as facts: types, fields, vars, funcs
+ *
+ * Owns: reading the declarations of every file of one package (imports,
+ * type specs with their struct fields, package variables, functions and
+ * methods), light types of type expressions (maps, sync mutexes, the
+ * package's named types; pointers are transparent), field lookup through
+ * embedding, method lookup, and the annotations written in comments: a
+ * field's guard ("guarded by mu", "+checklocks:mu", "mg:guarded-by mu",
+ * and a mutex whose comment says it guards the fields that follow it), and
+ * a function that must be called with a lock held (a "...Locked" name, or a
+ * doc comment that says so).  Not: function bodies (walk.c).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine_int.h"
+#include "util.h"
+
+int facts_ident(struct pkg *p, int file, uint32_t n)
+{
+	const struct ast *a = p->files[file].ast;
+	size_t len;
+	const char *s;
+
+	if (!n || ast_kind(a, n) != AST_IDENT)
+		return -1;
+	s = ast_ident(a, n, &len);
+	return names_id(&p->nm, s, len);
+}
+
+/* An identifier's id if the name was ever interned, without adding it. */
+static int ident_find(const struct pkg *p, int file, uint32_t n)
+{
+	const struct ast *a = p->files[file].ast;
+	size_t len;
+	const char *s;
+
+	if (!n || ast_kind(a, n) != AST_IDENT)
+		return -1;
+	s = ast_ident(a, n, &len);
+	return names_find(&p->nm, s, len);
+}
+
+int facts_type_index(const struct pkg *p, int name)
+{
+	size_t i;
+
+	if (name < 0)
+		return -1;
+	for (i = 0; i < p->types.n; i++)
+		if (p->types.v[i].name == name)
+			return (int)i;
+	return -1;
+}
+
+static int is_import(const struct pkg *p, int name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nimports; i++)
+		if (p->imports[i] == name)
+			return 1;
+	return 0;
+}
+
+struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
+{
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *nd;
+	struct ty t = { TY_UNKNOWN, -1 }, v;
+	int depth;
+
+	for (depth = 0; n && depth < 16; depth++) {
+		nd = ast_node(a, n);
+		switch (nd->kind) {
+		case AST_IDENT:
+			t.named = facts_type_index(p, ident_find(p, file, n));
+			if (t.named >= 0)
+				t.kind = TY_NAMED;
+			return t;
+		case AST_STAR_EXPR:
+		case AST_PAREN_EXPR:
+		case AST_INDEX_EXPR:	/* T[int]: the generic type */
+		case AST_INDEX_LIST_EXPR:
+			n = nd->a;
+			continue;
+		case AST_MAP_TYPE:
+			v = facts_type_expr(p, file, nd->b);
+			t.kind = TY_MAP;
+			t.named = v.kind == TY_NAMED ? v.named : -1;
+			return t;
+		case AST_FUNC_TYPE:
+			t.kind = TY_FUNC;
+			return t;
+		case AST_SELECTOR_EXPR: {
+			size_t len;
+			const char *s;
+
+			if (p->sync_name < 0 ||
+			    ident_find(p, file, nd->a) != p->sync_name)
+				return t;
+			s = ast_ident(a, nd->b, &len);
+			if (len == 5 && !memcmp(s, "Mutex", 5))
+				t.kind = TY_MUTEX;
+			else if (len == 7 && !memcmp(s, "RWMutex", 7))
+				t.kind = TY_RWMUTEX;
+			return t;
+		}
+		default:
+			return t;
+		}
+	}
+	return t;
+}
+
+struct ty facts_under(const struct pkg *p, struct ty t)
+{
+	int depth;
+
+	for (depth = 0; depth < 4 && t.kind == TY_NAMED &&
+			!p->types.v[t.named].is_struct; depth++)
+		t = p->types.v[t.named].under;
+	return t;
+}
+
+int facts_field(const struct pkg *p, int t, int name)
+{
+	const struct type *ty;
+	uint32_t i;
+	int depth, r;
+
+	if (t < 0 || name < 0)
+		return -1;
+	/* breadth first through embedding, three levels */
+	for (depth = 0; depth < 3; depth++) {
+		int found = -1;
+
+		ty = &p->types.v[t];
+		for (i = 0; i < ty->nf; i++)
+			if (p->fields.v[ty->f0 + i].name == name)
+				return (int)(ty->f0 + i);
+		for (i = 0; i < ty->nf && found < 0; i++) {
+			const struct field *f = &p->fields.v[ty->f0 + i];
+
+			if (f->embedded && f->ty.kind == TY_NAMED &&
+			    f->ty.named != t &&
+			    p->types.v[f->ty.named].is_struct) {
+				r = facts_field(p, f->ty.named, name);
+				if (r >= 0 && depth == 0)
+					return r;
+				if (r >= 0)
+					found = r;
+			}
+		}
+		return found;
+	}
+	return -1;
+}
+
+int facts_embedded_mutex(const struct pkg *p, int t)
+{
+	const struct type *ty;
+	uint32_t i;
+
+	if (t < 0)
+		return -1;
+	ty = &p->types.v[t];
+	for (i = 0; i < ty->nf; i++) {
+		const struct field *f = &p->fields.v[ty->f0 + i];
+
+		if (f->embedded && (f->ty.kind == TY_MUTEX ||
+				    f->ty.kind == TY_RWMUTEX))
+			return (int)(ty->f0 + i);
+	}
+	return -1;
+}
+
+/* Functions by (receiver type, name): open addressing in p->fn_slot. */
+static uint32_t fn_hash(int recv, int name)
+{
+	return ((uint32_t)(recv + 1) * 2654435761u) ^ ((uint32_t)name * 40503u);
+}
+
+int facts_func_index(const struct pkg *p, int recv_type, int name)
+{
+	size_t i;
+
+	if (name < 0 || !p->fn_nslot)
+		return -1;
+	for (i = fn_hash(recv_type, name) & (p->fn_nslot - 1); p->fn_slot[i];
+	     i = (i + 1) & (p->fn_nslot - 1)) {
+		const struct func *f = &p->funcs.v[p->fn_slot[i] - 1];
+
+		if (f->recv_type == recv_type && f->name == name)
+			return (int)p->fn_slot[i] - 1;
+	}
+	return -1;
+}
+
+int facts_method(const struct pkg *p, int t, int name)
+{
+	const struct type *ty;
+	uint32_t i;
+	int depth, r = -1;
+
+	for (depth = 0; t >= 0 && depth < 3; depth++) {
+		int next = -1;
+
+		if ((r = facts_func_index(p, t, name)) >= 0)
+			return r;
+		ty = &p->types.v[t];
+		for (i = 0; i < ty->nf; i++) {
+			const struct field *f = &p->fields.v[ty->f0 + i];
+
+			if (f->embedded && f->ty.kind == TY_NAMED &&
+			    f->ty.named != t) {
+				if ((r = facts_func_index(p, f->ty.named, name)) >= 0)
+					return r;
+				if (next < 0)
+					next = f->ty.named;
+			}
+		}
+		t = next;
+	}
+	return -1;
+}
+
+const char *facts_loc_name(const struct pkg *p, loc_t l, char *buf, size_t n)
+{
+	size_t i;
+
+	if (l < 0) {
+		snprintf(buf, n, "?");
+	} else if ((size_t)l < p->fields.n) {
+		const struct field *f = &p->fields.v[l];
+
+		for (i = 0; i < p->types.n; i++)
+			if ((uint32_t)l >= p->types.v[i].f0 &&
+			    (uint32_t)l < p->types.v[i].f0 + p->types.v[i].nf)
+				break;
+		snprintf(buf, n, "%s.%s",
+			 i < p->types.n ? names_str(&p->nm, p->types.v[i].name) : "?",
+			 names_str(&p->nm, f->name));
+	} else {
+		snprintf(buf, n, "%s",
+			 names_str(&p->nm, p->vars.v[l - (loc_t)p->fields.n].name));
+	}
+	return buf;
+}
+
+/* ---- comments ---- */
+
+/* The text of the comments that end on line `line` or just above it, as a
+ * contiguous block (a doc comment), lower-cased into buf. */
+static void comments_above(const struct lexed *lx, const char *src,
+			   uint32_t line, int same_line, struct buf *b)
+{
+	size_t lo = 0, hi = lx->ncom, i;
+	uint32_t want = line - 1;
+
+	buf_reset(b);
+	/* the last comment starting on a line <= line */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (lx->com[mid].line <= line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i-- > 0;) {
+		const struct comment *c = &lx->com[i];
+		size_t k;
+
+		if (same_line && c->line == line) {
+			/* a trailing comment on the line itself */
+		} else if (c->end_line == want) {
+			want = c->line - 1;
+		} else if (c->line != line || !same_line) {
+			break;
+		}
+		for (k = 0; k < c->len; k++)
+			buf_addc(b, (char)tolower((unsigned char)src[c->off + k]));
+		buf_addc(b, ' ');
+	}
+}
+
+/* "must be called with mu held", "caller must hold the lock", ... */
+static int says_lock_held(const char *s)
+{
+	static const char *const held[] = {
+		"held", "must hold", "holding", "caller holds",
+		"callers hold", "while locked", "under lock", "under the lock",
+		"with the lock", "with lock", "assumes the lock",
+		"lock is taken", "lock must be", "locked by the caller",
+		NULL
+	};
+	int i;
+
+	if (!s || (!strstr(s, "lock") && !strstr(s, "mu") &&
+		   !strstr(s, "mutex")))
+		return 0;
+	for (i = 0; held[i]; i++)
+		if (strstr(s, held[i]))
+			return 1;
+	return 0;
+}
+
+static int has_suffix_id(const struct pkg *p, int name, const char *suf)
+{
+	const char *s = names_str(&p->nm, name);
+	size_t n = strlen(s), k = strlen(suf);
+
+	return n > k && !strcmp(s + n - k, suf);
+}
+
+/* The name after "guarded by", "protected by", "+checklocks:",
+ * "guarded-by" in s, or -1. */
+static int guard_named(struct pkg *p, const char *s)
+{
+	static const char *const keys[] = {
+		"guarded by ", "protected by ", "guarded-by ", "guarded-by:",
+		"+checklocks:", "guarded by: ", NULL
+	};
+	const char *k, *e;
+	int i;
+
+	for (i = 0; keys[i]; i++) {
+		if (!(k = strstr(s, keys[i])))
+			continue;
+		k += strlen(keys[i]);
+		while (*k == ' ' || *k == '`' || *k == '\'')
+			k++;
+		if (!strncmp(k, "the ", 4))
+			k += 4;
+		for (e = k; *e && (isalnum((unsigned char)*e) || *e == '_' ||
+				   *e == '.');)
+			e++;
+		while (e > k && strchr(k, '.') && strchr(k, '.') < e)
+			k = strchr(k, '.') + 1;	/* "s.mu": the last part */
+		if (e > k)
+			return names_find(&p->nm, k, (size_t)(e - k));
+	}
+	return -1;
+}
+
+/* ---- declarations ---- */
+
+static void add_import(struct pkg *p, int file, uint32_t spec)
+{
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *s = ast_node(a, spec);
+	const struct ast_node *path = ast_node(a, s->b);
+	const char *q, *b, *e;
+	int id;
+
+	if (s->a) {
+		id = facts_ident(p, file, s->a);
+	} else {
+		if (!s->b || path->end <= path->pos + 1)
+			return;
+		q = a->src + path->pos + 1;
+		e = a->src + path->end - 1;
+		for (b = e; b > q && b[-1] != '/';)
+			b--;
+		/* "gopkg.in/yaml.v2" and "example.com/foo/v2": a guess */
+		if (e - b >= 2 && b[0] == 'v' && isdigit((unsigned char)b[1]) &&
+		    b > q + 1) {
+			e = b - 1;
+			for (b = e; b > q && b[-1] != '/';)
+				b--;
+		}
+		id = names_id(&p->nm, b, (size_t)(e - b));
+		if (e - b == 4 && !memcmp(b, "sync", 4) &&
+		    path->end - path->pos == 6)
+			p->sync_name = id;
+	}
+	if (s->a && path->end - path->pos == 6 &&
+	    !memcmp(a->src + path->pos + 1, "sync", 4))
+		p->sync_name = id;
+	ARRAY_GROW(p->imports, p->nimports + 1, p->aimports);
+	p->imports[p->nimports++] = id;
+}
+
+static void add_types(struct pkg *p, int file, uint32_t decl)
+{
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *d = ast_node(a, decl);
+	uint32_t i, n = ast_list_len(a, d->a);
+	const uint32_t *specs = ast_list(a, d->a);
+
+	for (i = 0; i < n; i++) {
+		const struct ast_node *s = ast_node(a, specs[i]);
+		struct type *t;
+
+		if (s->kind != AST_TYPE_SPEC)
+			continue;
+		t = VEC_PUSH(p->types);
+		t->name = facts_ident(p, file, s->a);
+		t->file = file;
+		t->node = specs[i];
+		t->is_struct = ast_kind(a, s->c) == AST_STRUCT_TYPE;
+	}
+}
+
+/* The name of an embedded field's type expression (T, *T, pkg.T, T[X]). */
+static int embedded_name(struct pkg *p, int file, uint32_t n)
+{
+	const struct ast *a = p->files[file].ast;
+	int depth;
+
+	for (depth = 0; n && depth < 8; depth++) {
+		const struct ast_node *nd = ast_node(a, n);
+
+		switch (nd->kind) {
+		case AST_IDENT:
+			return facts_ident(p, file, n);
+		case AST_SELECTOR_EXPR:
+			return facts_ident(p, file, nd->b);
+		case AST_STAR_EXPR:
+		case AST_INDEX_EXPR:
+		case AST_INDEX_LIST_EXPR:
+		case AST_PAREN_EXPR:
+			n = nd->a;
+			continue;
+		default:
+			return -1;
+		}
+	}
+	return -1;
+}
+
+/* A line with nothing but blanks between offsets lo and hi? */
+static int blank_line_between(const char *src, uint32_t lo, uint32_t hi)
+{
+	uint32_t i;
+	int nl = 0;
+
+	for (i = lo; i < hi; i++) {
+		if (src[i] == '\n') {
+			if (nl)
+				return 1;
+			nl = 1;
+		} else if (src[i] != ' ' && src[i] != '\t' && src[i] != '\r') {
+			nl = 0;
+		}
+	}
+	return 0;
+}
+
+static void fill_struct(struct pkg *p, int ti, struct buf *b)
+{
+	struct type *t = &p->types.v[ti];
+	int file = t->file;
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *spec = ast_node(a, t->node);
+	const struct ast_node *st = ast_node(a, spec->c);
+	const struct ast_node *fl = ast_node(a, st->a);
+	uint32_t i, j, n = st->a ? ast_list_len(a, fl->a) : 0;
+	const uint32_t *flds = n ? ast_list(a, fl->a) : NULL;
+	int block_guard = -1;
+	uint32_t prev_end = 0;
+
+	t->f0 = (uint32_t)p->fields.n;
+	for (i = 0; i < n; i++) {
+		const struct ast_node *fd = ast_node(a, flds[i]);
+		uint32_t nn = ast_list_len(a, fd->a);
+		const uint32_t *nms = ast_list(a, fd->a);
+		struct ty ty = facts_type_expr(p, file, fd->b);
+		uint32_t line = ast_line(a, flds[i]);
+		int g;
+
+		comments_above(&a->lx, a->src, line, 1, b);
+		g = b->len ? guard_named(p, b->p) : -1;
+		if (block_guard >= 0 && prev_end &&
+		    blank_line_between(a->src, prev_end, fd->pos))
+			block_guard = -1;
+		for (j = 0; j < (nn ? nn : 1); j++) {
+			struct field *f = VEC_PUSH(p->fields);
+
+			f->name = nn ? facts_ident(p, file, nms[j])
+				     : embedded_name(p, file, fd->b);
+			f->embedded = !nn;
+			f->ty = ty;
+			f->file = file;
+			f->node = nn ? nms[j] : fd->b;
+			f->guard = -2 - g;	/* a name for now: resolved below */
+			if (g < 0 && block_guard >= 0)
+				f->guard = block_guard;
+		}
+		if ((ty.kind == TY_MUTEX || ty.kind == TY_RWMUTEX) && b->len &&
+		    (strstr(b->p, "guard") || strstr(b->p, "protect")) &&
+		    (strstr(b->p, "follow") || strstr(b->p, "below") ||
+		     strstr(b->p, "fields") || strstr(b->p, "these")))
+			block_guard = (int)p->fields.n - 1;
+		prev_end = fd->end;
+	}
+	t = &p->types.v[ti];	/* VEC_PUSH on fields never moves types */
+	t->nf = (uint32_t)p->fields.n - t->f0;
+	/* guards named in comments: the mutex field of that name */
+	for (i = 0; i < t->nf; i++) {
+		struct field *f = &p->fields.v[t->f0 + i];
+		int name;
+
+		if (f->guard >= -1)
+			continue;
+		name = -2 - f->guard;
+		f->guard = -1;
+		for (j = 0; name >= 0 && j < t->nf; j++) {
+			const struct field *m = &p->fields.v[t->f0 + j];
+
+			if (m->name == name && (m->ty.kind == TY_MUTEX ||
+						m->ty.kind == TY_RWMUTEX))
+				f->guard = (int)(t->f0 + j);
+		}
+	}
+}
+
+static struct ty value_type(struct pkg *p, int file, uint32_t v)
+{
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *nd = ast_node(a, v);
+	struct ty t = { TY_UNKNOWN, -1 };
+
+	switch (nd->kind) {
+	case AST_COMPOSITE_LIT:
+		return facts_type_expr(p, file, nd->a);
+	case AST_UNARY_EXPR:
+		if (nd->op == T_AND)
+			return value_type(p, file, nd->a);
+		return t;
+	case AST_CALL_EXPR: {
+		const struct ast_node *fn = ast_node(a, nd->a);
+		uint32_t na = ast_list_len(a, nd->b);
+		size_t len;
+		const char *s;
+
+		if (fn->kind != AST_IDENT || !na)
+			return t;
+		s = ast_ident(a, nd->a, &len);
+		if ((len == 4 && !memcmp(s, "make", 4)) ||
+		    (len == 3 && !memcmp(s, "new", 3)))
+			return facts_type_expr(p, file, ast_list(a, nd->b)[0]);
+		return t;
+	}
+	default:
+		return t;
+	}
+}
+
+int facts_false_const(const struct pkg *p, int name)
+{
+	size_t i;
+
+	for (i = 0; name >= 0 && i < p->nfalse; i++)
+		if (p->false_consts[i] == name)
+			return 1;
+	return 0;
+}
+
+static void add_consts(struct pkg *p, int file, uint32_t decl)
+{
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *d = ast_node(a, decl);
+	uint32_t i, j, n = ast_list_len(a, d->a);
+	const uint32_t *specs = ast_list(a, d->a);
+
+	for (i = 0; i < n; i++) {
+		const struct ast_node *s = ast_node(a, specs[i]);
+		uint32_t nn = ast_list_len(a, s->a), nv = ast_list_len(a, s->c);
+		size_t len;
+		const char *v;
+
+		if (s->kind != AST_VALUE_SPEC || nn != nv)
+			continue;
+		for (j = 0; j < nn; j++) {
+			uint32_t val = ast_list(a, s->c)[j];
+
+			if (ast_kind(a, val) != AST_IDENT)
+				continue;
+			v = ast_ident(a, val, &len);
+			if (len != 5 || memcmp(v, "false", 5))
+				continue;
+			ARRAY_GROW(p->false_consts, p->nfalse + 1, p->afalse);
+			p->false_consts[p->nfalse++] =
+				facts_ident(p, file, ast_list(a, s->a)[j]);
+		}
+	}
+}
+
+/* Functions a package variable's initializer calls run at init. */
+static void var_init_calls(struct pkg *p, int file, uint32_t n, int depth)
+{
+	const struct ast *a = p->files[file].ast;
+	struct ast_iter it;
+	uint32_t c;
+
+	if (!n || depth > 64)
+		return;
+	if (ast_kind(a, n) == AST_CALL_EXPR &&
+	    ast_kind(a, ast_node(a, n)->a) == AST_IDENT) {
+		int fn = facts_func_index(p, -1,
+				facts_ident(p, file, ast_node(a, n)->a));
+
+		if (fn >= 0)
+			p->funcs.v[fn].var_init = 1;
+	}
+	if (ast_kind(a, n) == AST_FUNC_LIT)
+		return;
+	ast_iter_init(&it, a, n);
+	while ((c = ast_iter_next(&it)))
+		var_init_calls(p, file, c, depth + 1);
+}
+
+static void add_vars(struct pkg *p, int file, uint32_t decl)
+{
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *d = ast_node(a, decl);
+	uint32_t i, j, n = ast_list_len(a, d->a);
+	const uint32_t *specs = ast_list(a, d->a);
+
+	for (i = 0; i < n; i++) {
+		const struct ast_node *s = ast_node(a, specs[i]);
+		uint32_t nn, nv;
+		const uint32_t *nms, *vals;
+		struct ty ty;
+
+		if (s->kind != AST_VALUE_SPEC)
+			continue;
+		nn = ast_list_len(a, s->a);
+		nms = ast_list(a, s->a);
+		nv = ast_list_len(a, s->c);
+		vals = ast_list(a, s->c);
+		ty = facts_type_expr(p, file, s->b);
+		for (j = 0; j < nn; j++) {
+			struct pvar *pv;
+			struct ty t = ty;
+
+			if (!s->b && nv == nn)
+				t = value_type(p, file, vals[j]);
+			pv = VEC_PUSH(p->vars);
+			pv->name = facts_ident(p, file, nms[j]);
+			pv->ty = t;
+			pv->file = file;
+			pv->node = nms[j];
+		}
+	}
+}
+
+static void add_func(struct pkg *p, int file, uint32_t decl, struct buf *b)
+{
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *d = ast_node(a, decl);
+	struct func *f = VEC_PUSH(p->funcs);
+	size_t len;
+	const char *s;
+
+	f->file = file;
+	f->node = decl;
+	f->name = facts_ident(p, file, d->b);
+	f->recv_type = -1;
+	f->recv_name = -1;
+	f->is_test = p->files[file].is_test;
+	f->generated = p->files[file].generated;
+	s = ast_ident(a, d->b, &len);
+	f->exported = len && isupper((unsigned char)s[0]);
+	if (d->a) {
+		const struct ast_node *fl = ast_node(a, d->a);
+
+		if (ast_list_len(a, fl->a)) {
+			const struct ast_node *fd =
+				ast_node(a, ast_list(a, fl->a)[0]);
+
+			if (ast_list_len(a, fd->a))
+				f->recv_name = facts_ident(p, file,
+							   ast_list(a, fd->a)[0]);
+		}
+		if ((s = ast_recv_type(a, decl, &len)))
+			f->recv_type = facts_type_index(p,
+				names_id(&p->nm, s, len));
+	}
+	comments_above(&a->lx, a->src, ast_line(a, decl), 0, b);
+	f->annotated = has_suffix_id(p, f->name, "Locked") ||
+		       has_suffix_id(p, f->name, "_locked") ||
+		       has_suffix_id(p, f->name, "WithLock") ||
+		       has_suffix_id(p, f->name, "NoLock") ||
+		       has_suffix_id(p, f->name, "Unlocked") ||
+		       (b->len && says_lock_held(b->p));
+}
+
+static void index_funcs(struct pkg *p)
+{
+	size_t i, h;
+
+	p->fn_nslot = 64;
+	while (p->fn_nslot < p->funcs.n * 2)
+		p->fn_nslot *= 2;
+	p->fn_slot = xcalloc(p->fn_nslot, sizeof(*p->fn_slot));
+	for (i = 0; i < p->funcs.n; i++) {
+		const struct func *f = &p->funcs.v[i];
+
+		if (f->name < 0 || facts_func_index(p, f->recv_type, f->name) >= 0)
+			continue;	/* the first of duplicates (broken code) */
+		for (h = fn_hash(f->recv_type, f->name) & (p->fn_nslot - 1);
+		     p->fn_slot[h]; h = (h + 1) & (p->fn_nslot - 1))
+			;
+		p->fn_slot[h] = (uint32_t)i + 1;
+	}
+}
+
+void facts_build(struct pkg *p)
+{
+	struct buf b = BUF_INIT;
+	size_t fi, i;
+
+	p->sync_name = -1;
+	/* imports and type names first: fields and vars refer to them */
+	for (fi = 0; fi < p->nfiles; fi++) {
+		const struct ast *a = p->files[fi].ast;
+		const struct ast_node *file = ast_node(a, a->file);
+		uint32_t n = ast_list_len(a, file->b);
+		const uint32_t *decls = ast_list(a, file->b);
+
+		for (i = 0; i < n; i++) {
+			const struct ast_node *d = ast_node(a, decls[i]);
+			uint32_t k;
+
+			if (d->kind != AST_GEN_DECL)
+				continue;
+			if (d->op == T_TYPE)
+				add_types(p, (int)fi, decls[i]);
+			else if (d->op == T_IMPORT)
+				for (k = 0; k < ast_list_len(a, d->a); k++)
+					add_import(p, (int)fi,
+						   ast_list(a, d->a)[k]);
+		}
+	}
+	for (i = 0; i < p->types.n; i++) {
+		struct type *t = &p->types.v[i];
+		const struct ast *a = p->files[t->file].ast;
+
+		if (t->is_struct)
+			fill_struct(p, (int)i, &b);
+		else
+			p->types.v[i].under = facts_type_expr(p, t->file,
+				ast_node(a, t->node)->c);
+	}
+	for (fi = 0; fi < p->nfiles; fi++) {
+		const struct ast *a = p->files[fi].ast;
+		const struct ast_node *file = ast_node(a, a->file);
+		uint32_t n = ast_list_len(a, file->b);
+		const uint32_t *decls = ast_list(a, file->b);
+
+		for (i = 0; i < n; i++) {
+			const struct ast_node *d = ast_node(a, decls[i]);
+
+			if (d->kind == AST_GEN_DECL && d->op == T_VAR)
+				add_vars(p, (int)fi, decls[i]);
+			else if (d->kind == AST_GEN_DECL && d->op == T_CONST)
+				add_consts(p, (int)fi, decls[i]);
+			else if (d->kind == AST_FUNC_DECL && d->b)
+				add_func(p, (int)fi, decls[i], &b);
+		}
+	}
+	index_funcs(p);
+	for (fi = 0; fi < p->nfiles; fi++) {
+		const struct ast *a = p->files[fi].ast;
+		const struct ast_node *file = ast_node(a, a->file);
+		uint32_t n = ast_list_len(a, file->b);
+		const uint32_t *decls = ast_list(a, file->b);
+
+		for (i = 0; i < n; i++)
+			if (ast_kind(a, decls[i]) == AST_GEN_DECL &&
+			    ast_node(a, decls[i])->op == T_VAR)
+				var_init_calls(p, (int)fi, decls[i], 0);
+	}
+	buf_release(&b);
+}
+
+int facts_is_import(const struct pkg *p, int name)
+{
+	return is_import(p, name);
+}

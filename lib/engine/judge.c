@@ -1,0 +1,568 @@
+/* judge.c - from summaries to findings: the guard rule
+ *
+ * Owns: lock-set operations; the locks every caller holds at a function's
+ * entry (a fixed point over the call sites, so "the caller takes the lock"
+ * is a fact; annotated functions hold it by declaration); receivers that
+ * every call site hands over fresh (code reached only from constructors
+ * runs before sharing); the guard of each map location (an annotation, or
+ * the lock held at most of its accesses, from at least two functions); and
+ * the findings: an access to a guarded map without its guard, when another
+ * access (a write, if this one reads) holds it: MG005, a pair whose second
+ * side is named in the evidence; a write under only a read lock: MG002.
+ * Not: walking bodies (walk.c), goroutine roots for maps that no lock
+ * guards anywhere (not yet in this engine).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine_int.h"
+#include "util.h"
+
+/* ---- lock sets ---- */
+
+int ls_holds(const struct lockset *ls, loc_t l)
+{
+	int i;
+
+	for (i = 0; i < ls->n; i++)
+		if (ls->h[i].loc == l)
+			return ls->h[i].shared == LS_RELEASED ? -1 : i;
+	return -1;
+}
+
+static int ls_index(const struct lockset *ls, loc_t l)
+{
+	int i;
+
+	for (i = 0; i < ls->n; i++)
+		if (ls->h[i].loc == l)
+			return i;
+	return -1;
+}
+
+static void ls_set(struct lockset *ls, loc_t l, int mode)
+{
+	int i = ls_index(ls, l);
+
+	if (i < 0) {
+		if (ls->n >= LS_MAX)
+			return;	/* more than 8 locks at once: forget the rest */
+		i = ls->n++;
+		ls->h[i].loc = l;
+	}
+	ls->h[i].shared = (uint8_t)mode;
+}
+
+void ls_lock(struct lockset *ls, loc_t l, int shared)
+{
+	ls_set(ls, l, shared ? LS_SHARED : LS_EXCL);
+}
+
+void ls_set_released(struct lockset *ls, loc_t l)
+{
+	ls_set(ls, l, LS_RELEASED);
+}
+
+void ls_unlock(struct lockset *ls, loc_t l)
+{
+	int i = ls_index(ls, l);
+
+	if (i >= 0 && ls->h[i].shared != LS_RELEASED) {
+		ls->h[i] = ls->h[--ls->n];	/* locked here: just drop it */
+		return;
+	}
+	ls_set(ls, l, LS_RELEASED);
+}
+
+void ls_meet(struct lockset *to, const struct lockset *from)
+{
+	struct lockset r;
+	int i, j;
+
+	memset(&r, 0, sizeof(r));
+	for (i = 0; i < to->n; i++) {
+		const struct held *h = &to->h[i];
+
+		j = ls_index(from, h->loc);
+		if (h->shared == LS_RELEASED ||
+		    (j >= 0 && from->h[j].shared == LS_RELEASED))
+			ls_set(&r, h->loc, LS_RELEASED);
+		else if (j >= 0)
+			ls_set(&r, h->loc, h->shared > from->h[j].shared ?
+					   h->shared : from->h[j].shared);
+	}
+	for (j = 0; j < from->n; j++)
+		if (from->h[j].shared == LS_RELEASED)
+			ls_set(&r, from->h[j].loc, LS_RELEASED);
+	*to = r;
+}
+
+void ls_apply(struct lockset *abs, const struct lockset *rel)
+{
+	int i, k;
+
+	for (i = 0; i < rel->n; i++) {
+		if (rel->h[i].shared == LS_RELEASED) {
+			if ((k = ls_index(abs, rel->h[i].loc)) >= 0)
+				abs->h[k] = abs->h[--abs->n];
+		} else {
+			ls_set(abs, rel->h[i].loc, rel->h[i].shared);
+		}
+	}
+}
+
+int ls_equal(const struct lockset *a, const struct lockset *b)
+{
+	int i, j;
+
+	if (a->n != b->n)
+		return 0;
+	for (i = 0; i < a->n; i++) {
+		j = ls_index(b, a->h[i].loc);
+		if (j < 0 || b->h[j].shared != a->h[i].shared)
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- entries and ownership ---- */
+
+static int is_init(const struct pkg *p, const struct func *f)
+{
+	const char *s = names_str(&p->nm, f->name);
+
+	return f->recv_type < 0 && !strcmp(s, "init");
+}
+
+/* A call site that does not count for the callee's entry: from a test into
+ * non-test code (tests call helpers the way production never does), or
+ * from code that runs before sharing. */
+static int ignored_call(const struct pkg *p, const struct call *c)
+{
+	const struct func *from = &p->funcs.v[c->caller];
+	const struct func *to = &p->funcs.v[c->callee];
+
+	return (from->is_test && !to->is_test) || from->init_only;
+}
+
+/* Functions reached only from init or a sync.Once: run before sharing. */
+static void init_only(struct pkg *p)
+{
+	size_t i;
+	int round, changed = 1;
+	uint8_t *all = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
+
+	for (i = 0; i < p->funcs.n; i++) {
+		struct func *f = &p->funcs.v[i];
+
+		f->init_only = is_init(p, f) || f->once ||
+			       (f->var_init && !f->ncallers && !f->exported);
+	}
+	for (round = 0; changed && round < 8; round++) {
+		changed = 0;
+		for (i = 0; i < p->funcs.n; i++)
+			all[i] = !p->funcs.v[i].exported;
+		for (i = 0; i < p->calls.n; i++) {
+			const struct call *c = &p->calls.v[i];
+
+			if (!p->funcs.v[c->caller].init_only &&
+			    !(p->funcs.v[c->callee].once &&
+			      (c->flags & CALL_VALUE)))
+				all[c->callee] = 0;
+		}
+		for (i = 0; i < p->funcs.n; i++) {
+			struct func *f = &p->funcs.v[i];
+
+			if (all[i] && !f->init_only && f->ncallers) {
+				f->init_only = 1;
+				changed = 1;
+			}
+		}
+	}
+	free(all);
+}
+
+/* The locks every caller holds at fn's entry, to a fixed point.  A
+ * function called from where we cannot see (exported, used as a value,
+ * run by go or a callback, or never called here) holds nothing. */
+static void entries(struct pkg *p)
+{
+	size_t i, n = p->funcs.n;
+	uint8_t *top = xcalloc(n ? n : 1, 1);	/* no call site met yet */
+	int round, changed = 1;
+
+	for (i = 0; i < n; i++) {
+		struct func *f = &p->funcs.v[i];
+
+		memset(&f->entry, 0, sizeof(f->entry));
+		f->escapes = f->exported || is_init(p, f);
+		f->ncallers = 0;
+	}
+	for (i = 0; i < p->calls.n; i++) {
+		const struct call *c = &p->calls.v[i];
+		struct func *f = &p->funcs.v[c->callee];
+
+		if (ignored_call(p, c) && !(c->flags & CALL_GO))
+			continue;
+		if (c->flags & (CALL_GO | CALL_VALUE | CALL_ASYNC_ARG))
+			f->escapes = 1;
+		if (f->ncallers < 255)
+			f->ncallers++;
+		if (c->flags & (CALL_GO | CALL_ASYNC_ARG))
+			f->root = 1;
+	}
+	for (i = 0; i < n; i++)
+		top[i] = !p->funcs.v[i].escapes && p->funcs.v[i].ncallers;
+	for (round = 0; changed && round < 8; round++) {
+		uint8_t *seen = xcalloc(n ? n : 1, 1);
+		struct lockset *acc = xcalloc(n ? n : 1, sizeof(*acc));
+
+		changed = 0;
+		for (i = 0; i < p->calls.n; i++) {
+			const struct call *c = &p->calls.v[i];
+			struct lockset at;
+
+			if (c->flags & (CALL_GO | CALL_VALUE | CALL_ASYNC_ARG) ||
+			    ignored_call(p, c))
+				continue;
+			if (top[c->caller])
+				continue;	/* caller's entry not known yet */
+			at = p->funcs.v[c->caller].entry;
+			ls_apply(&at, &c->ls);
+			if (seen[c->callee])
+				ls_meet(&acc[c->callee], &at);
+			else
+				acc[c->callee] = at, seen[c->callee] = 1;
+		}
+		for (i = 0; i < n; i++) {
+			struct func *f = &p->funcs.v[i];
+			struct lockset e;
+			int k;
+
+			if (f->escapes || !seen[i])
+				continue;
+			e = acc[i];
+			/* an entry holds locks, never "released" marks */
+			for (k = 0; k < e.n;)
+				if (e.h[k].shared == LS_RELEASED)
+					e.h[k] = e.h[--e.n];
+				else
+					k++;
+			if (top[i] || !ls_equal(&e, &f->entry)) {
+				f->entry = e;
+				top[i] = 0;
+				changed = 1;
+			}
+		}
+		free(seen);
+		free(acc);
+	}
+	free(top);
+}
+
+/* Receivers handed over fresh by every call site. */
+static void fresh_receivers(struct pkg *p)
+{
+	size_t i;
+	int round, changed = 1;
+
+	for (i = 0; i < p->funcs.n; i++) {
+		struct func *f = &p->funcs.v[i];
+
+		f->recv_fresh = f->recv_type >= 0 && !f->escapes && f->ncallers;
+	}
+	for (round = 0; changed && round < 8; round++) {
+		changed = 0;
+		for (i = 0; i < p->calls.n; i++) {
+			const struct call *c = &p->calls.v[i];
+			struct func *f = &p->funcs.v[c->callee];
+
+			if (!f->recv_fresh)
+				continue;
+			if ((c->flags & CALL_FRESH_RECV) ||
+			    ((c->flags & CALL_RECV_SELF) &&
+			     p->funcs.v[c->caller].recv_fresh))
+				continue;
+			f->recv_fresh = 0;
+			changed = 1;
+		}
+	}
+}
+
+/* ---- the guard rule ---- */
+
+/* Is access a judged at all: not owned, not a test's or an init's, not in
+ * a function that declares the lock held, not in a generated file? */
+static int counts(const struct pkg *p, const struct access *a)
+{
+	const struct func *f = &p->funcs.v[a->fn];
+
+	if (f->is_test || f->generated || f->init_only)
+		return 0;
+	if ((a->flags & AC_RECV) && f->recv_fresh && !(a->flags & (AC_IN_GO |
+								    AC_LATER)))
+		return 0;
+	return 1;
+}
+
+static struct lockset abs_ls(const struct pkg *p, const struct access *a)
+{
+	struct lockset ls = p->funcs.v[a->fn].entry;
+
+	ls_apply(&ls, &a->ls);
+	return ls;
+}
+
+struct cand {
+	loc_t lock;
+	int count, nfn, lastfn;
+};
+
+static int by_loc(const void *x, const void *y)
+{
+	const struct access *a = x, *b = y;
+
+	if (a->loc != b->loc)
+		return a->loc < b->loc ? -1 : 1;
+	if (a->file != b->file)
+		return a->file < b->file ? -1 : 1;
+	return a->node < b->node ? -1 : a->node > b->node;
+}
+
+static void text_of(const struct pkg *p, int file, uint32_t n, char *buf,
+		    size_t len)
+{
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *nd = ast_node(a, n);
+	size_t k = nd->end > nd->pos ? nd->end - nd->pos : 0, i, o = 0;
+
+	for (i = 0; i < k && o + 1 < len; i++) {
+		char c = a->src[nd->pos + i];
+
+		if (c == '\n' || c == '\t' || c == '\r')
+			continue;
+		buf[o++] = c;
+	}
+	buf[o] = '\0';
+}
+
+static void func_name(const struct pkg *p, int fn, char *buf, size_t len)
+{
+	const struct func *f = &p->funcs.v[fn];
+
+	if (f->recv_type >= 0)
+		snprintf(buf, len, "(*%s).%s",
+			 names_str(&p->nm, p->types.v[f->recv_type].name),
+			 names_str(&p->nm, f->name));
+	else
+		snprintf(buf, len, "%s", names_str(&p->nm, f->name));
+}
+
+static void emit(struct pkg *p, int rule, int sev, const struct access *a,
+		 char *msg, const char *sym)
+{
+	const struct efile *ef = &p->files[a->file];
+	const struct ast *ast = ef->ast;
+	const struct ast_node *nd = ast_node(ast, a->node);
+	struct finding *fd;
+	const char *ls, *le, *end = ef->src + ef->len;
+
+	if (!(p->o->rules & (1u << rule)) ||
+	    (ef->generated && !p->o->include_generated)) {
+		free(msg);
+		p->cur = 0;
+		return;
+	}
+	if (rule < SCAN_MAX_RULES && p->o->severity[rule] >= 0)
+		sev = p->o->severity[rule];
+	fd = finding_list_add(p->out);
+	fd->rule = xasprintf("MG%03d", rule);
+	fd->severity = sev;
+	fd->path = xstrdup(ef->path);
+	fd->line = lex_line(&ast->lx, nd->pos);
+	fd->column = lex_col(&ast->lx, nd->pos);
+	fd->end_line = lex_line(&ast->lx, nd->end);
+	fd->end_column = lex_col(&ast->lx, nd->end);
+	if (fd->end_line != fd->line || fd->end_column <= fd->column)
+		fd->end_line = fd->line, fd->end_column = fd->column + 1;
+	fd->message = msg;
+	fd->symbol = xstrdup(sym);
+	fd->source = xstrdup("static");
+	ls = ef->src + nd->pos;
+	while (ls > ef->src && ls[-1] != '\n')
+		ls--;
+	le = memchr(ls, '\n', (size_t)(end - ls));
+	finding_fingerprint_base(fd, ls, le ? (size_t)(le - ls)
+					    : (size_t)(end - ls));
+	p->cur = p->out->n;
+}
+
+static void evidence(struct pkg *p, int file, uint32_t node, const char *note)
+{
+	const struct ast *a = p->files[file].ast;
+
+	if (!p->cur)
+		return;
+	finding_add_evidence(&p->out->v[p->cur - 1], p->files[file].path,
+			     ast_line(a, node), ast_col(a, node), note);
+}
+
+static const char *what(const struct access *a)
+{
+	if (a->flags & AC_STORE)
+		return "replaced";
+	if (a->flags & AC_WRITE)
+		return "written";
+	if (a->flags & AC_RANGE)
+		return "ranged over";
+	return "read";
+}
+
+/* Judges the accesses a[0..n) of one location. */
+static void judge_loc(struct pkg *p, struct access *a, size_t n)
+{
+	struct cand c[16];
+	int nc = 0, i, best = -1, total = 0, guard_from_note = 0;
+	size_t k, j;
+	loc_t l = a[0].loc, guard = -1;
+	char lname[160], gname[160], sym[160], fname[160], where[200];
+	int last_line = -1, last_file = -1;
+
+	if ((size_t)l < p->fields.n && p->fields.v[l].guard >= 0)
+		guard = p->fields.v[l].guard, guard_from_note = 1;
+	for (k = 0; k < n; k++) {
+		struct lockset ls;
+
+		if (!counts(p, &a[k]))
+			continue;
+		total++;
+		ls = abs_ls(p, &a[k]);
+		for (i = 0; i < ls.n; i++) {
+			int m;
+
+			if (ls.h[i].shared == LS_RELEASED || ls.h[i].loc < 0)
+				continue;
+			for (m = 0; m < nc && c[m].lock != ls.h[i].loc;)
+				m++;
+			if (m == nc) {
+				if (nc == 16)
+					continue;
+				c[nc].lock = ls.h[i].loc;
+				c[nc].count = c[nc].nfn = 0;
+				c[nc].lastfn = -1;
+				nc++;
+			}
+			c[m].count++;
+			if (c[m].lastfn != a[k].fn)
+				c[m].nfn++, c[m].lastfn = a[k].fn;
+		}
+	}
+	if (guard < 0) {
+		for (i = 0; i < nc; i++)
+			if (best < 0 || c[i].count > c[best].count)
+				best = i;
+		/* a guard: held at two functions' accesses or more, and at
+		 * least at as many accesses as it is missing from */
+		if (best < 0 || c[best].nfn < 2 ||
+		    c[best].count * 2 < total)
+			return;
+		guard = c[best].lock;
+	}
+	facts_loc_name(p, l, lname, sizeof(lname));
+	facts_loc_name(p, guard, gname, sizeof(gname));
+	for (k = 0; k < n; k++) {
+		struct access *x = &a[k], *other = NULL;
+		struct lockset ls;
+		int h, sev, line;
+		char *msg;
+
+		if (!counts(p, x) || p->funcs.v[x->fn].annotated)
+			continue;
+		ls = abs_ls(p, x);
+		h = ls_holds(&ls, guard);
+		line = (int)ast_line(p->files[x->file].ast, x->node);
+		if (h >= 0 && ls.h[h].shared == LS_SHARED &&
+		    (x->flags & AC_WRITE) && !(x->flags & AC_STORE)) {
+			if (line == last_line && (int)x->file == last_file)
+				continue;
+			last_line = line, last_file = x->file;
+			text_of(p, x->file, x->node, sym, sizeof(sym));
+			func_name(p, x->fn, fname, sizeof(fname));
+			msg = xasprintf("map %s is written while only a read "
+					"lock on %s is held: two readers can "
+					"write it at once", sym, gname);
+			emit(p, 2, SEV_ERROR, x, msg, sym);
+			evidence(p, p->fields.n > (size_t)guard ?
+				 p->fields.v[guard].file : x->file,
+				 (size_t)guard < p->fields.n ?
+				 p->fields.v[guard].node : x->node,
+				 "the read-write mutex");
+			continue;
+		}
+		if (h >= 0)
+			continue;
+		/* the other side: a guarded access, a write if this reads */
+		for (j = 0; j < n; j++) {
+			struct lockset lj;
+
+			if (j == k || !counts(p, &a[j]))
+				continue;
+			if (!(x->flags & AC_WRITE) && !(a[j].flags & AC_WRITE))
+				continue;
+			lj = abs_ls(p, &a[j]);
+			if (ls_holds(&lj, guard) < 0)
+				continue;
+			if (!other || ((a[j].flags & AC_WRITE) &&
+				       !(other->flags & AC_WRITE)))
+				other = &a[j];
+		}
+		if (!other)
+			continue;
+		if (line == last_line && (int)x->file == last_file)
+			continue;
+		last_line = line, last_file = x->file;
+		text_of(p, x->file, x->node, sym, sizeof(sym));
+		func_name(p, other->fn, fname, sizeof(fname));
+		sev = (x->flags & AC_IN_GO) || p->funcs.v[x->fn].root ?
+		      SEV_ERROR : SEV_WARNING;
+		snprintf(where, sizeof(where), "%s:%u",
+			 p->files[other->file].path,
+			 ast_line(p->files[other->file].ast, other->node));
+		msg = xasprintf("map %s is %s without %s, which guards it "
+				"elsewhere: %s %s it under the lock (%s)",
+				sym, what(x), gname, fname, other->flags &
+				AC_WRITE ? "writes" : "reads", where);
+		emit(p, 5, sev, x, msg, sym);
+		evidence(p, other->file, other->node,
+			 other->flags & AC_WRITE
+			 ? "written here under the guard, concurrently"
+			 : "read here under the guard, concurrently");
+		if ((size_t)l < p->fields.n)
+			evidence(p, p->fields.v[l].file, p->fields.v[l].node,
+				 guard_from_note ? "map declared here, with "
+				 "its guard named" : "map declared here");
+	}
+}
+
+void judge_package(struct pkg *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->calls.n; i++) {	/* ncallers for init_only() */
+		struct func *f = &p->funcs.v[p->calls.v[i].callee];
+
+		if (f->ncallers < 255)
+			f->ncallers++;
+	}
+	init_only(p);
+	entries(p);
+	fresh_receivers(p);
+	if (!p->acc.n)
+		return;
+	qsort(p->acc.v, p->acc.n, sizeof(*p->acc.v), by_loc);
+	for (i = 0; i < p->acc.n; i = j) {
+		for (j = i + 1; j < p->acc.n && p->acc.v[j].loc == p->acc.v[i].loc;)
+			j++;
+		judge_loc(p, &p->acc.v[i], j - i);
+	}
+}

@@ -1,0 +1,1225 @@
+/* walk.c - one function body to its summary
+ *
+ * Owns: the flow-sensitive walk of a function's statements with the lock
+ * set held (Lock/RLock/Unlock on fields and package variables, deferred
+ * unlocks, lock wrappers through their summaries; if/else, switch and
+ * select join by intersection, a branch that returns or panics ends),
+ * local scopes with light types (receiver, parameters, := from literals,
+ * make, new, &T{}, fields and calls with declared results), aliases of a
+ * map location (m := s.items), ownership of objects made here, and the
+ * records it leaves: map accesses with their lock set, calls with theirs,
+ * the function's lock effects and the locks held where it calls a function
+ * parameter.  Function literals: a go statement's runs with no lock, one
+ * handed to an API that runs it concurrently likewise, one called in place
+ * or handed to an ordinary call runs with the lock set of that point.
+ * Not: judging (judge.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine_int.h"
+#include "util.h"
+
+struct local {
+	int name;
+	struct ty ty;
+	loc_t alias;		/* a map location it refers to, or -1 */
+	uint8_t fresh;		/* an object made here, not shared yet */
+	int8_t param;		/* parameter index, or -1 */
+};
+
+struct walker {
+	struct pkg *p;
+	const struct ast *a;
+	int fn, file, pass;
+	struct func *f;		/* borrowed: funcs do not grow during walks */
+	VEC(struct local) locals;
+	struct lockset ls;
+	struct lockset exit;
+	int have_exit;
+	struct lockset deferred;	/* unlocks deferred to the exit */
+	int terminated;		/* this path returned or panicked */
+	int breakable;		/* innermost: 1 switch/select, 2 loop */
+	struct lockset *defer_into;	/* a deferred literal's unlocks go
+					 * to its function's deferred set */
+	int in_go;		/* inside a goroutine's literal */
+	int later;		/* inside a literal that runs later */
+	int depth;
+};
+
+enum { RD = 0, WR = 1 };
+
+static void stmt(struct walker *w, uint32_t n);
+static void expr(struct walker *w, uint32_t n, int mode);
+static void block(struct walker *w, uint32_t list);
+static struct ty type_of(struct walker *w, uint32_t n);
+
+static const struct ast_node *N(const struct walker *w, uint32_t n)
+{
+	return ast_node(w->a, n);
+}
+
+static int id_is(const struct walker *w, uint32_t n, const char *s)
+{
+	size_t len;
+	const char *t;
+
+	if (!n || ast_kind(w->a, n) != AST_IDENT)
+		return 0;
+	t = ast_ident(w->a, n, &len);
+	return len == strlen(s) && !memcmp(t, s, len);
+}
+
+static int ident(struct walker *w, uint32_t n)
+{
+	return facts_ident(w->p, w->file, n);
+}
+
+/* ---- scopes ---- */
+
+static struct local *lookup(struct walker *w, int name)
+{
+	size_t i;
+
+	if (name < 0)
+		return NULL;
+	for (i = w->locals.n; i-- > 0;)
+		if (w->locals.v[i].name == name)
+			return &w->locals.v[i];
+	return NULL;
+}
+
+static struct local *declare(struct walker *w, uint32_t id_node, struct ty ty)
+{
+	struct local *l;
+	int name = ident(w, id_node);
+
+	if (name < 0)
+		return NULL;
+	l = VEC_PUSH(w->locals);
+	l->name = name;
+	l->ty = ty;
+	l->alias = -1;
+	l->param = -1;
+	return l;
+}
+
+static int pvar_index(const struct walker *w, int name)
+{
+	size_t i;
+
+	if (name < 0)
+		return -1;
+	for (i = 0; i < w->p->vars.n; i++)
+		if (w->p->vars.v[i].name == name)
+			return (int)i;
+	return -1;
+}
+
+/* The base identifier of a selector/index chain, or 0. */
+static uint32_t chain_base(const struct walker *w, uint32_t n)
+{
+	int d;
+
+	for (d = 0; n && d < 64; d++) {
+		const struct ast_node *nd = N(w, n);
+
+		switch (nd->kind) {
+		case AST_IDENT:
+			return n;
+		case AST_SELECTOR_EXPR:
+		case AST_INDEX_EXPR:
+		case AST_PAREN_EXPR:
+		case AST_STAR_EXPR:
+			n = nd->a;
+			continue;
+		default:
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* ---- types and locations of expressions ---- */
+
+static struct ty unknown(void)
+{
+	struct ty t = { TY_UNKNOWN, -1 };
+
+	return t;
+}
+
+/* The declared type of the first result of function fn. */
+static struct ty result_type(struct walker *w, int fn)
+{
+	const struct func *f = &w->p->funcs.v[fn];
+	const struct ast *a = w->p->files[f->file].ast;
+	const struct ast_node *ft = ast_node(a, ast_node(a, f->node)->c);
+	const struct ast_node *res;
+
+	if (!ft->c)
+		return unknown();
+	res = ast_node(a, ft->c);
+	if (!ast_list_len(a, res->a))
+		return unknown();
+	return facts_type_expr(w->p, f->file,
+			       ast_node(a, ast_list(a, res->a)[0])->b);
+}
+
+/* The function a call's fun expression names in this package, or -1;
+ * *recv_node: the receiver expression of a method call. */
+static int callee_of(struct walker *w, uint32_t fun, uint32_t *recv_node)
+{
+	const struct ast_node *nd = N(w, fun);
+
+	*recv_node = 0;
+	while (nd->kind == AST_PAREN_EXPR || nd->kind == AST_INDEX_EXPR ||
+	       nd->kind == AST_INDEX_LIST_EXPR) {
+		fun = nd->a;	/* (f)(x), f[T](x) */
+		nd = N(w, fun);
+	}
+	if (nd->kind == AST_IDENT) {
+		int name = ident(w, fun);
+
+		if (lookup(w, name))
+			return -1;
+		return facts_func_index(w->p, -1, name);
+	}
+	if (nd->kind == AST_SELECTOR_EXPR) {
+		struct ty t = facts_under(w->p, type_of(w, nd->a));
+
+		if (t.kind != TY_NAMED)
+			return -1;
+		*recv_node = nd->a;
+		return facts_method(w->p, t.named, ident(w, nd->b));
+	}
+	return -1;
+}
+
+static struct ty type_of(struct walker *w, uint32_t n)
+{
+	const struct ast_node *nd;
+	struct ty t = unknown();
+	struct local *l;
+	int d, i;
+
+	for (d = 0; n && d < 64; d++) {
+		nd = N(w, n);
+		switch (nd->kind) {
+		case AST_IDENT:
+			if ((l = lookup(w, ident(w, n))))
+				return l->ty;
+			if ((i = pvar_index(w, ident(w, n))) >= 0)
+				return w->p->vars.v[i].ty;
+			return t;
+		case AST_PAREN_EXPR:
+		case AST_STAR_EXPR:
+			n = nd->a;
+			continue;
+		case AST_UNARY_EXPR:
+			if (nd->op != T_AND)
+				return t;
+			n = nd->a;
+			continue;
+		case AST_SELECTOR_EXPR: {
+			struct ty x = facts_under(w->p, type_of(w, nd->a));
+			int f;
+
+			if (x.kind != TY_NAMED)
+				return t;
+			f = facts_field(w->p, x.named, ident(w, nd->b));
+			return f >= 0 ? w->p->fields.v[f].ty : t;
+		}
+		case AST_INDEX_EXPR: {
+			struct ty x = facts_under(w->p, type_of(w, nd->a));
+
+			if (x.kind == TY_MAP && x.named >= 0) {
+				t.kind = TY_NAMED;
+				t.named = x.named;
+			}
+			return t;
+		}
+		case AST_COMPOSITE_LIT:
+			return facts_type_expr(w->p, w->file, nd->a);
+		case AST_TYPE_ASSERT_EXPR:
+			return nd->b ? facts_type_expr(w->p, w->file, nd->b) : t;
+		case AST_CALL_EXPR: {
+			uint32_t recv;
+			int fn;
+
+			if ((id_is(w, nd->a, "make") || id_is(w, nd->a, "new")) &&
+			    ast_list_len(w->a, nd->b))
+				return facts_type_expr(w->p, w->file,
+					ast_list(w->a, nd->b)[0]);
+			fn = callee_of(w, nd->a, &recv);
+			if (fn >= 0)
+				return result_type(w, fn);
+			/* a conversion T(x) */
+			return facts_type_expr(w->p, w->file, nd->a);
+		}
+		default:
+			return t;
+		}
+	}
+	return t;
+}
+
+/* The abstract location expression n denotes (a field or a package
+ * variable, or what a local aliases), or -1. */
+static loc_t loc_of(struct walker *w, uint32_t n)
+{
+	const struct ast_node *nd;
+	struct local *l;
+	int d, i;
+
+	for (d = 0; n && d < 64; d++) {
+		nd = N(w, n);
+		switch (nd->kind) {
+		case AST_IDENT:
+			if ((l = lookup(w, ident(w, n))))
+				return l->alias;
+			if ((i = pvar_index(w, ident(w, n))) >= 0)
+				return (loc_t)(w->p->fields.n + (size_t)i);
+			return -1;
+		case AST_PAREN_EXPR:
+			n = nd->a;
+			continue;
+		case AST_SELECTOR_EXPR: {
+			struct ty x = facts_under(w->p, type_of(w, nd->a));
+
+			if (x.kind != TY_NAMED)
+				return -1;
+			return facts_field(w->p, x.named, ident(w, nd->b));
+		}
+		default:
+			return -1;
+		}
+	}
+	return -1;
+}
+
+/* The map location of n, when n is a map. */
+static loc_t map_loc(struct walker *w, uint32_t n)
+{
+	loc_t l = loc_of(w, n);
+
+	if (l < 0)
+		return -1;
+	if (facts_under(w->p, type_of(w, n)).kind != TY_MAP)
+		return -1;
+	return l;
+}
+
+/* Is the object at the base of chain n one this function made? */
+static int owned(struct walker *w, uint32_t n)
+{
+	uint32_t b = chain_base(w, n);
+	struct local *l = b ? lookup(w, ident(w, b)) : NULL;
+
+	return l && l->fresh;
+}
+
+static int is_recv(struct walker *w, uint32_t n)
+{
+	uint32_t b = chain_base(w, n);
+
+	return b && w->f->recv_name >= 0 && ident(w, b) == w->f->recv_name &&
+	       lookup(w, w->f->recv_name) == &w->locals.v[0];
+}
+
+/* A value that is a new object: T{}, &T{}, new(T), make(...), NewX(). */
+static int fresh_value(struct walker *w, uint32_t v)
+{
+	const struct ast_node *nd = N(w, v);
+
+	if (nd->kind == AST_UNARY_EXPR && nd->op == T_AND)
+		nd = N(w, nd->a);
+	if (nd->kind == AST_COMPOSITE_LIT)
+		return 1;
+	if (nd->kind == AST_CALL_EXPR) {
+		size_t len;
+		const char *s;
+
+		uint32_t recv;
+		int fn;
+
+		if (id_is(w, nd->a, "make") || id_is(w, nd->a, "new"))
+			return 1;
+		fn = callee_of(w, nd->a, &recv);
+		if (fn >= 0 && w->p->funcs.v[fn].returns_fresh)
+			return 1;
+		if (ast_kind(w->a, nd->a) == AST_IDENT) {
+			s = ast_ident(w->a, nd->a, &len);
+			return len > 3 && (!memcmp(s, "New", 3) ||
+					   !memcmp(s, "new", 3));
+		}
+	}
+	return 0;
+}
+
+/* ---- records ---- */
+
+static void access(struct walker *w, uint32_t n, loc_t l, int flags)
+{
+	struct access *ac;
+
+	if (w->pass == 1 || l < 0 || owned(w, n))
+		return;
+	ac = VEC_PUSH(w->p->acc);
+	ac->loc = l;
+	ac->flags = (uint16_t)(flags | (w->in_go ? AC_IN_GO : 0) |
+			       (w->later ? AC_LATER : 0) |
+			       (is_recv(w, n) ? AC_RECV : 0));
+	ac->file = (uint16_t)w->file;
+	ac->node = n;
+	ac->ls = w->ls;
+	ac->fn = w->fn;
+}
+
+static void call(struct walker *w, int callee, uint32_t node, int flags,
+		 uint32_t recv)
+{
+	struct call *c;
+
+	if (w->pass == 1 || callee < 0)
+		return;
+	if (recv && owned(w, recv))
+		flags |= CALL_FRESH_RECV;
+	else if (recv && is_recv(w, recv) && N(w, recv)->kind == AST_IDENT)
+		flags |= CALL_RECV_SELF;
+	if (w->in_go || w->later)
+		flags |= CALL_ASYNC_ARG;
+	c = VEC_PUSH(w->p->calls);
+	c->caller = w->fn;
+	c->callee = callee;
+	c->flags = (uint16_t)flags;
+	c->file = (uint16_t)w->file;
+	c->node = node;
+	c->ls = w->ls;
+}
+
+/* ---- locks ---- */
+
+/* The lock location of x in x.Lock(): a mutex field or variable, or the
+ * mutex embedded in x's type; -1 if unknown. */
+static loc_t lock_loc(struct walker *w, uint32_t x)
+{
+	loc_t l = loc_of(w, x);
+	struct ty t = type_of(w, x);
+
+	if (t.kind == TY_MUTEX || t.kind == TY_RWMUTEX)
+		return l;
+	t = facts_under(w->p, t);
+	if (t.kind == TY_NAMED)
+		return facts_embedded_mutex(w->p, t.named);
+	if (N(w, x)->kind == AST_IDENT) {	/* a sync.Locker parameter */
+		struct local *pl = lookup(w, ident(w, x));
+
+		if (pl && pl->param >= 0 && pl->param < 4)
+			return PARAM_LOCK(pl->param);
+	}
+	return -1;
+}
+
+enum { OP_NONE, OP_LOCK, OP_RLOCK, OP_UNLOCK };
+
+static int lock_op(struct walker *w, uint32_t call_node, loc_t *l)
+{
+	const struct ast_node *c = N(w, call_node), *fun = N(w, c->a);
+	int op;
+
+	if (c->kind != AST_CALL_EXPR || fun->kind != AST_SELECTOR_EXPR)
+		return OP_NONE;
+	if (id_is(w, fun->b, "Lock"))
+		op = OP_LOCK;
+	else if (id_is(w, fun->b, "RLock"))
+		op = OP_RLOCK;
+	else if (id_is(w, fun->b, "Unlock") || id_is(w, fun->b, "RUnlock"))
+		op = OP_UNLOCK;
+	else
+		return OP_NONE;
+	*l = lock_loc(w, fun->a);
+	return *l == -1 ? OP_NONE : op;
+}
+
+/* APIs that run a function argument concurrently, by the method's name */
+static int async_api(struct walker *w, uint32_t fun)
+{
+	static const char *const names[] = {
+		"Go", "AfterFunc", "HandleFunc", "Handle", "HandlerFunc",
+		"AddFunc", "UpdateFunc", "DeleteFunc", "Submit", "Subscribe",
+		"AddEventHandler", "TryGo", NULL
+	};
+	const struct ast_node *nd = N(w, fun);
+	uint32_t name = nd->kind == AST_SELECTOR_EXPR ? nd->b :
+			nd->kind == AST_IDENT ? fun : 0;
+	int i;
+
+	for (i = 0; name && names[i]; i++)
+		if (id_is(w, name, names[i]))
+			return 1;
+	return 0;
+}
+
+/* A call that does not return: panic, os.Exit, log.Fatal*, t.Fatal*. */
+static int no_return(struct walker *w, uint32_t call_node)
+{
+	const struct ast_node *c = N(w, call_node), *fun;
+
+	if (c->kind != AST_CALL_EXPR)
+		return 0;
+	fun = N(w, c->a);
+	if (fun->kind == AST_IDENT)
+		return id_is(w, c->a, "panic");
+	if (fun->kind == AST_SELECTOR_EXPR)
+		return id_is(w, fun->b, "Exit") || id_is(w, fun->b, "Fatal") ||
+		       id_is(w, fun->b, "Fatalf") || id_is(w, fun->b, "Fatalln") ||
+		       id_is(w, fun->b, "Panic") || id_is(w, fun->b, "Panicf") ||
+		       id_is(w, fun->b, "FailNow") || id_is(w, fun->b, "Skip") ||
+		       id_is(w, fun->b, "Skipf") || id_is(w, fun->b, "SkipNow") ||
+		       id_is(w, fun->b, "Goexit");
+	return 0;
+}
+
+/* ---- function literals ---- */
+
+static void params(struct walker *w, uint32_t ftype, int top)
+{
+	const struct ast_node *ft = N(w, ftype);
+	const struct ast_node *pl;
+	uint32_t i, j, n;
+	int idx = 0;
+
+	if (!ft->b)
+		return;
+	pl = N(w, ft->b);
+	n = ast_list_len(w->a, pl->a);
+	for (i = 0; i < n; i++) {
+		const struct ast_node *fd = N(w, ast_list(w->a, pl->a)[i]);
+		struct ty ty = facts_type_expr(w->p, w->file, fd->b);
+		uint32_t nn = ast_list_len(w->a, fd->a);
+
+		for (j = 0; j < nn; j++, idx++) {
+			struct local *l = declare(w, ast_list(w->a, fd->a)[j], ty);
+
+			if (l && top)
+				l->param = (int8_t)(idx < 127 ? idx : 127);
+		}
+		if (!nn)
+			idx++;
+	}
+	/* named results are locals too */
+	if (ft->c) {
+		const struct ast_node *rl = N(w, ft->c);
+
+		for (i = 0; i < ast_list_len(w->a, rl->a); i++) {
+			const struct ast_node *fd =
+				N(w, ast_list(w->a, rl->a)[i]);
+			struct ty ty = facts_type_expr(w->p, w->file, fd->b);
+
+			for (j = 0; j < ast_list_len(w->a, fd->a); j++)
+				declare(w, ast_list(w->a, fd->a)[j], ty);
+		}
+	}
+}
+
+/* Walks a literal's body with lock set ls in effect; the walker's own
+ * state is restored after. */
+static void func_lit(struct walker *w, uint32_t lit, const struct lockset *ls,
+		     int in_go, int later)
+{
+	const struct ast_node *fl = N(w, lit);
+	struct lockset save = w->ls, exit = w->exit, def = w->deferred;
+	struct lockset *into = w->defer_into;
+	int term = w->terminated, have = w->have_exit, brk = w->breakable;
+	size_t nloc = w->locals.n;
+
+	if (w->depth > 200)
+		return;
+	w->depth++;
+	w->ls = *ls;
+	w->in_go += in_go;
+	w->later += later;
+	w->terminated = 0;
+	w->breakable = 0;
+	memset(&w->deferred, 0, sizeof(w->deferred));
+	if (into == &w->deferred)
+		w->defer_into = &def;	/* the deferring function's set */
+	params(w, fl->a, 0);
+	if (fl->b)
+		block(w, N(w, fl->b)->a);
+	w->locals.n = nloc;
+	w->in_go -= in_go;
+	w->later -= later;
+	w->ls = save;
+	w->exit = exit;
+	w->have_exit = have;
+	w->deferred = def;	/* with the unlocks a deferred literal added */
+	w->defer_into = into;
+	w->terminated = term;
+	w->breakable = brk;
+	w->depth--;
+}
+
+/* ---- expressions ---- */
+
+/* Adds a callee's relative lock set to ls, its parameters' locks replaced
+ * by the arguments' (list: the call's arguments). */
+static void apply_summary(struct walker *w, struct lockset *ls,
+			  const struct lockset *rel, uint32_t list)
+{
+	const struct lockset r = *rel;
+	int i, k = 0;
+
+	for (i = 0; i < r.n; i++) {
+		loc_t l = r.h[i].loc;
+
+		if (IS_PARAM_LOCK(l)) {
+			uint32_t pi = (uint32_t)(-2 - l);
+
+			l = pi < ast_list_len(w->a, list)
+			    ? lock_loc(w, ast_list(w->a, list)[pi]) : -1;
+			if (l < 0 || IS_PARAM_LOCK(l))
+				continue;
+		}
+		if (r.h[i].shared == LS_RELEASED)
+			ls_unlock(ls, l);
+		else
+			ls_lock(ls, l, r.h[i].shared == LS_SHARED);
+		k++;
+	}
+}
+
+/* x.Do(f) of a sync.Once: f runs once, before sharing */
+static void once_do(struct walker *w, uint32_t n)
+{
+	const struct ast_node *c = N(w, n), *fun = N(w, c->a);
+	uint32_t recv, arg;
+	int fn;
+
+	if (fun->kind != AST_SELECTOR_EXPR || !id_is(w, fun->b, "Do") ||
+	    ast_list_len(w->a, c->b) != 1)
+		return;
+	arg = ast_list(w->a, c->b)[0];
+	if (N(w, arg)->kind != AST_IDENT && N(w, arg)->kind != AST_SELECTOR_EXPR)
+		return;
+	fn = callee_of(w, arg, &recv);
+	if (fn >= 0)
+		w->p->funcs.v[fn].once = 1;
+}
+
+static void args(struct walker *w, uint32_t list, int callee, int async)
+{
+	uint32_t i, n = ast_list_len(w->a, list);
+	const uint32_t *v = ast_list(w->a, list);
+
+	for (i = 0; i < n; i++) {
+		const struct ast_node *x = N(w, v[i]);
+
+		if (x->kind == AST_FUNC_LIT) {
+			struct lockset ls = w->ls;
+			const struct func *cf =
+				callee >= 0 ? &w->p->funcs.v[callee] : NULL;
+
+			if (async) {
+				memset(&ls, 0, sizeof(ls));
+				func_lit(w, v[i], &ls, 1, 0);
+				continue;
+			}
+			if (cf && i < 4 && (cf->param_called & (1u << i)))
+				apply_summary(w, &ls, &cf->param_call[i], list);
+			func_lit(w, v[i], &ls, 0, 0);
+			continue;
+		}
+		if (map_loc(w, v[i]) >= 0 && callee < 0) {
+			/* a map handed to code we cannot see: a read of it
+			 * (fmt, json, maps.Copy and sort range over it) */
+			access(w, v[i], map_loc(w, v[i]), AC_CALLARG);
+		}
+		expr(w, v[i], RD);
+	}
+}
+
+static void call_expr(struct walker *w, uint32_t n, int go, int deferred)
+{
+	const struct ast_node *c = N(w, n), *fun = N(w, c->a);
+	uint32_t recv = 0;
+	int callee, op, async;
+	loc_t l;
+
+	if (fun->kind == AST_FUNC_LIT) {	/* func(){...}() */
+		struct lockset none, now = w->ls, *into = w->defer_into;
+
+		memset(&none, 0, sizeof(none));
+		args(w, c->b, -1, 0);
+		w->defer_into = deferred ? &w->deferred : NULL;
+		func_lit(w, c->a, go ? &none : &now, go, 0);
+		w->defer_into = into;
+		return;
+	}
+	if ((op = lock_op(w, n, &l)) != OP_NONE) {
+		expr(w, fun->a, RD);
+		if (go)
+			return;
+		if (deferred) {
+			if (op == OP_UNLOCK)
+				ls_lock(&w->deferred, l, LS_EXCL);
+			return;
+		}
+		if (op == OP_UNLOCK && w->defer_into)
+			ls_lock(w->defer_into, l, LS_EXCL);
+		if (op == OP_UNLOCK)
+			ls_unlock(&w->ls, l);
+		else
+			ls_lock(&w->ls, l, op == OP_RLOCK);
+		return;
+	}
+	if (fun->kind == AST_IDENT &&
+	    (id_is(w, c->a, "delete") || id_is(w, c->a, "clear")) &&
+	    !lookup(w, ident(w, c->a)) && ast_list_len(w->a, c->b)) {
+		uint32_t m = ast_list(w->a, c->b)[0];
+
+		access(w, m, map_loc(w, m), AC_WRITE);
+		expr(w, m, RD);
+		args(w, c->b, -1, 0);
+		return;
+	}
+	if (fun->kind == AST_IDENT &&
+	    (id_is(w, c->a, "len") || id_is(w, c->a, "cap")) &&
+	    !lookup(w, ident(w, c->a))) {
+		uint32_t i;
+
+		for (i = 0; i < ast_list_len(w->a, c->b); i++)
+			expr(w, ast_list(w->a, c->b)[i], RD);
+		return;
+	}
+	/* a call of a function-typed parameter: note the locks held */
+	if (fun->kind == AST_IDENT && w->pass == 1) {
+		struct local *pl = lookup(w, ident(w, c->a));
+
+		if (pl && pl->param >= 0 && pl->param < 4 && !w->in_go &&
+		    !w->later) {
+			int i = pl->param;
+
+			if (w->f->param_called & (1u << i))
+				ls_meet(&w->f->param_call[i], &w->ls);
+			else
+				w->f->param_call[i] = w->ls;
+			w->f->param_called |= (uint8_t)(1u << i);
+		}
+	}
+	callee = callee_of(w, c->a, &recv);
+	async = async_api(w, c->a);
+	if (w->pass == 1)
+		once_do(w, n);
+	call(w, callee, n, (go ? CALL_GO : 0) | (deferred ? CALL_DEFER : 0),
+	     recv);
+	if (fun->kind == AST_SELECTOR_EXPR)
+		expr(w, fun->a, RD);
+	args(w, c->b, callee, async || go);
+	if (no_return(w, n))
+		w->terminated = 1;
+	/* a lock wrapper's effect (its summary from the first pass) */
+	if (callee >= 0 && !go && !deferred && w->pass == 2) {
+		const struct func *cf = &w->p->funcs.v[callee];
+		int i;
+
+		struct lockset eff = cf->acquired;
+
+		for (i = 0; i < cf->released.n; i++)
+			ls_set_released(&eff, cf->released.h[i].loc);
+		apply_summary(w, &w->ls, &eff, c->b);
+	}
+}
+
+static void expr(struct walker *w, uint32_t n, int mode)
+{
+	const struct ast_node *nd;
+	struct ast_iter it;
+	uint32_t c;
+
+	if (!n || w->depth > 400)
+		return;
+	nd = N(w, n);
+	switch (nd->kind) {
+	case AST_INDEX_EXPR:
+		access(w, nd->a, map_loc(w, nd->a), mode == WR ? AC_WRITE : 0);
+		expr(w, nd->a, RD);
+		expr(w, nd->b, RD);
+		return;
+	case AST_CALL_EXPR:
+		w->depth++;
+		call_expr(w, n, 0, 0);
+		w->depth--;
+		return;
+	case AST_FUNC_LIT: {
+		/* stored or returned: it runs later, with no lock we know */
+		struct lockset none = { 0 };
+
+		func_lit(w, n, &none, 0, 1);
+		return;
+	}
+	case AST_SELECTOR_EXPR: {
+		uint32_t recv;
+		int fn;
+
+		/* a method value (x.M not called) escapes */
+		fn = mode != 2 ? callee_of(w, n, &recv) : -1;
+		if (fn >= 0)
+			call(w, fn, n, CALL_VALUE, 0);
+		expr(w, nd->a, RD);
+		return;
+	}
+	case AST_IDENT: {
+		int fn;
+
+		if (mode == 2 || lookup(w, ident(w, n)))
+			return;
+		fn = facts_func_index(w->p, -1, ident(w, n));
+		if (fn >= 0)
+			call(w, fn, n, CALL_VALUE, 0);
+		return;
+	}
+	case AST_COMPOSITE_LIT:
+		/* the type is no value; the elements are */
+		for (c = 0; c < ast_list_len(w->a, nd->b); c++)
+			expr(w, ast_list(w->a, nd->b)[c], RD);
+		return;
+	case AST_KEY_VALUE_EXPR:
+		if (ast_kind(w->a, nd->a) != AST_IDENT)
+			expr(w, nd->a, RD);
+		expr(w, nd->b, RD);
+		return;
+	case AST_BASIC_LIT:
+	case AST_MAP_TYPE:
+	case AST_ARRAY_TYPE:
+	case AST_CHAN_TYPE:
+	case AST_FUNC_TYPE:
+	case AST_STRUCT_TYPE:
+	case AST_INTERFACE_TYPE:
+		return;
+	default:
+		w->depth++;
+		ast_iter_init(&it, w->a, n);
+		while ((c = ast_iter_next(&it)))
+			expr(w, c, RD);
+		w->depth--;
+	}
+}
+
+/* ---- statements ---- */
+
+/* s.m = ... replaced the map: a local that held the old one owns it now
+ * (m := s.m; s.m = make(...) under the lock, then m used after) */
+static void detach(struct walker *w, loc_t l)
+{
+	size_t i;
+
+	for (i = 0; i < w->locals.n; i++)
+		if (w->locals.v[i].alias == l) {
+			w->locals.v[i].alias = -1;
+			w->locals.v[i].fresh = 1;
+		}
+}
+
+/* lhs = rhs: writes, field stores, locals */
+static void assign(struct walker *w, uint32_t n)
+{
+	const struct ast_node *s = N(w, n);
+	uint32_t i, nl = ast_list_len(w->a, s->a), nr = ast_list_len(w->a, s->b);
+	const uint32_t *lhs = ast_list(w->a, s->a), *rhs = ast_list(w->a, s->b);
+
+	for (i = 0; i < nr; i++)
+		expr(w, rhs[i], RD);
+	for (i = 0; i < nl; i++) {
+		const struct ast_node *l = N(w, lhs[i]);
+		uint32_t r = nl == nr ? rhs[i] : 0;
+
+		if (s->op == T_DEFINE && l->kind == AST_IDENT) {
+			struct local *loc;
+			struct ty ty = r ? type_of(w, r) : unknown();
+
+			if (!r && nr == 1 && N(w, rhs[0])->kind == AST_INDEX_EXPR &&
+			    i == 0)
+				ty = type_of(w, rhs[0]);	/* v, ok := m[k] */
+			loc = declare(w, lhs[i], ty);
+			if (loc && r) {
+				loc->alias = map_loc(w, r);
+				loc->fresh = (uint8_t)fresh_value(w, r);
+			}
+			continue;
+		}
+		if (l->kind == AST_IDENT) {
+			struct local *loc = lookup(w, ident(w, lhs[i]));
+
+			if (loc && r) {
+				loc->alias = map_loc(w, r);
+				loc->fresh = (uint8_t)fresh_value(w, r);
+				if (type_of(w, r).kind != TY_UNKNOWN)
+					loc->ty = type_of(w, r);
+			} else if (!loc) {	/* a package variable replaced */
+				access(w, lhs[i], map_loc(w, lhs[i]),
+				       AC_WRITE | AC_STORE);
+			}
+			continue;
+		}
+		if (l->kind == AST_INDEX_EXPR) {
+			expr(w, lhs[i], WR);
+			continue;
+		}
+		if (l->kind == AST_SELECTOR_EXPR) {
+			loc_t fl = map_loc(w, lhs[i]);
+
+			if (fl >= 0 && !(r && fresh_value(w, r) && owned(w, lhs[i])))
+				access(w, lhs[i], fl, AC_WRITE | AC_STORE);
+			if (fl >= 0)
+				detach(w, fl);
+			expr(w, l->a, RD);
+			continue;
+		}
+		expr(w, lhs[i], RD);
+	}
+}
+
+static void value_spec(struct walker *w, uint32_t spec)
+{
+	const struct ast_node *s = N(w, spec);
+	uint32_t j, nn = ast_list_len(w->a, s->a), nv = ast_list_len(w->a, s->c);
+	const uint32_t *nms = ast_list(w->a, s->a), *vals = ast_list(w->a, s->c);
+	struct ty decl = facts_type_expr(w->p, w->file, s->b);
+
+	for (j = 0; j < nv; j++)
+		expr(w, vals[j], RD);
+	for (j = 0; j < nn; j++) {
+		struct ty ty = s->b ? decl : nv == nn ? type_of(w, vals[j]) : unknown();
+		struct local *l = declare(w, nms[j], ty);
+
+		if (l && nv == nn) {
+			l->alias = map_loc(w, vals[j]);
+			l->fresh = (uint8_t)fresh_value(w, vals[j]);
+		} else if (l && !nv) {
+			l->fresh = 1;	/* var x T: a zero value of our own */
+		}
+	}
+}
+
+static void ret(struct walker *w)
+{
+	struct lockset at = w->ls;
+	int i;
+
+	for (i = 0; i < w->deferred.n; i++)
+		ls_unlock(&at, w->deferred.h[i].loc);
+	if (w->have_exit)
+		ls_meet(&w->exit, &at);
+	else
+		w->exit = at, w->have_exit = 1;
+	w->terminated = 1;
+}
+
+/* Walks body from lock set `in`; returns whether it terminated, leaving
+ * its out state in *out. */
+static int branch(struct walker *w, uint32_t body, const struct lockset *in,
+		  struct lockset *out, int is_list)
+{
+	size_t nloc = w->locals.n;
+	int t;
+
+	w->ls = *in;
+	w->terminated = 0;
+	if (is_list)
+		block(w, body);
+	else
+		stmt(w, body);
+	w->locals.n = nloc;
+	t = w->terminated;
+	*out = w->ls;
+	w->terminated = 0;
+	return t;
+}
+
+/* Joins clause states: the intersection of those that fall through. */
+struct join {
+	struct lockset ls;
+	int any;
+};
+
+static void join_add(struct join *j, const struct lockset *ls)
+{
+	if (j->any)
+		ls_meet(&j->ls, ls);
+	else
+		j->ls = *ls, j->any = 1;
+}
+
+static void join_end(struct walker *w, struct join *j)
+{
+	if (j->any) {
+		w->ls = j->ls;
+		w->terminated = 0;
+	} else {
+		w->terminated = 1;
+	}
+}
+
+static void clauses(struct walker *w, uint32_t body, int is_select)
+{
+	const struct ast_node *b = N(w, body);
+	uint32_t i, n = body ? ast_list_len(w->a, b->a) : 0;
+	struct lockset in = w->ls;
+	struct join j;
+	int has_default = 0, brk = w->breakable;
+
+	memset(&j, 0, sizeof(j));
+	w->breakable = 1;
+	for (i = 0; i < n; i++) {
+		uint32_t cc = ast_list(w->a, b->a)[i];
+		const struct ast_node *c = N(w, cc);
+		size_t nloc = w->locals.n;
+		uint32_t k;
+
+		w->ls = in;
+		if (c->kind == AST_CASE_CLAUSE) {
+			if (!c->a)
+				has_default = 1;
+			for (k = 0; k < ast_list_len(w->a, c->a); k++)
+				expr(w, ast_list(w->a, c->a)[k], 2);
+		} else if (c->kind == AST_COMM_CLAUSE) {
+			if (!c->a)
+				has_default = 1;
+			else
+				stmt(w, c->a);
+		}
+		w->terminated = 0;
+		block(w, c->b);
+		if (!w->terminated)
+			join_add(&j, &w->ls);
+		w->terminated = 0;
+		w->locals.n = nloc;
+	}
+	if (!has_default && !is_select)
+		join_add(&j, &in);
+	if (!n)
+		join_add(&j, &in);
+	w->breakable = brk;
+	join_end(w, &j);
+}
+
+static void stmt(struct walker *w, uint32_t n)
+{
+	const struct ast_node *s;
+	struct lockset in, o1, o2;
+	size_t nloc;
+	int t1, t2, brk;
+	uint32_t i;
+
+	if (!n || w->terminated)
+		return;
+	if (w->depth > 300)
+		return;
+	w->depth++;
+	s = N(w, n);
+	switch (s->kind) {
+	case AST_EXPR_STMT:
+		expr(w, s->a, RD);
+		break;
+	case AST_ASSIGN_STMT:
+		assign(w, n);
+		break;
+	case AST_INC_DEC_STMT:
+		expr(w, s->a, WR);
+		break;
+	case AST_SEND_STMT:
+		expr(w, s->a, RD);
+		expr(w, s->b, RD);
+		break;
+	case AST_GO_STMT:
+		if (N(w, s->a)->kind == AST_CALL_EXPR)
+			call_expr(w, s->a, 1, 0);
+		break;
+	case AST_DEFER_STMT:
+		if (N(w, s->a)->kind == AST_CALL_EXPR)
+			call_expr(w, s->a, 0, 1);
+		break;
+	case AST_RETURN_STMT:
+		for (i = 0; i < ast_list_len(w->a, s->a); i++)
+			expr(w, ast_list(w->a, s->a)[i], RD);
+		if (w->pass == 1 && !w->in_go && !w->later && w->depth < 2 + 64) {
+			uint32_t r0 = ast_list_len(w->a, s->a)
+				      ? ast_list(w->a, s->a)[0] : 0;
+			struct local *rl = r0 && N(w, r0)->kind == AST_IDENT
+					   ? lookup(w, ident(w, r0)) : NULL;
+
+			if (r0 && (fresh_value(w, r0) || (rl && rl->fresh)))
+				w->f->returns_fresh = 1;
+			else
+				w->f->returns_other = 1;
+		}
+		ret(w);
+		break;
+	case AST_BRANCH_STMT:
+		/* break out of a switch falls through; the rest leave */
+		if (!(s->op == T_BREAK && !s->a && w->breakable == 1) &&
+		    s->op != T_FALLTHROUGH)
+			w->terminated = 1;
+		break;
+	case AST_BLOCK_STMT:
+		nloc = w->locals.n;
+		block(w, s->a);
+		w->locals.n = nloc;
+		break;
+	case AST_LABELED_STMT:
+		stmt(w, s->b);
+		break;
+	case AST_DECL_STMT: {
+		const struct ast_node *d = N(w, s->a);
+
+		if (d->kind == AST_GEN_DECL && d->op == T_VAR)
+			for (i = 0; i < ast_list_len(w->a, d->a); i++)
+				value_spec(w, ast_list(w->a, d->a)[i]);
+		break;
+	}
+	case AST_IF_STMT:
+		if (!s->a && !s->d && N(w, s->b)->kind == AST_IDENT &&
+		    !lookup(w, ident(w, s->b)) &&
+		    facts_false_const(w->p, ident(w, s->b)))
+			break;	/* if debugX { ... } with const debugX = false */
+		nloc = w->locals.n;
+		stmt(w, s->a);
+		expr(w, s->b, RD);
+		in = w->ls;
+		t1 = branch(w, s->c, &in, &o1, 0);
+		t2 = s->d ? branch(w, s->d, &in, &o2, 0) : 0;
+		if (!s->d)
+			o2 = in;
+		w->locals.n = nloc;
+		if (t1 && t2)
+			w->terminated = 1;
+		else if (t1)
+			w->ls = o2;
+		else if (t2)
+			w->ls = o1;
+		else
+			w->ls = o1, ls_meet(&w->ls, &o2);
+		break;
+	case AST_SWITCH_STMT:
+	case AST_TYPE_SWITCH_STMT:
+		nloc = w->locals.n;
+		stmt(w, s->a);
+		if (s->kind == AST_SWITCH_STMT)
+			expr(w, s->b, RD);
+		else
+			stmt(w, s->b);
+		clauses(w, s->c, 0);
+		w->locals.n = nloc;
+		break;
+	case AST_SELECT_STMT:
+		clauses(w, s->a, 1);
+		break;
+	case AST_FOR_STMT:
+	case AST_RANGE_STMT:
+		nloc = w->locals.n;
+		brk = w->breakable;
+		if (s->kind == AST_FOR_STMT) {
+			stmt(w, s->a);
+			expr(w, s->b, RD);
+		} else {
+			loc_t ml = map_loc(w, s->c);
+			struct ty mt = facts_under(w->p, type_of(w, s->c));
+
+			access(w, s->c, ml, AC_RANGE);
+			expr(w, s->c, RD);
+			if (s->op == T_DEFINE) {
+				struct ty vt = unknown();
+
+				if (mt.kind == TY_MAP && mt.named >= 0)
+					vt.kind = TY_NAMED, vt.named = mt.named;
+				if (s->a && N(w, s->a)->kind == AST_IDENT)
+					declare(w, s->a, unknown());
+				if (s->b && N(w, s->b)->kind == AST_IDENT)
+					declare(w, s->b, vt);
+			} else {
+				expr(w, s->a, WR);
+				expr(w, s->b, WR);
+			}
+		}
+		in = w->ls;
+		w->breakable = 2;
+		t1 = branch(w, s->kind == AST_FOR_STMT ? s->d : s->d, &in, &o1, 0);
+		if (s->kind == AST_FOR_STMT)
+			stmt(w, s->c);
+		w->breakable = brk;
+		w->ls = in;
+		if (!t1)
+			ls_meet(&w->ls, &o1);
+		w->terminated = 0;
+		w->locals.n = nloc;
+		break;
+	default:
+		break;
+	}
+	w->depth--;
+}
+
+static void block(struct walker *w, uint32_t list)
+{
+	uint32_t i, n = ast_list_len(w->a, list);
+	const uint32_t *v = ast_list(w->a, list);
+
+	for (i = 0; i < n && !w->terminated; i++)
+		stmt(w, v[i]);
+}
+
+void walk_func(struct pkg *p, int fn, int pass)
+{
+	struct walker w;
+	struct func *f = &p->funcs.v[fn];
+	const struct ast *a = p->files[f->file].ast;
+	const struct ast_node *d = ast_node(a, f->node);
+	int i;
+
+	memset(&w, 0, sizeof(w));
+	w.p = p;
+	w.a = a;
+	w.fn = fn;
+	w.file = f->file;
+	w.pass = pass;
+	w.f = f;
+	if (pass == 1) {
+		f->param_called = 0;
+		memset(&f->acquired, 0, sizeof(f->acquired));
+		memset(&f->released, 0, sizeof(f->released));
+	}
+	/* the receiver is locals[0] (is_recv() relies on it) */
+	if (d->a) {
+		struct ty rt = { TY_UNKNOWN, -1 };
+		struct local *l;
+
+		if (f->recv_type >= 0)
+			rt.kind = TY_NAMED, rt.named = f->recv_type;
+		l = VEC_PUSH(w.locals);
+		l->name = f->recv_name;
+		l->ty = rt;
+		l->alias = -1;
+		l->param = -1;
+	}
+	params(&w, d->c, 1);
+	if (pass == 1)
+		f->returns_other = 0;
+	if (d->d)
+		block(&w, ast_node(a, d->d)->a);
+	if (pass == 1 && f->returns_other)
+		f->returns_fresh = 0;
+	if (!w.terminated)
+		ret(&w);
+	if (pass == 1 && w.have_exit) {
+		for (i = 0; i < w.exit.n; i++) {
+			if (w.exit.h[i].shared == LS_RELEASED)
+				ls_lock(&f->released, w.exit.h[i].loc, LS_EXCL);
+			else
+				ls_lock(&f->acquired, w.exit.h[i].loc,
+					w.exit.h[i].shared);
+		}
+	}
+	free(w.locals.v);
+}
