@@ -20,6 +20,38 @@ static int ends_with(const char *s, const char *suf)
 	return n >= k && !strcmp(s + n - k, suf);
 }
 
+/* A _test.go file, or code that exists for tests by the common layout: a
+ * mock or fake (file name), or a mock/fake/testing/testutil directory. */
+static int test_support(const char *path)
+{
+	static const char *const dirs[] = {
+		"mock", "mocks", "fake", "fakes", "testing", "testutil",
+		"testutils", "testhelper", "testhelpers", "testhelpers",
+		"testsupport", NULL
+	};
+	const char *base = strrchr(path, '/'), *s, *e;
+	char lower[256];
+	size_t i, n;
+	int k;
+
+	base = base ? base + 1 : path;
+	if (ends_with(path, "_test.go"))
+		return 1;
+	n = strlen(base) < sizeof(lower) - 1 ? strlen(base) : sizeof(lower) - 1;
+	for (i = 0; i < n; i++)
+		lower[i] = (char)(base[i] >= 'A' && base[i] <= 'Z'
+				  ? base[i] + 32 : base[i]);
+	lower[n] = '\0';
+	if (strstr(lower, "mock") || strstr(lower, "fake"))
+		return 1;
+	for (s = path; (e = strchr(s, '/')); s = e + 1)
+		for (k = 0; dirs[k]; k++)
+			if ((size_t)(e - s) == strlen(dirs[k]) &&
+			    !memcmp(s, dirs[k], (size_t)(e - s)))
+				return 1;
+	return 0;
+}
+
 void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 		       size_t n, struct finding_list *out)
 {
@@ -28,6 +60,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 
 	memset(&p, 0, sizeof(p));
 	p.o = o;
+	p.trace = getenv("MAPGUARD_ENGINE_TRACE") != NULL;
 	p.out = out;
 	p.nfiles = n;
 	p.files = xcalloc(n ? n : 1, sizeof(*p.files));
@@ -37,7 +70,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 		f->path = files[i].path;
 		f->src = files[i].data;
 		f->len = files[i].len;
-		f->is_test = ends_with(f->path, "_test.go");
+		f->is_test = test_support(f->path);
 		f->generated = lex_is_generated(f->src, f->len);
 		f->ast = parse_file(f->src, f->len);
 	}
@@ -60,4 +93,5 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.imports);
 	free(p.fn_slot);
 	free(p.false_consts);
+	free(p.called);
 }

@@ -47,8 +47,10 @@ enum ty_kind {
 };
 struct ty {
 	uint8_t kind;
-	int32_t named;		/* TY_NAMED: type index; TY_MAP: the value's
-				 * named type or -1 */
+	uint8_t depth;		/* TY_MAP: map levels under this one
+				 * (map[K]map[K2]*T: 1) */
+	int32_t named;		/* TY_NAMED: type index; TY_MAP: the named
+				 * type of the innermost value, or -1 */
 };
 
 struct field {
@@ -106,6 +108,7 @@ enum access_flags {
 	AC_CALLARG = 16,	/* handed to a function outside the package */
 	AC_RECV = 32,		/* reached through the function's receiver */
 	AC_LATER = 64,		/* in a function literal that runs later */
+	AC_LEN = 128,		/* len(m): a read, never a crash */
 };
 
 struct access {
@@ -124,6 +127,7 @@ enum call_flags {
 	CALL_DEFER = 8,
 	CALL_ASYNC_ARG = 16,	/* handed to an API that runs it concurrently */
 	CALL_RECV_SELF = 32,	/* receiver is the caller's own receiver */
+	CALL_IN_GO = 64,	/* made inside a goroutine's literal */
 };
 
 struct call {
@@ -157,6 +161,7 @@ struct func {
 	uint8_t once;			/* run by sync.Once's Do */
 	uint8_t init_only;		/* reached only from init or Once */
 	uint8_t var_init;		/* called by a package var's initializer */
+	uint8_t test_only;		/* only tests call it, or it is dead */
 	/* judge.c */
 	struct lockset entry;		/* held by every caller */
 	uint8_t escapes;		/* called from where we cannot see */
@@ -195,6 +200,10 @@ struct pkg {
 	size_t nfalse, afalse;
 	struct finding_list *out;
 	size_t cur;		/* the finding emit() just made + 1, or 0 */
+	int trace;		/* MAPGUARD_ENGINE_TRACE: accesses on stderr */
+	uint8_t *called;	/* [name id]: some call names it (x.name(),
+				 * name()), resolved or not */
+	size_t ncalled;
 };
 
 /* Appends a zeroed element to a VEC and returns it (borrowed until the

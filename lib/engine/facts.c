@@ -68,7 +68,7 @@ struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
 {
 	const struct ast *a = p->files[file].ast;
 	const struct ast_node *nd;
-	struct ty t = { TY_UNKNOWN, -1 }, v;
+	struct ty t = { TY_UNKNOWN, 0, -1 }, v;
 	int depth;
 
 	for (depth = 0; n && depth < 16; depth++) {
@@ -86,9 +86,12 @@ struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
 			n = nd->a;
 			continue;
 		case AST_MAP_TYPE:
-			v = facts_type_expr(p, file, nd->b);
+			v = facts_under(p, facts_type_expr(p, file, nd->b));
 			t.kind = TY_MAP;
-			t.named = v.kind == TY_NAMED ? v.named : -1;
+			t.named = v.kind == TY_NAMED || v.kind == TY_MAP
+				  ? v.named : -1;
+			if (v.kind == TY_MAP && v.depth < 8)
+				t.depth = (uint8_t)(v.depth + 1);
 			return t;
 		case AST_FUNC_TYPE:
 			t.kind = TY_FUNC;
@@ -521,7 +524,7 @@ static struct ty value_type(struct pkg *p, int file, uint32_t v)
 {
 	const struct ast *a = p->files[file].ast;
 	const struct ast_node *nd = ast_node(a, v);
-	struct ty t = { TY_UNKNOWN, -1 };
+	struct ty t = { TY_UNKNOWN, 0, -1 };
 
 	switch (nd->kind) {
 	case AST_COMPOSITE_LIT:

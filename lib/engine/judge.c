@@ -12,6 +12,7 @@
  * Not: walking bodies (walk.c), goroutine roots for maps that no lock
  * guards anywhere (not yet in this engine).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,6 +126,13 @@ int ls_equal(const struct lockset *a, const struct lockset *b)
 	return 1;
 }
 
+static void func_name(const struct pkg *p, int fn, char *buf, size_t len);
+
+static int names_called(const struct pkg *p, int name)
+{
+	return name >= 0 && (size_t)name < p->ncalled && p->called[name];
+}
+
 /* ---- entries and ownership ---- */
 
 static int is_init(const struct pkg *p, const struct func *f)
@@ -135,14 +143,42 @@ static int is_init(const struct pkg *p, const struct func *f)
 }
 
 /* A call site that does not count for the callee's entry: from a test into
- * non-test code (tests call helpers the way production never does), or
- * from code that runs before sharing. */
+ * non-test code (tests call helpers the way production never does), from
+ * code that runs before sharing, or on an object its caller just made. */
 static int ignored_call(const struct pkg *p, const struct call *c)
 {
 	const struct func *from = &p->funcs.v[c->caller];
 	const struct func *to = &p->funcs.v[c->callee];
 
-	return (from->is_test && !to->is_test) || from->init_only;
+	return (from->is_test && !to->is_test) || from->init_only ||
+	       from->test_only || (c->flags & CALL_FRESH_RECV);
+}
+
+/* Unexported functions that only tests call, or that nothing calls and
+ * no call names (an interface's method is called by name): test support
+ * and dead code, not judged. */
+static void test_only(struct pkg *p)
+{
+	size_t i;
+	uint8_t *prod = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
+	uint8_t *any = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
+
+	for (i = 0; i < p->calls.n; i++) {
+		const struct call *c = &p->calls.v[i];
+
+		any[c->callee] = 1;
+		if (!p->funcs.v[c->caller].is_test)
+			prod[c->callee] = 1;
+	}
+	for (i = 0; i < p->funcs.n; i++) {
+		struct func *f = &p->funcs.v[i];
+
+		f->test_only = !f->exported && !f->is_test && !prod[i] &&
+			       !is_init(p, f) && !f->var_init && !f->once &&
+			       (any[i] || !names_called(p, f->name));
+	}
+	free(prod);
+	free(any);
 }
 
 /* Functions reached only from init or a sync.Once: run before sharing. */
@@ -208,32 +244,46 @@ static void entries(struct pkg *p)
 			f->escapes = 1;
 		if (f->ncallers < 255)
 			f->ncallers++;
-		if (c->flags & (CALL_GO | CALL_ASYNC_ARG))
+		if (c->flags & (CALL_GO | CALL_ASYNC_ARG | CALL_IN_GO))
 			f->root = 1;
 	}
 	for (i = 0; i < n; i++)
 		top[i] = !p->funcs.v[i].escapes && p->funcs.v[i].ncallers;
 	for (round = 0; changed && round < 8; round++) {
-		uint8_t *seen = xcalloc(n ? n : 1, 1);
-		struct lockset *acc = xcalloc(n ? n : 1, sizeof(*acc));
+		/* [0]: the call sites that count; [1]: the ignored ones on
+		 * a fresh receiver, used when nothing else calls (a method
+		 * called only on new objects still runs under its caller's
+		 * locks) */
+		uint8_t *seen = xcalloc(2 * (n ? n : 1), 1);
+		struct lockset *acc = xcalloc(2 * (n ? n : 1), sizeof(*acc));
 
 		changed = 0;
 		for (i = 0; i < p->calls.n; i++) {
 			const struct call *c = &p->calls.v[i];
 			struct lockset at;
+			size_t k = c->callee;
 
-			if (c->flags & (CALL_GO | CALL_VALUE | CALL_ASYNC_ARG) ||
-			    ignored_call(p, c))
+			if (c->flags & (CALL_GO | CALL_VALUE | CALL_ASYNC_ARG))
 				continue;
+			if (ignored_call(p, c)) {
+				if (!(c->flags & CALL_FRESH_RECV) ||
+				    p->funcs.v[c->caller].is_test ||
+				    p->funcs.v[c->caller].test_only)
+					continue;
+				k += n;
+			}
 			if (top[c->caller])
 				continue;	/* caller's entry not known yet */
 			at = p->funcs.v[c->caller].entry;
 			ls_apply(&at, &c->ls);
-			if (seen[c->callee])
-				ls_meet(&acc[c->callee], &at);
+			if (seen[k])
+				ls_meet(&acc[k], &at);
 			else
-				acc[c->callee] = at, seen[c->callee] = 1;
+				acc[k] = at, seen[k] = 1;
 		}
+		for (i = 0; i < n; i++)
+			if (!seen[i] && seen[i + n])
+				acc[i] = acc[i + n], seen[i] = 1;
 		for (i = 0; i < n; i++) {
 			struct func *f = &p->funcs.v[i];
 			struct lockset e;
@@ -297,7 +347,7 @@ static int counts(const struct pkg *p, const struct access *a)
 {
 	const struct func *f = &p->funcs.v[a->fn];
 
-	if (f->is_test || f->generated || f->init_only)
+	if (f->is_test || f->generated || f->init_only || f->test_only)
 		return 0;
 	if ((a->flags & AC_RECV) && f->recv_fresh && !(a->flags & (AC_IN_GO |
 								    AC_LATER)))
@@ -411,11 +461,31 @@ static const char *what(const struct access *a)
 {
 	if (a->flags & AC_STORE)
 		return "replaced";
+	if (a->flags & AC_LEN)
+		return "measured (len)";
 	if (a->flags & AC_WRITE)
 		return "written";
 	if (a->flags & AC_RANGE)
 		return "ranged over";
 	return "read";
+}
+
+static struct lockset abs_ls(const struct pkg *p, const struct access *a);
+
+/* Is some access of a[0..n) made under guard in a goroutine's code? */
+static int guarded_in_go(const struct pkg *p, const struct access *a,
+			 size_t n, loc_t guard)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		struct lockset ls = abs_ls(p, &a[k]);
+
+		if (((a[k].flags & AC_IN_GO) || p->funcs.v[a[k].fn].root) &&
+		    ls_holds(&ls, guard) >= 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Judges the accesses a[0..n) of one location. */
@@ -457,16 +527,50 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 				c[m].nfn++, c[m].lastfn = a[k].fn;
 		}
 	}
-	if (guard < 0) {
+	if (p->trace) {
+		char ln[160], lk[160], fn[160];
+
+		facts_loc_name(p, l, ln, sizeof(ln));
+		fprintf(stderr, "trace: %s: %zu accesses, %d judged;", ln, n, total);
 		for (i = 0; i < nc; i++)
-			if (best < 0 || c[i].count > c[best].count)
+			fprintf(stderr, " %s held at %d (%d funcs)",
+				facts_loc_name(p, c[i].lock, lk, sizeof(lk)),
+				c[i].count, c[i].nfn);
+		fputc('\n', stderr);
+		for (k = 0; k < n; k++) {
+			struct lockset ls = abs_ls(p, &a[k]);
+
+			func_name(p, a[k].fn, fn, sizeof(fn));
+			fprintf(stderr, "trace:   %s:%u %s %s%s flags=%#x locks:",
+				p->files[a[k].file].path,
+				ast_line(p->files[a[k].file].ast, a[k].node),
+				fn, what(&a[k]), counts(p, &a[k]) ? "" : " (not counted)",
+				a[k].flags);
+			for (i = 0; i < ls.n; i++)
+				fprintf(stderr, " %s%s", facts_loc_name(p,
+					ls.h[i].loc, lk, sizeof(lk)),
+					ls.h[i].shared == LS_SHARED ? "(r)" :
+					ls.h[i].shared == LS_RELEASED ? "(-)" : "");
+			fputc('\n', stderr);
+		}
+	}
+	if (guard < 0) {
+		/* the lock taken in the most functions, then at the most
+		 * accesses: the discipline, not one function's habit */
+		for (i = 0; i < nc; i++)
+			if (best < 0 || c[i].nfn > c[best].nfn ||
+			    (c[i].nfn == c[best].nfn &&
+			     c[i].count > c[best].count))
 				best = i;
 		/* a guard: held at two functions' accesses or more, and at
 		 * least at as many accesses as it is missing from */
-		if (best < 0 || c[best].nfn < 2 ||
-		    c[best].count * 2 < total)
+		if (best < 0 || c[best].count * 2 < total)
 			return;
 		guard = c[best].lock;
+		/* one function only: enough when that code is a goroutine's,
+		 * where the concurrency is written down */
+		if (c[best].nfn < 2 && !guarded_in_go(p, a, n, guard))
+			return;
 	}
 	facts_loc_name(p, l, lname, sizeof(lname));
 	facts_loc_name(p, guard, gname, sizeof(gname));
@@ -476,7 +580,10 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		int h, sev, line;
 		char *msg;
 
-		if (!counts(p, x) || p->funcs.v[x->fn].annotated)
+		/* a store replaces the field, not the map's contents: it
+		 * tells the guard, it is not one side of a map race */
+		if (!counts(p, x) || p->funcs.v[x->fn].annotated ||
+		    (x->flags & AC_STORE))
 			continue;
 		ls = abs_ls(p, x);
 		h = ls_holds(&ls, guard);
@@ -505,7 +612,8 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		for (j = 0; j < n; j++) {
 			struct lockset lj;
 
-			if (j == k || !counts(p, &a[j]))
+			if (j == k || !counts(p, &a[j]) ||
+			    (a[j].flags & AC_STORE))
 				continue;
 			if (!(x->flags & AC_WRITE) && !(a[j].flags & AC_WRITE))
 				continue;
@@ -544,6 +652,38 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 	}
 }
 
+/* MAPGUARD_ENGINE_TRACE=NAME: the call sites of functions named NAME */
+static void trace_calls(const struct pkg *p)
+{
+	const char *want = getenv("MAPGUARD_ENGINE_TRACE");
+	char fn[160], lk[160];
+	size_t i;
+	int k;
+
+	for (i = 0; i < p->calls.n; i++) {
+		const struct call *c = &p->calls.v[i];
+		const struct func *to = &p->funcs.v[c->callee];
+
+		if (strcmp(names_str(&p->nm, to->name), want))
+			continue;
+		func_name(p, c->caller, fn, sizeof(fn));
+		fprintf(stderr, "trace: call %s:%u from %s flags=%#x ignored=%d "
+			"callee escapes=%d init_only=%d entry:",
+			p->files[c->file].path,
+			ast_line(p->files[c->file].ast, c->node), fn, c->flags,
+			ignored_call(p, c), to->escapes, to->init_only);
+		for (k = 0; k < to->entry.n; k++)
+			fprintf(stderr, " %s", facts_loc_name(p,
+				to->entry.h[k].loc, lk, sizeof(lk)));
+		fprintf(stderr, "; here:");
+		for (k = 0; k < c->ls.n; k++)
+			fprintf(stderr, " %s%s", facts_loc_name(p, c->ls.h[k].loc,
+				lk, sizeof(lk)),
+				c->ls.h[k].shared == LS_RELEASED ? "(-)" : "");
+		fputc('\n', stderr);
+	}
+}
+
 void judge_package(struct pkg *p)
 {
 	size_t i, j;
@@ -555,7 +695,10 @@ void judge_package(struct pkg *p)
 			f->ncallers++;
 	}
 	init_only(p);
+	test_only(p);
 	entries(p);
+	if (p->trace)
+		trace_calls(p);
 	fresh_receivers(p);
 	if (!p->acc.n)
 		return;

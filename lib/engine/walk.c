@@ -25,7 +25,14 @@ struct local {
 	struct ty ty;
 	loc_t alias;		/* a map location it refers to, or -1 */
 	uint8_t fresh;		/* an object made here, not shared yet */
+	uint32_t lit;		/* f := func() {...}: the literal, run where
+				 * f is called (or handed on) */
 	int8_t param;		/* parameter index, or -1 */
+};
+
+struct lit_use {
+	uint32_t node;
+	int walked;
 };
 
 struct walker {
@@ -40,9 +47,12 @@ struct walker {
 	struct lockset deferred;	/* unlocks deferred to the exit */
 	int terminated;		/* this path returned or panicked */
 	int breakable;		/* innermost: 1 switch/select, 2 loop */
+	VEC(struct lit_use) lits;	/* literals held in locals */
 	struct lockset *defer_into;	/* a deferred literal's unlocks go
 					 * to its function's deferred set */
 	int in_go;		/* inside a goroutine's literal */
+	size_t go_base;		/* locals below this were declared outside
+				 * the innermost goroutine literal */
 	int later;		/* inside a literal that runs later */
 	int depth;
 };
@@ -144,7 +154,7 @@ static uint32_t chain_base(const struct walker *w, uint32_t n)
 
 static struct ty unknown(void)
 {
-	struct ty t = { TY_UNKNOWN, -1 };
+	struct ty t = { TY_UNKNOWN, 0, -1 };
 
 	return t;
 }
@@ -196,6 +206,23 @@ static int callee_of(struct walker *w, uint32_t fun, uint32_t *recv_node)
 	return -1;
 }
 
+/* The type of m[k] for a map type m. */
+static struct ty map_elem(struct ty m)
+{
+	struct ty t = unknown();
+
+	if (m.kind != TY_MAP)
+		return t;
+	if (m.depth) {
+		t = m;
+		t.depth--;
+	} else if (m.named >= 0) {
+		t.kind = TY_NAMED;
+		t.named = m.named;
+	}
+	return t;
+}
+
 static struct ty type_of(struct walker *w, uint32_t n)
 {
 	const struct ast_node *nd;
@@ -233,11 +260,7 @@ static struct ty type_of(struct walker *w, uint32_t n)
 		case AST_INDEX_EXPR: {
 			struct ty x = facts_under(w->p, type_of(w, nd->a));
 
-			if (x.kind == TY_MAP && x.named >= 0) {
-				t.kind = TY_NAMED;
-				t.named = x.named;
-			}
-			return t;
+			return map_elem(x);
 		}
 		case AST_COMPOSITE_LIT:
 			return facts_type_expr(w->p, w->file, nd->a);
@@ -316,6 +339,9 @@ static int owned(struct walker *w, uint32_t n)
 	uint32_t b = chain_base(w, n);
 	struct local *l = b ? lookup(w, ident(w, b)) : NULL;
 
+	/* captured by a goroutine: shared from now on */
+	if (l && w->in_go && (size_t)(l - w->locals.v) < w->go_base)
+		l->fresh = 0;
 	return l && l->fresh;
 }
 
@@ -376,19 +402,36 @@ static void access(struct walker *w, uint32_t n, loc_t l, int flags)
 	ac->fn = w->fn;
 }
 
+/* A fresh object handed to a goroutine, to another function or into
+ * another object is shared from here on. */
+static void escape(struct walker *w, uint32_t n)
+{
+	const struct ast_node *nd = N(w, n);
+	struct local *l;
+
+	if (nd->kind == AST_UNARY_EXPR && nd->op == T_AND)
+		nd = N(w, n = nd->a);
+	if (nd->kind == AST_PAREN_EXPR)
+		return escape(w, nd->a);
+	if (nd->kind == AST_IDENT && (l = lookup(w, ident(w, n))))
+		l->fresh = 0;
+}
+
 static void call(struct walker *w, int callee, uint32_t node, int flags,
 		 uint32_t recv)
 {
 	struct call *c;
 
+	if (recv && (flags & CALL_GO))
+		escape(w, recv);
 	if (w->pass == 1 || callee < 0)
 		return;
 	if (recv && owned(w, recv))
 		flags |= CALL_FRESH_RECV;
 	else if (recv && is_recv(w, recv) && N(w, recv)->kind == AST_IDENT)
 		flags |= CALL_RECV_SELF;
-	if (w->in_go || w->later)
-		flags |= CALL_ASYNC_ARG;
+	if (w->in_go)
+		flags |= CALL_IN_GO;
 	c = VEC_PUSH(w->p->calls);
 	c->caller = w->fn;
 	c->callee = callee;
@@ -531,6 +574,7 @@ static void func_lit(struct walker *w, uint32_t lit, const struct lockset *ls,
 	const struct ast_node *fl = N(w, lit);
 	struct lockset save = w->ls, exit = w->exit, def = w->deferred;
 	struct lockset *into = w->defer_into;
+	size_t go_base = w->go_base;
 	int term = w->terminated, have = w->have_exit, brk = w->breakable;
 	size_t nloc = w->locals.n;
 
@@ -538,6 +582,8 @@ static void func_lit(struct walker *w, uint32_t lit, const struct lockset *ls,
 		return;
 	w->depth++;
 	w->ls = *ls;
+	if (in_go)
+		w->go_base = nloc;
 	w->in_go += in_go;
 	w->later += later;
 	w->terminated = 0;
@@ -550,6 +596,7 @@ static void func_lit(struct walker *w, uint32_t lit, const struct lockset *ls,
 		block(w, N(w, fl->b)->a);
 	w->locals.n = nloc;
 	w->in_go -= in_go;
+	w->go_base = go_base;
 	w->later -= later;
 	w->ls = save;
 	w->exit = exit;
@@ -559,6 +606,56 @@ static void func_lit(struct walker *w, uint32_t lit, const struct lockset *ls,
 	w->terminated = term;
 	w->breakable = brk;
 	w->depth--;
+}
+
+/* Locks held now that the literal's body unlocks without locking them:
+ * `mu.Lock(); go func() { defer mu.Unlock(); ... }()` hands the lock to the
+ * goroutine, which holds it on entry. */
+static void handed_over(struct walker *w, uint32_t n, int depth,
+			struct lockset *out)
+{
+	struct ast_iter it;
+	uint32_t c;
+	loc_t l;
+	int h;
+
+	if (!n || depth > 64)
+		return;
+	if (ast_kind(w->a, n) == AST_CALL_EXPR &&
+	    lock_op(w, n, &l) == OP_UNLOCK && (h = ls_holds(&w->ls, l)) >= 0)
+		ls_lock(out, l, w->ls.h[h].shared == LS_SHARED);
+	ast_iter_init(&it, w->a, n);
+	while ((c = ast_iter_next(&it)))
+		handed_over(w, c, depth + 1, out);
+}
+
+/* The literal a local holds (f := func(){...}), or 0. */
+static uint32_t local_lit(struct walker *w, uint32_t n)
+{
+	struct local *l;
+
+	if (ast_kind(w->a, n) != AST_IDENT || !(l = lookup(w, ident(w, n))))
+		return 0;
+	return l->lit;
+}
+
+static void mark_walked(struct walker *w, uint32_t lit)
+{
+	size_t i;
+
+	for (i = 0; i < w->lits.n; i++)
+		if (w->lits.v[i].node == lit)
+			w->lits.v[i].walked++;
+}
+
+static int times_walked(struct walker *w, uint32_t lit)
+{
+	size_t i;
+
+	for (i = 0; i < w->lits.n; i++)
+		if (w->lits.v[i].node == lit)
+			return w->lits.v[i].walked;
+	return 0;
 }
 
 /* ---- expressions ---- */
@@ -590,6 +687,28 @@ static void apply_summary(struct walker *w, struct lockset *ls,
 	}
 }
 
+/* Every name a call uses, resolved or not (x.m() on an interface). */
+static void note_called(struct walker *w, uint32_t fun)
+{
+	const struct ast_node *nd = N(w, fun);
+	int name = nd->kind == AST_SELECTOR_EXPR ? ident(w, nd->b) :
+		   nd->kind == AST_IDENT ? ident(w, fun) : -1;
+	struct pkg *p = w->p;
+
+	if (name < 0)
+		return;
+	if ((size_t)name >= p->ncalled) {
+		size_t n = p->ncalled ? p->ncalled : 256;
+
+		while (n <= (size_t)name)
+			n *= 2;
+		p->called = xrealloc(p->called, n);
+		memset(p->called + p->ncalled, 0, n - p->ncalled);
+		p->ncalled = n;
+	}
+	p->called[name] = 1;
+}
+
 /* x.Do(f) of a sync.Once: f runs once, before sharing */
 static void once_do(struct walker *w, uint32_t n)
 {
@@ -614,23 +733,33 @@ static void args(struct walker *w, uint32_t list, int callee, int async)
 	const uint32_t *v = ast_list(w->a, list);
 
 	for (i = 0; i < n; i++) {
-		const struct ast_node *x = N(w, v[i]);
+		uint32_t lit = local_lit(w, v[i]);
+		const struct ast_node *x = N(w, lit ? lit : v[i]);
 
+		if (lit) {
+			if (times_walked(w, lit) > 2)
+				continue;
+			mark_walked(w, lit);
+		}
 		if (x->kind == AST_FUNC_LIT) {
+			uint32_t fl = lit ? lit : v[i];
 			struct lockset ls = w->ls;
 			const struct func *cf =
 				callee >= 0 ? &w->p->funcs.v[callee] : NULL;
 
 			if (async) {
 				memset(&ls, 0, sizeof(ls));
-				func_lit(w, v[i], &ls, 1, 0);
+				handed_over(w, fl, 0, &ls);
+				func_lit(w, fl, &ls, 1, 0);
 				continue;
 			}
 			if (cf && i < 4 && (cf->param_called & (1u << i)))
 				apply_summary(w, &ls, &cf->param_call[i], list);
-			func_lit(w, v[i], &ls, 0, 0);
+			func_lit(w, fl, &ls, 0, 0);
 			continue;
 		}
+		if (async)
+			escape(w, v[i]);	/* go f(x), g.Go(x) */
 		if (map_loc(w, v[i]) >= 0 && callee < 0) {
 			/* a map handed to code we cannot see: a read of it
 			 * (fmt, json, maps.Copy and sort range over it) */
@@ -651,10 +780,26 @@ static void call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		struct lockset none, now = w->ls, *into = w->defer_into;
 
 		memset(&none, 0, sizeof(none));
+		if (go)		/* a lock handed over: the goroutine unlocks it */
+			handed_over(w, c->a, 0, &none);
 		args(w, c->b, -1, 0);
 		w->defer_into = deferred ? &w->deferred : NULL;
 		func_lit(w, c->a, go ? &none : &now, go, 0);
 		w->defer_into = into;
+		return;
+	}
+	if (fun->kind == AST_IDENT && local_lit(w, c->a)) {	/* f() */
+		uint32_t lit = local_lit(w, c->a);
+		struct lockset none, now = w->ls;
+
+		memset(&none, 0, sizeof(none));
+		args(w, c->b, -1, go);
+		if (times_walked(w, lit) > 2)
+			return;
+		mark_walked(w, lit);
+		if (go)
+			handed_over(w, lit, 0, &none);
+		func_lit(w, lit, go ? &none : &now, go, 0);
 		return;
 	}
 	if ((op = lock_op(w, n, &l)) != OP_NONE) {
@@ -684,13 +829,12 @@ static void call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		args(w, c->b, -1, 0);
 		return;
 	}
-	if (fun->kind == AST_IDENT &&
-	    (id_is(w, c->a, "len") || id_is(w, c->a, "cap")) &&
-	    !lookup(w, ident(w, c->a))) {
-		uint32_t i;
+	if (fun->kind == AST_IDENT && id_is(w, c->a, "len") &&
+	    !lookup(w, ident(w, c->a)) && ast_list_len(w->a, c->b) == 1) {
+		uint32_t m = ast_list(w->a, c->b)[0];
 
-		for (i = 0; i < ast_list_len(w->a, c->b); i++)
-			expr(w, ast_list(w->a, c->b)[i], RD);
+		access(w, m, map_loc(w, m), AC_LEN);
+		expr(w, m, RD);
 		return;
 	}
 	/* a call of a function-typed parameter: note the locks held */
@@ -708,6 +852,7 @@ static void call_expr(struct walker *w, uint32_t n, int go, int deferred)
 			w->f->param_called |= (uint8_t)(1u << i);
 		}
 	}
+	note_called(w, c->a);
 	callee = callee_of(w, c->a, &recv);
 	async = async_api(w, c->a);
 	if (w->pass == 1)
@@ -822,6 +967,25 @@ static void detach(struct walker *w, loc_t l)
 		}
 }
 
+/* f := func(){...} or f = func(){...} with f a local (or being defined) */
+static int lookup_or_define(struct walker *w, const struct ast_node *s,
+			    uint32_t id)
+{
+	return s->op == T_DEFINE || lookup(w, ident(w, id));
+}
+
+static void hold_lit(struct walker *w, struct local *l, uint32_t r)
+{
+	struct lit_use *u;
+
+	l->lit = 0;
+	if (N(w, r)->kind != AST_FUNC_LIT)
+		return;
+	l->lit = r;
+	u = VEC_PUSH(w->lits);
+	u->node = r;
+}
+
 /* lhs = rhs: writes, field stores, locals */
 static void assign(struct walker *w, uint32_t n)
 {
@@ -830,7 +994,9 @@ static void assign(struct walker *w, uint32_t n)
 	const uint32_t *lhs = ast_list(w->a, s->a), *rhs = ast_list(w->a, s->b);
 
 	for (i = 0; i < nr; i++)
-		expr(w, rhs[i], RD);
+		if (!(nl == nr && N(w, rhs[i])->kind == AST_FUNC_LIT &&
+		      N(w, lhs[i])->kind == AST_IDENT && lookup_or_define(w, s, lhs[i])))
+			expr(w, rhs[i], RD);
 	for (i = 0; i < nl; i++) {
 		const struct ast_node *l = N(w, lhs[i]);
 		uint32_t r = nl == nr ? rhs[i] : 0;
@@ -846,6 +1012,7 @@ static void assign(struct walker *w, uint32_t n)
 			if (loc && r) {
 				loc->alias = map_loc(w, r);
 				loc->fresh = (uint8_t)fresh_value(w, r);
+				hold_lit(w, loc, r);
 			}
 			continue;
 		}
@@ -855,6 +1022,7 @@ static void assign(struct walker *w, uint32_t n)
 			if (loc && r) {
 				loc->alias = map_loc(w, r);
 				loc->fresh = (uint8_t)fresh_value(w, r);
+				hold_lit(w, loc, r);
 				if (type_of(w, r).kind != TY_UNKNOWN)
 					loc->ty = type_of(w, r);
 			} else if (!loc) {	/* a package variable replaced */
@@ -1132,8 +1300,7 @@ static void stmt(struct walker *w, uint32_t n)
 			if (s->op == T_DEFINE) {
 				struct ty vt = unknown();
 
-				if (mt.kind == TY_MAP && mt.named >= 0)
-					vt.kind = TY_NAMED, vt.named = mt.named;
+				vt = map_elem(mt);
 				if (s->a && N(w, s->a)->kind == AST_IDENT)
 					declare(w, s->a, unknown());
 				if (s->b && N(w, s->b)->kind == AST_IDENT)
@@ -1176,6 +1343,7 @@ void walk_func(struct pkg *p, int fn, int pass)
 	struct func *f = &p->funcs.v[fn];
 	const struct ast *a = p->files[f->file].ast;
 	const struct ast_node *d = ast_node(a, f->node);
+	size_t k;
 	int i;
 
 	memset(&w, 0, sizeof(w));
@@ -1192,7 +1360,7 @@ void walk_func(struct pkg *p, int fn, int pass)
 	}
 	/* the receiver is locals[0] (is_recv() relies on it) */
 	if (d->a) {
-		struct ty rt = { TY_UNKNOWN, -1 };
+		struct ty rt = unknown();
 		struct local *l;
 
 		if (f->recv_type >= 0)
@@ -1208,6 +1376,17 @@ void walk_func(struct pkg *p, int fn, int pass)
 		f->returns_other = 0;
 	if (d->d)
 		block(&w, ast_node(a, d->d)->a);
+	/* literals held in locals and never called here run later */
+	for (k = 0; k < w.lits.n; k++) {
+		struct lockset none;
+
+		memset(&none, 0, sizeof(none));
+		if (!w.lits.v[k].walked) {
+			w.lits.v[k].walked = 1;
+			w.terminated = 0;
+			func_lit(&w, w.lits.v[k].node, &none, 0, 1);
+		}
+	}
 	if (pass == 1 && f->returns_other)
 		f->returns_fresh = 0;
 	if (!w.terminated)
@@ -1222,4 +1401,5 @@ void walk_func(struct pkg *p, int fn, int pass)
 		}
 	}
 	free(w.locals.v);
+	free(w.lits.v);
 }
