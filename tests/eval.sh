@@ -4,7 +4,10 @@
 # usage: tests/eval.sh [--quiet] [CORPUS_DIR]
 #
 # Scans every tests/corpus/{racy,safe}/*.go file on its own (each is a program
-# of its own) and matches findings to the labels in the files:
+# of its own), then every directory under racy/ or safe/ as a whole (a
+# directory case: a module with its own go.mod, scanned as `mg-scan ./...`
+# from inside it, its labels read from every .go file in it), and matches
+# findings to the labels in the files:
 #   // want MG001         this line must be flagged with MG001
 #   // want MG001|MG005   ... with one of these rules
 #   // maybe MG003        neutral: a finding of that rule here counts neither way
@@ -42,6 +45,26 @@ for f in "$dir"/racy/*.go "$dir"/safe/*.go; do
 			split(s, a, " ")
 			printf "%s\t%d\t%s\t%s\n", p, FNR, a[1], a[2]
 		}' "$f" >> "$work/labels"
+done
+for d in "$dir"/racy/*/ "$dir"/safe/*/; do
+	[ -d "$d" ] || continue
+	d=${d%/}
+	rel=${d#"$dir"/}
+	if ! (cd "$d" && "$scan" --format json ./...) > "$work/out" 2> "$work/err"; then
+		echo "eval: $rel: mg-scan failed: $(head -1 "$work/err")" >&2
+		exit 2
+	fi
+	# paths are relative to the case directory: make them relative to the corpus
+	jq -r --arg p "$rel/" 'select(.rule != null) | [$p + (.path | ltrimstr("./")), .line, .rule] | @tsv' "$work/out" >> "$work/found" || exit 2
+	(cd "$d" && find . -name '*.go' -type f | LC_ALL=C sort) > "$work/files" || exit 2
+	while IFS= read -r f; do
+		awk -v p="$rel/${f#./}" '
+			match($0, /\/\/ (want|maybe) MG[0-9]+(\|MG[0-9]+)*/) {
+				s = substr($0, RSTART + 3, RLENGTH - 3)
+				split(s, a, " ")
+				printf "%s\t%d\t%s\t%s\n", p, FNR, a[1], a[2]
+			}' "$d/$f" >> "$work/labels"
+	done < "$work/files"
 done
 
 awk -F '\t' -v quiet="$quiet" -v labels="$work/labels" '

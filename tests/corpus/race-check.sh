@@ -5,7 +5,11 @@
 #
 # DIR (default: the directory holding this script) contains racy/*.go and
 # safe/*.go. Every file not marked "corpus: no-race-check" is run with
-# `go run -race`, two at a time. A racy file passes when its output reports
+# `go run -race`, two at a time. A directory under racy/ or safe/ that holds a
+# go.mod is a case too (a module of its own, standard library only): it runs
+# as `go run -race .` inside it, with GOFLAGS=-mod=mod and GOPROXY=off (no
+# network); a "corpus: no-race-check" mark in one of its top-level .go files
+# skips it. A racy file passes when its output reports
 # "WARNING: DATA RACE" or "fatal error: concurrent map" (within three runs:
 # the detector sees only goroutines that really overlap); a safe file passes
 # when it exits 0 and reports neither. Prints one line per failure, then
@@ -31,7 +35,8 @@ if [ -z "${GOCACHE:-}" ] && { [ -z "${HOME:-}" ] || [ ! -w "$HOME" ]; }; then
 	export GOCACHE="$work/gocache"
 fi
 
-# check_one KIND FILE RESULTDIR: run one file, write "pass" or "FAIL ..." to RESULTDIR
+# check_one KIND FILE RESULTDIR: run one file (or one directory case), write
+# "pass" or "FAIL ..." to RESULTDIR
 check_one() {
 	kind=$1 file=$2 res=$3
 	name=$kind/$(basename "$file")
@@ -40,7 +45,11 @@ check_one() {
 	# machine one worker may take every job before the others start.  So a
 	# racy file gets up to three runs; a safe file must be clean on its one.
 	for _ in 1 2 3; do
-		(cd "$(dirname "$file")" && timeout 120 go run -race "$(basename "$file")") >"$out" 2>&1
+		if [ -d "$file" ]; then
+			(cd "$file" && GOFLAGS=-mod=mod GOPROXY=off timeout 120 go run -race .) >"$out" 2>&1
+		else
+			(cd "$(dirname "$file")" && timeout 120 go run -race "$(basename "$file")") >"$out" 2>&1
+		fi
 		rc=$?
 		raced=0
 		grep -q -e 'WARNING: DATA RACE' -e 'fatal error: concurrent map' "$out" && raced=1
@@ -77,6 +86,17 @@ for kind in racy safe; do
 		[ -e "$f" ] || continue
 		head -n 5 "$f" | grep -q 'corpus: no-race-check' && continue
 		printf '%s\t%s\n' "$kind" "$f" >>"$list"
+	done
+	for d in "$dir/$kind"/*/; do
+		[ -f "$d/go.mod" ] || continue
+		d=${d%/}
+		skip=0
+		for f in "$d"/*.go; do
+			[ -e "$f" ] || continue
+			head -n 5 "$f" | grep -q 'corpus: no-race-check' && skip=1
+		done
+		[ "$skip" = 1 ] && continue
+		printf '%s\t%s\n' "$kind" "$d" >>"$list"
 	done
 done
 
