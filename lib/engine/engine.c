@@ -61,6 +61,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	memset(&p, 0, sizeof(p));
 	p.o = o;
 	p.trace = getenv("MAPGUARD_ENGINE_TRACE") != NULL;
+	p.loose = getenv("MAPGUARD_ENGINE_LOOSE") != NULL;
 	p.out = out;
 	p.nfiles = n;
 	p.files = xcalloc(n ? n : 1, sizeof(*p.files));
@@ -90,6 +91,9 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.funcs.v);
 	free(p.acc.v);
 	free(p.calls.v);
+	free(p.gos.v);
+	free(p.joins.v);
+	free(p.llocs.v);
 	free(p.imports);
 	free(p.fn_slot);
 	free(p.false_consts);

@@ -109,6 +109,8 @@ enum access_flags {
 	AC_RECV = 32,		/* reached through the function's receiver */
 	AC_LATER = 64,		/* in a function literal that runs later */
 	AC_LEN = 128,		/* len(m): a read, never a crash */
+	AC_CAPTURED = 256,	/* through a variable a goroutine's literal
+				 * captured from its launcher */
 };
 
 struct access {
@@ -118,6 +120,29 @@ struct access {
 	uint32_t node;		/* the map expression */
 	struct lockset ls;	/* held here, relative to the function's entry */
 	int fn;
+	int go;			/* the goroutine literal it is in, or -1 */
+	int8_t param;		/* reached through parameter i, or -1 */
+};
+
+/* A place where code starts to run concurrently: a go statement, a
+ * callback handed to an API that runs it concurrently, an HTTP handler. */
+struct gosite {
+	int fn;			/* the launcher (-1: a handler method) */
+	int target;		/* the function it runs, or -1: a literal */
+	uint32_t node;		/* the go statement's call, the literal, or
+				 * the handler's declaration */
+	uint16_t file;
+	uint8_t many;		/* several instances at once (a loop, a
+				 * handler) */
+	uint8_t callback;	/* an API runs it (MG004), not a go statement */
+	uint8_t per_instance;	/* go x.m() with x declared in the loop: each
+				 * instance has its own receiver */
+};
+
+/* A join in a launcher: wg.Wait(), <-ch. */
+struct join {
+	int fn;
+	uint32_t off;
 };
 
 enum call_flags {
@@ -136,6 +161,11 @@ struct call {
 	uint16_t file;
 	uint32_t node;
 	struct lockset ls;	/* relative to the caller's entry */
+	int go;			/* the goroutine literal it is in, or -1 */
+	int site;		/* CALL_GO / async: the gosite it starts */
+	uint8_t fresh_args;	/* bit i: argument i is an object made here */
+	int8_t arg_param[8];	/* argument i is the caller's parameter j */
+	int8_t recv_param;	/* the receiver is the caller's parameter j */
 };
 
 enum entry_kind {
@@ -162,12 +192,20 @@ struct func {
 	uint8_t init_only;		/* reached only from init or Once */
 	uint8_t var_init;		/* called by a package var's initializer */
 	uint8_t test_only;		/* only tests call it, or it is dead */
+	uint8_t fresh_params;		/* bit i: every caller passes a new
+					 * object as parameter i */
 	/* judge.c */
 	struct lockset entry;		/* held by every caller */
 	uint8_t escapes;		/* called from where we cannot see */
 	uint8_t ncallers;
 	uint8_t recv_fresh;		/* every call hands it a fresh receiver */
 	uint8_t root;			/* runs in a goroutine or callback */
+};
+
+struct lloc {
+	int name, fn, file;
+	uint32_t node;
+	int go;			/* the goroutine literal it was made in */
 };
 
 struct efile {
@@ -191,6 +229,15 @@ struct pkg {
 	VEC(struct func) funcs;
 	VEC(struct access) acc;
 	VEC(struct call) calls;
+	VEC(struct gosite) gos;
+	VEC(struct join) joins;
+	struct roots *roots;	/* per function (roots.c) */
+	struct roots *self;	/* per function: gosites on its receiver */
+	int loose;		/* MAPGUARD_ENGINE_LOOSE: a goroutine against
+				 * any other code, not only its launcher */
+	VEC(struct lloc) llocs;	/* local maps, locations nfields + nvars +
+				 * i: captured by goroutines, they are
+				 * shared like a field */
 	int *imports;		/* name ids of import names, per package */
 	size_t nimports, aimports;
 	uint32_t *fn_slot;	/* funcs by (receiver type, name): index + 1 */
@@ -235,6 +282,20 @@ void walk_func(struct pkg *p, int fn, int pass);
 
 /* judge.c */
 void judge_package(struct pkg *p);
+struct lockset judge_abs_ls(const struct pkg *p, const struct access *a);
+int judge_counts(const struct pkg *p, const struct access *a);
+void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
+		char *msg, const char *sym);
+void judge_evidence(struct pkg *p, int file, uint32_t node, const char *note);
+void judge_text(const struct pkg *p, int file, uint32_t n, char *buf,
+		size_t len);
+void judge_func_name(const struct pkg *p, int fn, char *buf, size_t len);
+
+/* roots.c: which goroutines reach each function, and the pair rule for
+ * maps that no lock guards */
+void roots_compute(struct pkg *p);
+void roots_judge(struct pkg *p, struct access *a, size_t n);
+void roots_free(struct pkg *p);
 
 int facts_is_import(const struct pkg *p, int name);
 int facts_false_const(const struct pkg *p, int name);

@@ -245,9 +245,14 @@ const char *facts_loc_name(const struct pkg *p, loc_t l, char *buf, size_t n)
 		snprintf(buf, n, "%s.%s",
 			 i < p->types.n ? names_str(&p->nm, p->types.v[i].name) : "?",
 			 names_str(&p->nm, f->name));
-	} else {
+	} else if ((size_t)l < p->fields.n + p->vars.n) {
 		snprintf(buf, n, "%s",
 			 names_str(&p->nm, p->vars.v[l - (loc_t)p->fields.n].name));
+	} else {
+		size_t k = (size_t)l - p->fields.n - p->vars.n;
+
+		snprintf(buf, n, "%s", k < p->llocs.n ?
+			 names_str(&p->nm, p->llocs.v[k].name) : "?");
 	}
 	return buf;
 }

@@ -126,7 +126,6 @@ int ls_equal(const struct lockset *a, const struct lockset *b)
 	return 1;
 }
 
-static void func_name(const struct pkg *p, int fn, char *buf, size_t len);
 
 static int names_called(const struct pkg *p, int name)
 {
@@ -310,6 +309,56 @@ static void entries(struct pkg *p)
 	free(top);
 }
 
+/* Parameters that every call site fills with a new object (a request's
+ * own state handed down): accesses through them are owned. */
+static void fresh_params(struct pkg *p)
+{
+	size_t i;
+	int round, changed = 1;
+	uint8_t *seen = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
+
+	for (i = 0; i < p->funcs.n; i++)
+		p->funcs.v[i].fresh_params = 0;
+	for (i = 0; i < p->calls.n; i++) {
+		const struct call *c = &p->calls.v[i];
+
+		if (ignored_call(p, c) && !(c->flags & CALL_FRESH_RECV))
+			continue;
+		if (c->flags & (CALL_GO | CALL_VALUE | CALL_ASYNC_ARG)) {
+			seen[c->callee] = 2;	/* never fresh */
+			continue;
+		}
+		seen[c->callee] = seen[c->callee] ? seen[c->callee] : 1;
+	}
+	/* from all bits down: an argument is fresh when made at the call,
+	 * or the caller's own fresh parameter handed on */
+	for (i = 0; i < p->funcs.n; i++)
+		p->funcs.v[i].fresh_params = seen[i] == 1 &&
+			!p->funcs.v[i].exported && !p->funcs.v[i].escapes
+			? 0xff : 0;
+	for (round = 0; changed && round < 8; round++) {
+		changed = 0;
+		for (i = 0; i < p->calls.n; i++) {
+			const struct call *c = &p->calls.v[i];
+			struct func *f = &p->funcs.v[c->callee];
+			uint8_t bits = c->fresh_args, old = f->fresh_params;
+			int k;
+
+			if (!old || (ignored_call(p, c) &&
+				     !(c->flags & CALL_FRESH_RECV)))
+				continue;
+			for (k = 0; k < 8; k++)
+				if (c->arg_param[k] >= 0 &&
+				    (p->funcs.v[c->caller].fresh_params &
+				     (1u << c->arg_param[k])))
+					bits |= (uint8_t)(1u << k);
+			f->fresh_params &= bits;
+			changed |= f->fresh_params != old;
+		}
+	}
+	free(seen);
+}
+
 /* Receivers handed over fresh by every call site. */
 static void fresh_receivers(struct pkg *p)
 {
@@ -331,7 +380,12 @@ static void fresh_receivers(struct pkg *p)
 				continue;
 			if ((c->flags & CALL_FRESH_RECV) ||
 			    ((c->flags & CALL_RECV_SELF) &&
-			     p->funcs.v[c->caller].recv_fresh))
+			     p->funcs.v[c->caller].recv_fresh) ||
+			    (c->recv_param >= 0 &&
+			     (p->funcs.v[c->caller].fresh_params &
+			      (1u << c->recv_param))))
+				continue;
+			if (ignored_call(p, c) && !(c->flags & CALL_FRESH_RECV))
 				continue;
 			f->recv_fresh = 0;
 			changed = 1;
@@ -343,7 +397,7 @@ static void fresh_receivers(struct pkg *p)
 
 /* Is access a judged at all: not owned, not a test's or an init's, not in
  * a function that declares the lock held, not in a generated file? */
-static int counts(const struct pkg *p, const struct access *a)
+int judge_counts(const struct pkg *p, const struct access *a)
 {
 	const struct func *f = &p->funcs.v[a->fn];
 
@@ -352,10 +406,13 @@ static int counts(const struct pkg *p, const struct access *a)
 	if ((a->flags & AC_RECV) && f->recv_fresh && !(a->flags & (AC_IN_GO |
 								    AC_LATER)))
 		return 0;
+	if (a->param >= 0 && (f->fresh_params & (1u << a->param)) &&
+	    !(a->flags & (AC_IN_GO | AC_LATER)))
+		return 0;	/* every caller hands it a new object */
 	return 1;
 }
 
-static struct lockset abs_ls(const struct pkg *p, const struct access *a)
+struct lockset judge_abs_ls(const struct pkg *p, const struct access *a)
 {
 	struct lockset ls = p->funcs.v[a->fn].entry;
 
@@ -379,8 +436,8 @@ static int by_loc(const void *x, const void *y)
 	return a->node < b->node ? -1 : a->node > b->node;
 }
 
-static void text_of(const struct pkg *p, int file, uint32_t n, char *buf,
-		    size_t len)
+void judge_text(const struct pkg *p, int file, uint32_t n, char *buf,
+		size_t len)
 {
 	const struct ast *a = p->files[file].ast;
 	const struct ast_node *nd = ast_node(a, n);
@@ -396,7 +453,7 @@ static void text_of(const struct pkg *p, int file, uint32_t n, char *buf,
 	buf[o] = '\0';
 }
 
-static void func_name(const struct pkg *p, int fn, char *buf, size_t len)
+void judge_func_name(const struct pkg *p, int fn, char *buf, size_t len)
 {
 	const struct func *f = &p->funcs.v[fn];
 
@@ -408,8 +465,8 @@ static void func_name(const struct pkg *p, int fn, char *buf, size_t len)
 		snprintf(buf, len, "%s", names_str(&p->nm, f->name));
 }
 
-static void emit(struct pkg *p, int rule, int sev, const struct access *a,
-		 char *msg, const char *sym)
+void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
+		char *msg, const char *sym)
 {
 	const struct efile *ef = &p->files[a->file];
 	const struct ast *ast = ef->ast;
@@ -447,7 +504,7 @@ static void emit(struct pkg *p, int rule, int sev, const struct access *a,
 	p->cur = p->out->n;
 }
 
-static void evidence(struct pkg *p, int file, uint32_t node, const char *note)
+void judge_evidence(struct pkg *p, int file, uint32_t node, const char *note)
 {
 	const struct ast *a = p->files[file].ast;
 
@@ -470,7 +527,6 @@ static const char *what(const struct access *a)
 	return "read";
 }
 
-static struct lockset abs_ls(const struct pkg *p, const struct access *a);
 
 /* Is some access of a[0..n) made under guard in a goroutine's code? */
 static int guarded_in_go(const struct pkg *p, const struct access *a,
@@ -479,7 +535,7 @@ static int guarded_in_go(const struct pkg *p, const struct access *a,
 	size_t k;
 
 	for (k = 0; k < n; k++) {
-		struct lockset ls = abs_ls(p, &a[k]);
+		struct lockset ls = judge_abs_ls(p, &a[k]);
 
 		if (((a[k].flags & AC_IN_GO) || p->funcs.v[a[k].fn].root) &&
 		    ls_holds(&ls, guard) >= 0)
@@ -503,10 +559,10 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 	for (k = 0; k < n; k++) {
 		struct lockset ls;
 
-		if (!counts(p, &a[k]))
+		if (!judge_counts(p, &a[k]))
 			continue;
 		total++;
-		ls = abs_ls(p, &a[k]);
+		ls = judge_abs_ls(p, &a[k]);
 		for (i = 0; i < ls.n; i++) {
 			int m;
 
@@ -538,13 +594,13 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 				c[i].count, c[i].nfn);
 		fputc('\n', stderr);
 		for (k = 0; k < n; k++) {
-			struct lockset ls = abs_ls(p, &a[k]);
+			struct lockset ls = judge_abs_ls(p, &a[k]);
 
-			func_name(p, a[k].fn, fn, sizeof(fn));
+			judge_func_name(p, a[k].fn, fn, sizeof(fn));
 			fprintf(stderr, "trace:   %s:%u %s %s%s flags=%#x locks:",
 				p->files[a[k].file].path,
 				ast_line(p->files[a[k].file].ast, a[k].node),
-				fn, what(&a[k]), counts(p, &a[k]) ? "" : " (not counted)",
+				fn, what(&a[k]), judge_counts(p, &a[k]) ? "" : " (not counted)",
 				a[k].flags);
 			for (i = 0; i < ls.n; i++)
 				fprintf(stderr, " %s%s", facts_loc_name(p,
@@ -564,13 +620,17 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 				best = i;
 		/* a guard: held at two functions' accesses or more, and at
 		 * least at as many accesses as it is missing from */
-		if (best < 0 || c[best].count * 2 < total)
+		if (best < 0 || c[best].count * 2 < total) {
+			roots_judge(p, a, n);	/* no guard: pairs */
 			return;
+		}
 		guard = c[best].lock;
 		/* one function only: enough when that code is a goroutine's,
 		 * where the concurrency is written down */
-		if (c[best].nfn < 2 && !guarded_in_go(p, a, n, guard))
+		if (c[best].nfn < 2 && !guarded_in_go(p, a, n, guard)) {
+			roots_judge(p, a, n);
 			return;
+		}
 	}
 	facts_loc_name(p, l, lname, sizeof(lname));
 	facts_loc_name(p, guard, gname, sizeof(gname));
@@ -582,10 +642,10 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 
 		/* a store replaces the field, not the map's contents: it
 		 * tells the guard, it is not one side of a map race */
-		if (!counts(p, x) || p->funcs.v[x->fn].annotated ||
+		if (!judge_counts(p, x) || p->funcs.v[x->fn].annotated ||
 		    (x->flags & AC_STORE))
 			continue;
-		ls = abs_ls(p, x);
+		ls = judge_abs_ls(p, x);
 		h = ls_holds(&ls, guard);
 		line = (int)ast_line(p->files[x->file].ast, x->node);
 		if (h >= 0 && ls.h[h].shared == LS_SHARED &&
@@ -593,13 +653,13 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 			if (line == last_line && (int)x->file == last_file)
 				continue;
 			last_line = line, last_file = x->file;
-			text_of(p, x->file, x->node, sym, sizeof(sym));
-			func_name(p, x->fn, fname, sizeof(fname));
+			judge_text(p, x->file, x->node, sym, sizeof(sym));
+			judge_func_name(p, x->fn, fname, sizeof(fname));
 			msg = xasprintf("map %s is written while only a read "
 					"lock on %s is held: two readers can "
 					"write it at once", sym, gname);
-			emit(p, 2, SEV_ERROR, x, msg, sym);
-			evidence(p, p->fields.n > (size_t)guard ?
+			judge_emit(p, 2, SEV_ERROR, x, msg, sym);
+			judge_evidence(p, p->fields.n > (size_t)guard ?
 				 p->fields.v[guard].file : x->file,
 				 (size_t)guard < p->fields.n ?
 				 p->fields.v[guard].node : x->node,
@@ -612,12 +672,12 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		for (j = 0; j < n; j++) {
 			struct lockset lj;
 
-			if (j == k || !counts(p, &a[j]) ||
+			if (j == k || !judge_counts(p, &a[j]) ||
 			    (a[j].flags & AC_STORE))
 				continue;
 			if (!(x->flags & AC_WRITE) && !(a[j].flags & AC_WRITE))
 				continue;
-			lj = abs_ls(p, &a[j]);
+			lj = judge_abs_ls(p, &a[j]);
 			if (ls_holds(&lj, guard) < 0)
 				continue;
 			if (!other || ((a[j].flags & AC_WRITE) &&
@@ -629,8 +689,8 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		if (line == last_line && (int)x->file == last_file)
 			continue;
 		last_line = line, last_file = x->file;
-		text_of(p, x->file, x->node, sym, sizeof(sym));
-		func_name(p, other->fn, fname, sizeof(fname));
+		judge_text(p, x->file, x->node, sym, sizeof(sym));
+		judge_func_name(p, other->fn, fname, sizeof(fname));
 		sev = (x->flags & AC_IN_GO) || p->funcs.v[x->fn].root ?
 		      SEV_ERROR : SEV_WARNING;
 		snprintf(where, sizeof(where), "%s:%u",
@@ -640,13 +700,13 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 				"elsewhere: %s %s it under the lock (%s)",
 				sym, what(x), gname, fname, other->flags &
 				AC_WRITE ? "writes" : "reads", where);
-		emit(p, 5, sev, x, msg, sym);
-		evidence(p, other->file, other->node,
+		judge_emit(p, 5, sev, x, msg, sym);
+		judge_evidence(p, other->file, other->node,
 			 other->flags & AC_WRITE
 			 ? "written here under the guard, concurrently"
 			 : "read here under the guard, concurrently");
 		if ((size_t)l < p->fields.n)
-			evidence(p, p->fields.v[l].file, p->fields.v[l].node,
+			judge_evidence(p, p->fields.v[l].file, p->fields.v[l].node,
 				 guard_from_note ? "map declared here, with "
 				 "its guard named" : "map declared here");
 	}
@@ -666,7 +726,7 @@ static void trace_calls(const struct pkg *p)
 
 		if (strcmp(names_str(&p->nm, to->name), want))
 			continue;
-		func_name(p, c->caller, fn, sizeof(fn));
+		judge_func_name(p, c->caller, fn, sizeof(fn));
 		fprintf(stderr, "trace: call %s:%u from %s flags=%#x ignored=%d "
 			"callee escapes=%d init_only=%d entry:",
 			p->files[c->file].path,
@@ -697,15 +757,20 @@ void judge_package(struct pkg *p)
 	init_only(p);
 	test_only(p);
 	entries(p);
+	fresh_params(p);
 	if (p->trace)
 		trace_calls(p);
 	fresh_receivers(p);
-	if (!p->acc.n)
+	roots_compute(p);
+	if (!p->acc.n) {
+		roots_free(p);
 		return;
+	}
 	qsort(p->acc.v, p->acc.n, sizeof(*p->acc.v), by_loc);
 	for (i = 0; i < p->acc.n; i = j) {
 		for (j = i + 1; j < p->acc.n && p->acc.v[j].loc == p->acc.v[i].loc;)
 			j++;
 		judge_loc(p, &p->acc.v[i], j - i);
 	}
+	roots_free(p);
 }

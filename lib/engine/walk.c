@@ -28,6 +28,7 @@ struct local {
 	uint32_t lit;		/* f := func() {...}: the literal, run where
 				 * f is called (or handed on) */
 	int8_t param;		/* parameter index, or -1 */
+	uint8_t loop;		/* loop nesting where it was declared */
 };
 
 struct lit_use {
@@ -51,6 +52,10 @@ struct walker {
 	struct lockset *defer_into;	/* a deferred literal's unlocks go
 					 * to its function's deferred set */
 	int in_go;		/* inside a goroutine's literal */
+	int cur_go;		/* its gosite, or -1 */
+	int loops;		/* loop nesting in this function or literal */
+	int gate;		/* loop nesting at a select case that receives
+				 * (a token): a go there runs one at a time */
 	size_t go_base;		/* locals below this were declared outside
 				 * the innermost goroutine literal */
 	int later;		/* inside a literal that runs later */
@@ -111,6 +116,7 @@ static struct local *declare(struct walker *w, uint32_t id_node, struct ty ty)
 	l->ty = ty;
 	l->alias = -1;
 	l->param = -1;
+	l->loop = (uint8_t)(w->loops < 255 ? w->loops : 255);
 	return l;
 }
 
@@ -400,6 +406,17 @@ static void access(struct walker *w, uint32_t n, loc_t l, int flags)
 	ac->node = n;
 	ac->ls = w->ls;
 	ac->fn = w->fn;
+	ac->go = w->cur_go;
+	ac->param = -1;
+	{
+		uint32_t b = chain_base(w, n);
+		struct local *pl = b ? lookup(w, ident(w, b)) : NULL;
+
+		if (pl && pl->param >= 0 && pl->param < 8)
+			ac->param = pl->param;
+		if (pl && w->in_go && (size_t)(pl - w->locals.v) < w->go_base)
+			ac->flags |= AC_CAPTURED;
+	}
 }
 
 /* A fresh object handed to a goroutine, to another function or into
@@ -417,15 +434,15 @@ static void escape(struct walker *w, uint32_t n)
 		l->fresh = 0;
 }
 
-static void call(struct walker *w, int callee, uint32_t node, int flags,
-		 uint32_t recv)
+static struct call *call(struct walker *w, int callee, uint32_t node,
+			 int flags, uint32_t recv)
 {
 	struct call *c;
 
 	if (recv && (flags & CALL_GO))
 		escape(w, recv);
 	if (w->pass == 1 || callee < 0)
-		return;
+		return NULL;
 	if (recv && owned(w, recv))
 		flags |= CALL_FRESH_RECV;
 	else if (recv && is_recv(w, recv) && N(w, recv)->kind == AST_IDENT)
@@ -439,6 +456,48 @@ static void call(struct walker *w, int callee, uint32_t node, int flags,
 	c->file = (uint16_t)w->file;
 	c->node = node;
 	c->ls = w->ls;
+	c->go = w->cur_go;
+	c->site = -1;
+	c->recv_param = -1;
+	memset(c->arg_param, -1, sizeof(c->arg_param));
+	if (recv && N(w, recv)->kind == AST_IDENT) {
+		struct local *rl = lookup(w, ident(w, recv));
+
+		if (rl && rl->param >= 0 && rl->param < 8)
+			c->recv_param = rl->param;
+	}
+	return c;
+}
+
+/* A new place where code starts to run concurrently (second pass only):
+ * its index, or -1. */
+static int start_site(struct walker *w, int target, uint32_t node,
+		      int callback, int many)
+{
+	struct gosite *g;
+
+	/* a test's goroutines exercise the code; they are not the program's */
+	if (w->pass == 1 || w->f->is_test || w->f->test_only)
+		return -1;
+	g = VEC_PUSH(w->p->gos);
+	g->fn = w->fn;
+	g->target = target;
+	g->node = node;
+	g->file = (uint16_t)w->file;
+	g->callback = (uint8_t)callback;
+	g->many = (uint8_t)(many || w->loops > w->gate);
+	return (int)w->p->gos.n - 1;
+}
+
+static void add_join(struct walker *w, uint32_t n)
+{
+	struct join *j;
+
+	if (w->pass == 1)
+		return;
+	j = VEC_PUSH(w->p->joins);
+	j->fn = w->fn;
+	j->off = N(w, n)->pos;
 }
 
 /* ---- locks ---- */
@@ -485,7 +544,8 @@ static int lock_op(struct walker *w, uint32_t call_node, loc_t *l)
 	return *l == -1 ? OP_NONE : op;
 }
 
-/* APIs that run a function argument concurrently, by the method's name */
+/* APIs that run a function argument concurrently, by the method's name:
+ * 1, or 2 when many instances run at once (HTTP handlers) */
 static int async_api(struct walker *w, uint32_t fun)
 {
 	static const char *const names[] = {
@@ -500,7 +560,7 @@ static int async_api(struct walker *w, uint32_t fun)
 
 	for (i = 0; name && names[i]; i++)
 		if (id_is(w, name, names[i]))
-			return 1;
+			return i >= 2 && i <= 4 ? 2 : 1;	/* handlers: many */
 	return 0;
 }
 
@@ -566,15 +626,26 @@ static void params(struct walker *w, uint32_t ftype, int top)
 	}
 }
 
+static void func_lit_at(struct walker *w, uint32_t lit,
+			const struct lockset *ls, int in_go, int later, int site);
+
 /* Walks a literal's body with lock set ls in effect; the walker's own
- * state is restored after. */
+ * state is restored after.  A goroutine's literal is a new gosite. */
 static void func_lit(struct walker *w, uint32_t lit, const struct lockset *ls,
 		     int in_go, int later)
+{
+	func_lit_at(w, lit, ls, in_go, later, in_go ? start_site(w, -1, lit, 0, 0)
+						  : w->cur_go);
+}
+
+static void func_lit_at(struct walker *w, uint32_t lit,
+			const struct lockset *ls, int in_go, int later, int site)
 {
 	const struct ast_node *fl = N(w, lit);
 	struct lockset save = w->ls, exit = w->exit, def = w->deferred;
 	struct lockset *into = w->defer_into;
 	size_t go_base = w->go_base;
+	int cur_go = w->cur_go, loops = w->loops, gate = w->gate;
 	int term = w->terminated, have = w->have_exit, brk = w->breakable;
 	size_t nloc = w->locals.n;
 
@@ -584,6 +655,9 @@ static void func_lit(struct walker *w, uint32_t lit, const struct lockset *ls,
 	w->ls = *ls;
 	if (in_go)
 		w->go_base = nloc;
+	w->cur_go = site;
+	w->loops = 0;
+	w->gate = 0;
 	w->in_go += in_go;
 	w->later += later;
 	w->terminated = 0;
@@ -597,6 +671,9 @@ static void func_lit(struct walker *w, uint32_t lit, const struct lockset *ls,
 	w->locals.n = nloc;
 	w->in_go -= in_go;
 	w->go_base = go_base;
+	w->cur_go = cur_go;
+	w->loops = loops;
+	w->gate = gate;
 	w->later -= later;
 	w->ls = save;
 	w->exit = exit;
@@ -727,7 +804,26 @@ static void once_do(struct walker *w, uint32_t n)
 		w->p->funcs.v[fn].once = 1;
 }
 
-static void args(struct walker *w, uint32_t list, int callee, int async)
+/* An argument that is an object made here. */
+static int arg_fresh(struct walker *w, uint32_t v)
+{
+	const struct ast_node *nd = N(w, v);
+	struct local *l;
+
+	if (fresh_value(w, v))
+		return 1;
+	if (nd->kind == AST_UNARY_EXPR && nd->op == T_AND)
+		nd = N(w, v = nd->a);
+	return nd->kind == AST_IDENT && (l = lookup(w, ident(w, v))) &&
+	       l->fresh;
+}
+
+/* The arguments of a call: literals run here (or concurrently: async is
+ * async_api()'s kind, go_site the go statement's site), maps handed to
+ * code we cannot see are read, functions handed to a concurrent API
+ * start there. */
+static void args(struct walker *w, uint32_t list, int callee, int async,
+		 int go_site)
 {
 	uint32_t i, n = ast_list_len(w->a, list);
 	const uint32_t *v = ast_list(w->a, list);
@@ -747,10 +843,12 @@ static void args(struct walker *w, uint32_t list, int callee, int async)
 			const struct func *cf =
 				callee >= 0 ? &w->p->funcs.v[callee] : NULL;
 
-			if (async) {
+			if (async || go_site >= 0) {
 				memset(&ls, 0, sizeof(ls));
 				handed_over(w, fl, 0, &ls);
-				func_lit(w, fl, &ls, 1, 0);
+				func_lit_at(w, fl, &ls, 1, 0, go_site >= 0 ?
+					    go_site : start_site(w, -1, fl, 1,
+								 async == 2));
 				continue;
 			}
 			if (cf && i < 4 && (cf->param_called & (1u << i)))
@@ -758,8 +856,16 @@ static void args(struct walker *w, uint32_t list, int callee, int async)
 			func_lit(w, fl, &ls, 0, 0);
 			continue;
 		}
-		if (async)
+		if (async || go_site >= 0)
 			escape(w, v[i]);	/* go f(x), g.Go(x) */
+		if (async && (x->kind == AST_IDENT ||
+			      x->kind == AST_SELECTOR_EXPR)) {
+			uint32_t recv;
+			int fn = callee_of(w, v[i], &recv);
+
+			if (fn >= 0)	/* g.Go(s.work), HandleFunc(p, h) */
+				start_site(w, fn, v[i], 1, async == 2);
+		}
 		if (map_loc(w, v[i]) >= 0 && callee < 0) {
 			/* a map handed to code we cannot see: a read of it
 			 * (fmt, json, maps.Copy and sort range over it) */
@@ -773,7 +879,8 @@ static void call_expr(struct walker *w, uint32_t n, int go, int deferred)
 {
 	const struct ast_node *c = N(w, n), *fun = N(w, c->a);
 	uint32_t recv = 0;
-	int callee, op, async;
+	int callee, op, async, site = -1;
+	struct call *rec;
 	loc_t l;
 
 	if (fun->kind == AST_FUNC_LIT) {	/* func(){...}() */
@@ -782,7 +889,7 @@ static void call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		memset(&none, 0, sizeof(none));
 		if (go)		/* a lock handed over: the goroutine unlocks it */
 			handed_over(w, c->a, 0, &none);
-		args(w, c->b, -1, 0);
+		args(w, c->b, -1, 0, -1);
 		w->defer_into = deferred ? &w->deferred : NULL;
 		func_lit(w, c->a, go ? &none : &now, go, 0);
 		w->defer_into = into;
@@ -793,7 +900,7 @@ static void call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		struct lockset none, now = w->ls;
 
 		memset(&none, 0, sizeof(none));
-		args(w, c->b, -1, go);
+		args(w, c->b, -1, 0, -1);
 		if (times_walked(w, lit) > 2)
 			return;
 		mark_walked(w, lit);
@@ -826,7 +933,7 @@ static void call_expr(struct walker *w, uint32_t n, int go, int deferred)
 
 		access(w, m, map_loc(w, m), AC_WRITE);
 		expr(w, m, RD);
-		args(w, c->b, -1, 0);
+		args(w, c->b, -1, 0, -1);
 		return;
 	}
 	if (fun->kind == AST_IDENT && id_is(w, c->a, "len") &&
@@ -857,11 +964,38 @@ static void call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	async = async_api(w, c->a);
 	if (w->pass == 1)
 		once_do(w, n);
-	call(w, callee, n, (go ? CALL_GO : 0) | (deferred ? CALL_DEFER : 0),
-	     recv);
-	if (fun->kind == AST_SELECTOR_EXPR)
+	if (go)
+		site = start_site(w, callee, n, 0, 0);
+	rec = call(w, callee, n, (go ? CALL_GO : 0) |
+		   (deferred ? CALL_DEFER : 0), recv);
+	if (rec) {
+		uint32_t i, na = ast_list_len(w->a, c->b);
+
+		rec->site = site;
+		for (i = 0; i < na && i < 8; i++) {
+			uint32_t av = ast_list(w->a, c->b)[i];
+			struct local *al = N(w, av)->kind == AST_IDENT
+					   ? lookup(w, ident(w, av)) : NULL;
+
+			if (arg_fresh(w, av))
+				rec->fresh_args |= (uint8_t)(1u << i);
+			if (al && al->param >= 0 && al->param < 8)
+				rec->arg_param[i] = al->param;
+		}
+		if (site >= 0 && recv && N(w, recv)->kind == AST_IDENT) {
+			struct local *rl = lookup(w, ident(w, recv));
+
+			/* for _, c := range conns { go c.serve() } */
+			if (rl && w->loops > 0 && rl->loop >= w->loops)
+				w->p->gos.v[site].per_instance = 1;
+		}
+	}
+	if (fun->kind == AST_SELECTOR_EXPR) {
 		expr(w, fun->a, RD);
-	args(w, c->b, callee, async || go);
+		if (id_is(w, fun->b, "Wait") && !ast_list_len(w->a, c->b))
+			add_join(w, n);
+	}
+	args(w, c->b, callee, async, go ? site : -1);
 	if (no_return(w, n))
 		w->terminated = 1;
 	/* a lock wrapper's effect (its summary from the first pass) */
@@ -925,6 +1059,11 @@ static void expr(struct walker *w, uint32_t n, int mode)
 			call(w, fn, n, CALL_VALUE, 0);
 		return;
 	}
+	case AST_UNARY_EXPR:
+		if (nd->op == T_ARROW)
+			add_join(w, n);	/* <-ch: a hand-off, or a join */
+		expr(w, nd->a, RD);
+		return;
 	case AST_COMPOSITE_LIT:
 		/* the type is no value; the elements are */
 		for (c = 0; c < ast_list_len(w->a, nd->b); c++)
@@ -965,6 +1104,25 @@ static void detach(struct walker *w, loc_t l)
 			w->locals.v[i].alias = -1;
 			w->locals.v[i].fresh = 1;
 		}
+}
+
+/* A local map made here (m := make(map...), var m = map...{}) is its own
+ * location: owned while only this function's code touches it, shared once
+ * a goroutine captures it. */
+static void local_map(struct walker *w, struct local *l, uint32_t id)
+{
+	struct lloc *ll;
+
+	if (w->pass == 1 || l->alias >= 0 || !l->fresh ||
+	    facts_under(w->p, l->ty).kind != TY_MAP)
+		return;
+	ll = VEC_PUSH(w->p->llocs);
+	ll->name = l->name;
+	ll->fn = w->fn;
+	ll->file = w->file;
+	ll->node = id;
+	ll->go = w->cur_go;
+	l->alias = (loc_t)(w->p->fields.n + w->p->vars.n + w->p->llocs.n - 1);
 }
 
 /* f := func(){...} or f = func(){...} with f a local (or being defined) */
@@ -1013,6 +1171,7 @@ static void assign(struct walker *w, uint32_t n)
 				loc->alias = map_loc(w, r);
 				loc->fresh = (uint8_t)fresh_value(w, r);
 				hold_lit(w, loc, r);
+				local_map(w, loc, lhs[i]);
 			}
 			continue;
 		}
@@ -1065,8 +1224,10 @@ static void value_spec(struct walker *w, uint32_t spec)
 		if (l && nv == nn) {
 			l->alias = map_loc(w, vals[j]);
 			l->fresh = (uint8_t)fresh_value(w, vals[j]);
+			local_map(w, l, nms[j]);
 		} else if (l && !nv) {
 			l->fresh = 1;	/* var x T: a zero value of our own */
+			local_map(w, l, nms[j]);
 		}
 	}
 }
@@ -1107,12 +1268,12 @@ static int branch(struct walker *w, uint32_t body, const struct lockset *in,
 }
 
 /* Joins clause states: the intersection of those that fall through. */
-struct join {
+struct meet {
 	struct lockset ls;
 	int any;
 };
 
-static void join_add(struct join *j, const struct lockset *ls)
+static void join_add(struct meet *j, const struct lockset *ls)
 {
 	if (j->any)
 		ls_meet(&j->ls, ls);
@@ -1120,7 +1281,7 @@ static void join_add(struct join *j, const struct lockset *ls)
 		j->ls = *ls, j->any = 1;
 }
 
-static void join_end(struct walker *w, struct join *j)
+static void join_end(struct walker *w, struct meet *j)
 {
 	if (j->any) {
 		w->ls = j->ls;
@@ -1130,13 +1291,24 @@ static void join_end(struct walker *w, struct join *j)
 	}
 }
 
+/* A select case that receives: <-ch, v := <-ch, v, ok = <-ch. */
+static int receives(struct walker *w, uint32_t comm)
+{
+	const struct ast_node *c = N(w, comm);
+	uint32_t x = c->kind == AST_EXPR_STMT ? c->a :
+		     c->kind == AST_ASSIGN_STMT && ast_list_len(w->a, c->b) == 1
+		     ? ast_list(w->a, c->b)[0] : 0;
+
+	return x && N(w, x)->kind == AST_UNARY_EXPR && N(w, x)->op == T_ARROW;
+}
+
 static void clauses(struct walker *w, uint32_t body, int is_select)
 {
 	const struct ast_node *b = N(w, body);
 	uint32_t i, n = body ? ast_list_len(w->a, b->a) : 0;
 	struct lockset in = w->ls;
-	struct join j;
-	int has_default = 0, brk = w->breakable;
+	struct meet j;
+	int has_default = 0, brk = w->breakable, gate;
 
 	memset(&j, 0, sizeof(j));
 	w->breakable = 1;
@@ -1159,7 +1331,11 @@ static void clauses(struct walker *w, uint32_t body, int is_select)
 				stmt(w, c->a);
 		}
 		w->terminated = 0;
+		gate = w->gate;
+		if (c->kind == AST_COMM_CLAUSE && c->a && receives(w, c->a))
+			w->gate = w->loops;
 		block(w, c->b);
+		w->gate = gate;
 		if (!w->terminated)
 			join_add(&j, &w->ls);
 		w->terminated = 0;
@@ -1312,7 +1488,9 @@ static void stmt(struct walker *w, uint32_t n)
 		}
 		in = w->ls;
 		w->breakable = 2;
-		t1 = branch(w, s->kind == AST_FOR_STMT ? s->d : s->d, &in, &o1, 0);
+		w->loops++;
+		t1 = branch(w, s->d, &in, &o1, 0);
+		w->loops--;
 		if (s->kind == AST_FOR_STMT)
 			stmt(w, s->c);
 		w->breakable = brk;
@@ -1353,6 +1531,7 @@ void walk_func(struct pkg *p, int fn, int pass)
 	w.file = f->file;
 	w.pass = pass;
 	w.f = f;
+	w.cur_go = -1;
 	if (pass == 1) {
 		f->param_called = 0;
 		memset(&f->acquired, 0, sizeof(f->acquired));

@@ -1,0 +1,407 @@
+/* roots.c - which goroutines reach each function, and the pair rule
+ *
+ * Owns: the concurrency roots of every function (the gosites that start
+ * it, directly or through calls, and "main": code that runs outside any
+ * goroutine this package starts, such as its exported API and main), and
+ * the rule for maps that no lock guards: a write and another access of
+ * the same map whose roots may overlap, with no lock in common and no
+ * launch or join ordering them (a goroutine against itself only when
+ * several instances run; against its launcher only after the go statement
+ * and before a Wait or a receive).  A map reached from one single-instance
+ * goroutine only (an event loop that owns it) is not shared.
+ * Not: guarded maps (judge.c), lock sets (walk.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine_int.h"
+#include "util.h"
+
+#define RS_MAX 6
+struct roots {
+	int32_t id[RS_MAX];	/* gosites */
+	uint8_t n;
+	uint8_t main;		/* reached from outside any goroutine */
+	uint8_t over;		/* more gosites than id[] holds */
+};
+
+static int rs_add(struct roots *r, int id)
+{
+	int i;
+
+	if (id < 0) {
+		if (r->main)
+			return 0;
+		r->main = 1;
+		return 1;
+	}
+	for (i = 0; i < r->n; i++)
+		if (r->id[i] == id)
+			return 0;
+	if (r->n == RS_MAX) {
+		if (r->over)
+			return 0;
+		r->over = 1;
+		return 1;
+	}
+	r->id[r->n++] = id;
+	return 1;
+}
+
+static int rs_union(struct roots *to, const struct roots *from)
+{
+	int i, ch = 0;
+
+	if (from->main)
+		ch |= rs_add(to, -1);
+	for (i = 0; i < from->n; i++)
+		ch |= rs_add(to, from->id[i]);
+	if (from->over && !to->over)
+		to->over = 1, ch = 1;
+	return ch;
+}
+
+static int is_handler(const struct pkg *p, const struct func *f)
+{
+	const struct ast *a = p->files[f->file].ast;
+	const struct ast_node *ft = ast_node(a, ast_node(a, f->node)->c);
+
+	return f->recv_type >= 0 &&
+	       !strcmp(names_str(&p->nm, f->name), "ServeHTTP") && ft->b &&
+	       ast_list_len(a, ast_node(a, ft->b)->a) == 2;
+}
+
+/* The gosites whose target's receiver is f's receiver: handed on only by
+ * calls on the caller's own receiver. */
+static void self_roots(struct pkg *p)
+{
+	size_t i;
+	int round, changed = 1;
+
+	p->self = xcalloc(p->funcs.n ? p->funcs.n : 1, sizeof(*p->self));
+	for (i = 0; i < p->gos.n; i++)
+		if (p->gos.v[i].target >= 0)
+			rs_add(&p->self[p->gos.v[i].target], (int)i);
+	for (round = 0; changed && round < 12; round++) {
+		changed = 0;
+		for (i = 0; i < p->calls.n; i++) {
+			const struct call *c = &p->calls.v[i];
+
+			if ((c->flags & CALL_RECV_SELF) && c->go < 0 &&
+			    !(c->flags & (CALL_GO | CALL_VALUE)))
+				changed |= rs_union(&p->self[c->callee],
+						    &p->self[c->caller]);
+		}
+	}
+}
+
+void roots_compute(struct pkg *p)
+{
+	size_t i, n = p->funcs.n;
+	uint8_t *target = xcalloc(n ? n : 1, 1), *ordinary = xcalloc(n ? n : 1, 1);
+	int round, changed = 1;
+
+	p->roots = xcalloc(n ? n : 1, sizeof(*p->roots));
+	for (i = 0; i < n; i++) {
+		const struct func *f = &p->funcs.v[i];
+		struct gosite *g;
+
+		if (!is_handler(p, f) || f->is_test)
+			continue;
+		g = VEC_PUSH(p->gos);	/* an HTTP handler: many at once */
+		g->fn = -1;
+		g->target = (int)i;
+		g->node = f->node;
+		g->file = (uint16_t)f->file;
+		g->many = 1;
+		g->callback = 1;
+	}
+	for (i = 0; i < p->gos.n; i++)
+		if (p->gos.v[i].target >= 0) {
+			rs_add(&p->roots[p->gos.v[i].target], (int)i);
+			target[p->gos.v[i].target] = 1;
+		}
+	for (i = 0; i < p->calls.n; i++) {
+		const struct call *c = &p->calls.v[i];
+
+		if (!(c->flags & (CALL_GO | CALL_VALUE | CALL_ASYNC_ARG)))
+			ordinary[c->callee] = 1;
+	}
+	/* code run from outside: the exported API, main, functions no
+	 * call here reaches (called through an interface or a value) */
+	for (i = 0; i < n; i++) {
+		const struct func *f = &p->funcs.v[i];
+
+		if (f->is_test || f->test_only || f->init_only)
+			continue;
+		if ((f->exported && !target[i]) || (!ordinary[i] && !target[i]))
+			rs_add(&p->roots[i], -1);
+	}
+	for (round = 0; changed && round < 12; round++) {
+		changed = 0;
+		for (i = 0; i < p->calls.n; i++) {
+			const struct call *c = &p->calls.v[i];
+			const struct func *from = &p->funcs.v[c->caller];
+
+			if (c->flags & (CALL_GO | CALL_VALUE | CALL_ASYNC_ARG))
+				continue;
+			if (from->is_test || from->test_only || from->init_only)
+				continue;
+			if (c->go >= 0)
+				changed |= rs_add(&p->roots[c->callee], c->go);
+			else
+				changed |= rs_union(&p->roots[c->callee],
+						    &p->roots[c->caller]);
+		}
+	}
+	free(target);
+	free(ordinary);
+	self_roots(p);
+}
+
+void roots_free(struct pkg *p)
+{
+	free(p->roots);
+	free(p->self);
+	p->roots = p->self = NULL;
+}
+
+/* The roots of an access: its goroutine literal, or its function's. */
+static struct roots access_roots(const struct pkg *p, const struct access *a)
+{
+	struct roots r;
+
+	memset(&r, 0, sizeof(r));
+	if (a->go >= 0)
+		rs_add(&r, a->go);
+	else if ((size_t)a->loc >= p->fields.n + p->vars.n)
+		r.main = 1;	/* a local map: its function's own thread */
+	else
+		r = p->roots[a->fn];
+	return r;
+}
+
+static uint32_t pos(const struct pkg *p, int file, uint32_t node)
+{
+	return ast_node(p->files[file].ast, node)->pos;
+}
+
+/* Is access x, made outside goroutine s, concurrent with it? */
+static int with_site(const struct pkg *p, const struct access *x, int s)
+{
+	const struct gosite *g = &p->gos.v[s];
+	uint32_t at, gs;
+	size_t j;
+
+	if (x->go >= 0)
+		return 1;	/* another goroutine's literal */
+	if (x->fn != g->fn)
+		return p->loose;	/* other code while it runs: a contract
+					 * we cannot see the callers of */
+	at = pos(p, x->file, x->node);
+	gs = pos(p, g->file, g->node);
+	if (at < gs && !g->many)
+		return 0;	/* before the go statement */
+	for (j = 0; j < p->joins.n; j++)
+		if (p->joins.v[j].fn == x->fn && p->joins.v[j].off > gs &&
+		    p->joins.v[j].off < at)
+			return 0;	/* after a Wait or a receive */
+	return at > gs || g->many;
+}
+
+static int common_lock(const struct lockset *a, const struct lockset *b)
+{
+	int i, j;
+
+	for (i = 0; i < a->n; i++) {
+		if (a->h[i].shared == LS_RELEASED || a->h[i].loc < 0)
+			continue;
+		for (j = 0; j < b->n; j++)
+			if (b->h[j].loc == a->h[i].loc &&
+			    b->h[j].shared != LS_RELEASED)
+				return 1;
+	}
+	return 0;
+}
+
+/* Is the object an access made in gosite s touches one the goroutine
+ * shares with other code (and with its other instances)?  A package
+ * variable, a variable the literal captured, a local map made outside it,
+ * the receiver of `go x.m()` (or of a handler) handed down on the
+ * receiver, unless x is new in each iteration.  A parameter or anything
+ * made or looked up inside is the instance's own, as far as we can see. */
+static int shared_across(const struct pkg *p, const struct access *a, int s)
+{
+	const struct gosite *g = &p->gos.v[s];
+	size_t nv = p->fields.n + p->vars.n;
+
+	if ((size_t)a->loc >= p->fields.n && (size_t)a->loc < nv)
+		return 1;
+	if ((size_t)a->loc >= nv)
+		return p->llocs.v[(size_t)a->loc - nv].go != a->go;
+	if (a->flags & AC_CAPTURED)
+		return 1;
+	if ((a->flags & AC_RECV) && a->go < 0 && !g->per_instance &&
+	    g->target >= 0) {
+		const struct roots *r = &p->self[a->fn];
+		int i;
+
+		for (i = 0; i < r->n; i++)
+			if (r->id[i] == s)
+				return 1;
+	}
+	return 0;
+}
+
+/* Can x (a write) and y overlap?  *sx, *sy: the gosites that say so (-1:
+ * main). */
+static int overlap(const struct pkg *p, const struct access *x,
+		   const struct access *y, int *sx, int *sy)
+{
+	struct roots rx = access_roots(p, x), ry = access_roots(p, y);
+	int i, j;
+
+	if (rx.over || ry.over)
+		return 0;	/* too many to say which: stay quiet */
+	for (i = 0; i < rx.n; i++) {
+		int s = rx.id[i];
+
+		for (j = 0; j < ry.n; j++) {
+			int t = ry.id[j];
+			int same = s == t || (p->gos.v[s].target >= 0 &&
+					      p->gos.v[s].target ==
+					      p->gos.v[t].target);
+
+			/* both sides must reach one object: state the
+			 * goroutines share, not what each made or got */
+			if (!shared_across(p, x, s) || !shared_across(p, y, t))
+				continue;
+			/* the same code started twice is one goroutine
+			 * unless several instances run at once */
+			if (same && !p->gos.v[s].many && !p->gos.v[t].many)
+				continue;
+			if (s != t && p->gos.v[s].fn == p->gos.v[t].fn &&
+			    p->gos.v[s].fn >= 0 && !with_site(p, y, s))
+				continue;
+			*sx = s, *sy = t;
+			return 1;
+		}
+		if (ry.main && shared_across(p, x, s) && with_site(p, y, s)) {
+			*sx = s, *sy = -1;
+			return 1;
+		}
+	}
+	for (j = 0; j < ry.n; j++)
+		if (rx.main && shared_across(p, y, ry.id[j]) &&
+		    with_site(p, x, ry.id[j])) {
+			*sx = -1, *sy = ry.id[j];
+			return 1;
+		}
+	return 0;
+}
+
+static void site_evidence(struct pkg *p, int s)
+{
+	const struct gosite *g = &p->gos.v[s];
+
+	judge_evidence(p, g->file, g->node,
+		       g->fn < 0 ? "an HTTP handler: requests run at once" :
+		       g->callback ? (g->many ? "callback registered here, "
+				      "run concurrently" :
+				      "callback registered here, run "
+				      "concurrently with its caller") :
+		       g->many ? "goroutine started here, in a loop" :
+		       "goroutine started here");
+}
+
+/* The side outside goroutine s is the launcher's own code after the go
+ * statement: both sides are named, not a contract. */
+static int with_site_named(const struct pkg *p, const struct access *x, int s)
+{
+	return x->fn == p->gos.v[s].fn;
+}
+
+void roots_judge(struct pkg *p, struct access *a, size_t n)
+{
+	size_t k, j, cap = n < 256 ? n : 256;
+	char sym[160], fname[160], where[200];
+	int last_line = -1, last_file = -1;
+
+	for (k = 0; k < cap; k++) {
+		struct access *x = &a[k], *y = NULL, *flag;
+		struct lockset lx, ly;
+		int sx = -1, sy = -1, rule, sev, line;
+		char *msg;
+
+		if (!(x->flags & AC_WRITE) || (x->flags & AC_STORE) ||
+		    !judge_counts(p, x) || p->funcs.v[x->fn].annotated)
+			continue;
+		lx = judge_abs_ls(p, x);
+		for (j = 0; j < cap && !y; j++) {
+			if ((a[j].flags & AC_STORE) || !judge_counts(p, &a[j]) ||
+			    p->funcs.v[a[j].fn].annotated)
+				continue;
+			ly = judge_abs_ls(p, &a[j]);
+			if (common_lock(&lx, &ly))
+				continue;
+			if (overlap(p, x, &a[j], &sx, &sy))
+				y = &a[j];
+		}
+		if (!y)
+			continue;
+		/* flag the side in the goroutine: the write, or the read
+		 * a goroutine makes of a map written elsewhere */
+		if (sx < 0 && (y->flags & AC_WRITE))
+			continue;	/* y is flagged as the goroutine's write */
+		flag = sx >= 0 ? x : y;
+		line = (int)ast_line(p->files[flag->file].ast, flag->node);
+		if (line == last_line && (int)flag->file == last_file)
+			continue;
+		last_line = line, last_file = flag->file;
+		judge_text(p, flag->file, flag->node, sym, sizeof(sym));
+		if (flag == x) {
+			int s = sx >= 0 ? sx : sy;
+
+			rule = s >= 0 && p->gos.v[s].callback ? 4 : 1;
+			judge_func_name(p, y->fn, fname, sizeof(fname));
+			snprintf(where, sizeof(where), "%s:%u",
+				 p->files[y->file].path,
+				 ast_line(p->files[y->file].ast, y->node));
+			msg = xasprintf("map %s is written %s with no lock, while "
+					"%s %s it (%s)", sym,
+					sx >= 0 ? (p->gos.v[sx].callback ?
+						   "in a concurrent callback" :
+						   "in a goroutine")
+					: "outside the goroutine",
+					y == x ? "another instance of it" : fname,
+					y->flags & AC_WRITE ? "writes" : "reads",
+					where);
+		} else {
+			rule = 3;
+			judge_func_name(p, x->fn, fname, sizeof(fname));
+			snprintf(where, sizeof(where), "%s:%u",
+				 p->files[x->file].path,
+				 ast_line(p->files[x->file].ast, x->node));
+			msg = xasprintf("map %s is read in a goroutine with no "
+					"lock, while %s writes it (%s)", sym,
+					fname, where);
+		}
+		sev = sx >= 0 && sy >= 0 ? SEV_ERROR :
+		      (sx >= 0 ? with_site_named(p, y, sx)
+			       : with_site_named(p, x, sy)) ? SEV_ERROR
+							      : SEV_WARNING;
+		judge_emit(p, rule, sev, flag, msg, sym);
+		if (flag == x && y != x)
+			judge_evidence(p, y->file, y->node, y->flags & AC_WRITE
+				       ? "also written here, concurrently"
+				       : "read here, concurrently");
+		else if (flag == y)
+			judge_evidence(p, x->file, x->node,
+				       "written here, concurrently");
+		if (sx >= 0)
+			site_evidence(p, sx);
+		if (sy >= 0 && sy != sx)
+			site_evidence(p, sy);
+	}
+}
