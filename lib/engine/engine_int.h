@@ -153,6 +153,7 @@ enum call_flags {
 	CALL_ASYNC_ARG = 16,	/* handed to an API that runs it concurrently */
 	CALL_RECV_SELF = 32,	/* receiver is the caller's own receiver */
 	CALL_IN_GO = 64,	/* made inside a goroutine's literal */
+	CALL_CAPTURED_RECV = 128,	/* ... on a receiver it captured */
 };
 
 struct call {

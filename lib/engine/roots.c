@@ -88,8 +88,11 @@ static void self_roots(struct pkg *p)
 		for (i = 0; i < p->calls.n; i++) {
 			const struct call *c = &p->calls.v[i];
 
-			if ((c->flags & CALL_RECV_SELF) && c->go < 0 &&
-			    !(c->flags & (CALL_GO | CALL_VALUE)))
+			if (c->flags & (CALL_GO | CALL_VALUE))
+				continue;
+			if ((c->flags & CALL_CAPTURED_RECV) && c->go >= 0)
+				changed |= rs_add(&p->self[c->callee], c->go);
+			else if ((c->flags & CALL_RECV_SELF) && c->go < 0)
 				changed |= rs_union(&p->self[c->callee],
 						    &p->self[c->caller]);
 		}
@@ -242,8 +245,7 @@ static int shared_across(const struct pkg *p, const struct access *a, int s)
 		return p->llocs.v[(size_t)a->loc - nv].go != a->go;
 	if (a->flags & AC_CAPTURED)
 		return 1;
-	if ((a->flags & AC_RECV) && a->go < 0 && !g->per_instance &&
-	    g->target >= 0) {
+	if ((a->flags & AC_RECV) && a->go < 0 && !g->per_instance) {
 		const struct roots *r = &p->self[a->fn];
 		int i;
 

@@ -460,11 +460,14 @@ static struct call *call(struct walker *w, int callee, uint32_t node,
 	c->site = -1;
 	c->recv_param = -1;
 	memset(c->arg_param, -1, sizeof(c->arg_param));
-	if (recv && N(w, recv)->kind == AST_IDENT) {
-		struct local *rl = lookup(w, ident(w, recv));
+	if (recv && chain_base(w, recv)) {
+		struct local *rl = lookup(w, ident(w, chain_base(w, recv)));
 
-		if (rl && rl->param >= 0 && rl->param < 8)
+		if (rl && rl->param >= 0 && rl->param < 8 &&
+		    N(w, recv)->kind == AST_IDENT)
 			c->recv_param = rl->param;
+		if (rl && w->in_go && (size_t)(rl - w->locals.v) < w->go_base)
+			c->flags |= CALL_CAPTURED_RECV;
 	}
 	return c;
 }
@@ -510,6 +513,10 @@ static loc_t lock_loc(struct walker *w, uint32_t x)
 	struct ty t = type_of(w, x);
 
 	if (t.kind == TY_MUTEX || t.kind == TY_RWMUTEX)
+		return l;
+	/* a field or variable of a type that is not ours and has Lock and
+	 * Unlock: another package's mutex (syncs.Mutex, deadlock.RWMutex) */
+	if (l >= 0 && t.kind == TY_UNKNOWN)
 		return l;
 	t = facts_under(w->p, t);
 	if (t.kind == TY_NAMED)
