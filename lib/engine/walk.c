@@ -557,8 +557,7 @@ static int async_api(struct walker *w, uint32_t fun)
 {
 	static const char *const names[] = {
 		"Go", "AfterFunc", "HandleFunc", "Handle", "HandlerFunc",
-		"AddFunc", "UpdateFunc", "DeleteFunc", "Submit", "Subscribe",
-		"AddEventHandler", "TryGo", NULL
+		"Submit", "Subscribe", "TryGo", NULL
 	};
 	const struct ast_node *nd = N(w, fun);
 	uint32_t name = nd->kind == AST_SELECTOR_EXPR ? nd->b :
@@ -1119,10 +1118,11 @@ static void detach(struct walker *w, loc_t l)
 static void local_map(struct walker *w, struct local *l, uint32_t id)
 {
 	struct lloc *ll;
+	int k = facts_under(w->p, l->ty).kind;
 
 	if (w->pass == 1 || l->alias >= 0 || !l->fresh ||
-	    facts_under(w->p, l->ty).kind != TY_MAP)
-		return;
+	    (k != TY_MAP && k != TY_MUTEX && k != TY_RWMUTEX))
+		return;	/* a local mutex is a location too: a lock to hold */
 	ll = VEC_PUSH(w->p->llocs);
 	ll->name = l->name;
 	ll->fn = w->fn;
