@@ -111,6 +111,8 @@ enum access_flags {
 	AC_LEN = 128,		/* len(m): a read, never a crash */
 	AC_CAPTURED = 256,	/* through a variable a goroutine's literal
 				 * captured from its launcher */
+	AC_ONCE = 512,		/* in a literal sync.Once runs: before
+				 * sharing, or once under Once's own lock */
 };
 
 struct access {

@@ -174,6 +174,7 @@ static void test_only(struct pkg *p)
 
 		f->test_only = !f->exported && !f->is_test && !prod[i] &&
 			       !is_init(p, f) && !f->var_init && !f->once &&
+			       strcmp(names_str(&p->nm, f->name), "main") &&
 			       (any[i] || !names_called(p, f->name));
 	}
 	free(prod);
@@ -365,11 +366,17 @@ static void fresh_receivers(struct pkg *p)
 	size_t i;
 	int round, changed = 1;
 
+	uint8_t *called = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
+
+	for (i = 0; i < p->calls.n; i++)
+		if (!p->funcs.v[p->calls.v[i].caller].is_test)
+			called[p->calls.v[i].callee] = 1;
 	for (i = 0; i < p->funcs.n; i++) {
 		struct func *f = &p->funcs.v[i];
 
-		f->recv_fresh = f->recv_type >= 0 && !f->escapes && f->ncallers;
+		f->recv_fresh = f->recv_type >= 0 && !f->escapes && called[i];
 	}
+	free(called);
 	for (round = 0; changed && round < 8; round++) {
 		changed = 0;
 		for (i = 0; i < p->calls.n; i++) {
@@ -401,7 +408,8 @@ int judge_counts(const struct pkg *p, const struct access *a)
 {
 	const struct func *f = &p->funcs.v[a->fn];
 
-	if (f->is_test || f->generated || f->init_only || f->test_only)
+	if (f->is_test || f->generated || f->init_only || f->test_only ||
+	    (a->flags & AC_ONCE))
 		return 0;
 	if ((a->flags & AC_RECV) && f->recv_fresh && !(a->flags & (AC_IN_GO |
 								    AC_LATER)))

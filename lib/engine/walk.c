@@ -54,6 +54,9 @@ struct walker {
 	int in_go;		/* inside a goroutine's literal */
 	int cur_go;		/* its gosite, or -1 */
 	int loops;		/* loop nesting in this function or literal */
+	int go_loops;		/* loop nesting where the innermost goroutine's
+				 * literal was started */
+	int once;		/* inside a literal handed to x.Do() */
 	int gate;		/* loop nesting at a select case that receives
 				 * (a token): a go there runs one at a time */
 	size_t go_base;		/* locals below this were declared outside
@@ -400,6 +403,7 @@ static void access(struct walker *w, uint32_t n, loc_t l, int flags)
 	ac = VEC_PUSH(w->p->acc);
 	ac->loc = l;
 	ac->flags = (uint16_t)(flags | (w->in_go ? AC_IN_GO : 0) |
+			       (w->once ? AC_ONCE : 0) |
 			       (w->later ? AC_LATER : 0) |
 			       (is_recv(w, n) ? AC_RECV : 0));
 	ac->file = (uint16_t)w->file;
@@ -414,8 +418,9 @@ static void access(struct walker *w, uint32_t n, loc_t l, int flags)
 
 		if (pl && pl->param >= 0 && pl->param < 8)
 			ac->param = pl->param;
-		if (pl && w->in_go && (size_t)(pl - w->locals.v) < w->go_base)
-			ac->flags |= AC_CAPTURED;
+		if (pl && w->in_go && (size_t)(pl - w->locals.v) < w->go_base &&
+		    !(w->go_loops > 0 && pl->loop >= w->go_loops))
+			ac->flags |= AC_CAPTURED;	/* not per iteration */
 	}
 }
 
@@ -652,6 +657,7 @@ static void func_lit_at(struct walker *w, uint32_t lit,
 	struct lockset *into = w->defer_into;
 	size_t go_base = w->go_base;
 	int cur_go = w->cur_go, loops = w->loops, gate = w->gate;
+	int go_loops = w->go_loops;
 	int term = w->terminated, have = w->have_exit, brk = w->breakable;
 	size_t nloc = w->locals.n;
 
@@ -661,6 +667,8 @@ static void func_lit_at(struct walker *w, uint32_t lit,
 	w->ls = *ls;
 	if (in_go)
 		w->go_base = nloc;
+	if (in_go)
+		w->go_loops = w->loops;
 	w->cur_go = site;
 	w->loops = 0;
 	w->gate = 0;
@@ -680,6 +688,7 @@ static void func_lit_at(struct walker *w, uint32_t lit,
 	w->cur_go = cur_go;
 	w->loops = loops;
 	w->gate = gate;
+	w->go_loops = go_loops;
 	w->later -= later;
 	w->ls = save;
 	w->exit = exit;
@@ -829,7 +838,7 @@ static int arg_fresh(struct walker *w, uint32_t v)
  * code we cannot see are read, functions handed to a concurrent API
  * start there. */
 static void args(struct walker *w, uint32_t list, int callee, int async,
-		 int go_site)
+		 int go_site, int once_arg)
 {
 	uint32_t i, n = ast_list_len(w->a, list);
 	const uint32_t *v = ast_list(w->a, list);
@@ -859,7 +868,9 @@ static void args(struct walker *w, uint32_t list, int callee, int async,
 			}
 			if (cf && i < 4 && (cf->param_called & (1u << i)))
 				apply_summary(w, &ls, &cf->param_call[i], list);
+			w->once += once_arg;
 			func_lit(w, fl, &ls, 0, 0);
+			w->once -= once_arg;
 			continue;
 		}
 		if (async || go_site >= 0)
@@ -895,7 +906,7 @@ static void call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		memset(&none, 0, sizeof(none));
 		if (go)		/* a lock handed over: the goroutine unlocks it */
 			handed_over(w, c->a, 0, &none);
-		args(w, c->b, -1, 0, -1);
+		args(w, c->b, -1, 0, -1, 0);
 		w->defer_into = deferred ? &w->deferred : NULL;
 		func_lit(w, c->a, go ? &none : &now, go, 0);
 		w->defer_into = into;
@@ -906,7 +917,7 @@ static void call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		struct lockset none, now = w->ls;
 
 		memset(&none, 0, sizeof(none));
-		args(w, c->b, -1, 0, -1);
+		args(w, c->b, -1, 0, -1, 0);
 		if (times_walked(w, lit) > 2)
 			return;
 		mark_walked(w, lit);
@@ -939,7 +950,7 @@ static void call_expr(struct walker *w, uint32_t n, int go, int deferred)
 
 		access(w, m, map_loc(w, m), AC_WRITE);
 		expr(w, m, RD);
-		args(w, c->b, -1, 0, -1);
+		args(w, c->b, -1, 0, -1, 0);
 		return;
 	}
 	if (fun->kind == AST_IDENT && id_is(w, c->a, "len") &&
@@ -1001,7 +1012,9 @@ static void call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		if (id_is(w, fun->b, "Wait") && !ast_list_len(w->a, c->b))
 			add_join(w, n);
 	}
-	args(w, c->b, callee, async, go ? site : -1);
+	args(w, c->b, callee, async, go ? site : -1,
+	     fun->kind == AST_SELECTOR_EXPR && id_is(w, fun->b, "Do") &&
+	     ast_list_len(w->a, c->b) == 1);
 	if (no_return(w, n))
 		w->terminated = 1;
 	/* a lock wrapper's effect (its summary from the first pass) */
