@@ -370,15 +370,20 @@ void roots_judge(struct pkg *p, struct access *a, size_t n)
 			snprintf(where, sizeof(where), "%s:%u",
 				 p->files[y->file].path,
 				 ast_line(p->files[y->file].ast, y->node));
-			msg = xasprintf("map %s is written %s with no lock, while "
-					"%s %s it (%s)", sym,
-					sx >= 0 ? (p->gos.v[sx].callback ?
-						   "in a concurrent callback" :
-						   "in a goroutine")
-					: "outside the goroutine",
-					y == x ? "another instance of it" : fname,
-					y->flags & AC_WRITE ? "writes" : "reads",
-					where);
+			const char *in = sx >= 0 ? (p->gos.v[sx].callback ?
+				"in a concurrent callback" : "in a goroutine")
+				: "outside the goroutine";
+
+			if (y == x)
+				msg = xasprintf("map %s is written %s with no "
+						"lock; several instances run at "
+						"once, so two can write it "
+						"together", sym, in);
+			else
+				msg = xasprintf("map %s is written %s with no "
+						"lock, while %s %s it (%s)", sym,
+						in, fname, y->flags & AC_WRITE
+						? "writes" : "reads", where);
 		} else {
 			rule = 3;
 			judge_func_name(p, x->fn, fname, sizeof(fname));
