@@ -74,6 +74,8 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 		f->is_test = test_support(f->path);
 		f->generated = lex_is_generated(f->src, f->len);
 		f->ast = parse_file(f->src, f->len);
+		f->ids = xmalloc(f->ast->nnodes * sizeof(*f->ids));
+		memset(f->ids, 0xfe, f->ast->nnodes * sizeof(*f->ids));
 	}
 	facts_build(&p);
 	for (i = 0; i < p.funcs.n; i++)
@@ -81,8 +83,10 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	for (i = 0; i < p.funcs.n; i++)
 		walk_func(&p, (int)i, 2);
 	judge_package(&p);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		ast_free(p.files[i].ast);
+		free(p.files[i].ids);
+	}
 	free(p.files);
 	names_release(&p.nm);
 	free(p.types.v);
@@ -96,6 +100,8 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.llocs.v);
 	free(p.imports);
 	free(p.fn_slot);
+	free(p.type_of);
+	free(p.var_of);
 	free(p.false_consts);
 	free(p.called);
 }

@@ -211,7 +211,10 @@ struct lloc {
 	int go;			/* the goroutine literal it was made in */
 };
 
+#define IDS_UNSET ((int32_t)0xfefefefe)
 struct efile {
+	int32_t *ids;		/* [node]: the identifier's name id, or
+				 * IDS_UNSET (bytes 0xfe: memset) */
 	const char *path;
 	const char *src;
 	size_t len;
@@ -243,6 +246,10 @@ struct pkg {
 				 * shared like a field */
 	int *imports;		/* name ids of import names, per package */
 	size_t nimports, aimports;
+	int *type_of;		/* [name id]: type index, or -1 */
+	int *var_of;		/* [name id]: package variable index, or -1 */
+	size_t nindexed;	/* names when they were indexed: later ids are
+				 * neither types nor variables */
 	uint32_t *fn_slot;	/* funcs by (receiver type, name): index + 1 */
 	size_t fn_nslot;
 	int sync_name;		/* name id of the "sync" import, or -1 */
@@ -267,6 +274,7 @@ void *vec_push_(void *v, size_t *n, size_t *a, size_t size);
 void facts_build(struct pkg *p);
 struct ty facts_type_expr(struct pkg *p, int file, uint32_t n);
 int facts_type_index(const struct pkg *p, int name);
+int facts_var_index(const struct pkg *p, int name);
 int facts_func_index(const struct pkg *p, int recv_type, int name);
 /* Field name of type t, promoted through embedded structs (depth 3):
  * the field's index, or -1. */

@@ -19,14 +19,17 @@
 
 int facts_ident(struct pkg *p, int file, uint32_t n)
 {
-	const struct ast *a = p->files[file].ast;
+	struct efile *f = &p->files[file];
+	const struct ast *a = f->ast;
 	size_t len;
 	const char *s;
 
 	if (!n || ast_kind(a, n) != AST_IDENT)
 		return -1;
+	if (f->ids[n] != IDS_UNSET)
+		return f->ids[n];
 	s = ast_ident(a, n, &len);
-	return names_id(&p->nm, s, len);
+	return f->ids[n] = names_id(&p->nm, s, len);
 }
 
 /* An identifier's id if the name was ever interned, without adding it. */
@@ -48,10 +51,37 @@ int facts_type_index(const struct pkg *p, int name)
 
 	if (name < 0)
 		return -1;
-	for (i = 0; i < p->types.n; i++)
+	if (p->type_of)
+		return (size_t)name < p->nindexed ? p->type_of[name] : -1;
+	for (i = 0; i < p->types.n; i++)	/* while the types are read */
 		if (p->types.v[i].name == name)
 			return (int)i;
 	return -1;
+}
+
+int facts_var_index(const struct pkg *p, int name)
+{
+	return name >= 0 && (size_t)name < p->nindexed ? p->var_of[name] : -1;
+}
+
+/* Names to types and package variables, once both are read (the first of
+ * duplicates wins, as it does for functions). */
+static void index_names(struct pkg *p)
+{
+	size_t i, n = p->nm.n ? p->nm.n : 1;
+	int *t = xmalloc(n * sizeof(int)), *v = xmalloc(n * sizeof(int));
+
+	for (i = 0; i < n; i++)
+		t[i] = v[i] = -1;
+	for (i = p->types.n; i-- > 0;)
+		if (p->types.v[i].name >= 0)
+			t[p->types.v[i].name] = (int)i;
+	for (i = p->vars.n; i-- > 0;)
+		if (p->vars.v[i].name >= 0)
+			v[p->vars.v[i].name] = (int)i;
+	p->type_of = t;
+	p->var_of = v;
+	p->nindexed = p->nm.n;
 }
 
 static int is_import(const struct pkg *p, int name)
@@ -772,6 +802,7 @@ void facts_build(struct pkg *p)
 		}
 	}
 	index_funcs(p);
+	index_names(p);
 	for (fi = 0; fi < p->nfiles; fi++) {
 		const struct ast *a = p->files[fi].ast;
 		const struct ast_node *file = ast_node(a, a->file);

@@ -125,14 +125,7 @@ static struct local *declare(struct walker *w, uint32_t id_node, struct ty ty)
 
 static int pvar_index(const struct walker *w, int name)
 {
-	size_t i;
-
-	if (name < 0)
-		return -1;
-	for (i = 0; i < w->p->vars.n; i++)
-		if (w->p->vars.v[i].name == name)
-			return (int)i;
-	return -1;
+	return facts_var_index(w->p, name);
 }
 
 /* The base identifier of a selector/index chain, or 0. */
