@@ -153,6 +153,12 @@ eval: deps-quiet all
 	@echo
 	@echo "== second held-out corpus (tests/holdout2)"
 	@MG_SCAN=$(abspath $(BIN))/mg-scan tests/eval.sh tests/holdout2
+	@echo
+	@echo "== the second engine (MAPGUARD_ENGINE=2) on the three corpora"
+	@for c in tests/corpus tests/holdout tests/holdout2; do \
+		printf '%s: ' "$$c"; MAPGUARD_ENGINE=2 \
+		MG_SCAN=$(abspath $(BIN))/mg-scan tests/eval.sh --quiet $$c | tail -n 1; \
+	done
 
 # Precision and recall on real code (tests/realcode): judged findings on
 # pinned repositories, races that upstream projects fixed.  Reads bare mirrors
