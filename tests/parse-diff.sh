@@ -33,7 +33,7 @@ fi
 
 for a in "$@"; do
 	if [ -d "$a" ]; then
-		find "$a" -path '*/runtime/race/testdata' -prune -o \
+		find -H "$a" -path '*/runtime/race/testdata' -prune -o \
 			-type f -name '*.go' -print
 	else
 		printf '%s\n' "$a"

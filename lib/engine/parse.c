@@ -193,8 +193,14 @@ uint32_t p_expect(struct parser *p, int tok)
 	if (p->tok != tok) {
 		snprintf(what, sizeof(what), "'%s'", ast_tok_text(tok));
 		p_error_expected(p, pos, what);
+		/* go/parser takes the token anyway (progress); a closing
+		 * bracket likely ends an enclosing construct: leave it (the
+		 * loops make progress by themselves) */
+		if (p->tok == T_RPAREN || p->tok == T_RBRACK ||
+		    p->tok == T_RBRACE)
+			return pos;
 	}
-	p_next(p);	/* make progress */
+	p_next(p);
 	return pos;
 }
 
@@ -240,7 +246,10 @@ int p_at_comma(struct parser *p, const char *context, int follow)
 			 p->tok == T_SEMICOLON && p->implicit ?
 			 " before newline" : "", context);
 		p_error(p, p->pos, msg);
-		return 1;	/* "insert" a comma and go on */
+		/* "insert" a comma and go on, unless the list is over: at
+		 * another closing bracket or EOF (ours, not go/parser's) */
+		return p->tok != T_RPAREN && p->tok != T_RBRACK &&
+		       p->tok != T_RBRACE && p->tok != T_EOF;
 	}
 	return 0;
 }
