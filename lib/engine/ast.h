@@ -33,7 +33,8 @@
  *   KEY_VALUE_EXPR                          key      value
  *   ARRAY_TYPE                              len      elt      (len 0: slice)
  *   STRUCT_TYPE                             fields (FIELD_LIST)
- *   FUNC_TYPE                               tparams  params   results (FIELD_LIST)
+ *   FUNC_TYPE                               tparams  params   results
+ *                                           (FIELD_LISTs)
  *   INTERFACE_TYPE                          methods (FIELD_LIST)
  *   MAP_TYPE                                key      value
  *   CHAN_TYPE          op: AST_SEND|AST_RECV value    (arrow offset)
@@ -229,9 +230,10 @@ static inline int32_t ast_ident_id(const struct ast *a, uint32_t n)
 }
 
 /* Appends the dump of the tree to out: one line per node in pre-order,
- * indented one space a level (at most AST_DUMP_MAX_INDENT), "Kind LINE:COL [extra]", for every node but
- * BasicLit, Field and FieldList; the same text as tests/goast/goast.go
- * prints from go/parser's tree (tests/parse-diff.sh compares them). */
+ * indented one space a level (at most AST_DUMP_MAX_INDENT),
+ * "Kind LINE:COL [extra]", for every node but BasicLit, Field and
+ * FieldList; the same text as tests/goast/goast.go prints from go/parser's
+ * tree (tests/parse-diff.sh compares them). */
 enum { AST_DUMP_MAX_INDENT = 200 };
 struct buf;
 void ast_dump(struct buf *out, const struct ast *a);

@@ -65,21 +65,51 @@ static int op_tok(const char *s, uint32_t n)
 	}
 }
 
-/* Is the literal t (a string or a rune) closed?  The lexer ends an
+/* Is the literal s[0..n) (a string or a rune) closed?  The lexer ends an
  * unterminated one at the line's end or EOF, quietly. */
 static int lit_closed(const char *s, uint32_t n)
 {
-	uint32_t i;
+	uint32_t i, k = 0;
 
 	if (n < 2 || s[n - 1] != s[0])
 		return 0;
 	if (s[0] == '`')
 		return 1;
-	for (i = 1; i < n - 1; i++)
-		if (s[i] == '\\')
-			i++;
-	return i == n - 1;
+	/* a quote after an odd run of backslashes is escaped: no end */
+	for (i = n - 2; i > 0 && s[i] == '\\'; i--)
+		k++;
+	return !(k & 1);
 }
+
+/* The parser's token for each lexer kind but LEX_OP. */
+static const unsigned char kind_tok[] = {
+	[LEX_EOF] = T_EOF, [LEX_IDENT] = T_IDENT, [LEX_INT] = T_INT,
+	[LEX_FLOAT] = T_FLOAT, [LEX_IMAG] = T_IMAG, [LEX_CHAR] = T_CHAR,
+	[LEX_STRING] = T_STRING, [LEX_OP] = T_ILLEGAL,
+	[LEX_SEMI] = T_SEMICOLON, [LEX_ILLEGAL] = T_ILLEGAL,
+	[LEX_BREAK] = T_BREAK, [LEX_CASE] = T_CASE, [LEX_CHAN] = T_CHAN,
+	[LEX_CONST] = T_CONST, [LEX_CONTINUE] = T_CONTINUE,
+	[LEX_DEFAULT] = T_DEFAULT, [LEX_DEFER] = T_DEFER,
+	[LEX_ELSE] = T_ELSE, [LEX_FALLTHROUGH] = T_FALLTHROUGH,
+	[LEX_FOR] = T_FOR, [LEX_FUNC] = T_FUNC, [LEX_GO] = T_GO,
+	[LEX_GOTO] = T_GOTO, [LEX_IF] = T_IF, [LEX_IMPORT] = T_IMPORT,
+	[LEX_INTERFACE] = T_INTERFACE, [LEX_MAP] = T_MAP,
+	[LEX_PACKAGE] = T_PACKAGE, [LEX_RANGE] = T_RANGE,
+	[LEX_RETURN] = T_RETURN, [LEX_SELECT] = T_SELECT,
+	[LEX_STRUCT] = T_STRUCT, [LEX_SWITCH] = T_SWITCH,
+	[LEX_TYPE] = T_TYPE, [LEX_VAR] = T_VAR,
+};
+
+/* The token of each one-byte operator (0: T_ILLEGAL). */
+static const unsigned char op1[256] = {
+	['+'] = T_ADD, ['-'] = T_SUB, ['*'] = T_MUL, ['/'] = T_QUO,
+	['%'] = T_REM, ['&'] = T_AND, ['|'] = T_OR, ['^'] = T_XOR,
+	['<'] = T_LSS, ['>'] = T_GTR, ['='] = T_ASSIGN, ['!'] = T_NOT,
+	[':'] = T_COLON, ['.'] = T_PERIOD, ['('] = T_LPAREN,
+	[')'] = T_RPAREN, ['['] = T_LBRACK, [']'] = T_RBRACK,
+	['{'] = T_LBRACE, ['}'] = T_RBRACE, [','] = T_COMMA,
+	[';'] = T_SEMICOLON, ['~'] = T_TILDE,
+};
 
 /* Makes token p->i the current one. */
 static void load(struct parser *p)
@@ -88,30 +118,24 @@ static void load(struct parser *p)
 
 	p->pos = t->off;
 	p->implicit = 0;
+	if (t->kind == LEX_OP) {
+		p->tok = t->len == 1 ? op1[t->op] :
+			 op_tok(p->src + t->off, t->len);
+		return;
+	}
+	p->tok = t->kind < sizeof(kind_tok) ? kind_tok[t->kind] : T_ILLEGAL;
 	switch (t->kind) {
-	case LEX_EOF: p->tok = T_EOF; break;
-	case LEX_IDENT: p->tok = T_IDENT; break;
-	case LEX_INT: p->tok = T_INT; break;
-	case LEX_FLOAT: p->tok = T_FLOAT; break;
-	case LEX_IMAG: p->tok = T_IMAG; break;
 	case LEX_CHAR: case LEX_STRING:
-		p->tok = t->kind == LEX_CHAR ? T_CHAR : T_STRING;
 		if (!lit_closed(p->src + t->off, t->len))
 			p_error(p, t->off, t->kind == LEX_CHAR ?
 				"rune literal not terminated" :
 				"string literal not terminated");
 		break;
-	case LEX_OP: p->tok = op_tok(p->src + t->off, t->len); break;
 	case LEX_SEMI:
-		p->tok = T_SEMICOLON;
 		p->implicit = t->len == 0;
 		break;
 	case LEX_ILLEGAL:
-		p->tok = T_ILLEGAL;
 		p_error(p, t->off, "illegal character");
-		break;
-	default:	/* keywords, in the same order */
-		p->tok = T_BREAK + (t->kind - LEX_BREAK);
 		break;
 	}
 }
@@ -347,9 +371,7 @@ uint32_t p_node(struct parser *p, int kind, uint32_t pos)
 		a->nodes = xrealloc(a->nodes, a->anodes * sizeof(*a->nodes));
 	}
 	n = &a->nodes[a->nnodes];
-	memset(n, 0, sizeof(*n));
-	n->kind = (uint8_t)kind;
-	n->pos = n->end = pos;
+	*n = (struct ast_node){ .kind = (uint8_t)kind, .pos = pos, .end = pos };
 	return a->nnodes++;
 }
 
