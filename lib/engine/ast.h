@@ -213,6 +213,15 @@ struct ast_iter {
 void ast_iter_init(struct ast_iter *it, const struct ast *a, uint32_t n);
 uint32_t ast_iter_next(struct ast_iter *it);
 
+/* Walks the tree under node n in pre-order, as go/ast.Inspect: pre(a, x,
+ * ctx) on reaching node x (return 0 to skip its children), then its
+ * children, then post(a, x, ctx) (post may be NULL; it is called only for
+ * nodes whose pre returned non-zero).  Iterative: any depth. */
+typedef int (*ast_pre_fn)(const struct ast *a, uint32_t n, void *ctx);
+typedef void (*ast_post_fn)(const struct ast *a, uint32_t n, void *ctx);
+void ast_walk(const struct ast *a, uint32_t n, ast_pre_fn pre,
+	      ast_post_fn post, void *ctx);
+
 /* go/ast's name of a kind ("FuncDecl"), of a token ("+=", "range"). */
 const char *ast_kind_name(int kind);
 const char *ast_tok_text(int tok);

@@ -836,11 +836,13 @@ struct ast *parse_file(const char *src, size_t len)
 	a->len = len;
 	lex_file(&a->lx, src, len);
 	split_hex(&a->lx, src);
-	a->anodes = (uint32_t)(a->lx.ntok / 2 + 16);
+	/* Go averages 0.76 nodes and 0.6 list words a token: one guess,
+	 * rarely a realloc */
+	a->anodes = (uint32_t)(a->lx.ntok - a->lx.ntok / 5 + 16);
 	a->nodes = xmalloc(a->anodes * sizeof(*a->nodes));
 	memset(&a->nodes[0], 0, sizeof(a->nodes[0]));
 	a->nnodes = 1;
-	a->alists = (uint32_t)(a->lx.ntok / 4 + 16);
+	a->alists = (uint32_t)(a->lx.ntok - a->lx.ntok / 3 + 16);
 	a->lists = xmalloc(a->alists * sizeof(*a->lists));
 	a->lists[0] = 0;
 	a->nlists = 1;

@@ -2,8 +2,9 @@
  *
  * Checks the shapes the later stages walk: a method's receiver, a go
  * statement's call, a map index assignment's target, type parameter lists,
- * composite literals in control clauses, positions and children order, and
- * error recovery that keeps the statements after a broken one.
+ * composite literals in control clauses, positions, children order and the
+ * walk, error recovery that keeps the statements after a broken one, and
+ * the nesting cap.
  */
 #include "engine/parse.h"
 #include "util.h"
@@ -17,30 +18,29 @@ static struct ast *parse(const char *src)
 	return parse_file(src, strlen(src));
 }
 
+struct finder {
+	int kind, nth;
+	uint32_t found;
+};
+
+static int find_pre(const struct ast *a, uint32_t n, void *ctx)
+{
+	struct finder *f = ctx;
+
+	if (f->found)
+		return 0;
+	if (ast_kind(a, n) == f->kind && f->nth-- == 0)
+		f->found = n;
+	return 1;
+}
+
 /* The nth (0-based) node of kind k in pre-order, or 0. */
 static uint32_t find(const struct ast *a, int k, int nth)
 {
-	uint32_t *stk = malloc(a->nnodes * sizeof(*stk)), n, c, found = 0;
-	uint32_t kids[64];
-	size_t sp = 0, nk, i;
-	struct ast_iter it;
+	struct finder f = { k, nth, 0 };
 
-	stk[sp++] = a->file;
-	while (sp && !found) {
-		n = stk[--sp];
-		if (ast_kind(a, n) == k && nth-- == 0) {
-			found = n;
-			break;
-		}
-		/* push the children in reverse for source order */
-		ast_iter_init(&it, a, n);
-		for (nk = 0; nk < 64 && (c = ast_iter_next(&it)); nk++)
-			kids[nk] = c;
-		for (i = nk; i-- > 0;)
-			stk[sp++] = kids[i];
-	}
-	free(stk);
-	return found;
+	ast_walk(a, a->file, find_pre, NULL, &f);
+	return f.found;
 }
 
 static char name_buf[64];
@@ -218,6 +218,53 @@ static void children_order(void)
 	ast_free(a);
 }
 
+struct counts {
+	int pre, post, depth, max_depth, lits, incdec;
+};
+
+static int count_pre(const struct ast *a, uint32_t n, void *ctx)
+{
+	struct counts *c = ctx;
+
+	c->pre++;
+	c->incdec += ast_kind(a, n) == AST_INC_DEC_STMT;
+	if (++c->depth > c->max_depth)
+		c->max_depth = c->depth;
+	if (ast_kind(a, n) == AST_FUNC_LIT) {
+		c->lits++;
+		c->depth--;
+		return 0;	/* not into closures */
+	}
+	return 1;
+}
+
+static void count_post(const struct ast *a, uint32_t n, void *ctx)
+{
+	struct counts *c = ctx;
+
+	(void)a;
+	(void)n;
+	c->post++;
+	c->depth--;
+}
+
+static void walk(void)
+{
+	struct ast *a = parse("package p\nfunc f() {\n\tgo func() { x++ }()\n"
+			      "\ty := 1\n}\n");
+	struct counts c = { 0, 0, 0, 0, 0, 0 };
+
+	ast_walk(a, a->file, count_pre, count_post, &c);
+	CHECK_INT(c.lits, 1);
+	CHECK_INT(c.pre, c.post + 1);	/* the FUNC_LIT has no post */
+	CHECK_INT(c.depth, 0);
+	CHECK(c.max_depth >= 5);	/* File Decl Body Go Call FuncLit */
+	/* the closure's x++ is not visited, but is there */
+	CHECK_INT(c.incdec, 0);
+	CHECK(find(a, AST_INC_DEC_STMT, 0) != 0);
+	ast_free(a);
+}
+
 static void recovery(void)
 {
 	struct ast *a = parse("package p\n\nfunc f() {\n\ta := 1\n\tb := )\n"
@@ -268,6 +315,7 @@ int main(void)
 	type_params();
 	control_clauses();
 	children_order();
+	walk();
 	recovery();
 	too_deep();
 	return unit_done("test_parse");
