@@ -150,9 +150,10 @@ bench-scale: deps-quiet all
 	@MG_BIN=$(abspath $(BIN)) bash tests/bench-scale.sh
 
 # The engine's parser against go/parser on every file of the Go tree
-# (PARSE_TREE, default $(go env GOROOT)/src); exit 1 if any file differs.
+# (PARSE_TREE, default $(go env GOROOT)/src), node positions and ends;
+# exit 1 if any file differs.
 parse-diff: all
-	@MG_BIN=$(abspath $(BIN)) tests/parse-diff.sh \
+	@ENDS=1 MG_BIN=$(abspath $(BIN)) tests/parse-diff.sh \
 		$(or $(PARSE_TREE),$(shell go env GOROOT 2>/dev/null)/src)
 
 # memcheck over the whole suite: every mg-* runs under valgrind (exit 99 on

@@ -29,11 +29,11 @@ sample() {
 	ls "$BATS_TEST_DIRNAME"/corpus/*/*.go
 }
 
-@test "parse: the engine's tree equals go/parser's on a Go-tree sample and the corpus" {
+@test "parse: the engine's tree (positions and ends) equals go/parser's on a Go-tree sample and the corpus" {
 	command -v go >/dev/null || skip "go is not installed"
 	sample > "$BATS_TEST_TMPDIR/files"
 	[ "$(wc -l < "$BATS_TEST_TMPDIR/files")" -gt 250 ]
-	run -0 "$BATS_TEST_DIRNAME/parse-diff.sh" $(cat "$BATS_TEST_TMPDIR/files")
+	ENDS=1 run -0 "$BATS_TEST_DIRNAME/parse-diff.sh" $(cat "$BATS_TEST_TMPDIR/files")
 	[[ "${lines[-1]}" =~ ^[0-9]+\ files\ agree,\ 0\ differ, ]]
 }
 
@@ -58,6 +58,9 @@ sample() {
 	[ "${lines[1]}" = " Ident 1:9 p" ]
 	[[ "$output" == *"  GoStmt 3:12"* ]]
 	[ -z "$stderr" ]
+	run -0 "$DUMP" -e "$BATS_TEST_TMPDIR/a.go"
+	[[ "$output" == *"  GoStmt 3:12 3:22"* ]]
+	[[ "$output" == *"   CallExpr 3:15 3:22"* ]]
 }
 
 # hostile FILE WHAT: exit 1 (no crash), one line on stderr naming WHAT

@@ -68,7 +68,9 @@
  *
  * (* marks a list.)  Positions are go/ast's: a node's pos is its Pos() (a
  * SELECTOR_EXPR starts at its x, a FUNC_TYPE of an interface method at its
- * '('), end is the offset just past its last token.
+ * '('), end is its End(): the offset just past its last token (not a
+ * statement's ';'; a clause's last statement's).  tests/parse-diff.sh with
+ * ENDS=1 checks both against go/parser on the whole Go tree.
  */
 #ifndef MG_AST_H
 #define MG_AST_H
@@ -244,8 +246,10 @@ static inline int32_t ast_ident_id(const struct ast *a, uint32_t n)
  * FieldList; the same text as tests/goast/goast.go prints from go/parser's
  * tree (tests/parse-diff.sh compares them). */
 enum { AST_DUMP_MAX_INDENT = 200 };
+/* flags: AST_DUMP_ENDS: "Kind LINE:COL ENDLINE:ENDCOL [extra]" (End()) */
+enum { AST_DUMP_ENDS = 1 };
 struct buf;
-void ast_dump(struct buf *out, const struct ast *a);
+void ast_dump(struct buf *out, const struct ast *a, int flags);
 
 /* The receiver's type name of a FUNC_DECL (through '*' and type
  * arguments), or NULL for a function. */

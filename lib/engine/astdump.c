@@ -121,6 +121,7 @@ static int printed(int kind)
 struct dump {
 	struct buf *out;
 	uint32_t depth;		/* of printed nodes */
+	int flags;
 };
 
 static int pre(const struct ast *a, uint32_t n, void *ctx)
@@ -135,6 +136,9 @@ static int pre(const struct ast *a, uint32_t n, void *ctx)
 		buf_addc(d->out, ' ');
 	buf_addf(d->out, "%s %u:%u", ast_kind_name(a->nodes[n].kind),
 		 ast_line(a, n), ast_col(a, n));
+	if (d->flags & AST_DUMP_ENDS)
+		buf_addf(d->out, " %u:%u", lex_line(&a->lx, a->nodes[n].end),
+			 lex_col(&a->lx, a->nodes[n].end));
 	extra(d->out, a, n);
 	buf_addc(d->out, '\n');
 	d->depth++;
@@ -149,9 +153,9 @@ static void post(const struct ast *a, uint32_t n, void *ctx)
 		d->depth--;
 }
 
-void ast_dump(struct buf *out, const struct ast *a)
+void ast_dump(struct buf *out, const struct ast *a, int flags)
 {
-	struct dump d = { out, 0 };
+	struct dump d = { out, 0, flags };
 
 	/* a walk without recursion: a left-nested a+b+c+... is as deep as
 	 * it is long */

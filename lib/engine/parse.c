@@ -626,11 +626,13 @@ static uint32_t gen_decl(struct parser *p, int keyword)
 		p_end(p, d);
 		p_expect_semi(p);
 	} else {
-		p_push(p, keyword == T_IMPORT ? import_spec(p) :
-			  keyword == T_TYPE ? type_spec(p) :
-			  value_spec(p, keyword, 0));
+		uint32_t s = keyword == T_IMPORT ? import_spec(p) :
+			     keyword == T_TYPE ? type_spec(p) :
+			     value_spec(p, keyword, 0);
+
+		p_push(p, s);
 		N(p, d)->a = p_list(p, mark);
-		p_end(p, d);
+		N(p, d)->end = N(p, s)->end;	/* not the ';' */
 	}
 	return d;
 }
@@ -746,8 +748,10 @@ static void parse_source(struct parser *p)
 		if (p->i == at)
 			p_next(p);
 	}
+	/* go/ast's End(): the last declaration's, or the name's */
+	N(p, f)->end = p->nstk > mark ? N(p, p->stk[p->nstk - 1])->end :
+				       N(p, name)->end;
 	N(p, f)->b = p_list(p, mark);
-	p_end(p, f);
 }
 
 /* Where the hexadecimal number token t must end (a 'e' or 'E' before '+'

@@ -71,7 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	mg_start("fuzz-parse");
 	a = parse_file((const char *)data, size);
 	check_tree(a, size);
-	ast_dump(&out, a);
+	ast_dump(&out, a, AST_DUMP_ENDS);
 	buf_release(&out);
 	ast_free(a);
 	return 0;
