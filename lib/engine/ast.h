@@ -15,7 +15,7 @@
  *
  *   kind               op / flags           a        b        c       d
  *   FILE                                    name     decls*
- *   IDENT              flags: PLACEHOLDER   (name id)(token)
+ *   IDENT              flags: PLACEHOLDER   (name id)(token)  id: lex_hash()
  *   BASIC_LIT          op: INT..STRING      (token)
  *   ELLIPSIS                                elt
  *   FUNC_LIT                                type     body
@@ -29,7 +29,7 @@
  *   CALL_EXPR          flags: ELLIPSIS      fun      args*
  *   STAR_EXPR                               x
  *   UNARY_EXPR         op                   x
- *   BINARY_EXPR        op                   x        y
+ *   BINARY_EXPR        op                   x        y       (d: op offset)
  *   KEY_VALUE_EXPR                          key      value
  *   ARRAY_TYPE                              len      elt      (len 0: slice)
  *   STRUCT_TYPE                             fields (FIELD_LIST)
