@@ -163,7 +163,7 @@ struct ast {
 	uint32_t *lists;	/* lists[r] = n, lists[r + 1 .. r + n] */
 	uint32_t nlists, alists;
 	uint32_t file;		/* the FILE node */
-	struct ast_error *errs;	/* in source order of discovery */
+	struct ast_error *errs;	/* in order of discovery */
 	uint32_t nerrs, aerrs;
 	uint32_t nerrs_total;	/* including those not kept */
 	char *msgs;		/* NUL-terminated messages */

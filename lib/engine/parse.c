@@ -111,44 +111,34 @@ static const unsigned char op1[256] = {
 	[';'] = T_SEMICOLON, ['~'] = T_TILDE,
 };
 
-/* Makes token p->i the current one. */
-static void load(struct parser *p)
+/* The parser's token of each lexer token, in p->tk, computed once before
+ * parsing (p_next() only reads it); the literals that the lexer left open
+ * and illegal characters are reported here. */
+static void classify(struct parser *p)
 {
-	const struct token *t = &p->toks[p->i];
+	size_t i;
 
-	p->pos = t->off;
-	p->implicit = 0;
-	if (t->kind == LEX_OP) {
-		p->tok = t->len == 1 ? op1[t->op] :
-			 op_tok(p->src + t->off, t->len);
-		return;
-	}
-	p->tok = t->kind < sizeof(kind_tok) ? kind_tok[t->kind] : T_ILLEGAL;
-	switch (t->kind) {
-	case LEX_CHAR: case LEX_STRING:
-		if (!lit_closed(p->src + t->off, t->len))
+	p->tk = xmalloc(p->ntok ? p->ntok : 1);
+	for (i = 0; i < p->ntok; i++) {
+		const struct token *t = &p->toks[i];
+
+		if (t->kind == LEX_OP) {
+			p->tk[i] = t->len == 1 ? op1[t->op] :
+				   (unsigned char)op_tok(p->src + t->off,
+							 t->len);
+			continue;
+		}
+		p->tk[i] = t->kind < sizeof(kind_tok) ? kind_tok[t->kind] :
+			   T_ILLEGAL;
+		if ((t->kind == LEX_CHAR || t->kind == LEX_STRING) &&
+		    !lit_closed(p->src + t->off, t->len))
 			p_error(p, t->off, t->kind == LEX_CHAR ?
 				"rune literal not terminated" :
 				"string literal not terminated");
-		break;
-	case LEX_SEMI:
-		p->implicit = t->len == 0;
-		break;
-	case LEX_ILLEGAL:
-		p_error(p, t->off, "illegal character");
-		break;
+		else if (t->kind == LEX_ILLEGAL)
+			p_error(p, t->off, "illegal character");
 	}
-}
-
-void p_next(struct parser *p)
-{
-	const struct token *t = &p->toks[p->i];
-
-	if (t->len)
-		p->prev_end = t->off + t->len;
-	if (p->i + 1 < p->ntok)	/* the last token is EOF: stay there */
-		p->i++;
-	load(p);
+	p->last_err_line = 0;	/* the parser's errors are not the same */
 }
 
 /* ---- errors */
@@ -359,20 +349,15 @@ uint32_t p_too_deep(struct parser *p, int kind)
 
 /* ---- nodes and lists */
 
-uint32_t p_node(struct parser *p, int kind, uint32_t pos)
+uint32_t p_grow_nodes(struct parser *p)
 {
 	struct ast *a = p->a;
-	struct ast_node *n;
 
-	if (a->nnodes == a->anodes) {
-		if (a->anodes >= UINT32_MAX / 2)
-			mg_die("parse: too many nodes");
-		a->anodes *= 2;
-		a->nodes = xrealloc(a->nodes, a->anodes * sizeof(*a->nodes));
-	}
-	n = &a->nodes[a->nnodes];
-	*n = (struct ast_node){ .kind = (uint8_t)kind, .pos = pos, .end = pos };
-	return a->nnodes++;
+	/* fewer nodes than 2 a token, tokens fewer than bytes: no overflow
+	 * for files below 1 GiB (callers bound sizes well below) */
+	a->anodes *= 2;
+	a->nodes = xrealloc(a->nodes, (size_t)a->anodes * sizeof(*a->nodes));
+	return a->anodes;
 }
 
 void p_grow_stk(struct parser *p)
@@ -854,10 +839,13 @@ struct ast *parse_file(const char *src, size_t len)
 	p.src = src;
 	p.toks = a->lx.tok;
 	p.ntok = a->lx.ntok;
+	classify(&p);
 	p.i = 0;
-	load(&p);
+	p.pos = p.toks[0].off;
+	p.tok = p.tk[0];
 	parse_source(&p);
 	free(p.stk);
+	free(p.tk);
 	return a;
 }
 

@@ -264,13 +264,16 @@ static uint32_t if_stmt(struct parser *p)
 	return n;
 }
 
-/* go/ast's End() of a clause: its last statement's, or past the ':' */
+/* go/ast's End() of a clause: its last statement's, or past the ':'
+ * (colon_end: the end of the last token before the body) */
 static uint32_t clause(struct parser *p, int kind, uint32_t pos, uint32_t a,
-		       uint32_t colon, uint32_t body)
+		       uint32_t colon_end, uint32_t body)
 {
 	uint32_t n = wrap(p, kind, pos, a, body), k = ast_list_len(p->a, body);
 
-	N(p, n)->end = k ? N(p, ast_list(p->a, body)[k - 1])->end : colon + 1;
+	N(p, n)->end = k ? N(p, ast_list(p->a, body)[k - 1])->end : colon_end;
+	if (N(p, n)->end < pos)
+		N(p, n)->end = pos;
 	return n;
 }
 
@@ -294,7 +297,8 @@ static uint32_t case_clause(struct parser *p, int type_switch)
 	} else {
 		p_expect(p, T_DEFAULT);
 	}
-	colon = p_expect(p, T_COLON);
+	p_expect(p, T_COLON);
+	colon = p->prev_end;
 	body = p_stmt_list(p);
 	return clause(p, AST_CASE_CLAUSE, pos, list, colon, body);
 }
@@ -412,7 +416,8 @@ static uint32_t comm_clause(struct parser *p)
 	} else {
 		p_expect(p, T_DEFAULT);
 	}
-	at = p_expect(p, T_COLON);
+	p_expect(p, T_COLON);
+	at = p->prev_end;
 	body = p_stmt_list(p);
 	return clause(p, AST_COMM_CLAUSE, pos, comm, at, body);
 }
