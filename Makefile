@@ -15,6 +15,7 @@
 #                   FUZZ_SECONDS (default 60) seconds, one at a time
 #   make valgrind   the bats suites with every mg-* under valgrind memcheck
 #   make bench-scale  time per MB over growing generated Go files
+#   make parse-diff the engine's Go parser against go/parser on the Go tree
 #   make install    PREFIX=/usr/local DESTDIR= : binaries and man pages
 
 PREFIX ?= /usr/local
@@ -43,7 +44,7 @@ LIB_HDR = $(wildcard lib/*.h lib/engine/*.h)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
 PROGS = $(CMDS:%=$(BIN)/%)
 # the fuzz harnesses as plain programs replaying files (tests/fuzz.bats)
-FUZZ_TARGETS = scan finding patch config racelog
+FUZZ_TARGETS = scan finding patch config racelog parse
 FUZZ_REPLAYS = $(FUZZ_TARGETS:%=$(BIN)/fuzz/replay-%)
 # unit tests below the binaries: tests/unit/test_X.c, run by tests/unit.bats
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
@@ -55,8 +56,8 @@ TOOL_PROGS = $(TOOL_SRC:tests/tools/%.c=$(BIN)/tools/mg-%)
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-.PHONY: all test check demo deps install clean eval eval-real bench bench-diff fuzz \
-	valgrind bench-scale
+.PHONY: all test check demo deps install clean eval eval-real bench bench-diff \
+	fuzz valgrind bench-scale parse-diff
 all: $(PROGS) $(FUZZ_REPLAYS) $(UNIT_PROGS) $(TOOL_PROGS)
 
 $(B)/lib/%.o: lib/%.c $(LIB_HDR)
@@ -170,6 +171,13 @@ eval-real: deps-quiet all
 # Linear time and bounded memory (tests/bench-scale.sh); asserts nothing.
 bench-scale: deps-quiet all
 	@MG_BIN=$(abspath $(BIN)) bash tests/bench-scale.sh
+
+# The engine's parser against go/parser on every file of the Go tree
+# (PARSE_TREE, default $(go env GOROOT)/src), node positions and ends;
+# exit 1 if any file differs.
+parse-diff: all
+	@ENDS=1 MG_BIN=$(abspath $(BIN)) tests/parse-diff.sh \
+		$(or $(PARSE_TREE),$(shell go env GOROOT 2>/dev/null)/src)
 
 # memcheck over the whole suite: every mg-* runs under valgrind (exit 99 on
 # an error or a leak, which fails its test); VALGRIND_SUITES to narrow it.

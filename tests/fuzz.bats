@@ -37,3 +37,7 @@ replay() {
 @test "fuzz: racelog seeds and regression inputs replay cleanly" {
 	replay racelog
 }
+
+@test "fuzz: parse seeds and regression inputs replay cleanly" {
+	replay parse
+}

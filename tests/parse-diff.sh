@@ -12,6 +12,7 @@
 # is never read.
 #   MG_BIN=DIR   where tools/mg-astdump is (default: ../bin)
 #   SHOW=N       print at most N differing files (default 50)
+#   ENDS=1       compare each node's end (go/ast's End()) too
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${MG_BIN:-$here/../bin}
@@ -33,7 +34,7 @@ fi
 
 for a in "$@"; do
 	if [ -d "$a" ]; then
-		find "$a" -path '*/runtime/race/testdata' -prune -o \
+		find -H "$a" -path '*/runtime/race/testdata' -prune -o \
 			-type f -name '*.go' -print
 	else
 		printf '%s\n' "$a"
@@ -41,9 +42,11 @@ for a in "$@"; do
 done | LC_ALL=C sort > "$tmp/files"
 [ -s "$tmp/files" ] || { echo "parse-diff.sh: no .go files" >&2; exit 2; }
 
-"$goast" -s -files-from "$tmp/files" > "$tmp/go.sums" 2> "$tmp/go.err"
+e=
+[ "${ENDS:-0}" = 1 ] && e=-e
+"$goast" $e -s -files-from "$tmp/files" > "$tmp/go.sums" 2> "$tmp/go.err"
 [ -s "$tmp/go.sums" ] || { cat "$tmp/go.err" >&2; exit 2; }
-"$dump" -s --files-from "$tmp/files" > "$tmp/c.sums" 2> /dev/null
+"$dump" $e -s --files-from "$tmp/files" > "$tmp/c.sums" 2> /dev/null
 [ $? -le 1 ] || { echo "parse-diff.sh: mg-astdump failed" >&2; exit 2; }
 
 # both list the files in the same order: PATH HASH ERRORS / PATH error MSG
@@ -61,8 +64,8 @@ differ=0
 if [ -s "$tmp/differ" ]; then
 	differ=$(wc -l < "$tmp/differ")
 	head -n "$show" "$tmp/differ" | while IFS= read -r f; do
-		"$goast" "$f" > "$tmp/g" 2>/dev/null
-		"$dump" "$f" > "$tmp/c" 2> "$tmp/cerr"
+		"$goast" $e "$f" > "$tmp/g" 2>/dev/null
+		"$dump" $e "$f" > "$tmp/c" 2> "$tmp/cerr"
 		line=$(cmp "$tmp/g" "$tmp/c" 2>/dev/null | sed -n 's/.* line \([0-9]*\).*/\1/p')
 		if [ -n "$line" ]; then
 			printf '%s: line %s\n  go/parser: %s\n  engine:    %s\n' "$f" "$line" \

@@ -1,10 +1,11 @@
 /* ast.c - the syntax tree's read API (see ast.h)
  *
  * Owns: kind and token names, the slot shapes of each kind, the child
- * iterator, positions, identifier text, freeing.  Not: building trees
+ * iterator and the walk, positions, identifier text, freeing.  Not: building trees
  * (parse*.c), printing them (astdump.c).
  */
 #include "engine/ast.h"
+#include "util.h"
 
 #include <stdlib.h>
 
@@ -174,6 +175,32 @@ uint32_t ast_iter_next(struct ast_iter *it)
 			return it->a->lists[v + 1 + it->i++];
 	}
 	return 0;
+}
+
+void ast_walk(const struct ast *a, uint32_t n, ast_pre_fn pre,
+	      ast_post_fn post, void *ctx)
+{
+	struct ast_iter *stk = NULL;
+	size_t sp = 0, alloc = 0;
+	uint32_t c;
+
+	if (!n || !pre(a, n, ctx))
+		return;
+	ARRAY_GROW(stk, 1, alloc);
+	ast_iter_init(&stk[sp++], a, n);
+	while (sp) {
+		if (!(c = ast_iter_next(&stk[sp - 1]))) {
+			sp--;
+			if (post)
+				post(a, stk[sp].node, ctx);
+			continue;
+		}
+		if (!pre(a, c, ctx))
+			continue;
+		ARRAY_GROW(stk, sp + 1, alloc);
+		ast_iter_init(&stk[sp++], a, c);
+	}
+	free(stk);
 }
 
 uint32_t ast_line(const struct ast *a, uint32_t n)

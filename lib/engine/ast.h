@@ -15,7 +15,7 @@
  *
  *   kind               op / flags           a        b        c       d
  *   FILE                                    name     decls*
- *   IDENT              flags: PLACEHOLDER   (name id)(token)
+ *   IDENT              flags: PLACEHOLDER   (name id)(token)  id: lex_hash()
  *   BASIC_LIT          op: INT..STRING      (token)
  *   ELLIPSIS                                elt
  *   FUNC_LIT                                type     body
@@ -29,11 +29,12 @@
  *   CALL_EXPR          flags: ELLIPSIS      fun      args*
  *   STAR_EXPR                               x
  *   UNARY_EXPR         op                   x
- *   BINARY_EXPR        op                   x        y
+ *   BINARY_EXPR        op                   x        y       (d: op offset)
  *   KEY_VALUE_EXPR                          key      value
  *   ARRAY_TYPE                              len      elt      (len 0: slice)
  *   STRUCT_TYPE                             fields (FIELD_LIST)
- *   FUNC_TYPE                               tparams  params   results (FIELD_LIST)
+ *   FUNC_TYPE                               tparams  params   results
+ *                                           (FIELD_LISTs)
  *   INTERFACE_TYPE                          methods (FIELD_LIST)
  *   MAP_TYPE                                key      value
  *   CHAN_TYPE          op: AST_SEND|AST_RECV value    (arrow offset)
@@ -67,7 +68,9 @@
  *
  * (* marks a list.)  Positions are go/ast's: a node's pos is its Pos() (a
  * SELECTOR_EXPR starts at its x, a FUNC_TYPE of an interface method at its
- * '('), end is the offset just past its last token.
+ * '('), end is its End(): the offset just past its last token (not a
+ * statement's ';'; a clause's last statement's).  tests/parse-diff.sh with
+ * ENDS=1 checks both against go/parser on the whole Go tree.
  */
 #ifndef MG_AST_H
 #define MG_AST_H
@@ -160,7 +163,7 @@ struct ast {
 	uint32_t *lists;	/* lists[r] = n, lists[r + 1 .. r + n] */
 	uint32_t nlists, alists;
 	uint32_t file;		/* the FILE node */
-	struct ast_error *errs;	/* in source order of discovery */
+	struct ast_error *errs;	/* in order of discovery */
 	uint32_t nerrs, aerrs;
 	uint32_t nerrs_total;	/* including those not kept */
 	char *msgs;		/* NUL-terminated messages */
@@ -212,6 +215,15 @@ struct ast_iter {
 void ast_iter_init(struct ast_iter *it, const struct ast *a, uint32_t n);
 uint32_t ast_iter_next(struct ast_iter *it);
 
+/* Walks the tree under node n in pre-order, as go/ast.Inspect: pre(a, x,
+ * ctx) on reaching node x (return 0 to skip its children), then its
+ * children, then post(a, x, ctx) (post may be NULL; it is called only for
+ * nodes whose pre returned non-zero).  Iterative: any depth. */
+typedef int (*ast_pre_fn)(const struct ast *a, uint32_t n, void *ctx);
+typedef void (*ast_post_fn)(const struct ast *a, uint32_t n, void *ctx);
+void ast_walk(const struct ast *a, uint32_t n, ast_pre_fn pre,
+	      ast_post_fn post, void *ctx);
+
 /* go/ast's name of a kind ("FuncDecl"), of a token ("+=", "range"). */
 const char *ast_kind_name(int kind);
 const char *ast_tok_text(int tok);
@@ -229,12 +241,15 @@ static inline int32_t ast_ident_id(const struct ast *a, uint32_t n)
 }
 
 /* Appends the dump of the tree to out: one line per node in pre-order,
- * indented one space a level (at most AST_DUMP_MAX_INDENT), "Kind LINE:COL [extra]", for every node but
- * BasicLit, Field and FieldList; the same text as tests/goast/goast.go
- * prints from go/parser's tree (tests/parse-diff.sh compares them). */
+ * indented one space a level (at most AST_DUMP_MAX_INDENT),
+ * "Kind LINE:COL [extra]", for every node but BasicLit, Field and
+ * FieldList; the same text as tests/goast/goast.go prints from go/parser's
+ * tree (tests/parse-diff.sh compares them). */
 enum { AST_DUMP_MAX_INDENT = 200 };
+/* flags: AST_DUMP_ENDS: "Kind LINE:COL ENDLINE:ENDCOL [extra]" (End()) */
+enum { AST_DUMP_ENDS = 1 };
 struct buf;
-void ast_dump(struct buf *out, const struct ast *a);
+void ast_dump(struct buf *out, const struct ast *a, int flags);
 
 /* The receiver's type name of a FUNC_DECL (through '*' and type
  * arguments), or NULL for a function. */

@@ -7,7 +7,6 @@
 #include "engine/ast.h"
 #include "util.h"
 
-#include <stdlib.h>
 
 static void add_ident(struct buf *out, const struct ast *a, uint32_t n)
 {
@@ -119,45 +118,46 @@ static int printed(int kind)
 	       kind != AST_FIELD_LIST;
 }
 
-void ast_dump(struct buf *out, const struct ast *a)
-{
-	struct frame {
-		struct ast_iter it;
-		int shown;
-	} *stk = NULL;
-	size_t n = 0, alloc = 0;
-	uint32_t depth = 0, c, i;
+struct dump {
+	struct buf *out;
+	uint32_t depth;		/* of printed nodes */
+	int flags;
+};
 
-	if (!a->file)
-		return;
-	/* iterative: a left-nested a+b+c+... is as deep as it is long */
-	ARRAY_GROW(stk, 1, alloc);
-	ast_iter_init(&stk[0].it, a, a->file);
-	stk[0].shown = 1;
-	n = 1;
-	buf_addf(out, "File %u:%u\n", ast_line(a, a->file),
-		 ast_col(a, a->file));
-	depth = 1;
-	while (n) {
-		c = ast_iter_next(&stk[n - 1].it);
-		if (!c) {
-			depth -= stk[--n].shown;
-			continue;
-		}
-		ARRAY_GROW(stk, n + 1, alloc);
-		ast_iter_init(&stk[n].it, a, c);
-		stk[n].shown = printed(a->nodes[c].kind);
-		n++;
-		if (!stk[n - 1].shown)
-			continue;
-		/* capped, so that the dump of a deep tree stays linear */
-		for (i = 0; i < depth && i < AST_DUMP_MAX_INDENT; i++)
-			buf_addc(out, ' ');
-		buf_addf(out, "%s %u:%u", ast_kind_name(a->nodes[c].kind),
-			 ast_line(a, c), ast_col(a, c));
-		extra(out, a, c);
-		buf_addc(out, '\n');
-		depth++;
-	}
-	free(stk);
+static int pre(const struct ast *a, uint32_t n, void *ctx)
+{
+	struct dump *d = ctx;
+	uint32_t i;
+
+	if (!printed(a->nodes[n].kind))
+		return 1;
+	/* capped, so that the dump of a deep tree stays linear */
+	for (i = 0; i < d->depth && i < AST_DUMP_MAX_INDENT; i++)
+		buf_addc(d->out, ' ');
+	buf_addf(d->out, "%s %u:%u", ast_kind_name(a->nodes[n].kind),
+		 ast_line(a, n), ast_col(a, n));
+	if (d->flags & AST_DUMP_ENDS)
+		buf_addf(d->out, " %u:%u", lex_line(&a->lx, a->nodes[n].end),
+			 lex_col(&a->lx, a->nodes[n].end));
+	extra(d->out, a, n);
+	buf_addc(d->out, '\n');
+	d->depth++;
+	return 1;
+}
+
+static void post(const struct ast *a, uint32_t n, void *ctx)
+{
+	struct dump *d = ctx;
+
+	if (printed(a->nodes[n].kind))
+		d->depth--;
+}
+
+void ast_dump(struct buf *out, const struct ast *a, int flags)
+{
+	struct dump d = { out, 0, flags };
+
+	/* a walk without recursion: a left-nested a+b+c+... is as deep as
+	 * it is long */
+	ast_walk(a, a->file, pre, post, &d);
 }

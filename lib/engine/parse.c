@@ -65,66 +65,80 @@ static int op_tok(const char *s, uint32_t n)
 	}
 }
 
-/* Is the literal t (a string or a rune) closed?  The lexer ends an
+/* Is the literal s[0..n) (a string or a rune) closed?  The lexer ends an
  * unterminated one at the line's end or EOF, quietly. */
 static int lit_closed(const char *s, uint32_t n)
 {
-	uint32_t i;
+	uint32_t i, k = 0;
 
 	if (n < 2 || s[n - 1] != s[0])
 		return 0;
 	if (s[0] == '`')
 		return 1;
-	for (i = 1; i < n - 1; i++)
-		if (s[i] == '\\')
-			i++;
-	return i == n - 1;
+	/* a quote after an odd run of backslashes is escaped: no end */
+	for (i = n - 2; i > 0 && s[i] == '\\'; i--)
+		k++;
+	return !(k & 1);
 }
 
-/* Makes token p->i the current one. */
-static void load(struct parser *p)
-{
-	const struct token *t = &p->toks[p->i];
+/* The parser's token for each lexer kind but LEX_OP. */
+static const unsigned char kind_tok[] = {
+	[LEX_EOF] = T_EOF, [LEX_IDENT] = T_IDENT, [LEX_INT] = T_INT,
+	[LEX_FLOAT] = T_FLOAT, [LEX_IMAG] = T_IMAG, [LEX_CHAR] = T_CHAR,
+	[LEX_STRING] = T_STRING, [LEX_OP] = T_ILLEGAL,
+	[LEX_SEMI] = T_SEMICOLON, [LEX_ILLEGAL] = T_ILLEGAL,
+	[LEX_BREAK] = T_BREAK, [LEX_CASE] = T_CASE, [LEX_CHAN] = T_CHAN,
+	[LEX_CONST] = T_CONST, [LEX_CONTINUE] = T_CONTINUE,
+	[LEX_DEFAULT] = T_DEFAULT, [LEX_DEFER] = T_DEFER,
+	[LEX_ELSE] = T_ELSE, [LEX_FALLTHROUGH] = T_FALLTHROUGH,
+	[LEX_FOR] = T_FOR, [LEX_FUNC] = T_FUNC, [LEX_GO] = T_GO,
+	[LEX_GOTO] = T_GOTO, [LEX_IF] = T_IF, [LEX_IMPORT] = T_IMPORT,
+	[LEX_INTERFACE] = T_INTERFACE, [LEX_MAP] = T_MAP,
+	[LEX_PACKAGE] = T_PACKAGE, [LEX_RANGE] = T_RANGE,
+	[LEX_RETURN] = T_RETURN, [LEX_SELECT] = T_SELECT,
+	[LEX_STRUCT] = T_STRUCT, [LEX_SWITCH] = T_SWITCH,
+	[LEX_TYPE] = T_TYPE, [LEX_VAR] = T_VAR,
+};
 
-	p->pos = t->off;
-	p->implicit = 0;
-	switch (t->kind) {
-	case LEX_EOF: p->tok = T_EOF; break;
-	case LEX_IDENT: p->tok = T_IDENT; break;
-	case LEX_INT: p->tok = T_INT; break;
-	case LEX_FLOAT: p->tok = T_FLOAT; break;
-	case LEX_IMAG: p->tok = T_IMAG; break;
-	case LEX_CHAR: case LEX_STRING:
-		p->tok = t->kind == LEX_CHAR ? T_CHAR : T_STRING;
-		if (!lit_closed(p->src + t->off, t->len))
+/* The token of each one-byte operator (0: T_ILLEGAL). */
+static const unsigned char op1[256] = {
+	['+'] = T_ADD, ['-'] = T_SUB, ['*'] = T_MUL, ['/'] = T_QUO,
+	['%'] = T_REM, ['&'] = T_AND, ['|'] = T_OR, ['^'] = T_XOR,
+	['<'] = T_LSS, ['>'] = T_GTR, ['='] = T_ASSIGN, ['!'] = T_NOT,
+	[':'] = T_COLON, ['.'] = T_PERIOD, ['('] = T_LPAREN,
+	[')'] = T_RPAREN, ['['] = T_LBRACK, [']'] = T_RBRACK,
+	['{'] = T_LBRACE, ['}'] = T_RBRACE, [','] = T_COMMA,
+	[';'] = T_SEMICOLON, ['~'] = T_TILDE,
+};
+
+/* The parser's token of each lexer token, in p->tk, computed once before
+ * parsing (p_next() only reads it); the literals that the lexer left open
+ * and illegal characters are reported here. */
+static void classify(struct parser *p)
+{
+	size_t i;
+
+	p->tk = xmalloc(p->ntok ? p->ntok : 1);
+	for (i = 0; i < p->ntok; i++) {
+		const struct token *t = &p->toks[i];
+
+		if (t->kind == LEX_OP) {
+			p->tk[i] = t->len == 1 ? op1[t->op] :
+				   (unsigned char)op_tok(p->src + t->off,
+							 t->len);
+			continue;
+		}
+		p->tk[i] = t->kind < sizeof(kind_tok) ? kind_tok[t->kind] :
+			   T_ILLEGAL;
+		if ((t->kind == LEX_CHAR || t->kind == LEX_STRING) &&
+		    !lit_closed(p->src + t->off, t->len))
 			p_error(p, t->off, t->kind == LEX_CHAR ?
 				"rune literal not terminated" :
 				"string literal not terminated");
-		break;
-	case LEX_OP: p->tok = op_tok(p->src + t->off, t->len); break;
-	case LEX_SEMI:
-		p->tok = T_SEMICOLON;
-		p->implicit = t->len == 0;
-		break;
-	case LEX_ILLEGAL:
-		p->tok = T_ILLEGAL;
-		p_error(p, t->off, "illegal character");
-		break;
-	default:	/* keywords, in the same order */
-		p->tok = T_BREAK + (t->kind - LEX_BREAK);
-		break;
+		else if (t->kind == LEX_ILLEGAL)
+			p_error(p, t->off, "illegal character");
 	}
-}
-
-void p_next(struct parser *p)
-{
-	const struct token *t = &p->toks[p->i];
-
-	if (t->len)
-		p->prev_end = t->off + t->len;
-	if (p->i + 1 < p->ntok)	/* the last token is EOF: stay there */
-		p->i++;
-	load(p);
+	p->last_err_line = 0;	/* the parser's errors are not the same */
 }
 
 /* ---- errors */
@@ -193,8 +207,14 @@ uint32_t p_expect(struct parser *p, int tok)
 	if (p->tok != tok) {
 		snprintf(what, sizeof(what), "'%s'", ast_tok_text(tok));
 		p_error_expected(p, pos, what);
+		/* go/parser takes the token anyway (progress); a closing
+		 * bracket likely ends an enclosing construct: leave it (the
+		 * loops make progress by themselves) */
+		if (p->tok == T_RPAREN || p->tok == T_RBRACK ||
+		    p->tok == T_RBRACE)
+			return pos;
 	}
-	p_next(p);	/* make progress */
+	p_next(p);
 	return pos;
 }
 
@@ -240,7 +260,10 @@ int p_at_comma(struct parser *p, const char *context, int follow)
 			 p->tok == T_SEMICOLON && p->implicit ?
 			 " before newline" : "", context);
 		p_error(p, p->pos, msg);
-		return 1;	/* "insert" a comma and go on */
+		/* "insert" a comma and go on, unless the list is over: at
+		 * another closing bracket or EOF (ours, not go/parser's) */
+		return p->tok != T_RPAREN && p->tok != T_RBRACK &&
+		       p->tok != T_RBRACE && p->tok != T_EOF;
 	}
 	return 0;
 }
@@ -326,22 +349,15 @@ uint32_t p_too_deep(struct parser *p, int kind)
 
 /* ---- nodes and lists */
 
-uint32_t p_node(struct parser *p, int kind, uint32_t pos)
+uint32_t p_grow_nodes(struct parser *p)
 {
 	struct ast *a = p->a;
-	struct ast_node *n;
 
-	if (a->nnodes == a->anodes) {
-		if (a->anodes >= UINT32_MAX / 2)
-			mg_die("parse: too many nodes");
-		a->anodes *= 2;
-		a->nodes = xrealloc(a->nodes, a->anodes * sizeof(*a->nodes));
-	}
-	n = &a->nodes[a->nnodes];
-	memset(n, 0, sizeof(*n));
-	n->kind = (uint8_t)kind;
-	n->pos = n->end = pos;
-	return a->nnodes++;
+	/* fewer nodes than 2 a token, tokens fewer than bytes: no overflow
+	 * for files below 1 GiB (callers bound sizes well below) */
+	a->anodes *= 2;
+	a->nodes = xrealloc(a->nodes, (size_t)a->anodes * sizeof(*a->nodes));
+	return a->anodes;
 }
 
 void p_grow_stk(struct parser *p)
@@ -595,11 +611,13 @@ static uint32_t gen_decl(struct parser *p, int keyword)
 		p_end(p, d);
 		p_expect_semi(p);
 	} else {
-		p_push(p, keyword == T_IMPORT ? import_spec(p) :
-			  keyword == T_TYPE ? type_spec(p) :
-			  value_spec(p, keyword, 0));
+		uint32_t s = keyword == T_IMPORT ? import_spec(p) :
+			     keyword == T_TYPE ? type_spec(p) :
+			     value_spec(p, keyword, 0);
+
+		p_push(p, s);
 		N(p, d)->a = p_list(p, mark);
-		p_end(p, d);
+		N(p, d)->end = N(p, s)->end;	/* not the ';' */
 	}
 	return d;
 }
@@ -715,8 +733,10 @@ static void parse_source(struct parser *p)
 		if (p->i == at)
 			p_next(p);
 	}
+	/* go/ast's End(): the last declaration's, or the name's */
+	N(p, f)->end = p->nstk > mark ? N(p, p->stk[p->nstk - 1])->end :
+				       N(p, name)->end;
 	N(p, f)->b = p_list(p, mark);
-	p_end(p, f);
 }
 
 /* Where the hexadecimal number token t must end (a 'e' or 'E' before '+'
@@ -805,11 +825,13 @@ struct ast *parse_file(const char *src, size_t len)
 	a->len = len;
 	lex_file(&a->lx, src, len);
 	split_hex(&a->lx, src);
-	a->anodes = (uint32_t)(a->lx.ntok / 2 + 16);
+	/* Go averages 0.76 nodes and 0.6 list words a token: one guess,
+	 * rarely a realloc */
+	a->anodes = (uint32_t)(a->lx.ntok - a->lx.ntok / 5 + 16);
 	a->nodes = xmalloc(a->anodes * sizeof(*a->nodes));
 	memset(&a->nodes[0], 0, sizeof(a->nodes[0]));
 	a->nnodes = 1;
-	a->alists = (uint32_t)(a->lx.ntok / 4 + 16);
+	a->alists = (uint32_t)(a->lx.ntok - a->lx.ntok / 3 + 16);
 	a->lists = xmalloc(a->alists * sizeof(*a->lists));
 	a->lists[0] = 0;
 	a->nlists = 1;
@@ -817,10 +839,13 @@ struct ast *parse_file(const char *src, size_t len)
 	p.src = src;
 	p.toks = a->lx.tok;
 	p.ntok = a->lx.ntok;
+	classify(&p);
 	p.i = 0;
-	load(&p);
+	p.pos = p.toks[0].off;
+	p.tok = p.tk[0];
 	parse_source(&p);
 	free(p.stk);
+	free(p.tk);
 	return a;
 }
 

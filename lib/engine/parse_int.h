@@ -17,6 +17,7 @@ struct parser {
 	struct ast *a;
 	const char *src;
 	const struct token *toks;
+	unsigned char *tk;	/* enum ast_tok of each token */
 	size_t ntok;
 	size_t i;		/* current token */
 	int tok;		/* its enum ast_tok */
@@ -32,7 +33,20 @@ struct parser {
 };
 
 /* parse.c: tokens */
-void p_next(struct parser *p);
+/* Moves to the next token (the last, EOF, stays). */
+static inline void p_next(struct parser *p)
+{
+	const struct token *t = &p->toks[p->i];
+
+	if (t->len)
+		p->prev_end = t->off + t->len;
+	if (p->i + 1 < p->ntok)
+		p->i++;
+	t = &p->toks[p->i];
+	p->pos = t->off;
+	p->tok = p->tk[p->i];
+	p->implicit = p->tok == T_SEMICOLON && !t->len;
+}
 uint32_t p_expect(struct parser *p, int tok);
 uint32_t p_expect_closing(struct parser *p, int tok, const char *context);
 void p_expect_semi(struct parser *p);
@@ -57,7 +71,17 @@ static inline void p_leave(struct parser *p)
 uint32_t p_too_deep(struct parser *p, int kind);
 
 /* nodes and lists */
-uint32_t p_node(struct parser *p, int kind, uint32_t pos);
+uint32_t p_grow_nodes(struct parser *p);
+static inline uint32_t p_node(struct parser *p, int kind, uint32_t pos)
+{
+	struct ast *a = p->a;
+
+	if (a->nnodes == a->anodes)
+		p_grow_nodes(p);
+	a->nodes[a->nnodes] = (struct ast_node){ .kind = (uint8_t)kind,
+						 .pos = pos, .end = pos };
+	return a->nnodes++;
+}
 static inline struct ast_node *N(struct parser *p, uint32_t n)
 {
 	return &p->a->nodes[n];

@@ -97,9 +97,12 @@ static uint32_t simple_stmt(struct parser *p, int mode, int *is_range)
 	case T_COLON:
 		colon = p->pos;
 		p_next(p);
-		if (mode == LABEL_OK && N(p, x0)->kind == AST_IDENT)
-			return wrap(p, AST_LABELED_STMT, N(p, x0)->pos, x0,
-				    p_stmt(p));
+		if (mode == LABEL_OK && N(p, x0)->kind == AST_IDENT) {
+			y = wrap(p, AST_LABELED_STMT, N(p, x0)->pos, x0,
+				 p_stmt(p));
+			N(p, y)->end = N(p, N(p, y)->b)->end;
+			return y;
+		}
 		p_error(p, colon, "illegal label declaration");
 		return p_bad(p, AST_BAD_STMT, N(p, x0)->pos, colon + 1);
 	case T_ARROW:
@@ -138,7 +141,9 @@ static uint32_t go_defer(struct parser *p, int tok)
 	p_expect_semi(p);
 	if (!c)
 		return p_bad(p, AST_BAD_STMT, pos, pos + (tok == T_GO ? 2 : 5));
-	return wrap(p, tok == T_GO ? AST_GO_STMT : AST_DEFER_STMT, pos, c, 0);
+	c = wrap(p, tok == T_GO ? AST_GO_STMT : AST_DEFER_STMT, pos, c, 0);
+	N(p, c)->end = N(p, N(p, c)->a)->end;	/* not the ';' */
+	return c;
 }
 
 static uint32_t return_stmt(struct parser *p)
@@ -259,9 +264,22 @@ static uint32_t if_stmt(struct parser *p)
 	return n;
 }
 
+/* go/ast's End() of a clause: its last statement's, or past the ':'
+ * (colon_end: the end of the last token before the body) */
+static uint32_t clause(struct parser *p, int kind, uint32_t pos, uint32_t a,
+		       uint32_t colon_end, uint32_t body)
+{
+	uint32_t n = wrap(p, kind, pos, a, body), k = ast_list_len(p->a, body);
+
+	N(p, n)->end = k ? N(p, ast_list(p->a, body)[k - 1])->end : colon_end;
+	if (N(p, n)->end < pos)
+		N(p, n)->end = pos;
+	return n;
+}
+
 static uint32_t case_clause(struct parser *p, int type_switch)
 {
-	uint32_t pos = p->pos, list = 0, body;
+	uint32_t pos = p->pos, list = 0, body, colon;
 	size_t mark = p->nstk;
 
 	if (p->tok == T_CASE) {
@@ -280,8 +298,9 @@ static uint32_t case_clause(struct parser *p, int type_switch)
 		p_expect(p, T_DEFAULT);
 	}
 	p_expect(p, T_COLON);
+	colon = p->prev_end;
 	body = p_stmt_list(p);
-	return wrap(p, AST_CASE_CLAUSE, pos, list, body);
+	return clause(p, AST_CASE_CLAUSE, pos, list, colon, body);
 }
 
 static int type_switch_guard(struct parser *p, uint32_t s)
@@ -398,8 +417,9 @@ static uint32_t comm_clause(struct parser *p)
 		p_expect(p, T_DEFAULT);
 	}
 	p_expect(p, T_COLON);
+	at = p->prev_end;
 	body = p_stmt_list(p);
-	return wrap(p, AST_COMM_CLAUSE, pos, comm, body);
+	return clause(p, AST_COMM_CLAUSE, pos, comm, at, body);
 }
 
 static uint32_t select_stmt(struct parser *p)
@@ -522,7 +542,9 @@ static uint32_t stmt(struct parser *p)
 	switch (p->tok) {
 	case T_CONST: case T_TYPE: case T_VAR:
 		s = p_decl(p, 1);
-		return wrap(p, AST_DECL_STMT, N(p, s)->pos, s, 0);
+		s = wrap(p, AST_DECL_STMT, N(p, s)->pos, s, 0);
+		N(p, s)->end = N(p, N(p, s)->a)->end;
+		return s;
 	case T_IDENT: case T_INT: case T_FLOAT: case T_IMAG: case T_CHAR:
 	case T_STRING: case T_FUNC: case T_LPAREN: case T_LBRACK:
 	case T_STRUCT: case T_MAP: case T_CHAN: case T_INTERFACE:
@@ -556,6 +578,8 @@ static uint32_t stmt(struct parser *p)
 		if (p->implicit)
 			N(p, s)->flags |= AST_F_IMPLICIT;
 		p_next(p);
+		if (!(N(p, s)->flags & AST_F_IMPLICIT))
+			N(p, s)->end = pos + 1;
 		return s;
 	case T_RBRACE:	/* "L: }": the ';' before '}' may be left out */
 		s = p_node(p, AST_EMPTY_STMT, pos);

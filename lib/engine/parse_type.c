@@ -697,8 +697,17 @@ uint32_t p_try_type(struct parser *p)
 {
 	uint32_t t = 0, pos = p->pos, x;
 
-	if (!p_enter(p))
-		return p_too_deep(p, AST_BAD_EXPR);
+	if (!p_enter(p)) {
+		switch (p->tok) {
+		case T_IDENT: case T_LBRACK: case T_STRUCT: case T_MUL:
+		case T_FUNC: case T_INTERFACE: case T_MAP: case T_CHAN:
+		case T_ARROW: case T_LPAREN:
+			/* a type, too deep: skipped (a token at least) */
+			return p_too_deep(p, AST_BAD_EXPR);
+		default:
+			return 0;	/* no type: callers loop on that */
+		}
+	}
 	switch (p->tok) {
 	case T_IDENT:
 		t = p_type_name(p, 0);

@@ -161,20 +161,29 @@ func dump(w *bytes.Buffer, fset *token.FileSet, f *ast.File) {
 		}
 		pos := fset.PositionFor(n.Pos(), false)
 		kind := strings.TrimPrefix(fmt.Sprintf("%T", n), "*ast.")
+		ends := ""
+		if withEnds {
+			end := fset.PositionFor(n.End(), false)
+			ends = fmt.Sprintf(" %d:%d", end.Line, end.Column)
+		}
 		indent := depth
 		if indent > maxIndent {
 			indent = maxIndent
 		}
 		w.WriteString(strings.Repeat(" ", indent))
-		fmt.Fprintf(w, "%s %d:%d%s\n", kind, pos.Line, pos.Column, extra(n))
+		fmt.Fprintf(w, "%s %d:%d%s%s\n", kind, pos.Line, pos.Column, ends, extra(n))
 		shown = append(shown, true)
 		depth++
 		return true
 	})
 }
 
+// withEnds (-e): each line also gives the node's End() after its kind.
+var withEnds bool
+
 func main() {
 	sums := flag.Bool("s", false, "print PATH, HASH, 0 a file")
+	flag.BoolVar(&withEnds, "e", false, "print each node's end too")
 	list := flag.String("files-from", "", "read file names from `LIST`")
 	flag.Parse()
 	files := flag.Args()

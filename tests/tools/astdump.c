@@ -13,10 +13,11 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: mg-astdump [-n | -s] [--files-from LIST] [FILE...]\n\n"
+	"usage: mg-astdump [-e] [-n | -s] [--files-from LIST] [FILE...]\n\n"
 	"Print the syntax tree of each Go FILE, one line a node (see\n"
 	"lib/engine/ast.h); the first syntax error of a file goes to stderr.\n"
 	"Exit 1 when a file has syntax errors.\n\n"
+	"  -e                print each node's end too (its End())\n"
 	"  -n                parse only, print nothing (a bench)\n"
 	"  -s                print \"PATH<TAB>HASH<TAB>ERRORS\" a file: the\n"
 	"                    FNV-1a 64 of its dump, its syntax error count\n"
@@ -31,7 +32,7 @@ static const struct option longopts[] = {
 enum { DUMP, BENCH, SUMS };
 
 /* Returns 0, 1 (syntax errors) or 2 (cannot read). */
-static int one(const char *path, int mode, struct buf *out)
+static int one(const char *path, int mode, int flags, struct buf *out)
 {
 	struct ast *a = NULL;
 	char *src = NULL;
@@ -52,7 +53,7 @@ static int one(const char *path, int mode, struct buf *out)
 	if (mode == BENCH)
 		goto out;
 	buf_reset(out);
-	ast_dump(out, a);
+	ast_dump(out, a, flags);
 	if (mode == SUMS) {
 		printf("%s\t%016llx\t%u\n", path,
 		       mg_hash(MG_HASH_SEED, out->p ? out->p : "", out->len),
@@ -74,11 +75,12 @@ int main(int argc, char **argv)
 	size_t cap = 0;
 	ssize_t n;
 	FILE *fp = NULL;
-	int c, i, r, mode = DUMP, rc = 0;
+	int c, i, r, mode = DUMP, flags = 0, rc = 0;
 
 	mg_start("mg-astdump");
-	while ((c = getopt_long(argc, argv, "hns", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ehns", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'e': flags |= AST_DUMP_ENDS; break;
 		case 'f': list = optarg; break;
 		case 'n': mode = BENCH; break;
 		case 's': mode = SUMS; break;
@@ -90,7 +92,7 @@ int main(int argc, char **argv)
 	if (optind == argc && !list)
 		return mg_usage(usage, "give a file");
 	for (i = optind; i < argc; i++)
-		if ((r = one(argv[i], mode, &out)) > rc)
+		if ((r = one(argv[i], mode, flags, &out)) > rc)
 			rc = r;
 	if (list) {
 		if (!(fp = fopen(list, "r"))) {
@@ -101,7 +103,7 @@ int main(int argc, char **argv)
 		while ((n = getline(&line, &cap, fp)) > 0) {
 			if (line[n - 1] == '\n')
 				line[--n] = 0;
-			if (n && (r = one(line, mode, &out)) > rc)
+			if (n && (r = one(line, mode, flags, &out)) > rc)
 				rc = r;
 		}
 	}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bats
+# The C unit programs (tests/unit/test_*.c, built into bin/unit/): one test
+# each; a program prints its failed checks and exits 1.
+
+load helper
+
+@test "unit: test_parse (the Go parser through the AST API)" {
+	run -0 "$MG_BIN/unit/test_parse"
+	[[ "$output" == *", 0 failed" ]]
+}
+
+@test "unit: test_engine (lock sets, names, packages judged in memory)" {
+	run -0 "$MG_BIN/unit/test_engine"
+	[[ "$output" == *", 0 failed" ]]
+}
