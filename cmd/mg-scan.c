@@ -475,8 +475,9 @@ static int by_cost(const void *a, const void *b)
 
 /* What scanning package i costs in memory, roughly: its bytes, and about
  * 16 bytes of token for each 4.6 bytes of Go, plus the
- * names and the walk's own tables.  Measured on the Go tree (make bench). */
-static unsigned long long pkg_cost(const struct walk_pkg *p)
+ * names and the walk's own tables; the second engine adds its syntax tree
+ * (about 30 bytes a token).  Measured on the Go tree (make bench). */
+static unsigned long long pkg_cost(const struct walk_pkg *p, int engine)
 {
 	unsigned long long b = 0;
 	size_t j;
@@ -487,7 +488,7 @@ static unsigned long long pkg_cost(const struct walk_pkg *p)
 		if (!stat(p->files[j], &st) && S_ISREG(st.st_mode))
 			b += (unsigned long long)st.st_size;
 	}
-	return b * 7 + 65536;
+	return b * (engine == 2 ? 12 : 7) + 65536;
 }
 
 /* Runs the packages on o->jobs threads (the calling one included), largest
@@ -509,7 +510,7 @@ static void scan_all(struct work *wk, long jobs)
 	for (i = 0; i < n; i++) {
 		wk->order[i] = i;
 		if (jobs > 1 || wk->o->stats)
-			wk->cost[i] = pkg_cost(&wk->w->pkgs[i]);
+			wk->cost[i] = pkg_cost(&wk->w->pkgs[i], wk->so->engine);
 		if (wk->cost[i] > wk->peak)
 			wk->peak = wk->cost[i];
 	}

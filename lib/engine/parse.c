@@ -817,13 +817,19 @@ static void split_hex(struct lexed *lx, const char *src)
 
 struct ast *parse_file(const char *src, size_t len)
 {
+	return parse_file_ex(src, len, 0);
+}
+
+struct ast *parse_file_ex(const char *src, size_t len, int flags)
+{
 	struct ast *a = xcalloc(1, sizeof(*a));
 	struct parser p;
 
 	memset(&p, 0, sizeof(p));
 	a->src = src;
 	a->len = len;
-	lex_file(&a->lx, src, len);
+	lex_file_ex(&a->lx, src, len, flags & PARSE_SKIP_BODIES
+				      ? LEX_SKIP_BODIES : 0);
 	split_hex(&a->lx, src);
 	/* Go averages 0.76 nodes and 0.6 list words a token: one guess,
 	 * rarely a realloc */

@@ -23,6 +23,11 @@ enum { PARSE_MAX_ERRORS = 100 };
  * (ast_error_msg()) with the nodes that did parse; recovery is at the
  * statement.  src is borrowed and must outlive the tree. */
 struct ast *parse_file(const char *src, size_t len);
+/* The same, with flags: PARSE_SKIP_BODIES reads every top-level function's
+ * body as empty (the lexer's LEX_SKIP_BODIES): declarations only, for
+ * generated files whose code is not judged. */
+enum { PARSE_SKIP_BODIES = 1 };
+struct ast *parse_file_ex(const char *src, size_t len, int flags);
 
 /* Error i (< a->nerrs): its message; its offset is a->errs[i].off. */
 const char *ast_error_msg(const struct ast *a, uint32_t i);
