@@ -6,9 +6,11 @@
  * with the lock set at the call, lock effects), and abstract locations
  * (a struct field of a package type, or a package variable: every instance
  * of T.items is one location, as RacerD has it).
- * Stages: facts.c (declarations -> types, fields, vars, funcs), walk.c (one
- * function body -> its summary), judge.c (caller-held locks, ownership,
- * guard inference, findings), engine.c (the entry point, one package).
+ * Stages: facts.c (declarations -> types, fields, vars, funcs); walk.c,
+ * scope.c and calls.c (one function body -> its summary; walk_int.h);
+ * judge.c (caller-held locks, ownership, guard inference, MG005/MG002);
+ * roots.c (goroutines and callbacks, the pair rule MG001/MG003/MG004);
+ * engine.c (the entry point, one package).
  * Not: parsing (parse.h), output (finding.h).
  */
 #ifndef MG_ENGINE_INT_H

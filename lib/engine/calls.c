@@ -1,0 +1,556 @@
+/* calls.c - calls, function literals, and what the walk records
+ *
+ * Owns: a call's effects on the walk (Lock/Unlock, lock wrappers through
+ * their summaries, delete/clear/len, go and defer, sync.Once), function
+ * literals (run in place, later, or in a goroutine, with the lock set that
+ * holds there), arguments (maps handed to unseen code, objects handed to a
+ * goroutine), and the records: map accesses, calls, gosites, joins.
+ * Not: statements (walk.c), resolution (scope.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/walk_int.h"
+#include "util.h"
+
+void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
+{
+	struct access *ac;
+
+	if (w->pass == 1 || l < 0 || wk_owned(w, n))
+		return;
+	ac = VEC_PUSH(w->p->acc);
+	ac->loc = l;
+	ac->flags = (uint16_t)(flags | (w->in_go ? AC_IN_GO : 0) |
+			       (w->once ? AC_ONCE : 0) |
+			       (w->later ? AC_LATER : 0) |
+			       (wk_is_recv(w, n) ? AC_RECV : 0));
+	ac->file = (uint16_t)w->file;
+	ac->node = n;
+	ac->ls = w->ls;
+	ac->fn = w->fn;
+	ac->go = w->cur_go;
+	ac->param = -1;
+	{
+		uint32_t b = wk_chain_base(w, n);
+		struct local *pl = b ? wk_lookup(w, wk_ident(w, b)) : NULL;
+
+		if (pl && pl->param >= 0 && pl->param < 8)
+			ac->param = pl->param;
+		if (pl && w->in_go && (size_t)(pl - w->locals.v) < w->go_base &&
+		    !(w->go_loops > 0 && pl->loop >= w->go_loops))
+			ac->flags |= AC_CAPTURED;	/* not per iteration */
+	}
+}
+
+/* A fresh object handed to a goroutine, to another function or into
+ * another object is shared from here on. */
+void wk_escape(struct walker *w, uint32_t n)
+{
+	const struct ast_node *nd = wk_N(w, n);
+	struct local *l;
+
+	if (nd->kind == AST_UNARY_EXPR && nd->op == T_AND)
+		nd = wk_N(w, n = nd->a);
+	if (nd->kind == AST_PAREN_EXPR)
+		return wk_escape(w, nd->a);
+	if (nd->kind == AST_IDENT && (l = wk_lookup(w, wk_ident(w, n))))
+		l->fresh = 0;
+}
+
+struct call *wk_call(struct walker *w, int callee, uint32_t node,
+			 int flags, uint32_t recv)
+{
+	struct call *c;
+
+	if (recv && (flags & CALL_GO))
+		wk_escape(w, recv);
+	if (w->pass == 1 || callee < 0)
+		return NULL;
+	if (recv && wk_owned(w, recv))
+		flags |= CALL_FRESH_RECV;
+	else if (recv && wk_is_recv(w, recv) && wk_N(w, recv)->kind == AST_IDENT)
+		flags |= CALL_RECV_SELF;
+	if (w->in_go)
+		flags |= CALL_IN_GO;
+	c = VEC_PUSH(w->p->calls);
+	c->caller = w->fn;
+	c->callee = callee;
+	c->flags = (uint16_t)flags;
+	c->file = (uint16_t)w->file;
+	c->node = node;
+	c->ls = w->ls;
+	c->go = w->cur_go;
+	c->site = -1;
+	c->recv_param = -1;
+	memset(c->arg_param, -1, sizeof(c->arg_param));
+	if (recv && wk_chain_base(w, recv)) {
+		struct local *rl = wk_lookup(w, wk_ident(w, wk_chain_base(w, recv)));
+
+		if (rl && rl->param >= 0 && rl->param < 8 &&
+		    wk_N(w, recv)->kind == AST_IDENT)
+			c->recv_param = rl->param;
+		if (rl && w->in_go && (size_t)(rl - w->locals.v) < w->go_base)
+			c->flags |= CALL_CAPTURED_RECV;
+	}
+	return c;
+}
+
+/* A new place where code starts to run concurrently (second pass only):
+ * its index, or -1. */
+int wk_start_site(struct walker *w, int target, uint32_t node,
+		      int callback, int many)
+{
+	struct gosite *g;
+
+	/* a test's goroutines exercise the code; they are not the program's */
+	if (w->pass == 1 || w->f->is_test || w->f->test_only)
+		return -1;
+	g = VEC_PUSH(w->p->gos);
+	g->fn = w->fn;
+	g->target = target;
+	g->node = node;
+	g->file = (uint16_t)w->file;
+	g->callback = (uint8_t)callback;
+	g->many = (uint8_t)(many || w->loops > w->gate);
+	return (int)w->p->gos.n - 1;
+}
+
+void wk_add_join(struct walker *w, uint32_t n)
+{
+	struct join *j;
+
+	if (w->pass == 1)
+		return;
+	j = VEC_PUSH(w->p->joins);
+	j->fn = w->fn;
+	j->off = wk_N(w, n)->pos;
+}
+
+void wk_params(struct walker *w, uint32_t ftype, int top)
+{
+	const struct ast_node *ft = wk_N(w, ftype);
+	const struct ast_node *pl;
+	uint32_t i, j, n;
+	int idx = 0;
+
+	if (!ft->b)
+		return;
+	pl = wk_N(w, ft->b);
+	n = ast_list_len(w->a, pl->a);
+	for (i = 0; i < n; i++) {
+		const struct ast_node *fd = wk_N(w, ast_list(w->a, pl->a)[i]);
+		struct ty ty = facts_type_expr(w->p, w->file, fd->b);
+		uint32_t nn = ast_list_len(w->a, fd->a);
+
+		for (j = 0; j < nn; j++, idx++) {
+			struct local *l = wk_declare(w, ast_list(w->a, fd->a)[j], ty);
+
+			if (l && top)
+				l->param = (int8_t)(idx < 127 ? idx : 127);
+		}
+		if (!nn)
+			idx++;
+	}
+	/* named results are locals too */
+	if (ft->c) {
+		const struct ast_node *rl = wk_N(w, ft->c);
+
+		for (i = 0; i < ast_list_len(w->a, rl->a); i++) {
+			const struct ast_node *fd =
+				wk_N(w, ast_list(w->a, rl->a)[i]);
+			struct ty ty = facts_type_expr(w->p, w->file, fd->b);
+
+			for (j = 0; j < ast_list_len(w->a, fd->a); j++)
+				wk_declare(w, ast_list(w->a, fd->a)[j], ty);
+		}
+	}
+}
+
+/* Walks a literal's body with lock set ls in effect; the walker's own
+ * state is restored after.  A goroutine's literal is a new gosite. */
+void wk_func_lit(struct walker *w, uint32_t lit, const struct lockset *ls,
+		     int in_go, int later)
+{
+	wk_func_lit_at(w, lit, ls, in_go, later, in_go ? wk_start_site(w, -1, lit, 0, 0)
+						  : w->cur_go);
+}
+
+void wk_func_lit_at(struct walker *w, uint32_t lit,
+			const struct lockset *ls, int in_go, int later, int site)
+{
+	const struct ast_node *fl = wk_N(w, lit);
+	struct lockset save = w->ls, exit = w->exit, def = w->deferred;
+	struct lockset *into = w->defer_into;
+	size_t go_base = w->go_base;
+	int cur_go = w->cur_go, loops = w->loops, gate = w->gate;
+	int go_loops = w->go_loops;
+	int term = w->terminated, have = w->have_exit, brk = w->breakable;
+	size_t nloc = w->locals.n;
+
+	if (w->depth > 200)
+		return;
+	w->depth++;
+	w->ls = *ls;
+	if (in_go)
+		w->go_base = nloc;
+	if (in_go)
+		w->go_loops = w->loops;
+	w->cur_go = site;
+	w->loops = 0;
+	w->gate = 0;
+	w->in_go += in_go;
+	w->later += later;
+	w->terminated = 0;
+	w->breakable = 0;
+	memset(&w->deferred, 0, sizeof(w->deferred));
+	if (into == &w->deferred)
+		w->defer_into = &def;	/* the deferring function's set */
+	wk_params(w, fl->a, 0);
+	if (fl->b)
+		wk_block(w, wk_N(w, fl->b)->a);
+	w->locals.n = nloc;
+	w->in_go -= in_go;
+	w->go_base = go_base;
+	w->cur_go = cur_go;
+	w->loops = loops;
+	w->gate = gate;
+	w->go_loops = go_loops;
+	w->later -= later;
+	w->ls = save;
+	w->exit = exit;
+	w->have_exit = have;
+	w->deferred = def;	/* with the unlocks a deferred literal added */
+	w->defer_into = into;
+	w->terminated = term;
+	w->breakable = brk;
+	w->depth--;
+}
+
+/* Locks held now that the literal's body unlocks without locking them:
+ * `mu.Lock(); go func() { defer mu.Unlock(); ... }()` hands the lock to the
+ * goroutine, which holds it on entry. */
+void wk_handed_over(struct walker *w, uint32_t n, int depth,
+			struct lockset *out)
+{
+	struct ast_iter it;
+	uint32_t c;
+	loc_t l;
+	int h;
+
+	if (!n || depth > 64)
+		return;
+	if (ast_kind(w->a, n) == AST_CALL_EXPR &&
+	    wk_lock_op(w, n, &l) == OP_UNLOCK && (h = ls_holds(&w->ls, l)) >= 0)
+		ls_lock(out, l, w->ls.h[h].shared == LS_SHARED);
+	ast_iter_init(&it, w->a, n);
+	while ((c = ast_iter_next(&it)))
+		wk_handed_over(w, c, depth + 1, out);
+}
+
+/* The literal a local holds (f := func(){...}), or 0. */
+uint32_t wk_local_lit(struct walker *w, uint32_t n)
+{
+	struct local *l;
+
+	if (ast_kind(w->a, n) != AST_IDENT || !(l = wk_lookup(w, wk_ident(w, n))))
+		return 0;
+	return l->lit;
+}
+
+void wk_mark_walked(struct walker *w, uint32_t lit)
+{
+	size_t i;
+
+	for (i = 0; i < w->lits.n; i++)
+		if (w->lits.v[i].node == lit)
+			w->lits.v[i].walked++;
+}
+
+int wk_times_walked(struct walker *w, uint32_t lit)
+{
+	size_t i;
+
+	for (i = 0; i < w->lits.n; i++)
+		if (w->lits.v[i].node == lit)
+			return w->lits.v[i].walked;
+	return 0;
+}
+
+/* Adds a callee's relative lock set to ls, its parameters' locks replaced
+ * by the arguments' (list: the call's arguments). */
+void wk_apply_summary(struct walker *w, struct lockset *ls,
+			  const struct lockset *rel, uint32_t list)
+{
+	const struct lockset r = *rel;
+	int i, k = 0;
+
+	for (i = 0; i < r.n; i++) {
+		loc_t l = r.h[i].loc;
+
+		if (IS_PARAM_LOCK(l)) {
+			uint32_t pi = (uint32_t)(-2 - l);
+
+			l = pi < ast_list_len(w->a, list)
+			    ? wk_lock_loc(w, ast_list(w->a, list)[pi]) : -1;
+			if (l < 0 || IS_PARAM_LOCK(l))
+				continue;
+		}
+		if (r.h[i].shared == LS_RELEASED)
+			ls_unlock(ls, l);
+		else
+			ls_lock(ls, l, r.h[i].shared == LS_SHARED);
+		k++;
+	}
+}
+
+/* Every name a call uses, resolved or not (x.m() on an interface). */
+void wk_note_called(struct walker *w, uint32_t fun)
+{
+	const struct ast_node *nd = wk_N(w, fun);
+	int name = nd->kind == AST_SELECTOR_EXPR ? wk_ident(w, nd->b) :
+		   nd->kind == AST_IDENT ? wk_ident(w, fun) : -1;
+	struct pkg *p = w->p;
+
+	if (name < 0)
+		return;
+	if ((size_t)name >= p->ncalled) {
+		size_t n = p->ncalled ? p->ncalled : 256;
+
+		while (n <= (size_t)name)
+			n *= 2;
+		p->called = xrealloc(p->called, n);
+		memset(p->called + p->ncalled, 0, n - p->ncalled);
+		p->ncalled = n;
+	}
+	p->called[name] = 1;
+}
+
+/* x.Do(f) of a sync.Once: f runs once, before sharing */
+void wk_once_do(struct walker *w, uint32_t n)
+{
+	const struct ast_node *c = wk_N(w, n), *fun = wk_N(w, c->a);
+	uint32_t recv, arg;
+	int fn;
+
+	if (fun->kind != AST_SELECTOR_EXPR || !wk_id_is(w, fun->b, "Do") ||
+	    ast_list_len(w->a, c->b) != 1)
+		return;
+	arg = ast_list(w->a, c->b)[0];
+	if (wk_N(w, arg)->kind != AST_IDENT && wk_N(w, arg)->kind != AST_SELECTOR_EXPR)
+		return;
+	fn = wk_callee_of(w, arg, &recv);
+	if (fn >= 0)
+		w->p->funcs.v[fn].once = 1;
+}
+
+/* An argument that is an object made here. */
+int wk_arg_fresh(struct walker *w, uint32_t v)
+{
+	const struct ast_node *nd = wk_N(w, v);
+	struct local *l;
+
+	if (wk_fresh_value(w, v))
+		return 1;
+	if (nd->kind == AST_UNARY_EXPR && nd->op == T_AND)
+		nd = wk_N(w, v = nd->a);
+	return nd->kind == AST_IDENT && (l = wk_lookup(w, wk_ident(w, v))) &&
+	       l->fresh;
+}
+
+/* The arguments of a call: literals run here (or concurrently: async is
+ * wk_async_api()'s kind, go_site the go statement's site), maps handed to
+ * code we cannot see are read, functions handed to a concurrent API
+ * start there. */
+void wk_args(struct walker *w, uint32_t list, int callee, int async,
+		 int go_site, int once_arg)
+{
+	uint32_t i, n = ast_list_len(w->a, list);
+	const uint32_t *v = ast_list(w->a, list);
+
+	for (i = 0; i < n; i++) {
+		uint32_t lit = wk_local_lit(w, v[i]);
+		const struct ast_node *x = wk_N(w, lit ? lit : v[i]);
+
+		if (lit) {
+			if (wk_times_walked(w, lit) > 2)
+				continue;
+			wk_mark_walked(w, lit);
+		}
+		if (x->kind == AST_FUNC_LIT) {
+			uint32_t fl = lit ? lit : v[i];
+			struct lockset ls = w->ls;
+			const struct func *cf =
+				callee >= 0 ? &w->p->funcs.v[callee] : NULL;
+
+			if (async || go_site >= 0) {
+				memset(&ls, 0, sizeof(ls));
+				wk_handed_over(w, fl, 0, &ls);
+				wk_func_lit_at(w, fl, &ls, 1, 0, go_site >= 0 ?
+					    go_site : wk_start_site(w, -1, fl, 1,
+								 async == 2));
+				continue;
+			}
+			if (cf && i < 4 && (cf->param_called & (1u << i)))
+				wk_apply_summary(w, &ls, &cf->param_call[i], list);
+			w->once += once_arg;
+			wk_func_lit(w, fl, &ls, 0, 0);
+			w->once -= once_arg;
+			continue;
+		}
+		if (async || go_site >= 0)
+			wk_escape(w, v[i]);	/* go f(x), g.Go(x) */
+		if (async && (x->kind == AST_IDENT ||
+			      x->kind == AST_SELECTOR_EXPR)) {
+			uint32_t recv;
+			int fn = wk_callee_of(w, v[i], &recv);
+
+			if (fn >= 0)	/* g.Go(s.work), HandleFunc(p, h) */
+				wk_start_site(w, fn, v[i], 1, async == 2);
+		}
+		if (wk_map_loc(w, v[i]) >= 0 && callee < 0) {
+			/* a map handed to code we cannot see: a read of it
+			 * (fmt, json, maps.Copy and sort range over it) */
+			wk_access(w, v[i], wk_map_loc(w, v[i]), AC_CALLARG);
+		}
+		wk_expr(w, v[i], RD);
+	}
+}
+
+void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
+{
+	const struct ast_node *c = wk_N(w, n), *fun = wk_N(w, c->a);
+	uint32_t recv = 0;
+	int callee, op, async, site = -1;
+	struct call *rec;
+	loc_t l;
+
+	if (fun->kind == AST_FUNC_LIT) {	/* func(){...}() */
+		struct lockset none, now = w->ls, *into = w->defer_into;
+
+		memset(&none, 0, sizeof(none));
+		if (go)		/* a lock handed over: the goroutine unlocks it */
+			wk_handed_over(w, c->a, 0, &none);
+		wk_args(w, c->b, -1, 0, -1, 0);
+		w->defer_into = deferred ? &w->deferred : NULL;
+		wk_func_lit(w, c->a, go ? &none : &now, go, 0);
+		w->defer_into = into;
+		return;
+	}
+	if (fun->kind == AST_IDENT && wk_local_lit(w, c->a)) {	/* f() */
+		uint32_t lit = wk_local_lit(w, c->a);
+		struct lockset none, now = w->ls;
+
+		memset(&none, 0, sizeof(none));
+		wk_args(w, c->b, -1, 0, -1, 0);
+		if (wk_times_walked(w, lit) > 2)
+			return;
+		wk_mark_walked(w, lit);
+		if (go)
+			wk_handed_over(w, lit, 0, &none);
+		wk_func_lit(w, lit, go ? &none : &now, go, 0);
+		return;
+	}
+	if ((op = wk_lock_op(w, n, &l)) != OP_NONE) {
+		wk_expr(w, fun->a, RD);
+		if (go)
+			return;
+		if (deferred) {
+			if (op == OP_UNLOCK)
+				ls_lock(&w->deferred, l, LS_EXCL);
+			return;
+		}
+		if (op == OP_UNLOCK && w->defer_into)
+			ls_lock(w->defer_into, l, LS_EXCL);
+		if (op == OP_UNLOCK)
+			ls_unlock(&w->ls, l);
+		else
+			ls_lock(&w->ls, l, op == OP_RLOCK);
+		return;
+	}
+	if (fun->kind == AST_IDENT &&
+	    (wk_id_is(w, c->a, "delete") || wk_id_is(w, c->a, "clear")) &&
+	    !wk_lookup(w, wk_ident(w, c->a)) && ast_list_len(w->a, c->b)) {
+		uint32_t m = ast_list(w->a, c->b)[0];
+
+		wk_access(w, m, wk_map_loc(w, m), AC_WRITE);
+		wk_expr(w, m, RD);
+		wk_args(w, c->b, -1, 0, -1, 0);
+		return;
+	}
+	if (fun->kind == AST_IDENT && wk_id_is(w, c->a, "len") &&
+	    !wk_lookup(w, wk_ident(w, c->a)) && ast_list_len(w->a, c->b) == 1) {
+		uint32_t m = ast_list(w->a, c->b)[0];
+
+		wk_access(w, m, wk_map_loc(w, m), AC_LEN);
+		wk_expr(w, m, RD);
+		return;
+	}
+	/* a call of a function-typed parameter: note the locks held */
+	if (fun->kind == AST_IDENT && w->pass == 1) {
+		struct local *pl = wk_lookup(w, wk_ident(w, c->a));
+
+		if (pl && pl->param >= 0 && pl->param < 4 && !w->in_go &&
+		    !w->later) {
+			int i = pl->param;
+
+			if (w->f->param_called & (1u << i))
+				ls_meet(&w->f->param_call[i], &w->ls);
+			else
+				w->f->param_call[i] = w->ls;
+			w->f->param_called |= (uint8_t)(1u << i);
+		}
+	}
+	wk_note_called(w, c->a);
+	callee = wk_callee_of(w, c->a, &recv);
+	async = wk_async_api(w, c->a);
+	if (w->pass == 1)
+		wk_once_do(w, n);
+	if (go)
+		site = wk_start_site(w, callee, n, 0, 0);
+	rec = wk_call(w, callee, n, (go ? CALL_GO : 0) |
+		   (deferred ? CALL_DEFER : 0), recv);
+	if (rec) {
+		uint32_t i, na = ast_list_len(w->a, c->b);
+
+		rec->site = site;
+		for (i = 0; i < na && i < 8; i++) {
+			uint32_t av = ast_list(w->a, c->b)[i];
+			struct local *al = wk_N(w, av)->kind == AST_IDENT
+					   ? wk_lookup(w, wk_ident(w, av)) : NULL;
+
+			if (wk_arg_fresh(w, av))
+				rec->fresh_args |= (uint8_t)(1u << i);
+			if (al && al->param >= 0 && al->param < 8)
+				rec->arg_param[i] = al->param;
+		}
+		if (site >= 0 && recv && wk_N(w, recv)->kind == AST_IDENT) {
+			struct local *rl = wk_lookup(w, wk_ident(w, recv));
+
+			/* for _, c := range conns { go c.serve() } */
+			if (rl && w->loops > 0 && rl->loop >= w->loops)
+				w->p->gos.v[site].per_instance = 1;
+		}
+	}
+	if (fun->kind == AST_SELECTOR_EXPR) {
+		wk_expr(w, fun->a, RD);
+		if (wk_id_is(w, fun->b, "Wait") && !ast_list_len(w->a, c->b))
+			wk_add_join(w, n);
+	}
+	wk_args(w, c->b, callee, async, go ? site : -1,
+	     fun->kind == AST_SELECTOR_EXPR && wk_id_is(w, fun->b, "Do") &&
+	     ast_list_len(w->a, c->b) == 1);
+	if (wk_no_return(w, n))
+		w->terminated = 1;
+	/* a lock wrapper's effect (its summary from the first pass) */
+	if (callee >= 0 && !go && !deferred && w->pass == 2) {
+		const struct func *cf = &w->p->funcs.v[callee];
+		int i;
+
+		struct lockset eff = cf->acquired;
+
+		for (i = 0; i < cf->released.n; i++)
+			ls_set_released(&eff, cf->released.h[i].loc);
+		wk_apply_summary(w, &w->ls, &eff, c->b);
+	}
+}

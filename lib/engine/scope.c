@@ -1,0 +1,439 @@
+/* scope.c - names, scopes and light types inside a function body
+ *
+ * Owns: identifiers and local scopes of the walk, the light type and the
+ * abstract location of an expression (fields through embedding, package
+ * variables, aliases of a map, local maps and mutexes), ownership of what
+ * a function made, the function a call names, the lock an expression
+ * names, and which calls run their function argument concurrently or do
+ * not return.  Not: flow (walk.c), calls and records (calls.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/walk_int.h"
+#include "util.h"
+
+const struct ast_node *wk_N(const struct walker *w, uint32_t n)
+{
+	return ast_node(w->a, n);
+}
+
+int wk_id_is(const struct walker *w, uint32_t n, const char *s)
+{
+	size_t len;
+	const char *t;
+
+	if (!n || ast_kind(w->a, n) != AST_IDENT)
+		return 0;
+	t = ast_ident(w->a, n, &len);
+	return len == strlen(s) && !memcmp(t, s, len);
+}
+
+int wk_ident(struct walker *w, uint32_t n)
+{
+	return facts_ident(w->p, w->file, n);
+}
+
+struct local *wk_lookup(struct walker *w, int name)
+{
+	size_t i;
+
+	if (name < 0)
+		return NULL;
+	for (i = w->locals.n; i-- > 0;)
+		if (w->locals.v[i].name == name)
+			return &w->locals.v[i];
+	return NULL;
+}
+
+struct local *wk_declare(struct walker *w, uint32_t id_node, struct ty ty)
+{
+	struct local *l;
+	int name = wk_ident(w, id_node);
+
+	if (name < 0)
+		return NULL;
+	l = VEC_PUSH(w->locals);
+	l->name = name;
+	l->ty = ty;
+	l->alias = -1;
+	l->param = -1;
+	l->loop = (uint8_t)(w->loops < 255 ? w->loops : 255);
+	return l;
+}
+
+int wk_pvar_index(const struct walker *w, int name)
+{
+	return facts_var_index(w->p, name);
+}
+
+/* The base identifier of a selector/index chain, or 0. */
+uint32_t wk_chain_base(const struct walker *w, uint32_t n)
+{
+	int d;
+
+	for (d = 0; n && d < 64; d++) {
+		const struct ast_node *nd = wk_N(w, n);
+
+		switch (nd->kind) {
+		case AST_IDENT:
+			return n;
+		case AST_SELECTOR_EXPR:
+		case AST_INDEX_EXPR:
+		case AST_PAREN_EXPR:
+		case AST_STAR_EXPR:
+			n = nd->a;
+			continue;
+		default:
+			return 0;
+		}
+	}
+	return 0;
+}
+
+struct ty wk_unknown(void)
+{
+	struct ty t = { TY_UNKNOWN, 0, -1 };
+
+	return t;
+}
+
+/* The declared type of the first result of function fn. */
+struct ty wk_result_type(struct walker *w, int fn)
+{
+	const struct func *f = &w->p->funcs.v[fn];
+	const struct ast *a = w->p->files[f->file].ast;
+	const struct ast_node *ft = ast_node(a, ast_node(a, f->node)->c);
+	const struct ast_node *res;
+
+	if (!ft->c)
+		return wk_unknown();
+	res = ast_node(a, ft->c);
+	if (!ast_list_len(a, res->a))
+		return wk_unknown();
+	return facts_type_expr(w->p, f->file,
+			       ast_node(a, ast_list(a, res->a)[0])->b);
+}
+
+/* The function a call's fun expression names in this package, or -1;
+ * *recv_node: the receiver expression of a method call. */
+int wk_callee_of(struct walker *w, uint32_t fun, uint32_t *recv_node)
+{
+	const struct ast_node *nd = wk_N(w, fun);
+
+	*recv_node = 0;
+	while (nd->kind == AST_PAREN_EXPR || nd->kind == AST_INDEX_EXPR ||
+	       nd->kind == AST_INDEX_LIST_EXPR) {
+		fun = nd->a;	/* (f)(x), f[T](x) */
+		nd = wk_N(w, fun);
+	}
+	if (nd->kind == AST_IDENT) {
+		int name = wk_ident(w, fun);
+
+		if (wk_lookup(w, name))
+			return -1;
+		return facts_func_index(w->p, -1, name);
+	}
+	if (nd->kind == AST_SELECTOR_EXPR) {
+		struct ty t = facts_under(w->p, wk_type_of(w, nd->a));
+
+		if (t.kind != TY_NAMED)
+			return -1;
+		*recv_node = nd->a;
+		return facts_method(w->p, t.named, wk_ident(w, nd->b));
+	}
+	return -1;
+}
+
+/* The type of m[k] for a map type m. */
+struct ty wk_map_elem(struct ty m)
+{
+	struct ty t = wk_unknown();
+
+	if (m.kind != TY_MAP)
+		return t;
+	if (m.depth) {
+		t = m;
+		t.depth--;
+	} else if (m.named >= 0) {
+		t.kind = TY_NAMED;
+		t.named = m.named;
+	}
+	return t;
+}
+
+struct ty wk_type_of(struct walker *w, uint32_t n)
+{
+	const struct ast_node *nd;
+	struct ty t = wk_unknown();
+	struct local *l;
+	int d, i;
+
+	for (d = 0; n && d < 64; d++) {
+		nd = wk_N(w, n);
+		switch (nd->kind) {
+		case AST_IDENT:
+			if ((l = wk_lookup(w, wk_ident(w, n))))
+				return l->ty;
+			if ((i = wk_pvar_index(w, wk_ident(w, n))) >= 0)
+				return w->p->vars.v[i].ty;
+			return t;
+		case AST_PAREN_EXPR:
+		case AST_STAR_EXPR:
+			n = nd->a;
+			continue;
+		case AST_UNARY_EXPR:
+			if (nd->op != T_AND)
+				return t;
+			n = nd->a;
+			continue;
+		case AST_SELECTOR_EXPR: {
+			struct ty x = facts_under(w->p, wk_type_of(w, nd->a));
+			int f;
+
+			if (x.kind != TY_NAMED)
+				return t;
+			f = facts_field(w->p, x.named, wk_ident(w, nd->b));
+			return f >= 0 ? w->p->fields.v[f].ty : t;
+		}
+		case AST_INDEX_EXPR: {
+			struct ty x = facts_under(w->p, wk_type_of(w, nd->a));
+
+			return wk_map_elem(x);
+		}
+		case AST_COMPOSITE_LIT:
+			return facts_type_expr(w->p, w->file, nd->a);
+		case AST_TYPE_ASSERT_EXPR:
+			return nd->b ? facts_type_expr(w->p, w->file, nd->b) : t;
+		case AST_CALL_EXPR: {
+			uint32_t recv;
+			int fn;
+
+			if ((wk_id_is(w, nd->a, "make") || wk_id_is(w, nd->a, "new")) &&
+			    ast_list_len(w->a, nd->b))
+				return facts_type_expr(w->p, w->file,
+					ast_list(w->a, nd->b)[0]);
+			fn = wk_callee_of(w, nd->a, &recv);
+			if (fn >= 0)
+				return wk_result_type(w, fn);
+			/* a conversion T(x) */
+			return facts_type_expr(w->p, w->file, nd->a);
+		}
+		default:
+			return t;
+		}
+	}
+	return t;
+}
+
+/* The abstract location expression n denotes (a field or a package
+ * variable, or what a local aliases), or -1. */
+loc_t wk_loc_of(struct walker *w, uint32_t n)
+{
+	const struct ast_node *nd;
+	struct local *l;
+	int d, i;
+
+	for (d = 0; n && d < 64; d++) {
+		nd = wk_N(w, n);
+		switch (nd->kind) {
+		case AST_IDENT:
+			if ((l = wk_lookup(w, wk_ident(w, n))))
+				return l->alias;
+			if ((i = wk_pvar_index(w, wk_ident(w, n))) >= 0)
+				return (loc_t)(w->p->fields.n + (size_t)i);
+			return -1;
+		case AST_PAREN_EXPR:
+			n = nd->a;
+			continue;
+		case AST_SELECTOR_EXPR: {
+			struct ty x = facts_under(w->p, wk_type_of(w, nd->a));
+
+			if (x.kind != TY_NAMED)
+				return -1;
+			return facts_field(w->p, x.named, wk_ident(w, nd->b));
+		}
+		default:
+			return -1;
+		}
+	}
+	return -1;
+}
+
+/* The map location of n, when n is a map. */
+loc_t wk_map_loc(struct walker *w, uint32_t n)
+{
+	loc_t l = wk_loc_of(w, n);
+
+	if (l < 0)
+		return -1;
+	if (facts_under(w->p, wk_type_of(w, n)).kind != TY_MAP)
+		return -1;
+	return l;
+}
+
+/* Is the object at the base of chain n one this function made? */
+int wk_owned(struct walker *w, uint32_t n)
+{
+	uint32_t b = wk_chain_base(w, n);
+	struct local *l = b ? wk_lookup(w, wk_ident(w, b)) : NULL;
+
+	/* captured by a goroutine: shared from now on */
+	if (l && w->in_go && (size_t)(l - w->locals.v) < w->go_base)
+		l->fresh = 0;
+	return l && l->fresh;
+}
+
+int wk_is_recv(struct walker *w, uint32_t n)
+{
+	uint32_t b = wk_chain_base(w, n);
+
+	return b && w->f->recv_name >= 0 && wk_ident(w, b) == w->f->recv_name &&
+	       wk_lookup(w, w->f->recv_name) == &w->locals.v[0];
+}
+
+/* A value that is a new object: T{}, &T{}, new(T), make(...), NewX(). */
+int wk_fresh_value(struct walker *w, uint32_t v)
+{
+	const struct ast_node *nd = wk_N(w, v);
+
+	if (nd->kind == AST_UNARY_EXPR && nd->op == T_AND)
+		nd = wk_N(w, nd->a);
+	if (nd->kind == AST_COMPOSITE_LIT)
+		return 1;
+	if (nd->kind == AST_CALL_EXPR) {
+		size_t len;
+		const char *s;
+
+		uint32_t recv;
+		int fn;
+
+		if (wk_id_is(w, nd->a, "make") || wk_id_is(w, nd->a, "new"))
+			return 1;
+		fn = wk_callee_of(w, nd->a, &recv);
+		if (fn >= 0 && w->p->funcs.v[fn].returns_fresh)
+			return 1;
+		if (ast_kind(w->a, nd->a) == AST_IDENT) {
+			s = ast_ident(w->a, nd->a, &len);
+			return len > 3 && (!memcmp(s, "New", 3) ||
+					   !memcmp(s, "new", 3));
+		}
+	}
+	return 0;
+}
+
+/* The lock location of x in x.Lock(): a mutex field or variable, or the
+ * mutex embedded in x's type; -1 if unknown. */
+loc_t wk_lock_loc(struct walker *w, uint32_t x)
+{
+	loc_t l = wk_loc_of(w, x);
+	struct ty t = wk_type_of(w, x);
+
+	if (t.kind == TY_MUTEX || t.kind == TY_RWMUTEX)
+		return l;
+	/* a field or variable of a type that is not ours and has Lock and
+	 * Unlock: another package's mutex (syncs.Mutex, deadlock.RWMutex) */
+	if (l >= 0 && t.kind == TY_UNKNOWN)
+		return l;
+	t = facts_under(w->p, t);
+	if (t.kind == TY_NAMED)
+		return facts_embedded_mutex(w->p, t.named);
+	if (wk_N(w, x)->kind == AST_IDENT) {	/* a sync.Locker parameter */
+		struct local *pl = wk_lookup(w, wk_ident(w, x));
+
+		if (pl && pl->param >= 0 && pl->param < 4)
+			return PARAM_LOCK(pl->param);
+	}
+	return -1;
+}
+
+int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l)
+{
+	const struct ast_node *c = wk_N(w, call_node), *fun = wk_N(w, c->a);
+	int op;
+
+	if (c->kind != AST_CALL_EXPR || fun->kind != AST_SELECTOR_EXPR)
+		return OP_NONE;
+	if (wk_id_is(w, fun->b, "Lock"))
+		op = OP_LOCK;
+	else if (wk_id_is(w, fun->b, "RLock"))
+		op = OP_RLOCK;
+	else if (wk_id_is(w, fun->b, "Unlock") || wk_id_is(w, fun->b, "RUnlock"))
+		op = OP_UNLOCK;
+	else
+		return OP_NONE;
+	*l = wk_lock_loc(w, fun->a);
+	return *l == -1 ? OP_NONE : op;
+}
+
+/* APIs that run a function argument concurrently, by the method's name:
+ * 1, or 2 when many instances run at once (HTTP handlers) */
+int wk_async_api(struct walker *w, uint32_t fun)
+{
+	static const char *const names[] = {
+		"Go", "AfterFunc", "HandleFunc", "Handle", "HandlerFunc",
+		"Submit", "Subscribe", "TryGo", NULL
+	};
+	const struct ast_node *nd = wk_N(w, fun);
+	uint32_t name = nd->kind == AST_SELECTOR_EXPR ? nd->b :
+			nd->kind == AST_IDENT ? fun : 0;
+	int i;
+
+	for (i = 0; name && names[i]; i++)
+		if (wk_id_is(w, name, names[i]))
+			return i >= 2 && i <= 4 ? 2 : 1;	/* handlers: many */
+	return 0;
+}
+
+/* A call that does not return: panic, os.Exit, log.Fatal*, t.Fatal*. */
+int wk_no_return(struct walker *w, uint32_t call_node)
+{
+	const struct ast_node *c = wk_N(w, call_node), *fun;
+
+	if (c->kind != AST_CALL_EXPR)
+		return 0;
+	fun = wk_N(w, c->a);
+	if (fun->kind == AST_IDENT)
+		return wk_id_is(w, c->a, "panic");
+	if (fun->kind == AST_SELECTOR_EXPR)
+		return wk_id_is(w, fun->b, "Exit") || wk_id_is(w, fun->b, "Fatal") ||
+		       wk_id_is(w, fun->b, "Fatalf") || wk_id_is(w, fun->b, "Fatalln") ||
+		       wk_id_is(w, fun->b, "Panic") || wk_id_is(w, fun->b, "Panicf") ||
+		       wk_id_is(w, fun->b, "FailNow") || wk_id_is(w, fun->b, "Skip") ||
+		       wk_id_is(w, fun->b, "Skipf") || wk_id_is(w, fun->b, "SkipNow") ||
+		       wk_id_is(w, fun->b, "Goexit");
+	return 0;
+}
+
+/* s.m = ... replaced the map: a local that held the old one owns it now
+ * (m := s.m; s.m = make(...) under the lock, then m used after) */
+void wk_detach(struct walker *w, loc_t l)
+{
+	size_t i;
+
+	for (i = 0; i < w->locals.n; i++)
+		if (w->locals.v[i].alias == l) {
+			w->locals.v[i].alias = -1;
+			w->locals.v[i].fresh = 1;
+		}
+}
+
+/* A local map made here (m := make(map...), var m = map...{}) is its own
+ * location: owned while only this function's code touches it, shared once
+ * a goroutine captures it. */
+void wk_local_map(struct walker *w, struct local *l, uint32_t id)
+{
+	struct lloc *ll;
+	int k = facts_under(w->p, l->ty).kind;
+
+	if (w->pass == 1 || l->alias >= 0 || !l->fresh ||
+	    (k != TY_MAP && k != TY_MUTEX && k != TY_RWMUTEX))
+		return;	/* a local mutex is a location too: a lock to hold */
+	ll = VEC_PUSH(w->p->llocs);
+	ll->name = l->name;
+	ll->fn = w->fn;
+	ll->file = w->file;
+	ll->node = id;
+	ll->go = w->cur_go;
+	l->alias = (loc_t)(w->p->fields.n + w->p->vars.n + w->p->llocs.n - 1);
+}

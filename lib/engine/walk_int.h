@@ -1,0 +1,137 @@
+/* walk_int.h - what the three files of the walk share (not for outside use)
+ *
+ * Owns: the walker (one function's walk: its scopes, lock set, goroutine
+ * and loop context) and the functions its files call across: scope.c
+ * (names, scopes, light types and locations of expressions, locks named by
+ * an expression), calls.c (calls, function literals, what the walk
+ * records: accesses, calls, gosites, joins) and walk.c (statements,
+ * expressions, assignments, the function).  Not: the package model
+ * (engine_int.h).
+ */
+#ifndef MG_WALK_INT_H
+#define MG_WALK_INT_H
+
+#include "engine/engine_int.h"
+
+struct local {
+	int name;
+	struct ty ty;
+	loc_t alias;		/* a map location it refers to, or -1 */
+	uint8_t fresh;		/* an object made here, not shared yet */
+	uint32_t lit;		/* f := func() {...}: the literal, run where
+				 * f is called (or handed on) */
+	int8_t param;		/* parameter index, or -1 */
+	uint8_t loop;		/* loop nesting where it was declared */
+};
+
+struct lit_use {
+	uint32_t node;
+	int walked;
+};
+
+struct walker {
+	struct pkg *p;
+	const struct ast *a;
+	int fn, file, pass;
+	struct func *f;		/* borrowed: funcs do not grow during walks */
+	VEC(struct local) locals;
+	struct lockset ls;
+	struct lockset exit;
+	int have_exit;
+	struct lockset deferred;	/* unlocks deferred to the exit */
+	int terminated;		/* this path returned or panicked */
+	int breakable;		/* innermost: 1 switch/select, 2 loop */
+	VEC(struct lit_use) lits;	/* literals held in locals */
+	struct lockset *defer_into;	/* a deferred literal's unlocks go
+					 * to its function's deferred set */
+	int in_go;		/* inside a goroutine's literal */
+	int cur_go;		/* its gosite, or -1 */
+	int loops;		/* loop nesting in this function or literal */
+	int go_loops;		/* loop nesting where the innermost goroutine's
+				 * literal was started */
+	int once;		/* inside a literal handed to x.Do() */
+	int gate;		/* loop nesting at a select case that receives
+				 * (a token): a go there runs one at a time */
+	size_t go_base;		/* locals below this were declared outside
+				 * the innermost goroutine literal */
+	int later;		/* inside a literal that runs later */
+	int depth;
+};
+
+enum { RD = 0, WR = 1 };
+
+/* What a call does to a lock (wk_lock_op()). */
+enum { OP_NONE, OP_LOCK, OP_RLOCK, OP_UNLOCK };
+
+/* Clause states met at a join: the intersection of those that fall
+ * through. */
+struct meet {
+	struct lockset ls;
+	int any;
+};
+
+const struct ast_node *wk_N(const struct walker *w, uint32_t n);
+int wk_id_is(const struct walker *w, uint32_t n, const char *s);
+int wk_ident(struct walker *w, uint32_t n);
+struct local *wk_lookup(struct walker *w, int name);
+struct local *wk_declare(struct walker *w, uint32_t id_node, struct ty ty);
+int wk_pvar_index(const struct walker *w, int name);
+uint32_t wk_chain_base(const struct walker *w, uint32_t n);
+struct ty wk_unknown(void);
+struct ty wk_result_type(struct walker *w, int fn);
+int wk_callee_of(struct walker *w, uint32_t fun, uint32_t *recv_node);
+struct ty wk_map_elem(struct ty m);
+struct ty wk_type_of(struct walker *w, uint32_t n);
+loc_t wk_loc_of(struct walker *w, uint32_t n);
+loc_t wk_map_loc(struct walker *w, uint32_t n);
+int wk_owned(struct walker *w, uint32_t n);
+int wk_is_recv(struct walker *w, uint32_t n);
+int wk_fresh_value(struct walker *w, uint32_t v);
+void wk_access(struct walker *w, uint32_t n, loc_t l, int flags);
+void wk_escape(struct walker *w, uint32_t n);
+struct call *wk_call(struct walker *w, int callee, uint32_t node,
+			 int flags, uint32_t recv);
+int wk_start_site(struct walker *w, int target, uint32_t node,
+		      int callback, int many);
+void wk_add_join(struct walker *w, uint32_t n);
+loc_t wk_lock_loc(struct walker *w, uint32_t x);
+int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l);
+int wk_async_api(struct walker *w, uint32_t fun);
+int wk_no_return(struct walker *w, uint32_t call_node);
+void wk_params(struct walker *w, uint32_t ftype, int top);
+void wk_func_lit(struct walker *w, uint32_t lit, const struct lockset *ls,
+		     int in_go, int later);
+void wk_func_lit_at(struct walker *w, uint32_t lit,
+			const struct lockset *ls, int in_go, int later, int site);
+void wk_handed_over(struct walker *w, uint32_t n, int depth,
+			struct lockset *out);
+uint32_t wk_local_lit(struct walker *w, uint32_t n);
+void wk_mark_walked(struct walker *w, uint32_t lit);
+int wk_times_walked(struct walker *w, uint32_t lit);
+void wk_apply_summary(struct walker *w, struct lockset *ls,
+			  const struct lockset *rel, uint32_t list);
+void wk_note_called(struct walker *w, uint32_t fun);
+void wk_once_do(struct walker *w, uint32_t n);
+int wk_arg_fresh(struct walker *w, uint32_t v);
+void wk_args(struct walker *w, uint32_t list, int callee, int async,
+		 int go_site, int once_arg);
+void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred);
+void wk_expr(struct walker *w, uint32_t n, int mode);
+void wk_detach(struct walker *w, loc_t l);
+void wk_local_map(struct walker *w, struct local *l, uint32_t id);
+int wk_lookup_or_define(struct walker *w, const struct ast_node *s,
+			    uint32_t id);
+void wk_hold_lit(struct walker *w, struct local *l, uint32_t r);
+void wk_assign(struct walker *w, uint32_t n);
+void wk_value_spec(struct walker *w, uint32_t spec);
+void wk_ret(struct walker *w);
+int wk_branch(struct walker *w, uint32_t body, const struct lockset *in,
+		  struct lockset *out, int is_list);
+void wk_join_add(struct meet *j, const struct lockset *ls);
+void wk_join_end(struct walker *w, struct meet *j);
+int wk_receives(struct walker *w, uint32_t comm);
+void wk_clauses(struct walker *w, uint32_t body, int is_select);
+void wk_stmt(struct walker *w, uint32_t n);
+void wk_block(struct walker *w, uint32_t list);
+
+#endif
