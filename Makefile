@@ -155,6 +155,9 @@ eval: deps-quiet all
 	@echo "== second held-out corpus (tests/holdout2)"
 	@MG_SCAN=$(abspath $(BIN))/mg-scan tests/eval.sh tests/holdout2
 	@echo
+	@echo "== the second engine's parser against go/parser on the Go tree"
+	@$(MAKE) --no-print-directory parse-diff
+	@echo
 	@echo "== the second engine (MAPGUARD_ENGINE=2) on the three corpora"
 	@for c in tests/corpus tests/holdout tests/holdout2; do \
 		printf '%s: ' "$$c"; MAPGUARD_ENGINE=2 \
