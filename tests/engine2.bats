@@ -93,3 +93,36 @@ PY
 	r=$(printf '%s\n' "$output" | awk '/^overall/ { print $5 }')
 	awk -v p="$p" -v r="$r" 'BEGIN { exit !(p >= 0.70 && r >= 0.45) }'
 }
+
+@test "engine2: mg-diff --mode new keeps a race made by deleting RLock from one method (both sides scanned by engine 2)" {
+	cd "$BATS_TEST_TMPDIR"
+	mkrepo repo && cd repo
+	sed 's|^\treturn s.items\[k\] // flagged: MG005|\ts.mu.RLock()\n\tdefer s.mu.RUnlock()\n\treturn s.items[k]|' \
+		"$F/guard/store.go" > store.go
+	commit . base && git branch base
+	export MAPGUARD_ENGINE=2
+	run -0 mg-scan --format json .
+	[ -z "$(printf '%s\n' "$output" | jq -r 'select(.rule) | .rule')" ]
+	sed -i '/s.mu.RLock()$/d; /defer s.mu.RUnlock()$/d' store.go
+	sed -i '/^func (s \*Store) Len/,/^}/s/^/\/\/ /' store.go
+	commit . pr
+	! git diff base HEAD | grep -q '^+[^+].*s.items\[k\]'
+	mg-scan --format json . > f.jsonl
+	run -0 mg-diff --base base f.jsonl
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.rule) | .rule')" = MG005 ]
+	run -0 mg-diff --mode added --base base f.jsonl
+	[ -z "$(printf '%s\n' "$output" | jq -r 'select(.rule) | .rule')" ]
+}
+
+@test "engine2: mg-diff --mode new keeps a race made by adding go before a loop's call" {
+	cd "$BATS_TEST_TMPDIR"
+	mkrepo repo && cd repo
+	printf 'package main\n\nfunc main() {\n\tm := map[int]int{}\n\tfor i := 0; i < 3; i++ {\n\t\tfunc() {\n\t\t\tm[i] = i\n\t\t}()\n\t}\n}\n' > main.go
+	commit . base && git branch base
+	sed -i 's/^\t\tfunc() {/\t\tgo func() {/' main.go
+	commit . pr
+	export MAPGUARD_ENGINE=2
+	mg-scan --format json . > f.jsonl
+	run -0 mg-diff --base base f.jsonl
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.rule) | "\(.rule) \(.line)"')" = "MG001 7" ]
+}
