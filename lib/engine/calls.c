@@ -417,6 +417,14 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 	}
 }
 
+static int ends_with_wait(struct walker *w, uint32_t id)
+{
+	size_t len;
+	const char *s = ast_ident(w->a, id, &len);
+
+	return len >= 4 && !memcmp(s + len - 4, "Wait", 4);
+}
+
 void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 {
 	const struct ast_node *c = wk_N(w, n), *fun = wk_N(w, c->a);
@@ -534,8 +542,8 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	}
 	if (fun->kind == AST_SELECTOR_EXPR) {
 		wk_expr(w, fun->a, RD);
-		if (wk_id_is(w, fun->b, "Wait") && !ast_list_len(w->a, c->b))
-			wk_add_join(w, n);
+		if (!ast_list_len(w->a, c->b) && ends_with_wait(w, fun->b))
+			wk_add_join(w, n);	/* wg.Wait(), closer.SignalAndWait() */
 	}
 	wk_args(w, c->b, callee, async, go ? site : -1,
 	     fun->kind == AST_SELECTOR_EXPR && wk_id_is(w, fun->b, "Do") &&

@@ -308,6 +308,10 @@ void judge_func_name(const struct pkg *p, int fn, char *buf, size_t len);
  * maps that no lock guards */
 void roots_compute(struct pkg *p);
 void roots_judge(struct pkg *p, struct access *a, size_t n);
+/* Is x in the code that started this function's goroutines, after a Wait
+ * or a receive that follows the last of them (and not itself run in a
+ * goroutine)? */
+int roots_after_join(const struct pkg *p, const struct access *x);
 void roots_free(struct pkg *p);
 
 int facts_is_import(const struct pkg *p, int name);

@@ -651,7 +651,7 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		/* a store replaces the field, not the map's contents: it
 		 * tells the guard, it is not one side of a map race */
 		if (!judge_counts(p, x) || p->funcs.v[x->fn].annotated ||
-		    (x->flags & AC_STORE))
+		    (x->flags & AC_STORE) || roots_after_join(p, x))
 			continue;
 		ls = judge_abs_ls(p, x);
 		h = ls_holds(&ls, guard);

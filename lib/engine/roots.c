@@ -324,6 +324,35 @@ static int with_site_named(const struct pkg *p, const struct access *x, int s)
 	return x->fn == p->gos.v[s].fn;
 }
 
+int roots_after_join(const struct pkg *p, const struct access *x)
+{
+	uint32_t at, last = 0, j_at = 0;
+	size_t i;
+	int any = 0;
+
+	if (x->go >= 0)
+		return 0;
+	at = pos(p, x->file, x->node);
+	for (i = 0; i < p->gos.n; i++) {
+		const struct gosite *g = &p->gos.v[i];
+		uint32_t gs;
+
+		if (g->fn != x->fn)
+			continue;
+		gs = pos(p, g->file, g->node);
+		if (gs > at)
+			return 0;	/* a goroutine started after it */
+		if (gs > last)
+			last = gs;
+		any = 1;
+	}
+	for (i = 0; i < p->joins.n; i++)
+		if (p->joins.v[i].fn == x->fn && p->joins.v[i].off > last &&
+		    p->joins.v[i].off < at)
+			j_at = p->joins.v[i].off;
+	return any && j_at && !p->roots[x->fn].n && !p->roots[x->fn].over;
+}
+
 void roots_judge(struct pkg *p, struct access *a, size_t n)
 {
 	size_t k, j, cap = n < 256 ? n : 256;
