@@ -552,6 +552,25 @@ static int guarded_in_go(const struct pkg *p, const struct access *a,
 	return 0;
 }
 
+/* How many functions reach the location without lock g. */
+static int unguarded_funcs(const struct pkg *p, const struct access *a,
+			   size_t n, loc_t g)
+{
+	size_t k;
+	int last = -1, count = 0;
+
+	for (k = 0; k < n; k++) {
+		struct lockset ls;
+
+		if (!judge_counts(p, &a[k]))
+			continue;
+		ls = judge_abs_ls(p, &a[k]);
+		if (ls_holds(&ls, g) < 0 && a[k].fn != last)
+			count++, last = a[k].fn;
+	}
+	return count;
+}
+
 /* Judges the accesses a[0..n) of one location. */
 static void judge_loc(struct pkg *p, struct access *a, size_t n)
 {
@@ -628,7 +647,12 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 				best = i;
 		/* a guard: held at two functions' accesses or more, and at
 		 * least at as many accesses as it is missing from */
-		if (best < 0 || c[best].count * 2 < total) {
+		/* held at most accesses, or in at least as many functions
+		 * as go without it (one function's many unguarded accesses
+		 * do not outvote the type's discipline) */
+		if (best < 0 || (c[best].count * 2 < total &&
+				 c[best].nfn < unguarded_funcs(p, a, n,
+							       c[best].lock))) {
 			roots_judge(p, a, n);	/* no guard: pairs */
 			return;
 		}
