@@ -63,6 +63,10 @@ case2() {
 	case2 multipkg/safe_loop
 }
 
+@test "engine2: a field of another package's map type, known as a map by delete(), is judged" {
+	case2 foreignmap
+}
+
 @test "engine2: findings name both sides in their evidence" {
 	cd "$F/guard"
 	MAPGUARD_ENGINE=2 run -0 mg-scan --format json .

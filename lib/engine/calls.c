@@ -481,6 +481,8 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	    !wk_lookup(w, wk_ident(w, c->a)) && ast_list_len(w->a, c->b)) {
 		uint32_t m = ast_list(w->a, c->b)[0];
 
+		if (wk_id_is(w, c->a, "delete"))
+			wk_learn_map(w, m);	/* only maps are deleted from */
 		wk_access(w, m, wk_map_loc(w, m), AC_WRITE);
 		wk_expr(w, m, RD);
 		wk_args(w, c->b, -1, 0, -1, 0);

@@ -437,3 +437,24 @@ void wk_local_map(struct walker *w, struct local *l, uint32_t id)
 	ll->go = w->cur_go;
 	l->alias = (loc_t)(w->p->fields.n + w->p->vars.n + w->p->llocs.n - 1);
 }
+
+/* A field or package variable of a type we cannot see (another package's
+ * named type) used the way only a map is: it is a map from now on, for the
+ * whole package (the first pass learns, the second uses it). */
+void wk_learn_map(struct walker *w, uint32_t n)
+{
+	loc_t l = wk_loc_of(w, n);
+	struct ty *t;
+
+	if (l < 0 || wk_type_of(w, n).kind != TY_UNKNOWN)
+		return;
+	if ((size_t)l < w->p->fields.n)
+		t = &w->p->fields.v[l].ty;
+	else if ((size_t)l < w->p->fields.n + w->p->vars.n)
+		t = &w->p->vars.v[(size_t)l - w->p->fields.n].ty;
+	else
+		return;
+	t->kind = TY_MAP;
+	t->depth = 0;
+	t->named = -1;
+}

@@ -27,6 +27,10 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 	nd = wk_N(w, n);
 	switch (nd->kind) {
 	case AST_INDEX_EXPR:
+		/* x.f["key"]: a string index only maps take */
+		if (ast_kind(w->a, nd->b) == AST_BASIC_LIT &&
+		    wk_N(w, nd->b)->op == T_STRING)
+			wk_learn_map(w, nd->a);
 		wk_access(w, nd->a, wk_map_loc(w, nd->a), mode == WR ? AC_WRITE : 0);
 		wk_expr(w, nd->a, RD);
 		wk_expr(w, nd->b, RD);

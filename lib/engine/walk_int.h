@@ -134,4 +134,6 @@ void wk_clauses(struct walker *w, uint32_t body, int is_select);
 void wk_stmt(struct walker *w, uint32_t n);
 void wk_block(struct walker *w, uint32_t list);
 
+void wk_learn_map(struct walker *w, uint32_t n);
+
 #endif
