@@ -193,6 +193,8 @@ struct func {
 	uint8_t param_called;		/* bit i: parameter i is called */
 	uint8_t returns_fresh;		/* every return hands out a new object */
 	uint8_t returns_other;		/* some return does not */
+	loc_t returns_loc;		/* every return hands out this map
+					 * (a getter), -1 none, -2 mixed */
 	uint8_t once;			/* run by sync.Once's Do */
 	uint8_t init_only;		/* reached only from init or Once */
 	uint8_t var_init;		/* called by a package var's initializer */

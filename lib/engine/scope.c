@@ -253,6 +253,13 @@ loc_t wk_loc_of(struct walker *w, uint32_t n)
 				return -1;
 			return facts_field(w->p, x.named, wk_ident(w, nd->b));
 		}
+		case AST_CALL_EXPR: {	/* s.Items(): a getter's map */
+			uint32_t recv;
+			int fn = wk_callee_of(w, nd->a, &recv);
+
+			return fn >= 0 && w->p->funcs.v[fn].returns_loc >= 0
+			       ? w->p->funcs.v[fn].returns_loc : -1;
+		}
 		default:
 			return -1;
 		}

@@ -363,10 +363,18 @@ void wk_stmt(struct walker *w, uint32_t n)
 			struct local *rl = r0 && wk_N(w, r0)->kind == AST_IDENT
 					   ? wk_lookup(w, wk_ident(w, r0)) : NULL;
 
+			loc_t rm = r0 ? wk_map_loc(w, r0) : -1;
+
 			if (r0 && (wk_fresh_value(w, r0) || (rl && rl->fresh)))
 				w->f->returns_fresh = 1;
 			else
 				w->f->returns_other = 1;
+			/* a getter handing out the map itself (S10) */
+			if (rm >= 0 && (size_t)rm < w->p->fields.n + w->p->vars.n &&
+			    (w->f->returns_loc < 0 || w->f->returns_loc == rm))
+				w->f->returns_loc = rm;
+			else if (r0)
+				w->f->returns_loc = -2;	/* mixed: none */
 		}
 		wk_ret(w);
 		break;
@@ -521,7 +529,7 @@ void walk_func(struct pkg *p, int fn, int pass)
 	}
 	wk_params(&w, d->c, 1);
 	if (pass == 1)
-		f->returns_other = 0;
+		f->returns_other = 0, f->returns_loc = -1;
 	if (d->d)
 		wk_block(&w, ast_node(a, d->d)->a);
 	/* literals held in locals and never called here run later */
