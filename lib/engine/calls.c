@@ -71,6 +71,8 @@ struct call *wk_call(struct walker *w, int callee, uint32_t node,
 		flags |= CALL_FRESH_RECV;
 	else if (recv && wk_is_recv(w, recv) && wk_N(w, recv)->kind == AST_IDENT)
 		flags |= CALL_RECV_SELF;
+	else if (recv && wk_is_recv(w, recv))
+		flags |= CALL_RECV_REACH;	/* s.tracker.Begin() */
 	if (w->in_go)
 		flags |= CALL_IN_GO;
 	c = VEC_PUSH(w->p->calls);

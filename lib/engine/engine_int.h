@@ -158,6 +158,8 @@ enum call_flags {
 	CALL_RECV_SELF = 32,	/* receiver is the caller's own receiver */
 	CALL_IN_GO = 64,	/* made inside a goroutine's literal */
 	CALL_CAPTURED_RECV = 128,	/* ... on a receiver it captured */
+	CALL_RECV_REACH = 256,	/* receiver reached from the caller's own
+				 * (s.tracker.Begin()) */
 };
 
 struct call {

@@ -92,7 +92,8 @@ static void self_roots(struct pkg *p)
 				continue;
 			if ((c->flags & CALL_CAPTURED_RECV) && c->go >= 0)
 				changed |= rs_add(&p->self[c->callee], c->go);
-			else if ((c->flags & CALL_RECV_SELF) && c->go < 0)
+			else if ((c->flags & (CALL_RECV_SELF | CALL_RECV_REACH)) &&
+				 c->go < 0)
 				changed |= rs_union(&p->self[c->callee],
 						    &p->self[c->caller]);
 		}
