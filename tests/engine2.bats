@@ -99,7 +99,7 @@ PY
 	# no threshold below what it scores today minus one case
 	p=$(printf '%s\n' "$output" | awk '/^overall/ { print $3 }')
 	r=$(printf '%s\n' "$output" | awk '/^overall/ { print $5 }')
-	awk -v p="$p" -v r="$r" 'BEGIN { exit !(p >= 0.78 && r >= 0.58) }'
+	awk -v p="$p" -v r="$r" 'BEGIN { exit !(p >= 0.80 && r >= 0.62) }'
 }
 
 @test "engine2: mg-diff --mode new keeps a race made by deleting RLock from one method (both sides scanned by engine 2)" {

@@ -379,18 +379,30 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 				continue;
 			wk_mark_walked(w, lit);
 		}
+		/* a parameter handed on to where it runs in a goroutine */
+		if (w->pass == 1 && x->kind == AST_IDENT && i < 8 &&
+		    (async || go_site >= 0 || (callee >= 0 &&
+		     (w->p->funcs.v[callee].param_go & (1u << i))))) {
+			struct local *pl = wk_lookup(w, wk_ident(w, v[i]));
+
+			if (pl && pl->param >= 0 && pl->param < 8)
+				w->f->param_go |= (uint8_t)(1u << pl->param);
+		}
 		if (x->kind == AST_FUNC_LIT) {
 			uint32_t fl = lit ? lit : v[i];
+			/* the callee starts it: run(func(){...}) */
+			int started = callee >= 0 && i < 8 &&
+				(w->p->funcs.v[callee].param_go & (1u << i));
 			struct lockset ls = w->ls;
 			const struct func *cf =
 				callee >= 0 ? &w->p->funcs.v[callee] : NULL;
 
-			if (async || go_site >= 0) {
+			if (async || go_site >= 0 || started) {
 				memset(&ls, 0, sizeof(ls));
 				wk_handed_over(w, fl, 0, &ls);
 				wk_func_lit_at(w, fl, &ls, 1, 0, go_site >= 0 ?
-					    go_site : wk_start_site(w, -1, fl, 1,
-								 async == 2));
+					    go_site : wk_start_site(w, -1, fl,
+						    async > 0, async == 2));
 				continue;
 			}
 			if (cf && i < 4 && (cf->param_called & (1u << i)))
@@ -501,6 +513,10 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	/* a call of a function-typed parameter: note the locks held */
 	if (fun->kind == AST_IDENT && w->pass == 1) {
 		struct local *pl = wk_lookup(w, wk_ident(w, c->a));
+
+		/* go f() or a goroutine calling f: parameter f runs there */
+		if (pl && pl->param >= 0 && pl->param < 8 && (go || w->in_go))
+			w->f->param_go |= (uint8_t)(1u << pl->param);
 
 		if (pl && pl->param >= 0 && pl->param < 4 && !w->in_go &&
 		    !w->later) {

@@ -193,6 +193,8 @@ struct func {
 	struct lockset param_call[4];	/* locks held where func-typed
 					 * parameter i (< 4) is called */
 	uint8_t param_called;		/* bit i: parameter i is called */
+	uint8_t param_go;		/* bit i: parameter i runs in a
+					 * goroutine (go p(), or handed on) */
 	uint8_t returns_fresh;		/* every return hands out a new object */
 	uint8_t returns_other;		/* some return does not */
 	loc_t returns_loc;		/* every return hands out this map

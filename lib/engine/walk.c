@@ -511,6 +511,7 @@ void walk_func(struct pkg *p, int fn, int pass)
 	w.cur_go = -1;
 	if (pass == 1) {
 		f->param_called = 0;
+		f->param_go = 0;
 		memset(&f->acquired, 0, sizeof(f->acquired));
 		memset(&f->released, 0, sizeof(f->released));
 	}
