@@ -41,3 +41,8 @@ replay() {
 @test "fuzz: parse seeds and regression inputs replay cleanly" {
 	replay parse
 }
+
+@test "fuzz: scan seeds and regression inputs replay cleanly through the second engine" {
+	export MAPGUARD_ENGINE=2
+	replay scan
+}
