@@ -1,5 +1,6 @@
 /* config.c - .mapguard.json reading and validation (see config.h) */
 #include "config.h"
+#include "re.h"
 #include "gitblob.h"
 #include "util.h"
 
@@ -132,6 +133,31 @@ int config_parse(struct config *c, const char *name, const char *data,
 				goto out;
 			}
 			c->require_reason = json_is_true(v);
+		} else if (!strcmp(key, "concurrent_calls") ||
+			   !strcmp(key, "serial_calls")) {
+			struct re_set **set = key[0] == 'c' ? &c->concurrent_calls
+							   : &c->serial_calls;
+			size_t i;
+			json_t *e;
+			char *what;
+
+			if (!json_is_array(v)) {
+				bad(name, key, "must be an array of patterns");
+				goto out;
+			}
+			json_array_foreach(v, i, e) {
+				int r;
+
+				if (!json_is_string(e)) {
+					bad(name, key, "must be an array of patterns");
+					goto out;
+				}
+				what = xasprintf("%s: config: %s", name, key);
+				r = re_set_add(set, json_string_value(e), what);
+				free(what);
+				if (r < 0)
+					goto out;
+			}
 		} else if (!strcmp(key, "include_generated")) {
 			if (!json_is_boolean(v)) {
 				bad(name, key, "must be true or false");
@@ -208,6 +234,8 @@ void config_release(struct config *c)
 	free(c->exclude);
 	free(c->baseline);
 	free(c->path);
+	re_set_free(c->concurrent_calls);
+	re_set_free(c->serial_calls);
 	config_init(c);
 }
 
@@ -225,6 +253,8 @@ void config_apply_scan(const struct config *c, struct scan_opts *o)
 		o->require_reason = c->require_reason;
 	if (c->include_generated >= 0)
 		o->include_generated = c->include_generated;
+	o->concurrent_calls = c->concurrent_calls;
+	o->serial_calls = c->serial_calls;
 }
 
 int config_excluded(const struct config *c, const char *path)

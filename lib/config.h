@@ -21,6 +21,9 @@ struct config {
 	char *baseline;			/* NULL unset */
 	int require_reason;		/* -1 unset, 0, 1 */
 	int include_generated;		/* -1 unset, 0, 1 */
+	struct re_set *concurrent_calls;	/* run their function argument
+						 * concurrently (NULL: none) */
+	struct re_set *serial_calls;	/* run their callbacks one at a time */
 	char *path;			/* where it was read from, NULL: none */
 };
 
@@ -38,8 +41,8 @@ int config_parse(struct config *c, const char *name, const char *data,
  * means the defaults; a missing path given is an error. */
 int config_load_rev(struct config *c, const char *rev, const char *path);
 void config_release(struct config *c);
-/* Applies rules, disable, severity, require_reason and include_generated
- * to o. */
+/* Applies rules, disable, severity, require_reason, include_generated and
+ * the concurrency API patterns to o (borrowed: c outlives the scan). */
 void config_apply_scan(const struct config *c, struct scan_opts *o);
 /* Does path match one of the exclude patterns? */
 int config_excluded(const struct config *c, const char *path);

@@ -13,6 +13,8 @@
 
 #include "finding.h"
 
+struct re_set;
+
 struct scan_file {
 	const char *path;	/* as findings should name it (borrowed) */
 	const char *data;	/* the file's bytes (borrowed) */
@@ -27,6 +29,9 @@ struct scan_opts {
 	int include_generated;	/* judge files marked "Code generated ... DO
 				 * NOT EDIT." too; else their function bodies
 				 * are not read and they get no findings */
+	/* the second engine: this project's concurrency APIs by pattern
+	 * over a call's name (.mapguard.json; borrowed; NULL: none) */
+	const struct re_set *concurrent_calls, *serial_calls;
 	int engine;		/* 1 the token engine, 2 the second engine
 				 * (lib/engine/; MAPGUARD_ENGINE=2 or
 				 * mg-scan --engine 2) */

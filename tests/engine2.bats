@@ -71,6 +71,31 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 foreignmap
 }
 
+@test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
+	cd "$F/concurrent_calls"
+	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .
+	[ -z "$output" ]
+	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --config mapguard.json --format text .
+	diff -u expected.txt <(printf '%s\n' "$output")
+}
+
+@test "engine2: serial_calls wins over concurrent_calls (a serializer runs callbacks one at a time)" {
+	cd "$F/concurrent_calls"
+	printf '{"concurrent_calls": ["Each"], "serial_calls": ["^r\\\\.Each$"]}\n' > "$BATS_TEST_TMPDIR/c.json"
+	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --config "$BATS_TEST_TMPDIR/c.json" --format text .
+	[ -z "$output" ]
+}
+
+@test "engine2: a concurrency pattern that does not compile is a one-line error naming it (exit 2)" {
+	cd "$F/concurrent_calls"
+	printf '{"concurrent_calls": ["(unclosed"]}\n' > "$BATS_TEST_TMPDIR/bad.json"
+	run -2 --separate-stderr mg-scan --config "$BATS_TEST_TMPDIR/bad.json" --format text .
+	[ "$stderr" = "mg-scan: $BATS_TEST_TMPDIR/bad.json: config: concurrent_calls: pattern '(unclosed': missing closing parenthesis at offset 9" ]
+	printf '{"serial_calls": "x"}\n' > "$BATS_TEST_TMPDIR/bad2.json"
+	run -2 --separate-stderr mg-scan --config "$BATS_TEST_TMPDIR/bad2.json" --format text .
+	[[ "$stderr" == *"serial_calls"*"must be an array of patterns"* ]]
+}
+
 @test "engine2: findings name both sides in their evidence" {
 	cd "$F/guard"
 	MAPGUARD_ENGINE=2 run -0 mg-scan --format json .

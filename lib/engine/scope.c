@@ -7,10 +7,12 @@
  * names, and which calls run their function argument concurrently or do
  * not return.  Not: flow (walk.c), calls and records (calls.c).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/walk_int.h"
+#include "re.h"
 #include "util.h"
 
 const struct ast_node *wk_N(const struct walker *w, uint32_t n)
@@ -375,6 +377,49 @@ int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l)
 
 /* APIs that run a function argument concurrently, by the method's name:
  * 1, or 2 when many instances run at once (HTTP handlers) */
+/* A call's names for the patterns of .mapguard.json: the qualified one
+ * ("pkg.Func" through an import, "Type.Method" when the receiver's type is
+ * known, "Func" for this package's function) into q, its length returned,
+ * and the text as written, blanks removed ("s.pool.Submit"), into raw. */
+static size_t call_names(struct walker *w, uint32_t fun, char *q, size_t nq,
+			 char *raw, size_t nraw)
+{
+	const struct ast_node *nd = wk_N(w, fun);
+	size_t len, i, o = 0;
+	const char *t;
+
+	q[0] = '\0';
+	for (i = 0; i < nd->end - nd->pos && o + 1 < nraw; i++) {
+		char c = w->a->src[nd->pos + i];
+
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+			raw[o++] = c;
+	}
+	raw[o] = '\0';
+	if (nd->kind == AST_IDENT) {
+		t = ast_ident(w->a, fun, &len);
+		return (size_t)snprintf(q, nq, "%.*s", (int)len, t) < nq
+		       ? strlen(q) : 0;
+	}
+	if (nd->kind == AST_SELECTOR_EXPR) {
+		struct ty x = facts_under(w->p, wk_type_of(w, nd->a));
+		const char *sel = ast_ident(w->a, nd->b, &len);
+		size_t sl = len;
+
+		if (x.kind == TY_NAMED)
+			snprintf(q, nq, "%s.%.*s",
+				 names_str(&w->p->nm, w->p->types.v[x.named].name),
+				 (int)sl, sel);
+		else if (wk_N(w, nd->a)->kind == AST_IDENT &&
+			 !wk_lookup(w, wk_ident(w, nd->a)) &&
+			 facts_is_import(w->p, wk_ident(w, nd->a))) {
+			t = ast_ident(w->a, nd->a, &len);
+			snprintf(q, nq, "%.*s.%.*s", (int)len, t, (int)sl, sel);
+		}
+	}
+	return strlen(q);
+}
+
 int wk_async_api(struct walker *w, uint32_t fun)
 {
 	static const char *const names[] = {
@@ -384,8 +429,23 @@ int wk_async_api(struct walker *w, uint32_t fun)
 	const struct ast_node *nd = wk_N(w, fun);
 	uint32_t name = nd->kind == AST_SELECTOR_EXPR ? nd->b :
 			nd->kind == AST_IDENT ? fun : 0;
+	const struct scan_opts *o = w->p->o;
 	int i;
 
+	if (name && (o->concurrent_calls || o->serial_calls)) {
+		char q[256], raw[256];
+		size_t nq = call_names(w, fun, q, sizeof(q), raw, sizeof(raw));
+
+		/* the project's own APIs (.mapguard.json) win over the
+		 * names below: a serializer runs its callbacks one at a
+		 * time, in order with each other */
+		if (re_set_match(o->serial_calls, q, nq) ||
+		    re_set_match(o->serial_calls, raw, strlen(raw)))
+			return 0;
+		if (re_set_match(o->concurrent_calls, q, nq) ||
+		    re_set_match(o->concurrent_calls, raw, strlen(raw)))
+			return 2;
+	}
 	for (i = 0; name && names[i]; i++)
 		if (wk_id_is(w, name, names[i]))
 			return i >= 2 && i <= 4 ? 2 : 1;	/* handlers: many */
