@@ -154,7 +154,6 @@ enum call_flags {
 	CALL_VALUE = 2,		/* not called: used as a value (escapes) */
 	CALL_FRESH_RECV = 4,	/* receiver is an object this function made */
 	CALL_DEFER = 8,
-	CALL_ASYNC_ARG = 16,	/* handed to an API that runs it concurrently */
 	CALL_RECV_SELF = 32,	/* receiver is the caller's own receiver */
 	CALL_IN_GO = 64,	/* made inside a goroutine's literal */
 	CALL_CAPTURED_RECV = 128,	/* ... on a receiver it captured */
@@ -173,11 +172,6 @@ struct call {
 	uint8_t fresh_args;	/* bit i: argument i is an object made here */
 	int8_t arg_param[8];	/* argument i is the caller's parameter j */
 	int8_t recv_param;	/* the receiver is the caller's parameter j */
-};
-
-enum entry_kind {
-	ENTRY_COMPUTED = 0,	/* from the call sites (judge.c) */
-	ENTRY_ANY,		/* annotated: caller holds the lock */
 };
 
 struct func {

@@ -240,11 +240,11 @@ static void entries(struct pkg *p)
 
 		if (ignored_call(p, c) && !(c->flags & CALL_GO))
 			continue;
-		if (c->flags & (CALL_GO | CALL_VALUE | CALL_ASYNC_ARG))
+		if (c->flags & (CALL_GO | CALL_VALUE))
 			f->escapes = 1;
 		if (f->ncallers < 255)
 			f->ncallers++;
-		if (c->flags & (CALL_GO | CALL_ASYNC_ARG | CALL_IN_GO))
+		if (c->flags & (CALL_GO | CALL_IN_GO))
 			f->root = 1;
 	}
 	for (i = 0; i < n; i++)
@@ -263,7 +263,7 @@ static void entries(struct pkg *p)
 			struct lockset at;
 			size_t k = c->callee;
 
-			if (c->flags & (CALL_GO | CALL_VALUE | CALL_ASYNC_ARG))
+			if (c->flags & (CALL_GO | CALL_VALUE))
 				continue;
 			if (ignored_call(p, c)) {
 				if (!(c->flags & CALL_FRESH_RECV) ||
@@ -325,7 +325,7 @@ static void fresh_params(struct pkg *p)
 
 		if (ignored_call(p, c) && !(c->flags & CALL_FRESH_RECV))
 			continue;
-		if (c->flags & (CALL_GO | CALL_VALUE | CALL_ASYNC_ARG)) {
+		if (c->flags & (CALL_GO | CALL_VALUE)) {
 			seen[c->callee] = 2;	/* never fresh */
 			continue;
 		}

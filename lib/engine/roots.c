@@ -129,7 +129,7 @@ void roots_compute(struct pkg *p)
 	for (i = 0; i < p->calls.n; i++) {
 		const struct call *c = &p->calls.v[i];
 
-		if (!(c->flags & (CALL_GO | CALL_VALUE | CALL_ASYNC_ARG)))
+		if (!(c->flags & (CALL_GO | CALL_VALUE)))
 			ordinary[c->callee] = 1;
 	}
 	/* code run from outside: the exported API, main, functions no
@@ -148,7 +148,7 @@ void roots_compute(struct pkg *p)
 			const struct call *c = &p->calls.v[i];
 			const struct func *from = &p->funcs.v[c->caller];
 
-			if (c->flags & (CALL_GO | CALL_VALUE | CALL_ASYNC_ARG))
+			if (c->flags & (CALL_GO | CALL_VALUE))
 				continue;
 			if (from->is_test || from->test_only || from->init_only)
 				continue;
