@@ -260,6 +260,9 @@ struct pkg {
 	struct finding_list *out;
 	size_t cur;		/* the finding emit() just made + 1, or 0 */
 	int trace;		/* MAPGUARD_ENGINE_TRACE: accesses on stderr */
+#define KW_SLOTS 64		/* > the engine's keyword literals */
+	const char *kw_key[KW_SLOTS];	/* scope.c: keyword literal -> id */
+	int kw_val[KW_SLOTS];
 	uint8_t *called;	/* [name id]: some call names it (x.name(),
 				 * name()), resolved or not */
 	size_t ncalled;

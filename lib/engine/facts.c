@@ -318,8 +318,10 @@ static void comments_above(const struct lexed *lx, const char *src,
 		} else if (c->line != line || !same_line) {
 			break;
 		}
-		for (k = 0; k < c->len; k++)
-			buf_addc(b, (char)tolower((unsigned char)src[c->off + k]));
+		k = b->len;
+		buf_add(b, src + c->off, c->len);
+		for (; k < b->len; k++)	/* lower-cased in place */
+			b->p[k] = (char)tolower((unsigned char)b->p[k]);
 		buf_addc(b, ' ');
 	}
 }

@@ -7,6 +7,7 @@
  * names, and which calls run their function argument concurrently or do
  * not return.  Not: flow (walk.c), calls and records (calls.c).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,15 +21,26 @@ const struct ast_node *wk_N(const struct walker *w, uint32_t n)
 	return ast_node(w->a, n);
 }
 
+/* The name id of keyword literal s, interned once per package and kept by
+ * the literal's address (callers pass string literals). */
+static int kw_id(struct pkg *p, const char *s)
+{
+	size_t h = ((uintptr_t)s >> 3) & (KW_SLOTS - 1);
+
+	while (p->kw_key[h] && p->kw_key[h] != s)
+		h = (h + 1) & (KW_SLOTS - 1);
+	if (!p->kw_key[h]) {
+		p->kw_key[h] = s;
+		p->kw_val[h] = names_id(&p->nm, s, strlen(s));
+	}
+	return p->kw_val[h];
+}
+
 int wk_id_is(const struct walker *w, uint32_t n, const char *s)
 {
-	size_t len;
-	const char *t;
-
 	if (!n || ast_kind(w->a, n) != AST_IDENT)
 		return 0;
-	t = ast_ident(w->a, n, &len);
-	return len == strlen(s) && !memcmp(t, s, len);
+	return facts_ident(w->p, w->file, n) == kw_id(w->p, s);
 }
 
 int wk_ident(struct walker *w, uint32_t n)
