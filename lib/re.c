@@ -84,11 +84,6 @@ int re_set_match(const struct re_set *set, const char *str, size_t len)
 	return hit;
 }
 
-size_t re_set_count(const struct re_set *set)
-{
-	return set ? set->n : 0;
-}
-
 void re_set_free(struct re_set *set)
 {
 	size_t i;

@@ -18,7 +18,6 @@ int re_set_add(struct re_set **set, const char *pattern, const char *what);
 /* Does some pattern of set (NULL: none) match somewhere in s[0..len)?
  * Safe from several threads at once. */
 int re_set_match(const struct re_set *set, const char *s, size_t len);
-size_t re_set_count(const struct re_set *set);
 void re_set_free(struct re_set *set);
 
 #endif

@@ -112,9 +112,11 @@ open('paren.go','w').write('package p\nvar x = ' + '('*10000 + '1' + ')'*10000 +
 open('unterm.go','w').write('package p\nfunc f() { m := map[string]int{}; go func() { m["a"] = 1 \n/* open')
 open('broken.go','w').write('package p\nfunc (s *S) X( { s.m[ = }\nfunc y() { go func() { z[1] = 2 }() ; var z map[int]int }\n')
 open('gen.go','w').write('package p\nfunc g[T any, K comparable](m map[K]T) { go func() { for k := range m { delete(m, k) } }() }\ntype L[T any] struct { m map[string]T }\n')
+open('nul.go','wb').write(b'package p\x00\nfunc f() { m := map[int]int{}; go func() { m[1] = 2 }() }\n')
 open('crlf.go','wb').write(b'\xef\xbb\xbfpackage p\r\nimport "sync"\r\ntype S struct { mu sync.Mutex; m map[int]int }\r\nfunc (s *S) A() { s.mu.Lock(); s.m[1]=1; s.mu.Unlock() }\r\nfunc (s *S) B() { s.mu.Lock(); defer s.mu.Unlock(); s.m[2]=2 }\r\nfunc (s *S) C() int { return s.m[1] }\r\n')
 PY
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .
+	[[ "$stderr" == *"nul.go: skipped: binary file"* ]]
 	# the CRLF file with a BOM still gives its finding on the right line
 	[[ "$output" == *"crlf.go:6:"*"(MG005)"* ]]
 }

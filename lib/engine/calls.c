@@ -425,7 +425,7 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 		if (wk_map_loc(w, v[i]) >= 0 && callee < 0) {
 			/* a map handed to code we cannot see: a read of it
 			 * (fmt, json, maps.Copy and sort range over it) */
-			wk_access(w, v[i], wk_map_loc(w, v[i]), AC_CALLARG);
+			wk_access(w, v[i], wk_map_loc(w, v[i]), 0);
 		}
 		wk_expr(w, v[i], RD);
 	}
@@ -536,8 +536,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		wk_once_do(w, n);
 	if (go)
 		site = wk_start_site(w, callee, n, 0, 0);
-	rec = wk_call(w, callee, n, (go ? CALL_GO : 0) |
-		   (deferred ? CALL_DEFER : 0), recv);
+	rec = wk_call(w, callee, n, go ? CALL_GO : 0, recv);
 	if (rec) {
 		uint32_t i, na = ast_list_len(w->a, c->b);
 

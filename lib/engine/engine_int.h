@@ -107,7 +107,6 @@ enum access_flags {
 	AC_STORE = 2,		/* the field itself replaced (s.m = ...) */
 	AC_RANGE = 4,
 	AC_IN_GO = 8,		/* inside a go statement's function literal */
-	AC_CALLARG = 16,	/* handed to a function outside the package */
 	AC_RECV = 32,		/* reached through the function's receiver */
 	AC_LATER = 64,		/* in a function literal that runs later */
 	AC_LEN = 128,		/* len(m): a read, never a crash */
@@ -153,7 +152,6 @@ enum call_flags {
 	CALL_GO = 1,		/* go f(...) */
 	CALL_VALUE = 2,		/* not called: used as a value (escapes) */
 	CALL_FRESH_RECV = 4,	/* receiver is an object this function made */
-	CALL_DEFER = 8,
 	CALL_RECV_SELF = 32,	/* receiver is the caller's own receiver */
 	CALL_IN_GO = 64,	/* made inside a goroutine's literal */
 	CALL_CAPTURED_RECV = 128,	/* ... on a receiver it captured */
