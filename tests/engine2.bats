@@ -96,6 +96,10 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 chanjoin
 }
 
+@test "engine2: an exported getter that returns a map written in place under its lock is MG005; copy on write is silent" {
+	case2 getter
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

@@ -115,6 +115,9 @@ enum access_flags {
 				 * captured from its launcher */
 	AC_ONCE = 512,		/* in a literal sync.Once runs: before
 				 * sharing, or once under Once's own lock */
+	AC_ESCAPE = 1024,	/* returned: the caller uses it after the
+				 * function's locks are gone (judged only as
+				 * a getter's hand-out, not counted) */
 };
 
 struct access {

@@ -409,7 +409,7 @@ int judge_counts(const struct pkg *p, const struct access *a)
 	const struct func *f = &p->funcs.v[a->fn];
 
 	if (f->is_test || f->generated || f->init_only || f->test_only ||
-	    (a->flags & AC_ONCE))
+	    (a->flags & (AC_ONCE | AC_ESCAPE)))
 		return 0;
 	if ((a->flags & AC_RECV) && f->recv_fresh && !(a->flags & (AC_IN_GO |
 								    AC_LATER)))
@@ -620,6 +620,60 @@ static int held_to_other(const struct pkg *p, const struct access *x, int t)
 	return (x->flags & AC_RECV) && called_from_type(p, x->fn, t);
 }
 
+static int name_exported(const struct pkg *p, int name)
+{
+	const char *s = names_str(&p->nm, name);
+
+	return s[0] >= 'A' && s[0] <= 'Z';
+}
+
+/* x returns the map guard guards (a getter): an exported method of an
+ * exported type hands it to callers that cannot take the lock, while
+ * other code writes its contents under the lock.  A map only ever
+ * replaced whole under the lock (copy on write) is safe to hand out. */
+static void handed_out(struct pkg *p, const struct access *a, size_t n,
+		       const struct access *x, loc_t guard, const char *gname,
+		       int guard_type)
+{
+	const struct func *f = &p->funcs.v[x->fn];
+	const struct access *wr = NULL;
+	char sym[160], fname[160], wname[160];
+	size_t j;
+
+	if (f->is_test || f->generated || f->test_only || f->annotated ||
+	    f->init_only || !f->exported || f->recv_type < 0 ||
+	    !name_exported(p, p->types.v[f->recv_type].name) ||
+	    (guard_type >= 0 && !held_to_other(p, x, guard_type)))
+		return;
+	for (j = 0; j < n && !wr; j++) {
+		struct lockset lj;
+
+		if (!(a[j].flags & AC_WRITE) || (a[j].flags & AC_STORE) ||
+		    !judge_counts(p, &a[j]) || a[j].fn == x->fn)
+			continue;
+		lj = judge_abs_ls(p, &a[j]);
+		if (ls_holds(&lj, guard) >= 0)
+			wr = &a[j];
+	}
+	if (!wr)
+		return;
+	/* callers here: what they do with the map is judged where they do it */
+	for (j = 0; j < p->calls.n; j++)
+		if (p->calls.v[j].callee == x->fn &&
+		    !p->funcs.v[p->calls.v[j].caller].is_test)
+			return;
+	judge_text(p, x->file, x->node, sym, sizeof(sym));
+	judge_func_name(p, x->fn, fname, sizeof(fname));
+	judge_func_name(p, wr->fn, wname, sizeof(wname));
+	judge_emit(p, 5, SEV_WARNING, x, xasprintf(
+		"%s returns map %s itself: its callers read it after %s is "
+		"released, while %s writes it under the lock (%s:%u); return "
+		"a copy", fname, sym, gname, wname, p->files[wr->file].path,
+		ast_line(p->files[wr->file].ast, wr->node)), sym);
+	judge_evidence(p, wr->file, wr->node,
+		       "written here under the guard, concurrently");
+}
+
 /* Judges the accesses a[0..n) of one location. */
 static void judge_loc(struct pkg *p, struct access *a, size_t n)
 {
@@ -728,6 +782,10 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		int h, sev, line;
 		char *msg;
 
+		if (x->flags & AC_ESCAPE) {
+			handed_out(p, a, n, x, guard, gname, guard_from_note ? -1 : guard_type);
+			continue;
+		}
 		/* a store replaces the field, not the map's contents: it
 		 * tells the guard, it is not one side of a map race */
 		if (!judge_counts(p, x) || p->funcs.v[x->fn].annotated ||
