@@ -17,19 +17,25 @@ static const char *rdj_severity(int sev)
 	return sev == SEV_ERROR ? "ERROR" : sev == SEV_WARNING ? "WARNING" : "INFO";
 }
 
-/* s as valid UTF-8, cut to at most max bytes on a character boundary. */
+/* Cuts valid UTF-8 s to at most max bytes, on a character boundary. */
+static void rdj_cut(char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n <= max)
+		return;
+	while (max && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	s[max] = '\0';
+}
+
+/* s as valid UTF-8, cut to at most max bytes. */
 static json_t *rdj_str(const char *s, size_t max)
 {
 	char *c = rpt_clean(s);
-	size_t n = strlen(c);
 	json_t *j;
 
-	if (n > max) {
-		n = max;
-		while (n && ((unsigned char)c[n] & 0xc0) == 0x80)
-			n--;
-		c[n] = '\0';
-	}
+	rdj_cut(c, max);
 	j = json_string(c);
 	free(c);
 	return j ? j : json_string("");
@@ -94,6 +100,7 @@ static json_t *rdj_diagnostic(const struct finding *f, const struct finding *rac
 	char *m = rpt_clean(f->message);
 	size_t k;
 
+	rdj_cut(m, msgmax);
 	buf_adds(&b, m);
 	free(m);
 	for (k = 0; k < nev; k++) {
@@ -101,7 +108,10 @@ static json_t *rdj_diagnostic(const struct finding *f, const struct finding *rac
 		const char *note = e->note ? e->note : "related";
 
 		rdj_where(&b, e->path, e->line, e->column);
-		buf_adds(&b, note);
+		m = rpt_clean(note);
+		rdj_cut(m, RDJ_MSG_MIN);
+		buf_adds(&b, m);
+		free(m);
 		json_array_append_new(rel, rdj_related(e->path, e->line,
 						       e->column, note));
 	}
@@ -113,12 +123,15 @@ static json_t *rdj_diagnostic(const struct finding *f, const struct finding *rac
 				       race->message ? race->message : "");
 
 		rdj_where(&b, race->path, race->line, race->column);
-		buf_adds(&b, note);
+		m = rpt_clean(note);
+		rdj_cut(m, RDJ_MSG_MIN);
+		buf_adds(&b, m);
+		free(m);
 		json_array_append_new(rel, rdj_related(race->path, race->line,
 						       race->column, note));
 		free(note);
 	}
-	json_object_set_new(d, "message", rdj_str(b.p ? b.p : "", msgmax));
+	json_object_set_new(d, "message", rdj_str(b.p ? b.p : "", (size_t)-1));
 	buf_release(&b);
 	json_object_set_new(d, "location",
 			    rdj_location(f->path, f->line, f->column,
