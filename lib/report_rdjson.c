@@ -90,8 +90,9 @@ static void rdj_where(struct buf *b, const char *path, long line, long col)
  * report that confirms it, or NULL) as related locations.  reviewdog's
  * comments show the message only, so the related locations are repeated
  * in it, one per line, as in the github report. */
-static json_t *rdj_diagnostic(const struct finding *f, const struct finding *race,
-			      size_t nev, size_t msgmax)
+static json_t *rdj_diagnostic(const struct finding *f,
+			      const struct finding *race, size_t nev,
+			      size_t msgmax)
 {
 	const struct rule_info *ri = rpt_rule(f->rule, NULL);
 	json_t *d = json_object(), *src = json_object(), *code = json_object(),
@@ -159,7 +160,8 @@ static json_t *rdj_diagnostic(const struct finding *f, const struct finding *rac
 
 /* Writes f as one line under RDJ_LINE_MAX bytes: related locations are
  * halved, then the message is cut, until it fits. */
-static void rdj_write(FILE *fp, const struct finding *f, const struct finding *race)
+static void rdj_write(FILE *fp, const struct finding *f,
+		      const struct finding *race)
 {
 	size_t nev = f->nev, msgmax = RDJ_MSG_MAX;
 	char *s;
@@ -169,8 +171,8 @@ static void rdj_write(FILE *fp, const struct finding *f, const struct finding *r
 
 		s = json_dumps(d, JSON_COMPACT);
 		json_decref(d);
-		if (!s)
-			return;
+		if (!s)	/* jansson's allocation failed: never drop a finding */
+			mg_die("rdjsonl: out of memory");
 		if (strlen(s) < RDJ_LINE_MAX || (!nev && msgmax == RDJ_MSG_MIN))
 			break;	/* a path alone that long: written as it is */
 		free(s);
