@@ -100,6 +100,10 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 getter
 }
 
+@test "engine2: a constructor fills a map before it starts the goroutines that reach it (silent); one it already started races (MG005)" {
+	case2 ctorphase
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

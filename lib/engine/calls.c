@@ -76,6 +76,8 @@ void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
 
 		if (pl && pl->param >= 0 && pl->param < 8)
 			ac->param = pl->param;
+		if (pl && pl->made)
+			ac->flags |= AC_MADE;
 		if (pl && w->in_go && (size_t)(pl - w->locals.v) < w->go_base &&
 		    !(w->go_loops > 0 && pl->loop >= w->go_loops))
 			ac->flags |= AC_CAPTURED;	/* not per iteration */

@@ -115,6 +115,7 @@ enum access_flags {
 				 * captured from its launcher */
 	AC_ONCE = 512,		/* in a literal sync.Once runs: before
 				 * sharing, or once under Once's own lock */
+	AC_MADE = 2048,		/* through an object this function made */
 	AC_ESCAPE = 1024,	/* returned: the caller uses it after the
 				 * function's locks are gone (judged only as
 				 * a getter's hand-out, not counted) */
@@ -216,6 +217,9 @@ struct func {
 					 * goroutine (go p(), or handed on) */
 	uint8_t returns_fresh;		/* every return hands out a new object */
 	uint8_t returns_other;		/* some return does not */
+	uint8_t returns_made, returns_unmade;	/* every non-nil return hands
+						 * out an object made here
+						 * (shared since, or not) */
 	loc_t returns_loc;		/* every return hands out this map
 					 * (a getter), -1 none, -2 mixed */
 	uint8_t once;			/* run by sync.Once's Do */
@@ -230,6 +234,13 @@ struct func {
 	uint8_t ncallers;
 	uint8_t recv_fresh;		/* every call hands it a fresh receiver */
 	uint8_t root;			/* runs in a goroutine or callback */
+	uint8_t ctor_phase;		/* a constructor (a package function
+					 * returning what it made), or code
+					 * only constructors call: runs before
+					 * the object is published */
+	int ctor;			/* judge.c: the constructor whose phase
+					 * it runs in, -1 none, -2 several */
+	uint32_t ctor_at;		/* ... where in it (the call's offset) */
 };
 
 struct lloc {
@@ -267,6 +278,10 @@ struct pkg {
 	VEC(struct join) joins;
 	struct roots *roots;	/* per function (roots.c) */
 	struct roots *self;	/* per function: gosites on its receiver */
+	uint32_t *ctor_go_at;	/* [field]: the earliest offset in its
+				 * constructor of a goroutine started there
+				 * that reaches it, UINT32_MAX none, 0 any
+				 * time (judge.c) */
 	int loose;		/* MAPGUARD_ENGINE_LOOSE: a goroutine against
 				 * any other code, not only its launcher */
 	VEC(struct lloc) llocs;	/* local maps, locations nfields + nvars +
@@ -345,6 +360,10 @@ void roots_judge(struct pkg *p, struct access *a, size_t n);
  * goroutine)? */
 int roots_after_join(const struct pkg *p, const struct access *x);
 void roots_free(struct pkg *p);
+/* Sets at[l], for each field l that code run by a goroutine or callback
+ * started in a constructor's phase accesses, to the earliest offset in
+ * the constructor where one starts (0: unknown, any time). */
+void roots_ctor_locs(const struct pkg *p, uint32_t *at);
 
 int facts_is_import(const struct pkg *p, int name);
 int facts_false_const(const struct pkg *p, int name);

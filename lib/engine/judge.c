@@ -218,6 +218,106 @@ static void init_only(struct pkg *p)
 	free(all);
 }
 
+/* Constructors (package functions that return what they made, or nil)
+ * and the unexported code only they call, to a fixed point: it runs
+ * before the object is published, concurrent only with the goroutines
+ * the constructor starts before it.  Each function in a constructor's
+ * phase notes which constructor and where in it (the call's offset). */
+static void ctor_phase(struct pkg *p)
+{
+	size_t i;
+	int round, changed = 1;
+	uint8_t *all = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
+
+	for (i = 0; i < p->funcs.n; i++) {
+		struct func *f = &p->funcs.v[i];
+
+		f->ctor_phase = f->recv_type < 0 && f->returns_made &&
+				!f->returns_unmade && !f->is_test;
+		f->ctor = f->ctor_phase ? (int)i : -1;
+		f->ctor_at = 0;
+	}
+	for (round = 0; changed && round < 8; round++) {
+		changed = 0;
+		for (i = 0; i < p->funcs.n; i++)
+			all[i] = !p->funcs.v[i].exported &&
+				 !p->funcs.v[i].escapes;
+		for (i = 0; i < p->calls.n; i++) {
+			const struct call *c = &p->calls.v[i];
+
+			if (p->funcs.v[c->caller].is_test)
+				continue;
+			if (!p->funcs.v[c->caller].ctor_phase ||
+			    (c->flags & (CALL_GO | CALL_VALUE | CALL_IN_GO |
+					 CALL_LATER)))
+				all[c->callee] = 0;
+		}
+		for (i = 0; i < p->gos.n; i++)
+			if (p->gos.v[i].target >= 0)
+				all[p->gos.v[i].target] = 0;
+		for (i = 0; i < p->funcs.n; i++) {
+			struct func *f = &p->funcs.v[i];
+
+			if (all[i] && !f->ctor_phase && f->ncallers) {
+				f->ctor_phase = 1;
+				f->ctor = -1;
+				changed = 1;
+			}
+		}
+	}
+	/* which constructor, where: the latest call from it */
+	for (round = 0, changed = 1; changed && round < 8; round++) {
+		changed = 0;
+		for (i = 0; i < p->calls.n; i++) {
+			const struct call *c = &p->calls.v[i];
+			const struct func *from = &p->funcs.v[c->caller];
+			struct func *to = &p->funcs.v[c->callee];
+			int k;
+			uint32_t at;
+
+			if (!to->ctor_phase || to->ctor == c->callee ||
+			    !from->ctor_phase || from->is_test)
+				continue;
+			k = from->ctor == c->caller ? c->caller : from->ctor;
+			at = from->ctor == c->caller ?
+			     ast_node(p->files[c->file].ast, c->node)->pos :
+			     from->ctor_at;
+			if (k == -1 || to->ctor == -2)
+				continue;	/* not known yet; or given up */
+			if (to->ctor == -1 && k >= 0) {
+				to->ctor = k, to->ctor_at = at, changed = 1;
+			} else if (to->ctor != k) {
+				to->ctor = -2, changed = 1;	/* several */
+			} else if (at > to->ctor_at) {
+				to->ctor_at = at, changed = 1;
+			}
+		}
+	}
+	free(all);
+}
+
+/* Does access a run in a constructor's phase on the object it makes,
+ * before any goroutine the constructor starts that reaches the map? */
+static int before_publish(const struct pkg *p, const struct access *a)
+{
+	const struct func *f = &p->funcs.v[a->fn];
+	uint32_t at;
+
+	if (!f->ctor_phase || !p->ctor_go_at || (size_t)a->loc >= p->fields.n ||
+	    (a->flags & (AC_IN_GO | AC_LATER)) || f->ctor < 0)
+		return 0;
+	if (f->ctor == a->fn) {		/* the constructor: its own object */
+		if (!(a->flags & AC_MADE))
+			return 0;
+		at = ast_node(p->files[a->file].ast, a->node)->pos;
+	} else {			/* a method on it, called from there */
+		if (!(a->flags & AC_RECV))
+			return 0;
+		at = f->ctor_at;
+	}
+	return p->ctor_go_at[a->loc] > at;
+}
+
 /* The locks every caller holds at fn's entry, to a fixed point.  A
  * function called from where we cannot see (exported, used as a value,
  * run by go or a callback, or never called here) holds nothing. */
@@ -417,6 +517,10 @@ int judge_counts(const struct pkg *p, const struct access *a)
 	if (a->param >= 0 && (f->fresh_params & (1u << a->param)) &&
 	    !(a->flags & (AC_IN_GO | AC_LATER)))
 		return 0;	/* every caller hands it a new object */
+	/* a field filled while the constructor runs, before it starts a
+	 * goroutine that touches it */
+	if (before_publish(p, a))
+		return 0;
 	return 1;
 }
 
@@ -917,11 +1021,23 @@ void judge_package(struct pkg *p)
 		roots_free(p);
 		return;
 	}
+	ctor_phase(p);
+	p->ctor_go_at = xcalloc(p->fields.n ? p->fields.n : 1,
+				sizeof(*p->ctor_go_at));
+	roots_ctor_locs(p, p->ctor_go_at);
+	if (p->trace)	/* constructors' phases */
+		for (i = 0; i < p->funcs.n; i++)
+			if (p->funcs.v[i].ctor_phase)
+				fprintf(stderr, "trace: ctor phase: %s ctor=%d at=%u\n",
+					names_str(&p->nm, p->funcs.v[i].name),
+					p->funcs.v[i].ctor, p->funcs.v[i].ctor_at);
 	qsort(p->acc.v, p->acc.n, sizeof(*p->acc.v), by_loc);
 	for (i = 0; i < p->acc.n; i = j) {
 		for (j = i + 1; j < p->acc.n && p->acc.v[j].loc == p->acc.v[i].loc;)
 			j++;
 		judge_loc(p, &p->acc.v[i], j - i);
 	}
+	free(p->ctor_go_at);
+	p->ctor_go_at = NULL;
 	roots_free(p);
 }

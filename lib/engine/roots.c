@@ -186,6 +186,41 @@ static struct roots access_roots(const struct pkg *p, const struct access *a)
 	return r;
 }
 
+static uint32_t pos(const struct pkg *p, int file, uint32_t node);
+
+void roots_ctor_locs(const struct pkg *p, uint32_t *at)
+{
+	size_t k;
+	int i;
+
+	for (k = 0; k < p->fields.n; k++)
+		at[k] = UINT32_MAX;
+	for (k = 0; k < p->acc.n; k++) {
+		const struct access *a = &p->acc.v[k];
+		struct roots r;
+
+		if ((size_t)a->loc >= p->fields.n)
+			continue;
+		r = access_roots(p, a);
+		if (r.over)
+			at[a->loc] = 0;
+		for (i = 0; i < r.n; i++) {
+			const struct gosite *g = &p->gos.v[r.id[i]];
+			const struct func *l;
+			uint32_t t;
+
+			if (g->fn < 0 || !(l = &p->funcs.v[g->fn])->ctor_phase)
+				continue;
+			if (l->ctor == g->fn)
+				t = pos(p, g->file, g->node);
+			else
+				t = l->ctor >= 0 ? l->ctor_at : 0;
+			if (t < at[a->loc])
+				at[a->loc] = t;
+		}
+	}
+}
+
 static uint32_t pos(const struct pkg *p, int file, uint32_t node)
 {
 	return ast_node(p->files[file].ast, node)->pos;

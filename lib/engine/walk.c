@@ -145,6 +145,7 @@ void wk_assign(struct walker *w, uint32_t n)
 			if (loc && r) {
 				loc->alias = wk_map_loc(w, r);
 				loc->fresh = (uint8_t)wk_fresh_value(w, r);
+				loc->made = loc->fresh;
 				wk_hold_lit(w, loc, r);
 				wk_local_map(w, loc, lhs[i]);
 			}
@@ -156,6 +157,8 @@ void wk_assign(struct walker *w, uint32_t n)
 			if (loc && r) {
 				loc->alias = wk_map_loc(w, r);
 				loc->fresh = (uint8_t)wk_fresh_value(w, r);
+				if (loc->fresh || !wk_id_is(w, r, "nil"))
+					loc->made = loc->fresh;	/* x = nil keeps it */
 				wk_hold_lit(w, loc, r);
 				if (wk_type_of(w, r).kind != TY_UNKNOWN)
 					loc->ty = wk_type_of(w, r);
@@ -199,6 +202,7 @@ void wk_value_spec(struct walker *w, uint32_t spec)
 		if (l && nv == nn) {
 			l->alias = wk_map_loc(w, vals[j]);
 			l->fresh = (uint8_t)wk_fresh_value(w, vals[j]);
+			l->made = l->fresh;
 			wk_local_map(w, l, nms[j]);
 		} else if (l && !nv) {
 			l->fresh = 1;	/* var x T: a zero value of our own */
@@ -374,8 +378,13 @@ void wk_stmt(struct walker *w, uint32_t n)
 
 			if (r0 && (wk_fresh_value(w, r0) || (rl && rl->fresh)))
 				w->f->returns_fresh = 1;
-			else
+			else if (!r0 || !wk_id_is(w, r0, "nil") || rl)
 				w->f->returns_other = 1;
+			/* a constructor: returns what it made, or nil */
+			if (r0 && (wk_fresh_value(w, r0) || (rl && rl->made)))
+				w->f->returns_made = 1;
+			else if (!r0 || !wk_id_is(w, r0, "nil") || rl)
+				w->f->returns_unmade = 1;
 			/* a getter handing out the map itself (S10) */
 			if (rm >= 0 && (size_t)rm < w->p->fields.n + w->p->vars.n &&
 			    (w->f->returns_loc < 0 || w->f->returns_loc == rm))
@@ -545,7 +554,8 @@ void walk_func(struct pkg *p, int fn, int pass)
 	}
 	wk_params(&w, d->c, 1);
 	if (pass == 1)
-		f->returns_other = 0, f->returns_loc = -1;
+		f->returns_other = 0, f->returns_loc = -1,
+		f->returns_made = 0, f->returns_unmade = 0;
 	if (d->d)
 		wk_block(&w, ast_node(a, d->d)->a);
 	/* literals held in locals and never called here run later */

@@ -18,6 +18,7 @@ struct local {
 	struct ty ty;
 	loc_t alias;		/* a map location it refers to, or -1 */
 	uint8_t fresh;		/* an object made here, not shared yet */
+	uint8_t made;		/* an object made here (shared or not) */
 	uint32_t lit;		/* f := func() {...}: the literal, run where
 				 * f is called (or handed on) */
 	int8_t param;		/* parameter index, or -1 */
