@@ -80,7 +80,7 @@ expect() {
 }
 
 @test "editors: VS Code's problem matcher (Node RegExp, the documented group indices) parses every finding, no other line" {
-	command -v node >/dev/null || skip "node is not installed"
+	command -v node >/dev/null || skip "node is not installed (tests/deps.sh installs nodejs)"
 	block json > tasks.json
 	cat > match.js <<-'JS'
 	// VS Code's SingleLineMatcher: new RegExp(regexp).exec(line), the

@@ -6,7 +6,7 @@ Looks, in README.md, action.yml, .pre-commit-hooks.yaml, docs/ and ci/, for
 the places a version is written: `mapguard/mapguard@REF`, `rev: REF`,
 `MAPGUARD_REF` (YAML and the docs table), raw.githubusercontent.com URLs of
 mapguard, `ref: REF` after `repository: mapguard/mapguard`, `"version":"X"`
-and `"semanticVersion"` in example output, `mg-scan X` (and mg-diff,
+of a trailer record or of the SARIF driver named mapguard, `"semanticVersion"`, `mg-scan X` (and mg-diff,
 mg-gate), the man pages' `.TH` footer `"mapguard X"`, the markdown summary
 `mapguard X:` and `mapguard-X.tar.gz`.  A REF must be `vX.Y.Z` of VERSION
 (never a moving `v1`).  Prints each offender as FILE:LINE: ..., then a count
@@ -33,7 +33,7 @@ KINDS = {
     "MAPGUARD_REF table": (r"^\| `MAPGUARD_REF` \| `([^`]+)`", tag, True),
     "template URL": (r"raw\.githubusercontent\.com/mapguard/mapguard/([^/\s]+)/", tag, True),
     "checkout ref": (r"^\s*ref:\s*['\"]?([^\s'\"#]+)", tag, False),
-    # (not SARIF's own "version":"2.1.0", next to its "$schema": below)
+    # (mapguard's: in a trailer record, a SARIF driver named mapguard)
     "JSON version": (r"\"(?:semanticVersion|version)\"\s*:\s*\"([^\"]*)\"", version, True),
     "--version": (r"\bmg-(?:scan|diff|gate) (" + SEMVER + r")\b", version, True),
     "man .TH": (r"^\.TH .*?\"mapguard ([^\"]*)\"", version, True),
@@ -62,9 +62,9 @@ for rel in files:
             if kind == "checkout ref" and "repository: mapguard/mapguard" not in prev:
                 continue
             for m in re.finditer(rx, line):
-                if kind == "JSON version" and m.group(1) == "2.1.0" and \
-                        "sarif-2.1.0" in prev + line:
-                    continue	# the SARIF format's version
+                if kind == "JSON version" and "semanticVersion" not in line and \
+                        not re.search(r'"(?:mapguard"|name"\s*:\s*"mapguard")', prev + line):
+                    continue	# another format's version (SARIF's, tasks.json's)
                 found[kind] += 1
                 if m.group(1) != want:
                     bad += 1
