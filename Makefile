@@ -16,16 +16,26 @@
 #   make valgrind   the bats suites with every mg-* under valgrind memcheck
 #   make bench-scale  time per MB over growing generated Go files
 #   make parse-diff the engine's Go parser against go/parser on the Go tree
-#   make install    PREFIX=/usr/local DESTDIR= : binaries and man pages
+#   make install    PREFIX=/usr/local DESTDIR= : binaries, man pages, and the
+#                   CI scripts under $(PREFIX)/share/mapguard/ci
+#   make dist       dist/mapguard-$(VERSION).tar.gz (git archive of HEAD) and
+#                   its .sha256 (docs/releasing.md)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/mapguard
+DISTDIR ?= dist
+# the one version source: mg-* --version, reports and the dist tarball's name
+VERSION := $(shell cat VERSION 2>/dev/null)
+ifeq ($(VERSION),)
+$(error VERSION: the file is missing or empty)
+endif
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS = libgit2 jansson libpcre2-8
 
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Ilib
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Ilib -DMG_VERSION='"$(VERSION)"'
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wvla -Wformat=2 \
 	$(CFLAGS_EXTRA)
@@ -40,7 +50,8 @@ B ?= build/rel
 BIN ?= bin
 CMDS = mg-scan mg-diff mg-gate
 LIB_SRC = $(sort $(wildcard lib/*.c lib/engine/*.c))
-LIB_HDR = $(wildcard lib/*.h lib/engine/*.h)
+# (VERSION too: a new version rebuilds what prints it)
+LIB_HDR = $(wildcard lib/*.h lib/engine/*.h) VERSION
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
 PROGS = $(CMDS:%=$(BIN)/%)
 # the fuzz harnesses as plain programs replaying files (tests/fuzz.bats)
@@ -57,7 +68,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all test check demo deps install clean eval eval-real bench bench-diff \
-	fuzz valgrind bench-scale parse-diff
+	fuzz valgrind bench-scale parse-diff dist
 all: $(PROGS) $(FUZZ_REPLAYS) $(UNIT_PROGS) $(TOOL_PROGS)
 
 $(B)/lib/%.o: lib/%.c $(LIB_HDR)
@@ -197,10 +208,26 @@ bench-diff: all
 demo: deps-quiet all
 	@sh examples/demo.sh
 
-install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+# The CI scripts go to $(DATADIR)/ci together (they find mapguard-bot next to
+# themselves): an image with mapguard installed sets the GitLab template's
+# MAPGUARD_HOME to $(DATADIR) (docs/gitlab.md).
+CI_SCRIPTS = ci/gitlab-run.sh ci/mapguard-bot ci/post-artifact.sh
+install: $(PROGS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/ci
 	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
 	install -m 644 docs/man/*.1 $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(CI_SCRIPTS) $(DESTDIR)$(DATADIR)/ci
+	install -m 644 ci/mapguard.gitlab-ci.yml VERSION $(DESTDIR)$(DATADIR)
+
+# The release tarball: `git archive` of HEAD (committed files only, the commit
+# id in its pax header) under mapguard-X.Y.Z/, named from HEAD's VERSION.
+dist:
+	@v=$$(git show HEAD:VERSION) || exit 2; \
+	[ "$$v" = "$(VERSION)" ] || { echo "dist: VERSION in the work tree ($(VERSION)) is not HEAD's ($$v): commit it" >&2; exit 2; }; \
+	mkdir -p $(DISTDIR) && \
+	git archive --format=tar.gz --prefix=mapguard-$$v/ -o $(DISTDIR)/mapguard-$$v.tar.gz HEAD && \
+	(cd $(DISTDIR) && sha256sum mapguard-$$v.tar.gz > mapguard-$$v.tar.gz.sha256) && \
+	echo "$(DISTDIR)/mapguard-$$v.tar.gz" && cat $(DISTDIR)/mapguard-$$v.tar.gz.sha256
 
 clean:
 	rm -rf build bin

@@ -10,7 +10,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define MG_VERSION "0.1.0"
+/* the release, from the top-level VERSION file (the Makefile passes it) */
+#ifndef MG_VERSION
+#error "MG_VERSION is not defined: build with make, which reads the VERSION file"
+#endif
 
 enum {
 	MG_EXIT_OK = 0,		/* ran; gate passed */
