@@ -247,3 +247,51 @@ print("%x:1" % (sum(c * pow(37, 99 - j, 1 << 64) for j, c in enumerate(u)) % (1 
 	run -1 mg-gate --report sarif=c.sarif --source-root /nonexistent in.jsonl
 	jq -e '.runs[0].results[0].partialFingerprints | has("primaryLocationLineHash") | not' c.sarif
 }
+
+@test "mg-gate --report sarif: the line hash agrees with one over Node's own UTF-8 stream decoding (BOM, bad and cut sequences)" {
+	command -v node >/dev/null || skip "node is not installed"
+	# the file read as the upload action reads it (fs.createReadStream,
+	# "utf8"; tiny chunks split multi-byte sequences), hashed with BigInt
+	cat > lh.js <<-'JS'
+	const fs = require("fs");
+	(async () => {
+	  const u = [];
+	  for await (const c of fs.createReadStream(process.argv[2], { encoding: "utf8", highWaterMark: 3 }))
+	    for (let i = 0; i < c.length; i++) u.push(c.charCodeAt(i));
+	  u.push(65535);
+	  const seq = [], starts = [];
+	  let cr = false, ls = true;
+	  for (let x of u) {
+	    if (x === 32 || x === 9 || (cr && x === 10)) { cr = false; continue; }
+	    cr = x === 13;
+	    if (x === 13) x = 10;
+	    if (ls) starts.push(seq.length);
+	    ls = x === 10;
+	    seq.push(x);
+	  }
+	  for (let i = 0; i < 100; i++) seq.push(0);
+	  const seen = new Map();
+	  starts.forEach((p, n) => {
+	    let h = 0n;
+	    for (let j = 0; j < 100; j++) h = (h * 37n + BigInt(seq[p + j])) & ((1n << 64n) - 1n);
+	    const k = h.toString(16);
+	    seen.set(k, (seen.get(k) || 0) + 1);
+	    console.log(`${process.argv[2]} ${n + 1} ${k}:${seen.get(k)}`);
+	  });
+	})();
+	JS
+	printf '\xef\xbb\xbfpackage a\n\n// \xe2\x82\xac \xf0\x9f\x98\x80\n' > bom.go
+	printf 'x := 1\n\xff\xe2\x82z\xc0\xaf\n\xed\xa0\x80end\xf0\x9f\x98' > bad.go
+	printf 'a\rb\r\n\r\n \t\n' > cr.go
+	at_every_line bom.go bad.go cr.go > in.jsonl
+	mg-gate --fail-on never --report sarif=n.sarif in.jsonl
+	jq -r '.runs[0].results[] | "\(.locations[0].physicalLocation.artifactLocation.uri) \(.locations[0].physicalLocation.region.startLine) \(.partialFingerprints.primaryLocationLineHash)"' n.sarif |
+		sort > got
+	for f in bom.go bad.go cr.go; do node lh.js "$f"; done | sort > want
+	# line N is GitHub's line N for both (a bare CR ends a line there too:
+	# the same value upload-sarif computes for that startLine)
+	join -o 1.1,1.2,2.2 <(awk '{print $1 ":" $2, $3}' got | sort) <(awk '{print $1 ":" $2, $3}' want | sort) > pairs
+	cat pairs
+	[ "$(wc -l < pairs)" = 11 ]	# bom.go 4 lines, bad.go 3, cr.go 4
+	awk '$2 != $3 {bad = 1} END {exit bad}' pairs
+}
