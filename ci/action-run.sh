@@ -146,6 +146,8 @@ if [ -n "$sarif" ] && [ "$reports" = 1 ]; then
 	[ -z "$config" ] || sarif_args+=(--config "$config")
 	(cd "$top" && mg-gate "${sarif_args[@]}" "$out/all-top.jsonl") > "$out/sarif.out" ||
 		{ cat "$out/sarif.out"; die "mg-gate could not write the SARIF report of the full scan (see above)"; }
+	# set now: the full scan is complete even if the diff or the gate fails
+	output sarif-file "$sarif"
 fi
 
 # --- base: which commit the change is compared with ------------------------
@@ -266,7 +268,6 @@ case $gate in
 *) verdict=error ;;
 esac
 output verdict "$verdict"
-[ -z "$sarif" ] || [ "$reports" = 0 ] || output sarif-file "$sarif"
 if bool STEP_SUMMARY true && [ "$reports" = 1 ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -r "$out/report.md" ]; then
 	cat "$out/report.md" >> "$GITHUB_STEP_SUMMARY"
 fi

@@ -211,6 +211,15 @@ extract_runs() {
 	[ "$(out verdict)" = error ]
 }
 
+@test "action: when the base cannot be compared, the full-scan SARIF is still written and its output set" {
+	clone --depth 1
+	git -C ws remote set-url origin "file://$BATS_TEST_TMPDIR/nowhere"
+	MG_INPUT_SARIF_FILE=mapguard.sarif run -2 --separate-stderr "$RUN"
+	[ "$(out verdict)" = error ]
+	[ "$(out sarif-file)" = "$GITHUB_WORKSPACE/mapguard.sarif" ]
+	jq -e '(.runs[0].results | length) == 1' "$GITHUB_WORKSPACE/mapguard.sarif"
+}
+
 @test "action: a base with no merge base after deepening fails, never compares with the wrong base" {
 	git -C origin checkout -q --orphan lone
 	printf 'package main\n' > origin/main.go
