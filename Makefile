@@ -52,7 +52,9 @@ CMDS = mg-scan mg-diff mg-gate
 LIB_SRC = $(sort $(wildcard lib/*.c lib/engine/*.c))
 # (VERSION too: a new version rebuilds what prints it)
 LIB_HDR = $(wildcard lib/*.h lib/engine/*.h) VERSION
-LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
+# the rules' help in SARIF is generated from their pages (one source)
+RULE_DOCS = $(sort $(wildcard docs/rules/MG*.md))
+LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/gen/rulehelp.o
 PROGS = $(CMDS:%=$(BIN)/%)
 # the fuzz harnesses as plain programs replaying files (tests/fuzz.bats)
 FUZZ_TARGETS = scan finding patch config racelog parse
@@ -77,6 +79,13 @@ $(B)/lib/%.o: lib/%.c $(LIB_HDR)
 
 $(B)/cmd/%.o: cmd/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/gen/rulehelp.c: lib/gen-rulehelp.awk $(RULE_DOCS)
+	@mkdir -p $(@D)
+	awk -f lib/gen-rulehelp.awk $(RULE_DOCS) > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/rulehelp.o: $(B)/gen/rulehelp.c $(LIB_HDR)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(B)/libmapguard.a: $(LIB_OBJ)

@@ -19,7 +19,8 @@ die() { printf '::error title=mapguard::%s\n' "$*"; exit 2; }
 
 key() {
 	local h os
-	h=$(cd "$src" && find Makefile lib cmd -type f \( -name '*.c' -o -name '*.h' -o -name Makefile \) -print0 |
+	h=$(cd "$src" && find Makefile lib cmd docs/rules -type f \( -name '*.c' -o -name '*.h' -o -name Makefile \
+		-o -name '*.awk' -o -name 'MG*.md' \) -print0 |
 		LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16) ||
 		die "cannot hash the action's sources"
 	# shellcheck source=/dev/null

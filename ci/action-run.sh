@@ -6,8 +6,14 @@
 # `inputs.x` through `env:`, never into the script text).  The pipeline:
 #
 #   mg-scan --format json PATHS [--shard K/N]  > all.jsonl   (+ race logs)
+#   mg-gate --fail-on never --report sarif=F all.jsonl       (sarif-file)
 #   mg-diff --base BASE all.jsonl              > new.jsonl   (only-new)
-#   mg-gate --report text --report github --report sarif=F --report markdown=F
+#   mg-gate --report text --report github --report markdown=F new.jsonl
+#
+# The split: sarif-file holds every finding of the full scan (suppressed ones
+# as SARIF suppressions), on every event, because code scanning compares
+# analyses itself and closes an alert that an upload leaves out; the
+# annotations, the summary, the comment and the exit status judge what is new.
 #
 # Modes: a normal run does all three; with `shard` and `shards` set it only
 # scans its shard into mapguard-shard-K.jsonl (fan-out); with `shards` set and
@@ -108,6 +114,42 @@ fi
 findings=$(count "$out/all.jsonl") || die "the scan's output is not JSON Lines"
 output findings "$findings"
 
+# Paths relative to the repository root: annotations, SARIF and review
+# comments are placed by them.
+top_paths() {	# top_paths IN OUT
+	jq -c --arg p "$prefix" 'if has("mapguard") then . else
+		.path = $p + .path | if .evidence then .evidence |= map(.path = $p + .path) else . end end' \
+		"$1" > "$2"
+}
+
+# --- gate options shared by the SARIF report and the gate -------------------
+# The gate runs at the repository root (below): files named relative to the
+# working directory are made absolute first.
+[ -z "$baseline" ] || baseline=$(realpath -m -- "$baseline")
+[ -z "$config" ] || config=$(realpath -m -- "$config")
+if mg-gate --help 2>/dev/null | grep -q -- '--report'; then
+	reports=1
+else
+	reports=0
+	warning "this mg-gate has no --report: annotations, SARIF and the summary are skipped"
+fi
+
+# --- SARIF: the full scan, whatever the event -------------------------------
+# Every finding in the scanned paths (not only the new ones, and the baseline
+# not applied): GitHub matches alerts across analyses by their fingerprints,
+# so an upload that omits a finding closes its alert as fixed.
+if [ -n "$sarif" ] && [ "$reports" = 1 ]; then
+	case $sarif in /*) ;; *) sarif=$workspace/$sarif ;; esac
+	mkdir -p -- "$(dirname -- "$sarif")" || die "sarif-file: cannot make its directory"
+	top_paths "$out/all.jsonl" "$out/all-top.jsonl" || die "the scan's output is not JSON Lines"
+	sarif_args=(--fail-on never --report "sarif=$sarif")
+	[ -z "$config" ] || sarif_args+=(--config "$config")
+	(cd "$top" && mg-gate "${sarif_args[@]}" "$out/all-top.jsonl") > "$out/sarif.out" ||
+		{ cat "$out/sarif.out"; die "mg-gate could not write the SARIF report of the full scan (see above)"; }
+	# set now: the full scan is complete even if the diff or the gate fails
+	output sarif-file "$sarif"
+fi
+
 # --- base: which commit the change is compared with ------------------------
 # From the event: a pull request's base commit (pull_request and
 # pull_request_target), a merge queue's base, or a push's "before".
@@ -183,11 +225,7 @@ if [ -n "$base" ]; then
 else
 	cp "$out/all.jsonl" "$out/new.jsonl"
 fi
-# Paths relative to the repository root: annotations, SARIF and review
-# comments are placed by them.
-jq -c --arg p "$prefix" 'if has("mapguard") then . else
-	.path = $p + .path | if .evidence then .evidence |= map(.path = $p + .path) else . end end' \
-	"$out/new.jsonl" > "$out/new-top.jsonl" || die "mg-diff's output is not JSON Lines"
+top_paths "$out/new.jsonl" "$out/new-top.jsonl" || die "mg-diff's output is not JSON Lines"
 # Inline review comments can only sit on lines the pull request's diff
 # shows (GitHub rejects the whole review otherwise): those near added lines.
 if [ -n "$base" ] && [ "$(input REVIEW false)" = true ]; then
@@ -203,30 +241,17 @@ new=$(count "$out/new-top.jsonl")
 output new-findings "$new"
 cp "$out/new-top.jsonl" "$top/mapguard-findings.jsonl" 2>/dev/null || true
 
-# --- gate ------------------------------------------------------------------
-# The gate runs at the repository root (below): files named relative to the
-# working directory are made absolute first.
-[ -z "$baseline" ] || baseline=$(realpath -m -- "$baseline")
-[ -z "$config" ] || config=$(realpath -m -- "$config")
+# --- gate: on what is new ---------------------------------------------------
 gate_args=()
 [ -z "$fail_on" ] || gate_args+=(--fail-on "$fail_on")
 [ -z "$baseline" ] || gate_args+=(--baseline "$baseline")
 [ -z "$config" ] || gate_args+=(--config "$config")
-if mg-gate --help 2>/dev/null | grep -q -- '--report'; then
+if [ "$reports" = 1 ]; then
 	gate_args+=(--report "text=$out/report.txt" --report "markdown=$out/report.md")
 	! bool ANNOTATIONS true || gate_args+=(--report github)
-	if [ -n "$sarif" ]; then
-		case $sarif in /*) ;; *) sarif=$workspace/$sarif ;; esac
-		mkdir -p -- "$(dirname -- "$sarif")" || die "sarif-file: cannot make its directory"
-		gate_args+=(--report "sarif=$sarif")
-	fi
 	if [ -n "${GITHUB_SERVER_URL:-}" ] && [ -n "${GITHUB_REPOSITORY:-}" ] && [ -n "${GITHUB_SHA:-}" ]; then
 		gate_args+=(--link-base "$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA")
 	fi
-	reports=1
-else
-	reports=0
-	warning "this mg-gate has no --report: annotations, SARIF and the summary are skipped"
 fi
 # The gate reads the findings with repository-root paths: run it there.
 (cd "$top" && mg-gate "${gate_args[@]}" "$out/new-top.jsonl") > "$out/gate.out"
@@ -243,7 +268,6 @@ case $gate in
 *) verdict=error ;;
 esac
 output verdict "$verdict"
-[ -z "$sarif" ] || [ "$reports" = 0 ] || output sarif-file "$sarif"
 if bool STEP_SUMMARY true && [ "$reports" = 1 ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -r "$out/report.md" ]; then
 	cat "$out/report.md" >> "$GITHUB_STEP_SUMMARY"
 fi

@@ -19,7 +19,8 @@ static const char usage[] =
 	"               [--disable LIST] [--severity RULE=LEVEL] [--config FILE]\n"
 	"               [--baseline FILE] [--write-baseline FILE]\n"
 	"               [--report FORMAT[=FILE]]... [--link-base URL]\n"
-	"               [--sarif-category ID] [--expect-shards N] [--no-trailer]\n"
+	"               [--sarif-category ID] [--source-root DIR]\n"
+	"               [--expect-shards N] [--no-trailer]\n"
 	"               [FINDINGS...]\n"
 	"\n"
 	"Judge findings (JSON Lines from mg-scan or mg-diff; standard input by\n"
@@ -44,6 +45,8 @@ static const char usage[] =
 	"                         output; repeatable\n"
 	"  --link-base URL        markdown: link path:line to URL/path#Lline\n"
 	"  --sarif-category ID    SARIF runAutomationDetails id (default mapguard)\n"
+	"  --source-root DIR      SARIF: the directory finding paths are relative\n"
+	"                         to (default .), read for primaryLocationLineHash\n"
 	"  --expect-shards N      every shard K/N of a CI matrix must be present\n"
 	"  --no-trailer           accept input without mapguard's trailer record\n"
 	"  -h, --help             show this help\n"
@@ -67,6 +70,8 @@ enum {
 /* --trusted-config REV (docs/security.md): config and baseline from REV */
 enum { OPT_TRUSTED_CONFIG = 512 };
 static const char *trusted_rev;
+/* --source-root DIR: SARIF's %SRCROOT% (report_opts.source_root) */
+enum { OPT_SOURCE_ROOT = 520 };
 
 static const struct option longopts[] = {
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
@@ -82,6 +87,7 @@ static const struct option longopts[] = {
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "sarif-category", required_argument, NULL, OPT_SARIF_CATEGORY },
 	{ "severity", required_argument, NULL, OPT_SEVERITY },
+	{ "source-root", required_argument, NULL, OPT_SOURCE_ROOT },
 	{ "trusted-config", required_argument, NULL, OPT_TRUSTED_CONFIG },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
@@ -440,6 +446,7 @@ static int parse_options(struct gate_opts *o, int argc, char **argv)
 			o->rules_set = 1;
 			break;
 		case OPT_SARIF_CATEGORY: o->ro.sarif_category = optarg; break;
+		case OPT_SOURCE_ROOT: o->ro.source_root = optarg; break;
 		case OPT_SEVERITY:
 			if (parse_severity(o->severity, optarg) < 0)
 				return mg_usage(usage, "--severity: '%s' is not "

@@ -70,7 +70,8 @@ baseline, writes one or more reports and exits 0 (pass), 1 (fail) or 2
     mg-gate [--fail-on LEVEL] [--max-findings N] [--rules LIST] [--disable LIST]
             [--severity RULE=LEVEL] [--config FILE] [--baseline FILE]
             [--write-baseline FILE] [--report FORMAT[=FILE]]... [--link-base URL]
-            [--sarif-category ID] [--expect-shards N] [--no-trailer] [FINDINGS...]
+            [--sarif-category ID] [--source-root DIR] [--expect-shards N]
+            [--no-trailer] [FINDINGS...]
 
 `--report FORMAT[=FILE]` is repeatable, so one run writes everything a CI job
 needs; without it mg-gate prints `text` on standard output. `FILE` `-` is
@@ -206,29 +207,72 @@ cat <<'EOF'
 ## sarif
 
 SARIF 2.1.0, valid against the OASIS schema (checked in the tests with
-python3-jsonschema). `tool.driver` lists the whole rule catalogue (ids are
-stable `ruleIndex`es) with short and full descriptions, `helpUri` and
-`defaultConfiguration.level`. Each result has `ruleId`, `ruleIndex`, `level`,
-`message`, a `physicalLocation` relative to `%SRCROOT%` (the path
-percent-encoded as a URI) with its region, `relatedLocations` from the
-evidence, and `partialFingerprints`. Results are streamed one per line, so
-memory stays flat with any number of findings (the same holds for `gitlab`).
+python3-jsonschema), shaped for GitHub code scanning:
 
-**Fingerprints.** GitHub code scanning computes `primaryLocationLineHash`
-itself and warns when a file supplies a different value, so mapguard does not
-emit it; its own stable fingerprint goes under `mapguard/v1`, which GitHub
-keeps and other SARIF consumers can use to track a result across commits.
+- `tool.driver` lists the whole rule catalogue (ids are stable
+  `ruleIndex`es) with short and full descriptions, `helpUri`,
+  `defaultConfiguration.level`, `help` — the rule's page `docs/rules/ID.md`
+  as `markdown` (byte for byte) and as plain `text` (without code fences,
+  `**` and heading marks) — and `properties.precision` and
+  `properties.tags`, taken from the page's "**Code scanning:**" line. The
+  pages are compiled in at build time (`lib/gen-rulehelp.awk`), so they stay
+  the one source; a page without that line fails the build.
+- Each result has `ruleId`, `ruleIndex`, `level`, a `physicalLocation`
+  relative to `%SRCROOT%` (the path percent-encoded as a URI) with its
+  region, `relatedLocations` from the evidence (ids 1, 2, ...), and a
+  `message` whose text ends with the evidence linked to them,
+  `; evidence: [map declared here](1), ...` — GitHub shows related
+  locations only when the message links them. `[`, `]` and `\` in the
+  message are escaped with `\`, as SARIF's embedded links require.
+- `originalUriBaseIds` says what `%SRCROOT%` is: the directory the finding
+  paths are relative to, an absolute `file://` URI — the current directory,
+  or `--source-root DIR`.
+- Suppressed findings are results with `suppressions` (`inSource`, the
+  reason as `justification`).
+
+Results are streamed one per line, so memory stays flat with any number of
+findings (the same holds for `gitlab`).
+
+**Fingerprints.** `partialFingerprints` has mapguard's own stable
+fingerprint under `mapguard/v1`, and `primaryLocationLineHash` computed
+exactly as GitHub's upload action (`github/codeql-action`, fingerprints.ts)
+computes it from the source file, so `upload-sarif` finds nothing to add or
+contradict and a SARIF sent to the REST API (which computes nothing) tracks
+alerts the same way: the file read as UTF-8 into UTF-16 code units,
+spaces and tabs dropped, CR and CRLF read as LF; a rolling hash (`h = 37·h
++ unit`, wrapping 64-bit) over the 100 units from the start of the line
+(across line ends; the file ends with the unit 65535 and zeros); written
+as unsigned hex, then `:N` for the N-th line of the file with that hash.
+The file is `--source-root`/path (default: the current directory, so run
+mg-gate at the repository root, as the GitHub Action does); a file that
+cannot be read gets no line hash, and the upload action computes it.
 
 `runAutomationDetails.id` is `mapguard/` by default; `--sarif-category ID`
 sets it (a trailing `/` is added, so the whole id is GitHub's *category*),
 so several SARIF files for one commit — monorepo parts, matrix shards — are
 kept side by side instead of replacing each other.
 
+**Upload the full scan.** Code scanning compares analyses itself and closes
+an alert as fixed when an upload leaves it out, so give `upload-sarif` the
+SARIF of every finding (mg-scan's output, not mg-diff's) on pushes and pull
+requests alike, and let the gate judge what is new (docs/github.md, *Two
+audiences*):
+
+    mg-gate --fail-on never --report sarif=mapguard.sarif all.jsonl
+
     - uses: github/codeql-action/upload-sarif@v3
       with: { sarif_file: mapguard.sarif }
 
+In the example below the `help` texts are cut after their first line and the
+temporary directory it ran in is shown as `/home/runner/work/app/app`.
+
 EOF
-show json mg-gate --report sarif --sarif-category services/cache findings.jsonl
+printf '    $ %s\n\n~~~~json\n' "mg-gate --report sarif --sarif-category services/cache findings.jsonl"
+run mg-gate --report sarif=example.sarif --sarif-category services/cache findings.jsonl
+sed -e "s|\"file://$(pwd -P)/\"|\"file:///home/runner/work/app/app/\"|" example.sarif |
+	awk '/^ *"(text|markdown)":"/ && (i = index($0, "\\n")) {
+		c = /,$/ ? "," : ""; $0 = substr($0, 1, i - 1) " …\"" c } { print }'
+printf '~~~~\n\n'
 
 cat <<'EOF'
 ## github

@@ -47,6 +47,9 @@ struct verdict {
 struct report_opts {
 	const char *link_base;		/* markdown: URL prefix for path#Lline */
 	const char *sarif_category;	/* runAutomationDetails.id; NULL: mapguard */
+	const char *source_root;	/* sarif: what finding paths are relative
+					 * to (%SRCROOT%, the files hashed for
+					 * primaryLocationLineHash); NULL: "." */
 };
 
 /* Writes findings v[0..n) (sorted by finding_sort(), baselined ones already

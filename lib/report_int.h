@@ -37,6 +37,14 @@ void rpt_count(struct buf *b, size_t n, const char *what);
 /* The one-line summary: "FAIL: 2 findings (1 error, 1 warning), ..." */
 void rpt_summary(struct buf *b, const struct verdict *vd);
 
+/* A rule's help for SARIF, generated from docs/rules/ID.md at build time
+ * (lib/gen-rulehelp.awk): the page as markdown and as plain text, and its
+ * code scanning precision and tags (space-separated). */
+struct rule_help {
+	const char *id, *precision, *tags, *text, *markdown;
+};
+extern const struct rule_help rpt_rule_helps[];
+extern const size_t rpt_rule_helps_n;
 void report_sarif(FILE *fp, const struct finding *v, size_t n,
 		  const struct verdict *vd, const struct report_opts *o);
 void report_gitlab(FILE *fp, const struct finding *v, size_t n);

@@ -5,6 +5,7 @@
 # GITHUB_WORKSPACE holding a real clone with a base and a PR commit).
 
 load helper
+load report_helper
 
 ROOT=$BATS_TEST_DIRNAME/..
 RUN=$ROOT/ci/action-run.sh
@@ -217,6 +218,15 @@ extract_runs() {
 	run -2 --separate-stderr "$RUN"
 	[[ "$output" == *"::error title=mapguard::base $BASE_SHA is not in this clone and could not be fetched; set fetch-depth: 0 on actions/checkout"* ]]
 	[ "$(out verdict)" = error ]
+}
+
+@test "action: when the base cannot be compared, the full-scan SARIF is still written and its output set" {
+	clone --depth 1
+	git -C ws remote set-url origin "file://$BATS_TEST_TMPDIR/nowhere"
+	MG_INPUT_SARIF_FILE=mapguard.sarif run -2 --separate-stderr "$RUN"
+	[ "$(out verdict)" = error ]
+	[ "$(out sarif-file)" = "$GITHUB_WORKSPACE/mapguard.sarif" ]
+	jq -e '(.runs[0].results | length) == 1' "$GITHUB_WORKSPACE/mapguard.sarif"
 }
 
 @test "action: a base with no merge base after deepening fails, never compares with the wrong base" {
@@ -450,4 +460,77 @@ start_api() {
 
 teardown() {
 	[ -z "${API_PID:-}" ] || kill "$API_PID" 2>/dev/null || true
+}
+
+# cached_build: the simulated runner's actions/cache step restores a build
+# (the binaries under test), so action-build.sh does not compile.
+cached_build() {
+	mkdir -p "$BATS_TEST_TMPDIR/cache/bin"
+	ln -s "$(cd "$MG_BIN" && pwd)"/mg-scan "$(cd "$MG_BIN" && pwd)"/mg-diff \
+		"$(cd "$MG_BIN" && pwd)"/mg-gate "$BATS_TEST_TMPDIR/cache/bin/"
+	export MAPGUARD_BUILD_DIR=$BATS_TEST_TMPDIR/cache
+}
+
+# racy_tree: main gets a race in old/ and a waived one in waived/.
+racy_tree() {
+	git -C origin checkout -q main
+	mkdir -p origin/old origin/waived
+	racy_go > origin/old/main.go
+	racy_go | sed 's|^\t\t\tcounts\[i\]++$|\t\t\t//mg:ignore MG001 // each goroutine writes its own key under a lock the caller holds\n&|' \
+		> origin/waived/main.go
+	grep -q mg:ignore origin/waived/main.go
+	commit origin "main: racy tree"
+}
+
+@test "action, simulated runner, push: a docs-only push to main with races in the tree puts them all in the SARIF; the gate passes" {
+	racy_tree
+	before=$(git -C origin rev-parse HEAD)
+	echo '# docs' > origin/README.md
+	commit origin "docs only"
+	export GITHUB_SHA=$(git -C origin rev-parse HEAD) GITHUB_EVENT_NAME=push GITHUB_REF=refs/heads/main
+	jq -n --arg b "$before" --arg a "$GITHUB_SHA" '{before: $b, after: $a, ref: "refs/heads/main"}' > "$GITHUB_EVENT_PATH"
+	git clone -q --no-local -b main "file://$BATS_TEST_TMPDIR/origin" "$GITHUB_WORKSPACE"
+	cached_build
+	run -0 --separate-stderr python3 "$BATS_TEST_DIRNAME/gha-run.py" "$ROOT/action.yml" '{"sarif-file": "out/mapguard.sarif"}'
+	[ "${lines[-1]}" = "{\"findings\": \"1\", \"new-findings\": \"0\", \"sarif-file\": \"$GITHUB_WORKSPACE/out/mapguard.sarif\", \"verdict\": \"pass\"}" ]
+	[[ "$output" == *"using the cached build"* ]]
+	# the gate judged the push: nothing new, no annotation
+	[[ "$output" != *"::error file="* && "$output" != *"::warning file="* ]]
+	s=$GITHUB_WORKSPACE/out/mapguard.sarif
+	sarif_valid "$s"
+	# code scanning gets the tree's findings: the race, and the waived one as a suppression
+	jq -e '.runs[0].results | length == 2 and
+		([.[] | select(.locations[0].physicalLocation.artifactLocation.uri == "old/main.go" and (has("suppressions") | not))] | length) == 1 and
+		([.[] | select(.locations[0].physicalLocation.artifactLocation.uri == "waived/main.go") | .suppressions[0]] ==
+		 [{"kind": "inSource", "justification": "each goroutine writes its own key under a lock the caller holds"}]) and
+		all(.[]; .partialFingerprints.primaryLocationLineHash | test("^[0-9a-f]+:[0-9]+$"))' "$s"
+	jq -e --arg w "file://$GITHUB_WORKSPACE/" '.runs[0].originalUriBaseIds["%SRCROOT%"].uri == $w' "$s"
+}
+
+@test "action, simulated runner, pull_request: the SARIF has the whole tree, the gate and annotations only the new race" {
+	racy_tree
+	BASE_SHA=$(git -C origin rev-parse HEAD)
+	git -C origin checkout -q pr
+	git -C origin reset -q --hard main
+	mkdir -p origin/new
+	racy_go > origin/new/main.go
+	commit origin "pr: a new racy package"
+	HEAD_SHA=$(git -C origin rev-parse HEAD)
+	export GITHUB_SHA=$HEAD_SHA
+	event octo/repo
+	clone
+	cached_build
+	run -1 --separate-stderr python3 "$BATS_TEST_DIRNAME/gha-run.py" "$ROOT/action.yml" '{"sarif-file": "mapguard.sarif"}'
+	[ "${lines[-1]}" = "{\"findings\": \"2\", \"new-findings\": \"1\", \"sarif-file\": \"$GITHUB_WORKSPACE/mapguard.sarif\", \"verdict\": \"fail\"}" ]
+	[[ "$output" == *"::error file=new/main.go,line=12,"* ]]
+	[[ "$output" != *"::error file=old/"* && "$output" != *"file=waived/"* ]]
+	grep -q 'new/main.go' "$GITHUB_STEP_SUMMARY"
+	! grep -q 'old/main.go' "$GITHUB_STEP_SUMMARY"
+	s=$GITHUB_WORKSPACE/mapguard.sarif
+	sarif_valid "$s"
+	jq -e '[.runs[0].results[] | .locations[0].physicalLocation.artifactLocation.uri + (if .suppressions then " suppressed" else "" end)] | sort ==
+		["new/main.go", "old/main.go", "waived/main.go suppressed"]' "$s"
+	# the same racy line in two files hashes alike; the :N count is per file
+	jq -e '[.runs[0].results[] | select(has("suppressions") | not) | .partialFingerprints.primaryLocationLineHash | split(":")] |
+		.[0][0] == .[1][0] and ([.[][1]] | sort) == ["1", "1"]' "$s"
 }

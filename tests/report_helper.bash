@@ -12,7 +12,7 @@ golden_report() {
 	local fmt=$1 in=${2:-input} out=report rc=0
 	[ "$in" = empty ] && out=empty
 	mg-gate --report "$fmt" --link-base https://github.com/o/r/blob/0123abc \
-		--sarif-category mapguard/golden "$GOLDEN/$in.jsonl" > "$out.$fmt" || rc=$?
+		--sarif-category mapguard/golden --source-root /src "$GOLDEN/$in.jsonl" > "$out.$fmt" || rc=$?
 	[ "$rc" -le 1 ]
 	diff -u "$GOLDEN/$out.$fmt" "$out.$fmt"
 }

@@ -14,7 +14,7 @@ for fmt in text json sarif github gitlab checkstyle junit markdown rdjsonl; do
 		rc=0
 		"$bin/mg-gate" --report "$fmt" \
 			--link-base https://github.com/o/r/blob/0123abc \
-			--sarif-category mapguard/golden "$in.jsonl" > "$out.$fmt" || rc=$?
+			--sarif-category mapguard/golden --source-root /src "$in.jsonl" > "$out.$fmt" || rc=$?
 		[ "$rc" -le 1 ] || exit "$rc"
 	done
 done
