@@ -7,8 +7,9 @@
   config-schema.py keys SCHEMA              the schema's keys equal the keys
       the reader names in its unknown-key errors (top level and
       exclude_rules entries)
-  config-schema.py types SCHEMA             for every key and a set of values
-      of every JSON type, the schema and the reader agree on accept/reject
+  config-schema.py types SCHEMA [KEY...]    for every key (or those named;
+      exclude_rules.KEY for an entry's) and a set of values of every JSON
+      type, the schema and the reader agree on accept/reject
 
 The reader is mg-scan (first on PATH) run on an empty directory: mg-scan and
 mg-gate share lib/config.c.  Exit 0 when everything holds, 1 otherwise with
@@ -220,14 +221,18 @@ VALUES = [None, True, False, 0, 3, -1, 1.5, "", "x", "note", "warning",
           [{"rule": "MG001", "reason": "r"}], [{"rule": "MG001"}]]
 
 
-def cmd_types(schema_path):
+def cmd_types(schema_path, only):
     schema, val = validator(schema_path)
     n = 0
     cases = []
     for key in schema["properties"]:
+        if only and key not in only:
+            continue
         for v in VALUES:
             cases.append((key, {key: v}, re.escape("config: " + key) + r"[:.\[]"))
     for key in schema["definitions"]["excludeRule"]["properties"]:
+        if only and "exclude_rules." + key not in only:
+            continue
         for v in VALUES:
             entry = {"rule": "MG001", "reason": "r"}
             entry[key] = v
@@ -261,7 +266,7 @@ def main():
     elif cmd == "keys":
         cmd_keys(schema)
     elif cmd == "types":
-        cmd_types(schema)
+        cmd_types(schema, sys.argv[3:])
     else:
         sys.exit(__doc__)
     for p in problems:

@@ -80,7 +80,7 @@ MD
 	[ "$output" = "437 cases, 370 rejected by both" ]
 	# a schema that lets a number through where the reader wants a string
 	jq '.properties.baseline.type = ["string", "integer"]' "$SCHEMA" > loose.json
-	run -1 --separate-stderr cs types loose.json
+	run -1 --separate-stderr cs types loose.json baseline
 	[[ "$stderr" == *'{"baseline": 0}: schema accepts it, the reader rejects it: mg-scan: '*'config: baseline: must be a file name'* ]]
 }
 
