@@ -210,7 +210,16 @@ def cmd_keys(schema_path):
     if got != xr:
         problems.append("exclude_rules keys: reader only %s, schema only %s"
                         % (sorted(got - xr), sorted(xr - got)))
-    print("%d top-level keys, %d exclude_rules keys" % (len(top), len(xr)))
+    # rule ids: the schema's are the reader's, each accepted, a neighbour not
+    ids = schema["definitions"]["ruleId"]["enum"]
+    for rid in ids + ["MG007", "MG010", "mg001", "MG01"]:
+        rc, err = reader(json.dumps({"rules": [rid]}))
+        if (rc == 0) != (rid in ids):
+            problems.append("rule id %s: the schema %s it, the reader %s it: %s"
+                            % (rid, "has" if rid in ids else "lacks",
+                               "accepts" if rc == 0 else "rejects", err))
+    print("%d top-level keys, %d exclude_rules keys, %d rule ids" % (
+        len(top), len(xr), len(ids)))
 
 
 # ---- types ----

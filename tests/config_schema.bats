@@ -60,10 +60,12 @@ MD
 	[[ "$stderr" == *"config.md:9: mg-scan: "*"config: colour: unknown key"* ]]
 }
 
-@test "config schema: its keys are the keys the reader accepts (top level and exclude_rules entries)" {
+@test "config schema: its keys and rule ids are the reader's (top level and exclude_rules entries)" {
 	run -0 --separate-stderr cs keys "$SCHEMA"
 	echo "$output $stderr"
-	[ "$output" = "13 top-level keys, 6 exclude_rules keys" ]
+	[ "$output" = "13 top-level keys, 6 exclude_rules keys, 8 rule ids" ]
+	# the rule ids are the documented rules
+	[ "$(jq -r ".definitions.ruleId.enum[]" "$SCHEMA" | sort | tr "\n" " ")" = "$(ls "$ROOT"/docs/rules | sed -n "s/\.md$//p" | sort | tr "\n" " ")" ]
 	# and the comparison can fail: a schema with one key more
 	jq '.properties.colour = {"type": "string"}' "$SCHEMA" > more.json
 	run -1 --separate-stderr cs keys more.json
@@ -71,6 +73,9 @@ MD
 	jq 'del(.definitions.excludeRule.properties.to)' "$SCHEMA" > less.json
 	run -1 --separate-stderr cs keys less.json
 	[[ "$stderr" == *"exclude_rules keys: reader only ['to'], schema only []"* ]]
+	jq '.definitions.ruleId.enum += ["MG007"]' "$SCHEMA" > ids.json
+	run -1 --separate-stderr cs keys ids.json
+	[[ "$stderr" == *"rule id MG007: the schema has it, the reader rejects it: "* ]]
 }
 
 @test "config schema: the schema and the reader accept and refuse the same values, the reader naming the key" {
