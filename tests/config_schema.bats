@@ -9,6 +9,10 @@ load helper
 ROOT=$BATS_TEST_DIRNAME/..
 SCHEMA=$ROOT/docs/mapguard.schema.json
 
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+}
+
 cs() {
 	TMPDIR=$BATS_TEST_TMPDIR /usr/bin/python3 "$BATS_TEST_DIRNAME/config-schema.py" "$@"
 }
@@ -23,8 +27,7 @@ PY
 }
 
 @test "config schema: every .mapguard.json example in the docs is valid and read by mg-scan" {
-	cd "$ROOT"
-	run -0 --separate-stderr cs examples "$SCHEMA" docs/*.md docs/rules/*.md README.md
+	run -0 --separate-stderr cs examples "$SCHEMA" "$ROOT"/docs/*.md "$ROOT"/docs/rules/*.md "$ROOT"/README.md
 	echo "$output"
 	echo "$stderr"
 	# the extractor found them: config.md's three blocks, security.md's two
