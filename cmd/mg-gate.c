@@ -38,8 +38,10 @@ static const char usage[] =
 	"  --write-baseline FILE  record the current findings in FILE and accept\n"
 	"                         them (the gate passes on them)\n"
 	"  --report FORMAT[=FILE] text (default), json, sarif, github, gitlab,\n"
-	"                         checkstyle, junit or markdown; to FILE or\n"
-	"                         standard output; repeatable\n"
+	"                         checkstyle, junit, markdown or rdjsonl\n"
+	"                         (reviewdog); to FILE (replaced; appended to\n"
+	"                         when it is $GITHUB_STEP_SUMMARY) or standard\n"
+	"                         output; repeatable\n"
 	"  --link-base URL        markdown: link path:line to URL/path#Lline\n"
 	"  --sarif-category ID    SARIF runAutomationDetails id (default mapguard)\n"
 	"  --expect-shards N      every shard K/N of a CI matrix must be present\n"
@@ -155,6 +157,24 @@ static int parse_severity(int *sev, const char *arg)
 	return rc;
 }
 
+/* The one error for FORMAT= with nothing after '=': usually a variable
+ * that expanded to nothing, such as $GITHUB_STEP_SUMMARY outside Actions. */
+static int empty_file_name(int fmt)
+{
+	const char *s = getenv("GITHUB_STEP_SUMMARY");
+
+	if (fmt == REPORT_MARKDOWN && (!s || !*s))
+		return mg_error("--report markdown=: the file name is empty: is "
+				"$GITHUB_STEP_SUMMARY unset? (GitHub sets it only "
+				"inside an Actions step; leave out '=' for standard "
+				"output)");
+	return mg_error("--report %s=: the file name is empty: did the variable "
+			"after '=' expand to nothing? (leave out '=' for "
+			"standard output)", report_format_name(fmt));
+}
+
+/* Returns 0, -1 for an unknown format, or -2 after reporting an empty
+ * file name. */
 static int add_report(struct gate_opts *o, const char *arg)
 {
 	char *name = xstrdup(arg), *eq = strchr(name, '=');
@@ -166,8 +186,10 @@ static int add_report(struct gate_opts *o, const char *arg)
 	fmt = report_format_parse(name);
 	free(name);
 	eq = strchr(arg, '=');
-	if (fmt < 0 || (eq && !eq[1]))
+	if (fmt < 0)
 		return -1;
+	if (eq && !eq[1])
+		return empty_file_name(fmt) - 1;
 	ARRAY_GROW(o->out, o->nout + 1, o->aout);
 	out = &o->out[o->nout++];
 	memset(out, 0, sizeof(*out));
@@ -182,8 +204,24 @@ static int cannot_write(const char *path, int err)
 			err ? strerror(err) : "write error");
 }
 
-/* Creates the temporary files (or opens the special files) up front: an
- * unwritable destination fails before any input is read. */
+/* 1 when path is the file $GITHUB_STEP_SUMMARY names: GitHub collects what
+ * a step appends there, so a report to it is appended, never replaced. */
+static int is_step_summary(const char *path)
+{
+	const char *s = getenv("GITHUB_STEP_SUMMARY");
+	struct stat a, b;
+
+	if (!s || !*s)
+		return 0;
+	if (!strcmp(s, path))
+		return 1;
+	return stat(s, &a) == 0 && stat(path, &b) == 0 &&
+	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* Creates the temporary files (or opens the special files and the step
+ * summary) up front: an unwritable destination fails before any input is
+ * read. */
 static int open_outputs(struct gate_opts *o)
 {
 	mode_t mask = umask(0);
@@ -193,7 +231,7 @@ static int open_outputs(struct gate_opts *o)
 	for (i = 0; i < o->nout; i++) {
 		struct output *out = &o->out[i];
 		struct stat st;
-		int fd;
+		int fd, append;
 
 		if (!out->path)
 			continue;
@@ -202,8 +240,9 @@ static int open_outputs(struct gate_opts *o)
 			out->dest = realpath(out->path, NULL);
 		if (!out->dest)
 			out->dest = xstrdup(out->path);
-		if (stat(out->dest, &st) == 0 && !S_ISREG(st.st_mode)) {
-			if (!(out->direct = fopen(out->dest, "w")))
+		append = is_step_summary(out->path);
+		if (append || (stat(out->dest, &st) == 0 && !S_ISREG(st.st_mode))) {
+			if (!(out->direct = fopen(out->dest, append ? "a" : "w")))
 				return cannot_write(out->path, errno);
 			if (!(out->fp = open_memstream(&out->mem, &out->memlen)))
 				return cannot_write(out->path, errno);
@@ -417,11 +456,13 @@ static int parse_options(struct gate_opts *o, int argc, char **argv)
 			break;
 		case OPT_NO_TRAILER: o->flags |= FINDING_NO_TRAILER; break;
 		case OPT_REPORT:
-			if (add_report(o, optarg) < 0)
+			if ((c = add_report(o, optarg)) == -2)
+				return -1;
+			if (c < 0)
 				return mg_usage(usage, "--report: unknown format '%s' "
 						"(text, json, sarif, github, gitlab, "
-						"checkstyle, junit or markdown, "
-						"optionally =FILE)", optarg), -1;
+						"checkstyle, junit, markdown or "
+						"rdjsonl, optionally =FILE)", optarg), -1;
 			break;
 		case OPT_RULES:
 			if (config_rule_list(&o->rules, optarg, "--rules") < 0)

@@ -74,7 +74,13 @@ baseline, writes one or more reports and exits 0 (pass), 1 (fail) or 2
 
 `--report FORMAT[=FILE]` is repeatable, so one run writes everything a CI job
 needs; without it mg-gate prints `text` on standard output. `FILE` `-` is
-standard output too.
+standard output too. A `FILE` is replaced whole (see *Failing closed*),
+except the file `$GITHUB_STEP_SUMMARY` names (the same path, or the same
+file through a link): GitHub shows what a step appends there, and other
+commands of the step may have written to it already, so a report to it is
+appended. An empty `FILE` (`--report markdown=`, what
+`--report markdown="$GITHUB_STEP_SUMMARY"` becomes outside GitHub Actions) is
+an error that says so, naming `$GITHUB_STEP_SUMMARY` when that is unset.
 
     mg-gate --report sarif=mapguard.sarif --report github \
             --report markdown="$GITHUB_STEP_SUMMARY" findings.jsonl
@@ -89,6 +95,7 @@ standard output too.
 | `checkstyle` | reviewdog (`-f=checkstyle`), Jenkins warnings-ng, many CI plugins | checkstyle XML |
 | `junit` | GitLab `artifacts: reports: junit:`, Jenkins test results | JUnit XML |
 | `markdown` | a PR/MR comment or `$GITHUB_STEP_SUMMARY` | GitHub-flavored markdown |
+| `rdjsonl` | reviewdog (`-f=rdjsonl`, docs/reviewdog.md) | reviewdog Diagnostics, JSON Lines |
 
 ## Failing closed
 
@@ -101,8 +108,9 @@ A gate that passes by accident is worse than none, so:
   renamed into place only after the whole input was read and every report
   was rendered: on exit 2 no report is created or changed, and nothing is
   printed on standard output. (A destination that is not a regular file, such
-  as a FIFO or `/dev/stderr`, is opened up front and written last; a symbolic
-  link is followed, so its target is replaced, not the link);
+  as a FIFO or `/dev/stderr`, and the step summary are opened up front and
+  written last, the step summary appended to; a symbolic link is followed,
+  so its target is replaced, not the link);
 - a complete stream with no findings (mg-scan's output on a clean tree) is a
   pass, with a valid, empty report in every format;
 - `--expect-shards N`: every shard `K/N` (K = 1..N) of a CI matrix must appear
@@ -126,7 +134,7 @@ Flags win over the file. Findings suppressed in the source
 (`//mg:ignore MG001 // reason`, carried as `"suppressed": true`) never fail the
 gate: they are counted, and shown as waived in `text`, `markdown`, `sarif`
 (`suppressions` of kind `inSource`) and `junit` (`<skipped>`); `github`,
-`gitlab` and `checkstyle` leave them out. A finding dropped by an
+`gitlab`, `checkstyle` and `rdjsonl` leave them out. A finding dropped by an
 `exclude_rules` entry is suppressed the same way, with the entry's reason
 (`"suppressed_by": "config"`; in `sarif` a suppression of kind `external`); a
 downgraded one keeps counting at its new severity and carries
@@ -270,10 +278,29 @@ cat <<'EOF'
 Checkstyle XML, one `<file>` per path, one `<error>` per finding with
 `line`, `column`, `severity` (`error`, `warning`, `info`), `message` and
 `source` (`mapguard.MG001`). Read by reviewdog
-(`reviewdog -f=checkstyle`) and Jenkins' warnings-ng.
+(`reviewdog -f=checkstyle`) and Jenkins' warnings-ng; for reviewdog,
+`rdjsonl` carries more.
 
 EOF
 show xml mg-gate --report checkstyle findings.jsonl
+
+cat <<'EOF'
+## rdjsonl
+
+reviewdog's Diagnostic Format as JSON Lines (`reviewdog -f=rdjsonl`): one
+`Diagnostic` per finding with `message`, `location` (`path`, `range` with
+`start` and, for a span, an exclusive `end`), `severity` (`ERROR`,
+`WARNING`, `INFO`), `source` (`mapguard`), `code` (the rule id and its docs
+URL, the same as SARIF's `helpUri`) and `related_locations` (the evidence,
+repeated in the message because reviewdog's comments show only the message).
+A race report joins the finding it confirms as a related location;
+suppressed findings are left out; no findings is an empty output. Each line
+is valid against reviewdog's own JSON schema, has no key outside it, and
+stays under 60,000 bytes (reviewdog stops at a line over 64 KiB). The recipe,
+and why it needs `-filter-mode=nofilter` after mg-diff: docs/reviewdog.md.
+
+EOF
+show json mg-gate --report rdjsonl findings.jsonl
 
 cat <<'EOF'
 ## junit
@@ -310,5 +337,5 @@ cat <<'EOF'
 |------|---------|
 | 0 | pass: no more than `--max-findings` findings at `--fail-on` or above remain |
 | 1 | fail |
-| 2 | error: bad or incomplete input, missing baseline, bad config, unknown format, unwritable report — no report written |
+| 2 | error: bad or incomplete input, missing baseline, bad config, unknown format, empty or unwritable report file — no report written |
 EOF

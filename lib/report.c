@@ -7,7 +7,7 @@
 
 static const char *const fmtnames[REPORT_NFORMATS] = {
 	"text", "json", "sarif", "github", "gitlab", "checkstyle", "junit",
-	"markdown"
+	"markdown", "rdjsonl"
 };
 
 int report_format_parse(const char *s)
@@ -346,5 +346,6 @@ void report_write(FILE *fp, int fmt, const struct finding *v, size_t n,
 	case REPORT_CHECKSTYLE: report_checkstyle(fp, v, n); break;
 	case REPORT_JUNIT: report_junit(fp, v, n, vd); break;
 	case REPORT_MARKDOWN: report_markdown(fp, v, n, vd, o); break;
+	case REPORT_RDJSONL: report_rdjsonl(fp, v, n); break;
 	}
 }

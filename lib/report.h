@@ -2,12 +2,13 @@
  *
  * Owns: every output format mg-gate writes: text, json (JSON Lines),
  * sarif (2.1.0), github (workflow commands), gitlab (Code Quality),
- * checkstyle, junit and markdown (a PR comment), with the escaping each
- * consumer needs.  docs/reports.md describes them.  Not: deciding the verdict
- * or applying the baseline (mg-gate, baseline.h), the JSON Lines stream of
- * the pipeline (finding.h).  Split over report.c (dispatch, text, json,
- * escaping), report_json.c (sarif, gitlab), report_xml.c (checkstyle, junit)
- * and report_md.c (markdown, github).
+ * checkstyle, junit, markdown (a PR comment) and rdjsonl (reviewdog), with
+ * the escaping each consumer needs.  docs/reports.md describes them.  Not:
+ * deciding the verdict or applying the baseline (mg-gate, baseline.h), the
+ * JSON Lines stream of the pipeline (finding.h).  Split over report.c
+ * (dispatch, text, json, escaping), report_json.c (sarif, gitlab),
+ * report_xml.c (checkstyle, junit), report_md.c (markdown, github) and
+ * report_rdjson.c (rdjsonl).
  */
 #ifndef MG_REPORT_H
 #define MG_REPORT_H
@@ -20,7 +21,8 @@
 
 enum report_format {
 	REPORT_TEXT, REPORT_JSON, REPORT_SARIF, REPORT_GITHUB, REPORT_GITLAB,
-	REPORT_CHECKSTYLE, REPORT_JUNIT, REPORT_MARKDOWN, REPORT_NFORMATS
+	REPORT_CHECKSTYLE, REPORT_JUNIT, REPORT_MARKDOWN, REPORT_RDJSONL,
+	REPORT_NFORMATS
 };
 
 /* The format named s ("sarif"), or -1. */

@@ -47,5 +47,6 @@ void report_github(FILE *fp, const struct finding *v, size_t n,
 		   const struct verdict *vd);
 void report_markdown(FILE *fp, const struct finding *v, size_t n,
 		     const struct verdict *vd, const struct report_opts *o);
+void report_rdjsonl(FILE *fp, const struct finding *v, size_t n);
 
 #endif

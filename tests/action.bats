@@ -124,6 +124,15 @@ extract_runs() {
 	grep -q 'main.go' "$GITHUB_STEP_SUMMARY"
 }
 
+@test "action: the step summary is appended to, not replaced" {
+	clone
+	echo '## from an earlier command of this step' > "$GITHUB_STEP_SUMMARY"
+	run -1 --separate-stderr "$RUN"
+	head -1 "$GITHUB_STEP_SUMMARY" | grep -qx '## from an earlier command of this step'
+	[ "$(sed -n 2p "$GITHUB_STEP_SUMMARY")" = '<!-- mapguard -->' ]
+	grep -q 'main.go' "$GITHUB_STEP_SUMMARY"
+}
+
 @test "action: all of action.yml's run: steps under the simulated runner (cached build, then the pipeline)" {
 	clone
 	export MAPGUARD_BUILD_DIR=$BATS_TEST_TMPDIR/cache FAKE_GITHUB_TOKEN=t0ken

@@ -71,6 +71,35 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 foreignmap
 }
 
+@test "engine2: a helper that writes the map it is handed writes the caller's field (MG005 at the call, evidence in the helper)" {
+	case2 paramfill
+	cd "$F/paramfill"
+	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG005") |
+		.evidence[0] | select(.line == 14 and (.note | test("by fill")))] |
+		length == 1'
+}
+
+@test "engine2: a helper filling a map each call makes is silent" {
+	case2 paramfresh
+}
+
+@test "engine2: a callback a constructor stores reads the object's map later (MG005)" {
+	case2 storedcb
+}
+
+@test "engine2: another type's lock guards the map only in that type's code" {
+	case2 foreignlock
+}
+
+@test "engine2: a range over the channel a goroutine closes joins it" {
+	case2 chanjoin
+}
+
+@test "engine2: an exported getter that returns a map written in place under its lock is MG005; copy on write is silent" {
+	case2 getter
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

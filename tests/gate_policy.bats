@@ -101,9 +101,58 @@ setup() {
 	one_finding a.go 5 > in.jsonl
 	run -2 --separate-stderr mg-gate --report pdf in.jsonl
 	[[ "$stderr" == "mg-gate: --report: unknown format 'pdf'"* ]]
-	run -2 --separate-stderr mg-gate --report sarif= in.jsonl
-	[[ "$stderr" == "mg-gate: --report: unknown format 'sarif='"* ]]
 	[ -z "$output" ]
+}
+
+@test "mg-gate: --report FORMAT= with an empty file name is a one-line error naming the likely variable" {
+	one_finding a.go 5 > in.jsonl
+	# as when --report markdown="$GITHUB_STEP_SUMMARY" runs outside Actions
+	run -2 --separate-stderr env -u GITHUB_STEP_SUMMARY mg-gate --report markdown= in.jsonl
+	[ -z "$output" ]
+	[ "$(printf '%s\n' "$stderr" | wc -l)" = 1 ]
+	[[ "$stderr" == "mg-gate: --report markdown=: the file name is empty: is \$GITHUB_STEP_SUMMARY unset?"* ]]
+	GITHUB_STEP_SUMMARY= run -2 --separate-stderr mg-gate --report markdown= in.jsonl
+	[[ "$stderr" == *'$GITHUB_STEP_SUMMARY unset?'* ]]
+	# the summary is set: some other variable was empty
+	GITHUB_STEP_SUMMARY=$BATS_TEST_TMPDIR/s.md run -2 --separate-stderr mg-gate --report markdown= in.jsonl
+	[ "$(printf '%s\n' "$stderr" | wc -l)" = 1 ]
+	[[ "$stderr" == "mg-gate: --report markdown=: the file name is empty: did the variable after '=' expand to nothing?"* ]]
+	run -2 --separate-stderr mg-gate --report sarif= in.jsonl
+	[ "$(printf '%s\n' "$stderr" | wc -l)" = 1 ]
+	[[ "$stderr" == "mg-gate: --report sarif=: the file name is empty: "* ]]
+	[ -z "$output" ]
+	[ ! -e s.md ]
+}
+
+@test "mg-gate: a report to \$GITHUB_STEP_SUMMARY is appended to; any other file is replaced" {
+	one_finding a.go 5 > in.jsonl
+	export GITHUB_STEP_SUMMARY=$BATS_TEST_TMPDIR/summary.md
+	echo '## written by an earlier command of the step' > "$GITHUB_STEP_SUMMARY"
+	echo old > pr.md
+	run -1 mg-gate --report markdown="$GITHUB_STEP_SUMMARY" --report markdown=pr.md in.jsonl
+	head -n 1 "$GITHUB_STEP_SUMMARY" | grep -qx '## written by an earlier command of the step'
+	[ "$(sed -n 2p "$GITHUB_STEP_SUMMARY")" = '<!-- mapguard -->' ]
+	# a plain file is replaced whole, as every report is
+	head -n 1 pr.md | grep -qx '<!-- mapguard -->'
+	! grep -q '^old$' pr.md
+	tail -n +2 "$GITHUB_STEP_SUMMARY" | cmp - pr.md
+	# a second run (another mg-gate in the same step) adds its report after the first
+	run -1 mg-gate --report markdown="$GITHUB_STEP_SUMMARY" in.jsonl
+	[ "$(grep -c '^<!-- mapguard -->$' "$GITHUB_STEP_SUMMARY")" = 2 ]
+	# the same file by another name (a symbolic link, a relative path) is appended to too
+	ln -s "$GITHUB_STEP_SUMMARY" link.md
+	run -1 mg-gate --report markdown=link.md in.jsonl
+	[ -L link.md ]
+	[ "$(grep -c '^<!-- mapguard -->$' "$GITHUB_STEP_SUMMARY")" = 3 ]
+	# an error appends nothing
+	before=$(cat "$GITHUB_STEP_SUMMARY")
+	{ one_finding a.go 5 | head -n 1; echo '{"rule":'; } > bad.jsonl
+	run -2 mg-gate --report markdown="$GITHUB_STEP_SUMMARY" bad.jsonl
+	[ "$(cat "$GITHUB_STEP_SUMMARY")" = "$before" ]
+	# a summary file that does not exist yet is created
+	rm "$GITHUB_STEP_SUMMARY"
+	run -1 mg-gate --report markdown="$GITHUB_STEP_SUMMARY" in.jsonl
+	head -n 1 "$GITHUB_STEP_SUMMARY" | grep -qx '<!-- mapguard -->'
 }
 
 @test "mg-gate: several reports in one run, text not printed unless asked" {
@@ -152,7 +201,7 @@ setup() {
 
 @test "mg-gate: a cut-off stream is exit 2 for every format" {
 	one_finding a.go 5 | head -n 1 > cut.jsonl
-	for fmt in text json sarif github gitlab checkstyle junit markdown; do
+	for fmt in text json sarif github gitlab checkstyle junit markdown rdjsonl; do
 		run -2 --separate-stderr mg-gate --report "$fmt" cut.jsonl
 		[ -z "$output" ]
 		[[ "$stderr" == *"incomplete stream"* ]]
@@ -162,7 +211,8 @@ setup() {
 @test "mg-gate: a complete empty stream passes with a valid report in every format" {
 	printf '{"mapguard":"end","tool":"mg-scan","version":"0.1.0","status":"ok","files":0,"findings":0}\n' > e.jsonl
 	run -0 mg-gate --report text=t --report json=j --report sarif=s --report github=g \
-		--report gitlab=gl --report checkstyle=c --report junit=ju --report markdown=m e.jsonl
+		--report gitlab=gl --report checkstyle=c --report junit=ju --report markdown=m \
+		--report rdjsonl=rd e.jsonl
 	[ "$(cat t)" = "mapguard: PASS: 0 findings (fail on: warning)" ]
 	jq -e '.mapguard == "end" and .findings == 0' j
 	sarif_valid s
@@ -170,6 +220,7 @@ setup() {
 	jq -e '. == []' gl
 	xmllint --noout c ju
 	grep -q ':white_check_mark: mapguard: PASS' m
+	[ -f rd ] && [ ! -s rd ]
 }
 
 @test "mg-gate: report files get the usual permissions, not mkstemp's 0600" {

@@ -9,8 +9,21 @@ load helper
 }
 
 @test "mg-gate docs: every format has a section with an example" {
-	for fmt in text json sarif github gitlab checkstyle junit markdown; do
+	for fmt in text json sarif github gitlab checkstyle junit markdown rdjsonl; do
 		grep -qx "## $fmt" "$BATS_TEST_DIRNAME/../docs/reports.md"
 	done
 	[ "$(grep -c '^    \$ mg-gate ' "$BATS_TEST_DIRNAME/../docs/reports.md")" -ge 10 ]
+}
+
+@test "mg-gate docs: --help, the man page and the unknown-format error name every format" {
+	help=$(mg-gate --help)
+	man=$(cat "$BATS_TEST_DIRNAME/../docs/man/mg-gate.1")
+	run -2 --separate-stderr mg-gate --report pdf
+	for fmt in text json sarif github gitlab checkstyle junit markdown rdjsonl; do
+		[[ "$help" == *"$fmt"* ]]
+		[[ "$man" == *"\\fB$fmt\\fR"* ]]
+		[[ "$stderr" == *"$fmt"* ]]
+	done
+	[[ "$help" == *'$GITHUB_STEP_SUMMARY'* ]]
+	[[ "$man" == *'$GITHUB_STEP_SUMMARY\fR names'*'appended to'* ]]
 }

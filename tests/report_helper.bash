@@ -67,3 +67,97 @@ hostile_stream() {
 		  evidence:[{path:$p,line:1,note:("note " + $m)}]}'
 	printf '{"mapguard":"end","tool":"mg-scan","version":"0.1.0","status":"ok","files":1,"findings":1}\n'
 }
+
+RDF_SCHEMAS=${RDF_SCHEMAS:-$BATS_TEST_DIRNAME/../../shared/schemas/reviewdog-rdf}
+[ -d "$RDF_SCHEMAS" ] || RDF_SCHEMAS=/work/shared/schemas/reviewdog-rdf
+
+# rdjsonl_valid FILE: every line of FILE is one reviewdog Diagnostic:
+# valid against reviewdog's Diagnostic.json (a $ref is resolved among the
+# sibling schema files), its parts against Location.json, Range.json,
+# Position.json, RelatedLocation.json, Code.json and Source.json, all lines
+# together as a DiagnosticResult.json (-f=rdjson), and against a strict
+# copy: no key reviewdog does not know (protojson.Unmarshal rejects unknown
+# fields, and so the whole input), no duplicate key, lines and columns >= 1,
+# and what mapguard always sends (message, location with path and range
+# start, severity, source, code) present.  No blank line: protojson rejects
+# an empty one.
+rdjsonl_valid() {
+	/usr/bin/python3 - "$RDF_SCHEMAS" "$1" <<'PY'
+import copy, json, os, sys, warnings
+warnings.simplefilter("ignore")
+import jsonschema
+d, path = os.path.realpath(sys.argv[1]), sys.argv[2]
+def load(name):
+    return json.load(open(os.path.join(d, name)))
+store = {}
+for f in os.listdir(d):
+    if f.endswith(".json"):
+        s = load(f)
+        store["file://" + os.path.join(d, f)] = s
+        store[f] = s
+def validator(schema, name):
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    uri = "file://" + os.path.join(d, name)
+    res = jsonschema.RefResolver(uri, schema, store=dict(store, **{uri: schema}))
+    return cls(schema, resolver=res, format_checker=jsonschema.FormatChecker())
+part = {n: validator(load(n + ".json"), n + ".json") for n in
+        ("Diagnostic", "DiagnosticResult", "Location", "Range", "Position",
+         "RelatedLocation", "Code", "Source")}
+strict = copy.deepcopy(load("Diagnostic.json"))
+defs = strict["definitions"]
+for k, v in defs.items():
+    if "properties" in v:
+        v["additionalProperties"] = False
+        for p in v["properties"].values():
+            p.pop("additionalProperties", None)
+req = {"Diagnostic": ["message", "location", "severity", "source", "code"],
+       "reviewdog.rdf.Location": ["path", "range"],
+       "reviewdog.rdf.Range": ["start"],
+       "reviewdog.rdf.Position": ["line"],
+       "reviewdog.rdf.RelatedLocation": ["message", "location"],
+       "reviewdog.rdf.Code": ["value"],
+       "reviewdog.rdf.Source": ["name"]}
+for k, r in req.items():
+    defs[k]["required"] = r
+for k in ("line", "column"):
+    defs["reviewdog.rdf.Position"]["properties"][k]["minimum"] = 1
+defs["Diagnostic"]["properties"]["severity"] = {"enum": ["ERROR", "WARNING", "INFO"]}
+part["strict"] = validator(strict, "Diagnostic.strict.json")
+def nodup(pairs):
+    keys = [k for k, _ in pairs]
+    if len(keys) != len(set(keys)):
+        raise ValueError("duplicate key in %r" % keys)
+    return dict(pairs)
+raw = open(path, "rb").read()
+bad = []
+if raw and not raw.endswith(b"\n"):
+    bad.append("no newline at the end")
+diags = []
+for i, line in enumerate(raw.decode("utf-8").split("\n")[:-1] if raw else [], 1):
+    try:
+        o = json.loads(line, object_pairs_hook=nodup)
+    except ValueError as e:
+        bad.append("line %d: %s" % (i, e))
+        continue
+    diags.append(o)
+    checks = [("Diagnostic", o), ("strict", o)]
+    if isinstance(o, dict):
+        loc = o.get("location", {})
+        checks += [("Location", loc), ("Range", loc.get("range", {})),
+                   ("Code", o.get("code", {})), ("Source", o.get("source", {}))]
+        for p in ("start", "end"):
+            if p in loc.get("range", {}):
+                checks.append(("Position", loc["range"][p]))
+        for r in o.get("related_locations", []):
+            checks += [("RelatedLocation", r), ("Location", r.get("location", {}))]
+    for name, doc in checks:
+        for e in part[name].iter_errors(doc):
+            bad.append("line %d: %s: %s: %s" % (i, name, "/".join(map(str, e.absolute_path)), e.message))
+for e in part["DiagnosticResult"].iter_errors({"source": {"name": "mapguard"}, "diagnostics": diags}):
+    bad.append("DiagnosticResult: %s" % e.message)
+for b in bad[:8]:
+    print("rdjsonl: " + b, file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
+}

@@ -13,12 +13,51 @@
 #include "engine/walk_int.h"
 #include "util.h"
 
+/* The parameter index n names when n is a map parameter, else -1. */
+static int param_map(struct walker *w, uint32_t n)
+{
+	const struct ast_node *nd = wk_N(w, n);
+	struct local *l;
+
+	while (nd->kind == AST_PAREN_EXPR)
+		nd = wk_N(w, n = nd->a);
+	if (nd->kind != AST_IDENT || !(l = wk_lookup(w, wk_ident(w, n))) ||
+	    l->param < 0 || l->param >= 8 || l->alias >= 0 ||
+	    facts_under(w->p, l->ty).kind != TY_MAP)
+		return -1;
+	return l->param;
+}
+
+/* An access to a map the caller handed in: kept on the function's list
+ * (params.c hands it to the callers).  Only what runs during the call. */
+static void param_access(struct walker *w, uint32_t n, int flags)
+{
+	struct paccess *pa;
+	int i = param_map(w, n);
+
+	if (i < 0 || w->in_go || w->later || w->once || (flags & AC_STORE))
+		return;
+	pa = VEC_PUSH(w->p->pacc);
+	pa->fn = w->fn;
+	pa->param = (int8_t)i;
+	pa->flags = (uint16_t)(flags & (AC_WRITE | AC_RANGE | AC_LEN));
+	pa->file = (uint16_t)w->file;
+	pa->node = n;
+	pa->ls = w->ls;
+	pa->next = -1;
+	pa->origin = (int)w->p->pacc.n - 1;
+}
+
 void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
 {
 	struct access *ac;
 
-	if (w->pass == 1 || l < 0 || wk_owned(w, n))
+	if (w->pass == 1 || wk_owned(w, n))
 		return;
+	if (l < 0) {
+		param_access(w, n, flags);
+		return;
+	}
 	ac = VEC_PUSH(w->p->acc);
 	ac->loc = l;
 	ac->flags = (uint16_t)(flags | (w->in_go ? AC_IN_GO : 0) |
@@ -62,6 +101,7 @@ struct call *wk_call(struct walker *w, int callee, uint32_t node,
 			 int flags, uint32_t recv)
 {
 	struct call *c;
+	int i;
 
 	if (recv && (flags & CALL_GO))
 		wk_escape(w, recv);
@@ -86,6 +126,12 @@ struct call *wk_call(struct walker *w, int callee, uint32_t node,
 	c->site = -1;
 	c->recv_param = -1;
 	memset(c->arg_param, -1, sizeof(c->arg_param));
+	for (i = 0; i < 8; i++)
+		c->arg_loc[i] = -1;
+	if (w->later)
+		c->flags |= CALL_LATER;
+	if (w->once)
+		c->flags |= CALL_ONCE;
 	if (recv && wk_chain_base(w, recv)) {
 		struct local *rl = wk_lookup(w, wk_ident(w, wk_chain_base(w, recv)));
 
@@ -184,7 +230,7 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	const struct ast_node *fl = wk_N(w, lit);
 	struct lockset save = w->ls, exit = w->exit, def = w->deferred;
 	struct lockset *into = w->defer_into;
-	size_t go_base = w->go_base;
+	size_t go_base = w->go_base, later_base = w->later_base;
 	int cur_go = w->cur_go, loops = w->loops, gate = w->gate;
 	int go_loops = w->go_loops;
 	int term = w->terminated, have = w->have_exit, brk = w->breakable;
@@ -198,6 +244,8 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 		w->go_base = nloc;
 	if (in_go)
 		w->go_loops = w->loops;
+	if (later)
+		w->later_base = nloc;
 	w->cur_go = site;
 	w->loops = 0;
 	w->gate = 0;
@@ -214,6 +262,7 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	w->locals.n = nloc;
 	w->in_go -= in_go;
 	w->go_base = go_base;
+	w->later_base = later_base;
 	w->cur_go = cur_go;
 	w->loops = loops;
 	w->gate = gate;
@@ -422,7 +471,8 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 			if (fn >= 0)	/* g.Go(s.work), HandleFunc(p, h) */
 				wk_start_site(w, fn, v[i], 1, async == 2);
 		}
-		if (wk_map_loc(w, v[i]) >= 0 && callee < 0) {
+		if (callee < 0 && (wk_map_loc(w, v[i]) >= 0 ||
+				   param_map(w, v[i]) >= 0)) {
 			/* a map handed to code we cannot see: a read of it
 			 * (fmt, json, maps.Copy and sort range over it) */
 			wk_access(w, v[i], wk_map_loc(w, v[i]), 0);
@@ -548,6 +598,10 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 
 			if (wk_arg_fresh(w, av))
 				rec->fresh_args |= (uint8_t)(1u << i);
+			if (!wk_owned(w, av))
+				rec->arg_loc[i] = wk_map_loc(w, av);
+			if (wk_is_recv(w, av))
+				rec->arg_recv |= (uint8_t)(1u << i);
 			if (al && al->param >= 0 && al->param < 8)
 				rec->arg_param[i] = al->param;
 		}

@@ -86,6 +86,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 		walk_func(&p, (int)i, 1);
 	for (i = 0; i < p.funcs.n; i++)
 		walk_func(&p, (int)i, 2);
+	params_propagate(&p);
 	judge_package(&p);
 	for (i = 0; i < n; i++) {
 		ast_free(p.files[i].ast);
@@ -98,6 +99,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.vars.v);
 	free(p.funcs.v);
 	free(p.acc.v);
+	free(p.pacc.v);
 	free(p.calls.v);
 	free(p.gos.v);
 	free(p.joins.v);

@@ -46,6 +46,7 @@ enum ty_kind {
 	TY_RWMUTEX,
 	TY_NAMED,		/* named: index into pkg.types */
 	TY_FUNC,
+	TY_CHAN,
 };
 struct ty {
 	uint8_t kind;
@@ -114,6 +115,9 @@ enum access_flags {
 				 * captured from its launcher */
 	AC_ONCE = 512,		/* in a literal sync.Once runs: before
 				 * sharing, or once under Once's own lock */
+	AC_ESCAPE = 1024,	/* returned: the caller uses it after the
+				 * function's locks are gone (judged only as
+				 * a getter's hand-out, not counted) */
 };
 
 struct access {
@@ -125,6 +129,24 @@ struct access {
 	int fn;
 	int go;			/* the goroutine literal it is in, or -1 */
 	int8_t param;		/* reached through parameter i, or -1 */
+	int32_t via;		/* made by a callee on a map handed to it:
+				 * its param access (pacc) + 1, else 0 */
+};
+
+/* What a function does to a map one of its parameters is: a callee that
+ * fills, ranges or deletes from the map its caller hands it.  At each
+ * call the argument's location gets the access (params.c), or, when the
+ * argument is the caller's own parameter, the caller gets it in turn. */
+struct paccess {
+	int fn;
+	int8_t param;
+	uint8_t depth;		/* calls between fn and the real access */
+	uint16_t flags;		/* AC_WRITE, AC_RANGE, AC_LEN (or a read) */
+	uint16_t file;		/* the real access, for the evidence */
+	uint32_t node;
+	struct lockset ls;	/* relative to fn's entry */
+	int next;		/* the next of fn's, or -1 */
+	int origin;		/* the real access's paccess (depth 0) */
 };
 
 /* A place where code starts to run concurrently: a go statement, a
@@ -157,6 +179,8 @@ enum call_flags {
 	CALL_CAPTURED_RECV = 128,	/* ... on a receiver it captured */
 	CALL_RECV_REACH = 256,	/* receiver reached from the caller's own
 				 * (s.tracker.Begin()) */
+	CALL_LATER = 512,	/* in a literal that runs later */
+	CALL_ONCE = 1024,	/* in a literal sync.Once runs */
 };
 
 struct call {
@@ -170,6 +194,9 @@ struct call {
 	uint8_t fresh_args;	/* bit i: argument i is an object made here */
 	int8_t arg_param[8];	/* argument i is the caller's parameter j */
 	int8_t recv_param;	/* the receiver is the caller's parameter j */
+	uint8_t arg_recv;	/* bit i: argument i is reached through the
+				 * caller's receiver */
+	loc_t arg_loc[8];	/* argument i is this map location, or -1 */
 };
 
 struct func {
@@ -234,6 +261,7 @@ struct pkg {
 	VEC(struct pvar) vars;
 	VEC(struct func) funcs;
 	VEC(struct access) acc;
+	VEC(struct paccess) pacc;
 	VEC(struct call) calls;
 	VEC(struct gosite) gos;
 	VEC(struct join) joins;
@@ -293,6 +321,9 @@ const char *facts_loc_name(const struct pkg *p, loc_t l, char *buf, size_t n);
 
 /* walk.c */
 void walk_func(struct pkg *p, int fn, int pass);
+
+/* params.c: the accesses callees make on maps handed to them */
+void params_propagate(struct pkg *p);
 
 /* judge.c */
 void judge_package(struct pkg *p);

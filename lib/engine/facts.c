@@ -126,6 +126,9 @@ struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
 		case AST_FUNC_TYPE:
 			t.kind = TY_FUNC;
 			return t;
+		case AST_CHAN_TYPE:
+			t.kind = TY_CHAN;
+			return t;
 		case AST_SELECTOR_EXPR: {
 			size_t len;
 			const char *s;

@@ -409,7 +409,7 @@ int judge_counts(const struct pkg *p, const struct access *a)
 	const struct func *f = &p->funcs.v[a->fn];
 
 	if (f->is_test || f->generated || f->init_only || f->test_only ||
-	    (a->flags & AC_ONCE))
+	    (a->flags & (AC_ONCE | AC_ESCAPE)))
 		return 0;
 	if ((a->flags & AC_RECV) && f->recv_fresh && !(a->flags & (AC_IN_GO |
 								    AC_LATER)))
@@ -510,6 +510,16 @@ void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
 	finding_fingerprint_base(fd, ls, le ? (size_t)(le - ls)
 					    : (size_t)(end - ls));
 	p->cur = p->out->n;
+	if (a->via) {	/* the callee's access to the map handed to it */
+		const struct paccess *pa = &p->pacc.v[a->via - 1];
+		char fn[160], note[240];
+
+		judge_func_name(p, pa->fn, fn, sizeof(fn));
+		snprintf(note, sizeof(note), "%s here by %s, which the call "
+			 "hands the map", pa->flags & AC_WRITE ? "written" :
+			 pa->flags & AC_RANGE ? "ranged over" : "read", fn);
+		judge_evidence(p, pa->file, pa->node, note);
+	}
 }
 
 void judge_evidence(struct pkg *p, int file, uint32_t node, const char *note)
@@ -571,14 +581,108 @@ static int unguarded_funcs(const struct pkg *p, const struct access *a,
 	return count;
 }
 
+/* The struct type whose field l is, or -1 (a package variable). */
+static int field_owner(const struct pkg *p, loc_t l)
+{
+	size_t t;
+
+	if (l < 0 || (size_t)l >= p->fields.n)
+		return -1;
+	for (t = 0; t < p->types.n; t++)
+		if (p->types.v[t].is_struct && (uint32_t)l >= p->types.v[t].f0 &&
+		    (uint32_t)l < p->types.v[t].f0 + p->types.v[t].nf)
+			return (int)t;
+	return -1;
+}
+
+/* Does a method of type t call fn? */
+static int called_from_type(const struct pkg *p, int fn, int t)
+{
+	size_t k;
+
+	for (k = 0; k < p->calls.n; k++)
+		if (p->calls.v[k].callee == fn &&
+		    p->funcs.v[p->calls.v[k].caller].recv_type == t)
+			return 1;
+	return 0;
+}
+
+/* Is x held to a guard that is a lock of type t (not the map's owner)?
+ * In t's methods, and in the map owner's methods t calls on the map's
+ * object (a.lookup() from c.assignments), not on every value of the
+ * map's type (last.m of an older snapshot). */
+static int held_to_other(const struct pkg *p, const struct access *x, int t)
+{
+	const struct func *f = &p->funcs.v[x->fn];
+
+	if (f->recv_type == t)
+		return 1;
+	return (x->flags & AC_RECV) && called_from_type(p, x->fn, t);
+}
+
+static int name_exported(const struct pkg *p, int name)
+{
+	const char *s = names_str(&p->nm, name);
+
+	return s[0] >= 'A' && s[0] <= 'Z';
+}
+
+/* x returns the map guard guards (a getter): an exported method of an
+ * exported type hands it to callers that cannot take the lock, while
+ * other code writes its contents under the lock.  A map only ever
+ * replaced whole under the lock (copy on write) is safe to hand out. */
+static void handed_out(struct pkg *p, const struct access *a, size_t n,
+		       const struct access *x, loc_t guard, const char *gname,
+		       int guard_type)
+{
+	const struct func *f = &p->funcs.v[x->fn];
+	const struct access *wr = NULL;
+	char sym[160], fname[160], wname[160];
+	size_t j;
+
+	if (f->is_test || f->generated || f->test_only || f->annotated ||
+	    f->init_only || !f->exported || f->recv_type < 0 ||
+	    !name_exported(p, p->types.v[f->recv_type].name) ||
+	    (guard_type >= 0 && !held_to_other(p, x, guard_type)))
+		return;
+	for (j = 0; j < n && !wr; j++) {
+		struct lockset lj;
+
+		if (!(a[j].flags & AC_WRITE) || (a[j].flags & AC_STORE) ||
+		    !judge_counts(p, &a[j]) || a[j].fn == x->fn)
+			continue;
+		lj = judge_abs_ls(p, &a[j]);
+		if (ls_holds(&lj, guard) >= 0)
+			wr = &a[j];
+	}
+	if (!wr)
+		return;
+	/* callers here: what they do with the map is judged where they do it */
+	for (j = 0; j < p->calls.n; j++)
+		if (p->calls.v[j].callee == x->fn &&
+		    !p->funcs.v[p->calls.v[j].caller].is_test)
+			return;
+	judge_text(p, x->file, x->node, sym, sizeof(sym));
+	judge_func_name(p, x->fn, fname, sizeof(fname));
+	judge_func_name(p, wr->fn, wname, sizeof(wname));
+	judge_emit(p, 5, SEV_WARNING, x, xasprintf(
+		"%s returns map %s itself: its callers read it after %s is "
+		"released, while %s writes it under the lock (%s:%u); return "
+		"a copy", fname, sym, gname, wname, p->files[wr->file].path,
+		ast_line(p->files[wr->file].ast, wr->node)), sym);
+	judge_evidence(p, wr->file, wr->node,
+		       "written here under the guard, concurrently");
+}
+
 /* Judges the accesses a[0..n) of one location. */
 static void judge_loc(struct pkg *p, struct access *a, size_t n)
 {
 	struct cand c[16];
-	int nc = 0, i, best = -1, total = 0, guard_from_note = 0;
+	int nc = 0, i, best = -1, total = 0, guard_from_note = 0, guard_type;
 	size_t k, j;
 	loc_t l = a[0].loc, guard = -1;
 	char lname[160], gname[160], sym[160], fname[160], where[200];
+	char by[160];
 	int last_line = -1, last_file = -1;
 
 	if ((size_t)l < p->fields.n && p->fields.v[l].guard >= 0)
@@ -666,12 +770,22 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 	}
 	facts_loc_name(p, l, lname, sizeof(lname));
 	facts_loc_name(p, guard, gname, sizeof(gname));
+	/* a lock of another type (rs.mu around rs.report.m) guards the
+	 * instances that type reaches, not every value of the map's type:
+	 * only its own methods are held to it */
+	guard_type = field_owner(p, guard);
+	if (guard_type >= 0 && guard_type == field_owner(p, l))
+		guard_type = -1;
 	for (k = 0; k < n; k++) {
 		struct access *x = &a[k], *other = NULL;
 		struct lockset ls;
 		int h, sev, line;
 		char *msg;
 
+		if (x->flags & AC_ESCAPE) {
+			handed_out(p, a, n, x, guard, gname, guard_from_note ? -1 : guard_type);
+			continue;
+		}
 		/* a store replaces the field, not the map's contents: it
 		 * tells the guard, it is not one side of a map race */
 		if (!judge_counts(p, x) || p->funcs.v[x->fn].annotated ||
@@ -698,7 +812,8 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 				 "the read-write mutex");
 			continue;
 		}
-		if (h >= 0)
+		if (h >= 0 || (guard_type >= 0 && !guard_from_note &&
+			       !held_to_other(p, x, guard_type)))
 			continue;
 		/* the other side: a guarded access, a write if this reads */
 		for (j = 0; j < n; j++) {
@@ -728,9 +843,13 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		snprintf(where, sizeof(where), "%s:%u",
 			 p->files[other->file].path,
 			 ast_line(p->files[other->file].ast, other->node));
-		msg = xasprintf("map %s is %s without %s, which guards it "
+		if (x->via)
+			judge_func_name(p, p->pacc.v[x->via - 1].fn, by,
+					sizeof(by));
+		msg = xasprintf("map %s is %s%s%s without %s, which guards it "
 				"elsewhere: %s %s it under the lock (%s)",
-				sym, what(x), gname, fname, other->flags &
+				sym, what(x), x->via ? " by " : "",
+				x->via ? by : "", gname, fname, other->flags &
 				AC_WRITE ? "writes" : "reads", where);
 		judge_emit(p, 5, sev, x, msg, sym);
 		judge_evidence(p, other->file, other->node,

@@ -302,6 +302,9 @@ int wk_owned(struct walker *w, uint32_t n)
 	/* captured by a goroutine: shared from now on */
 	if (l && w->in_go && (size_t)(l - w->locals.v) < w->go_base)
 		l->fresh = 0;
+	/* a stored callback runs when the object may be shared */
+	if (l && w->later && (size_t)(l - w->locals.v) < w->later_base)
+		return 0;
 	return l && l->fresh;
 }
 

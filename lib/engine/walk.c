@@ -355,8 +355,15 @@ void wk_stmt(struct walker *w, uint32_t n)
 			wk_call_expr(w, s->a, 0, 1);
 		break;
 	case AST_RETURN_STMT:
-		for (i = 0; i < ast_list_len(w->a, s->a); i++)
-			wk_expr(w, ast_list(w->a, s->a)[i], RD);
+		for (i = 0; i < ast_list_len(w->a, s->a); i++) {
+			uint32_t r = ast_list(w->a, s->a)[i];
+			loc_t rm = w->in_go || w->later ? -1 : wk_map_loc(w, r);
+
+			/* the map itself handed out (a getter) */
+			if (rm >= 0 && (size_t)rm < w->p->fields.n)
+				wk_access(w, r, rm, AC_ESCAPE);
+			wk_expr(w, r, RD);
+		}
 		if (w->pass == 1 && !w->in_go && !w->later && w->depth < 2 + 64) {
 			uint32_t r0 = ast_list_len(w->a, s->a)
 				      ? ast_list(w->a, s->a)[0] : 0;
@@ -470,6 +477,14 @@ void wk_stmt(struct walker *w, uint32_t n)
 		w->loops--;
 		if (s->kind == AST_FOR_STMT)
 			wk_stmt(w, s->c);
+		/* for range ch: it ends when the sender closes ch, a join */
+		if (s->kind == AST_RANGE_STMT && w->pass == 2 &&
+		    facts_under(w->p, wk_type_of(w, s->c)).kind == TY_CHAN) {
+			struct join *j = VEC_PUSH(w->p->joins);
+
+			j->fn = w->fn;
+			j->off = s->end;
+		}
 		w->breakable = brk;
 		w->ls = in;
 		if (!t1)

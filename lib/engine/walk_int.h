@@ -55,6 +55,8 @@ struct walker {
 	size_t go_base;		/* locals below this were declared outside
 				 * the innermost goroutine literal */
 	int later;		/* inside a literal that runs later */
+	size_t later_base;	/* locals below this were declared outside
+				 * the innermost such literal */
 	int depth;
 };
 

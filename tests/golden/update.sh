@@ -7,7 +7,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${MG_BIN:-$here/../../bin}
 cd "$here"
-for fmt in text json sarif github gitlab checkstyle junit markdown; do
+for fmt in text json sarif github gitlab checkstyle junit markdown rdjsonl; do
 	for in in input empty; do
 		out=report
 		[ "$in" = empty ] && out=empty

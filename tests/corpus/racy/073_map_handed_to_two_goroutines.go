@@ -20,11 +20,11 @@ func main() {
 	reachable := make(map[int]bool)
 	done := make(chan bool)
 	go func() {
-		walk(0, reachable)
+		walk(0, reachable) // maybe MG001: hands the shared map to the writer
 		done <- true
 	}()
 	go func() {
-		walk(1, reachable)
+		walk(1, reachable) // maybe MG001: hands the shared map to the writer
 		done <- true
 	}()
 	<-done
