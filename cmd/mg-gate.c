@@ -397,6 +397,36 @@ static void apply_rules(struct finding_list *all, const struct gate_opts *o,
 	all->n = k;
 }
 
+/* .mapguard.json "exclude_rules" (docs/config.md): the first rule that
+ * matches a finding not already waived in the source drops it (suppressed,
+ * with the rule's reason) or lowers its severity to the rule's "to" (never
+ * raises it). */
+static void apply_exclude_rules(struct finding_list *all,
+				const struct config *cfg)
+{
+	size_t i;
+
+	for (i = 0; i < all->n; i++) {
+		struct finding *f = &all->v[i];
+		const struct exclude_rule *x;
+
+		if (f->suppressed || !(x = config_exclude_rule(cfg, f)))
+			continue;
+		if (x->to < 0) {
+			f->suppressed = 1;
+			f->suppress_config = 1;
+			free(f->suppress_reason);
+			f->suppress_reason = xstrdup(x->reason);
+		} else if (f->severity > x->to) {
+			if (!f->downgraded)
+				f->downgraded = f->severity + 1;
+			f->severity = x->to;
+			free(f->downgrade_reason);
+			f->downgrade_reason = xstrdup(x->reason);
+		}
+	}
+}
+
 /* Parses the options into o; returns -1 after a usage error, 1 after
  * --help or --version, else 0. */
 static int parse_options(struct gate_opts *o, int argc, char **argv)
@@ -545,6 +575,7 @@ int main(int argc, char **argv)
 
 	/* the input is complete: judge it */
 	apply_rules(&all, &o, &cfg);
+	apply_exclude_rules(&all, &cfg);
 	finding_sort(all.v, all.n);
 	baseline_fingerprint_missing(all.v, all.n);
 	if (wb && baseline_write(wb->fp, wb->path, all.v, all.n) < 0)

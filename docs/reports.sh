@@ -128,13 +128,18 @@ A gate that passes by accident is worse than none, so:
 | `--disable LIST` | `disable` | drop these rules' findings |
 | `--severity RULE=LEVEL` | `severity` | override a rule's severity; repeatable, or comma-separated |
 | `--baseline FILE` | `baseline` | drop findings whose fingerprint FILE lists |
+| | `exclude_rules` | drop or downgrade findings whose path, rule and message match pcre2 patterns, each with a reason (docs/config.md) |
 | `--config FILE` | | read FILE instead of `./.mapguard.json` |
 
 Flags win over the file. Findings suppressed in the source
 (`//mg:ignore MG001 // reason`, carried as `"suppressed": true`) never fail the
 gate: they are counted, and shown as waived in `text`, `markdown`, `sarif`
 (`suppressions` of kind `inSource`) and `junit` (`<skipped>`); `github`,
-`gitlab`, `checkstyle` and `rdjsonl` leave them out.
+`gitlab`, `checkstyle` and `rdjsonl` leave them out. A finding dropped by an
+`exclude_rules` entry is suppressed the same way, with the entry's reason
+(`"suppressed_by": "config"`; in `sarif` a suppression of kind `external`); a
+downgraded one keeps counting at its new severity and carries
+`downgraded_from` and `downgrade_reason` (`sarif`: result `properties`).
 
 ## Baselines
 

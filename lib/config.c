@@ -28,6 +28,40 @@ static int bad(const char *name, const char *key, const char *why)
 	return mg_error("%s: config: %s: %s", name, key, why);
 }
 
+const char *const config_keys[] = {
+	"$schema", "rules", "disable", "severity", "exclude", "exclude_rules",
+	"fail_on", "max_findings", "baseline", "require_reason",
+	"include_generated", "concurrent_calls", "serial_calls", NULL
+};
+
+/* The keys of one "exclude_rules" entry. */
+static const char *const xrule_keys[] = {
+	"path", "rule", "message", "action", "to", "reason", NULL
+};
+
+static int key_known(const char *const *keys, const char *key)
+{
+	for (; *keys; keys++)
+		if (!strcmp(*keys, key))
+			return 1;
+	return 0;
+}
+
+/* "unknown key (a, b, c)": the list comes from the table, so it cannot go
+ * stale. */
+static int bad_key(const char *name, const char *key, const char *const *keys)
+{
+	struct buf b = BUF_INIT;
+	int rc;
+
+	buf_adds(&b, "unknown key (");
+	for (; *keys; keys++)
+		buf_addf(&b, "%s%s", *keys, keys[1] ? ", " : ")");
+	rc = bad(name, key, b.p);
+	buf_release(&b);
+	return rc;
+}
+
 static int rule_bits(const char *name, const char *key, json_t *v, unsigned *bits)
 {
 	size_t i;
@@ -43,6 +77,83 @@ static int rule_bits(const char *name, const char *key, json_t *v, unsigned *bit
 		*bits |= 1u << r;
 	}
 	return 0;
+}
+
+/* One "exclude_rules" entry, the i-th: at least one pattern, a reason,
+ * "action" drop (default) or downgrade with "to". */
+static int parse_xrule(struct config *c, const char *name, size_t i, json_t *e)
+{
+	struct exclude_rule *x = &c->exclude_rules[c->nexclude_rules];
+	const char *k, *action = "drop";
+	json_t *v;
+	char *key = xasprintf("exclude_rules[%zu]", i), *sub = NULL;
+	int rc = -1;
+
+	x->to = -1;
+	if (!json_is_object(e)) {
+		bad(name, key, "must be an object with path, rule or message "
+			       "patterns and a reason");
+		goto out;
+	}
+	c->nexclude_rules++;	/* released with the config from here on */
+	json_object_foreach(e, k, v) {
+		free(sub);
+		sub = xasprintf("%s.%s", key, k);
+		if (!key_known(xrule_keys, k)) {
+			bad_key(name, sub, xrule_keys);
+			goto out;
+		}
+		if (!json_is_string(v)) {
+			bad(name, sub, "must be a string");
+			goto out;
+		}
+		if (!strcmp(k, "path") || !strcmp(k, "rule") ||
+		    !strcmp(k, "message")) {
+			struct re_set **set = k[0] == 'p' ? &x->path
+					      : k[0] == 'r' ? &x->rule
+							    : &x->message;
+			char *what = xasprintf("%s: config: %s", name, sub);
+			int r = re_set_add(set, json_string_value(v), what);
+
+			free(what);
+			if (r < 0)
+				goto out;
+		} else if (!strcmp(k, "action")) {
+			action = json_string_value(v);
+			if (strcmp(action, "drop") && strcmp(action, "downgrade")) {
+				bad(name, sub, "must be drop or downgrade");
+				goto out;
+			}
+		} else if (!strcmp(k, "to")) {
+			x->to = severity_parse(json_string_value(v));
+			if (x->to != SEV_WARNING && x->to != SEV_NOTE) {
+				bad(name, sub, "must be warning or note");
+				goto out;
+			}
+		} else {	/* reason */
+			const char *r = json_string_value(v);
+
+			if (!r[strspn(r, " \t\r\n")]) {
+				bad(name, sub, "must not be empty");
+				goto out;
+			}
+			x->reason = xstrdup(r);
+		}
+	}
+	if (!x->path && !x->rule && !x->message)
+		bad(name, key, "needs at least one of path, rule, message");
+	else if (!x->reason)
+		bad(name, key, "needs a reason (shown in the reports)");
+	else if (!strcmp(action, "downgrade") && x->to < 0)
+		bad(name, key, "action downgrade needs \"to\": warning or note");
+	else if (!strcmp(action, "drop") && x->to >= 0)
+		bad(name, key, "\"to\" needs \"action\": \"downgrade\"");
+	else
+		rc = 0;
+out:
+	free(sub);
+	free(key);
+	return rc;
 }
 
 int config_parse(struct config *c, const char *name, const char *data,
@@ -63,7 +174,16 @@ int config_parse(struct config *c, const char *name, const char *data,
 		goto out;
 	}
 	json_object_foreach(root, key, v) {
-		if (!strcmp(key, "rules")) {
+		if (!key_known(config_keys, key)) {
+			bad_key(name, key, config_keys);
+			goto out;
+		}
+		if (!strcmp(key, "$schema")) {	/* for editors; not read */
+			if (!json_is_string(v)) {
+				bad(name, key, "must be a string (a URI)");
+				goto out;
+			}
+		} else if (!strcmp(key, "rules")) {
 			if (rule_bits(name, key, v, &c->rules_on) < 0)
 				goto out;
 		} else if (!strcmp(key, "disable")) {
@@ -107,6 +227,19 @@ int config_parse(struct config *c, const char *name, const char *data,
 				}
 				c->exclude[c->nexclude++] = xstrdup(json_string_value(e));
 			}
+		} else if (!strcmp(key, "exclude_rules")) {
+			size_t i;
+			json_t *e;
+
+			if (!json_is_array(v)) {
+				bad(name, key, "must be an array of objects");
+				goto out;
+			}
+			c->exclude_rules = xcalloc(json_array_size(v) + 1,
+						   sizeof(*c->exclude_rules));
+			json_array_foreach(v, i, e)
+				if (parse_xrule(c, name, i, e) < 0)
+					goto out;
 		} else if (!strcmp(key, "fail_on")) {
 			const char *s = json_is_string(v) ? json_string_value(v) : "";
 
@@ -164,10 +297,8 @@ int config_parse(struct config *c, const char *name, const char *data,
 				goto out;
 			}
 			c->include_generated = json_is_true(v);
-		} else {
-			bad(name, key, "unknown key (rules, disable, severity, exclude, "
-				       "fail_on, max_findings, baseline, require_reason, "
-				       "include_generated)");
+		} else {	/* in config_keys but not handled: a bug */
+			bad(name, key, "key without a reader");
 			goto out;
 		}
 	}
@@ -236,6 +367,13 @@ void config_release(struct config *c)
 	free(c->path);
 	re_set_free(c->concurrent_calls);
 	re_set_free(c->serial_calls);
+	for (i = 0; i < c->nexclude_rules; i++) {
+		re_set_free(c->exclude_rules[i].path);
+		re_set_free(c->exclude_rules[i].rule);
+		re_set_free(c->exclude_rules[i].message);
+		free(c->exclude_rules[i].reason);
+	}
+	free(c->exclude_rules);
 	config_init(c);
 }
 
@@ -272,6 +410,26 @@ int config_excluded(const struct config *c, const char *path)
 			return 1;
 	}
 	return 0;
+}
+
+static int re_hit(const struct re_set *set, const char *s)
+{
+	return !set || re_set_match(set, s ? s : "", s ? strlen(s) : 0);
+}
+
+const struct exclude_rule *config_exclude_rule(const struct config *c,
+					       const struct finding *f)
+{
+	size_t i;
+
+	for (i = 0; i < c->nexclude_rules; i++) {
+		const struct exclude_rule *x = &c->exclude_rules[i];
+
+		if (re_hit(x->path, f->path) && re_hit(x->rule, f->rule) &&
+		    re_hit(x->message, f->message))
+			return x;
+	}
+	return NULL;
 }
 
 int config_rule_list(unsigned *bits, const char *list, const char *what)

@@ -11,6 +11,16 @@
 
 #include "scan.h"
 
+/* One entry of "exclude_rules": findings whose path, rule and message all
+ * match the patterns given (pcre2, unanchored; NULL: any) are dropped
+ * (marked suppressed by the config) or downgraded, with the reason. */
+struct exclude_rule {
+	struct re_set *path, *rule, *message;
+	int to;				/* -1: drop; else downgrade to this
+					 * severity */
+	char *reason;			/* required, non-empty */
+};
+
 struct config {
 	unsigned rules_on, rules_off;	/* bit r: MG00r named in rules/disable */
 	int severity[SCAN_MAX_RULES];	/* -1: no override */
@@ -24,6 +34,8 @@ struct config {
 	struct re_set *concurrent_calls;	/* run their function argument
 						 * concurrently (NULL: none) */
 	struct re_set *serial_calls;	/* run their callbacks one at a time */
+	struct exclude_rule *exclude_rules;	/* applied by mg-gate */
+	size_t nexclude_rules;
 	char *path;			/* where it was read from, NULL: none */
 };
 
@@ -46,6 +58,13 @@ void config_release(struct config *c);
 void config_apply_scan(const struct config *c, struct scan_opts *o);
 /* Does path match one of the exclude patterns? */
 int config_excluded(const struct config *c, const char *path);
+
+/* The first exclude rule that matches finding f, or NULL. */
+const struct exclude_rule *config_exclude_rule(const struct config *c,
+					       const struct finding *f);
+/* Every top-level key the reader accepts, NULL-terminated (the unknown-key
+ * error lists them; tests compare them with docs/mapguard.schema.json). */
+extern const char *const config_keys[];
 
 /* Parses "MG001,MG003" into a rule bit set; -1 on an unknown id (reported
  * as "what: unknown rule 'X'"). */

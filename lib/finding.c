@@ -41,6 +41,7 @@ void finding_release(struct finding *f)
 	free(f->source);
 	free(f->fingerprint);
 	free(f->suppress_reason);
+	free(f->downgrade_reason);
 	for (i = 0; i < f->nev; i++) {
 		free(f->ev[i].path);
 		free(f->ev[i].note);
@@ -67,6 +68,7 @@ void finding_copy(struct finding *dst, const struct finding *src)
 	dst->source = dup0(src->source);
 	dst->fingerprint = dup0(src->fingerprint);
 	dst->suppress_reason = dup0(src->suppress_reason);
+	dst->downgrade_reason = dup0(src->downgrade_reason);
 	dst->extra = src->extra ? json_deep_copy(src->extra) : NULL;
 	dst->ev = NULL;
 	dst->nev = dst->aev = 0;
@@ -185,6 +187,16 @@ void finding_write(FILE *fp, const struct finding *f)
 		if (f->suppress_reason)
 			json_object_set_new(o, "suppress_reason",
 					    jstr(f->suppress_reason));
+		if (f->suppress_config)
+			json_object_set_new(o, "suppressed_by",
+					    json_string("config"));
+	}
+	if (f->downgraded > 0 && f->downgraded <= 3) {
+		json_object_set_new(o, "downgraded_from",
+				    json_string(severity_name(f->downgraded - 1)));
+		if (f->downgrade_reason)
+			json_object_set_new(o, "downgrade_reason",
+					    jstr(f->downgrade_reason));
 	}
 	if (f->extra)
 		json_object_foreach((json_t *)f->extra, key, val)
@@ -366,7 +378,7 @@ static int read_evidence(struct finding_reader *rd, struct finding *f, json_t *a
 static const char *const known_keys[] = { "rule", "severity", "path", "line",
 	"column", "end_line", "end_column", "message", "symbol", "source",
 	"evidence", "fingerprint", "suppressed", "suppress_reason", "count",
-	NULL };
+	"suppressed_by", "downgraded_from", "downgrade_reason", NULL };
 
 static int is_known(const char *k)
 {
@@ -414,6 +426,21 @@ static int parse_finding(struct finding_reader *rd, json_t *root,
 	f->fingerprint = copy_str(root, "fingerprint");
 	f->suppress_reason = copy_str(root, "suppress_reason");
 	f->suppressed = supp;
+	if ((val = json_object_get(root, "suppressed_by"))) {
+		const char *by = json_is_string(val) ? json_string_value(val) : "";
+
+		if (strcmp(by, "config") && strcmp(by, "source"))
+			return invalid(rd, "'suppressed_by' must be config or source");
+		f->suppress_config = supp && !strcmp(by, "config");
+	}
+	if ((val = json_object_get(root, "downgraded_from"))) {
+		if (!json_is_string(val) ||
+		    (s = severity_parse(json_string_value(val))) < 0)
+			return invalid(rd, "'downgraded_from' must be error, "
+					   "warning or note");
+		f->downgraded = s + 1;
+	}
+	f->downgrade_reason = copy_str(root, "downgrade_reason");
 	f->count = (long)count;
 	if (ev && read_evidence(rd, f, ev) < 0)
 		return -1;

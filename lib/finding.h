@@ -37,6 +37,11 @@ struct finding {
 	char *fingerprint;	/* 16 hex digits; may be NULL until assigned */
 	int suppressed;		/* waived in source by //mg:ignore */
 	char *suppress_reason;	/* may be NULL */
+	int suppress_config;	/* suppressed by a .mapguard.json exclude
+				 * rule (mg-gate), not in the source */
+	int downgraded;		/* 1 + the severity before an exclude rule
+				 * downgraded it; 0: not downgraded */
+	char *downgrade_reason;	/* that rule's reason; may be NULL */
 	long count;		/* how many reports collapsed into this; 0: 1 */
 	void *extra;		/* unknown keys kept for the round trip (opaque) */
 	unsigned long long fp_base;	/* see finding_fingerprint_base() */

@@ -237,10 +237,19 @@ void report_text_finding(FILE *fp, const struct finding *f)
 	text_put(fp, f->rule);
 	fputc(')', fp);
 	if (f->suppressed) {
-		fputs(" [suppressed", fp);
+		fputs(f->suppress_config ? " [dropped by exclude_rules"
+					 : " [suppressed", fp);
 		if (f->suppress_reason) {
 			fputs(": ", fp);
 			text_put(fp, f->suppress_reason);
+		}
+		fputc(']', fp);
+	} else if (f->downgraded) {
+		fprintf(fp, " [downgraded from %s by exclude_rules",
+			severity_name(f->downgraded - 1));
+		if (f->downgrade_reason) {
+			fputs(": ", fp);
+			text_put(fp, f->downgrade_reason);
 		}
 		fputc(']', fp);
 	}

@@ -424,12 +424,24 @@ static json_t *sarif_result(const struct finding *f, size_t ruleindex,
 	if (f->suppressed) {
 		json_t *sa = json_array(), *sp = json_object();
 
-		json_object_set_new(sp, "kind", json_string("inSource"));
+		/* a waiver in .mapguard.json is "external" to the source */
+		json_object_set_new(sp, "kind", json_string(f->suppress_config
+							    ? "external"
+							    : "inSource"));
 		if (f->suppress_reason)
 			json_object_set_new(sp, "justification",
 					    jstr(f->suppress_reason));
 		json_array_append_new(sa, sp);
 		json_object_set_new(r, "suppressions", sa);
+	} else if (f->downgraded) {
+		json_t *pr = json_object();
+
+		json_object_set_new(pr, "mapguard/downgradedFrom",
+				    json_string(severity_name(f->downgraded - 1)));
+		if (f->downgrade_reason)
+			json_object_set_new(pr, "mapguard/downgradeReason",
+					    jstr(f->downgrade_reason));
+		json_object_set_new(r, "properties", pr);
 	}
 	return r;
 }

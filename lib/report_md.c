@@ -187,6 +187,14 @@ static void md_row(struct buf *b, const struct finding *v, size_t i,
 	md_text(b, f->message, MD_CELL_MAX);
 	if (partner[i] != RPT_NONE)
 		buf_adds(b, " \xe2\x80\x94 **confirmed by the race detector**");
+	if (f->downgraded) {
+		buf_addf(b, " \xe2\x80\x94 downgraded from %s by exclude\\_rules",
+			 severity_name(f->downgraded - 1));
+		if (f->downgrade_reason) {
+			buf_adds(b, "\\: ");
+			md_text(b, f->downgrade_reason, MD_CELL_MAX);
+		}
+	}
 	buf_adds(b, " |\n");
 }
 
@@ -223,7 +231,7 @@ void report_markdown(FILE *fp, const struct finding *v, size_t n,
 	struct buf head = BUF_INIT, body = BUF_INIT, ev = BUF_INIT,
 		   waived = BUF_INIT, foot = BUF_INIT, row = BUF_INIT;
 	size_t *partner = rpt_race_partners(v, n), i, rows = 0,
-	       nwaived = 0, omitted = 0, ev_omitted = 0, last = 0;
+	       nwaived = 0, nconfig = 0, omitted = 0, ev_omitted = 0, last = 0;
 	const size_t reserve = 600;	/* the truncation note and the tags */
 
 	buf_adds(&head, "<!-- mapguard -->\n");
@@ -255,6 +263,7 @@ void report_markdown(FILE *fp, const struct finding *v, size_t n,
 	for (i = 0; i < n; i++) {
 		if (v[i].suppressed) {
 			nwaived++;
+			nconfig += v[i].suppress_config != 0;
 			continue;
 		}
 		if (partner[i] != RPT_NONE && rpt_is_race(&v[i]))
@@ -295,7 +304,9 @@ void report_markdown(FILE *fp, const struct finding *v, size_t n,
 		buf_adds(&row, ": ");
 		md_text(&row, v[i].message, MD_CELL_MAX);
 		if (v[i].suppress_reason) {
-			buf_adds(&row, " \xe2\x80\x94 reason: ");
+			buf_adds(&row, v[i].suppress_config
+				 ? " \xe2\x80\x94 dropped by exclude\\_rules\\: "
+				 : " \xe2\x80\x94 reason: ");
 			md_text(&row, v[i].suppress_reason, MD_CELL_MAX);
 		}
 		buf_adds(&row, "\n");
@@ -324,8 +335,13 @@ void report_markdown(FILE *fp, const struct finding *v, size_t n,
 		fputs("\n</details>\n", fp);
 	}
 	if (nwaived) {
-		fprintf(fp, "\n<details><summary>%zu suppressed in source "
-			"(waived)</summary>\n\n", nwaived);
+		if (nconfig)
+			fprintf(fp, "\n<details><summary>%zu suppressed (waived: "
+				"%zu in source, %zu by exclude_rules)</summary>"
+				"\n\n", nwaived, nwaived - nconfig, nconfig);
+		else
+			fprintf(fp, "\n<details><summary>%zu suppressed in "
+				"source (waived)</summary>\n\n", nwaived);
 		if (waived.len)
 			fwrite(waived.p, 1, waived.len, fp);
 		if (waived.len == 0 || i < n)

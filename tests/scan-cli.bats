@@ -265,7 +265,7 @@ as_user() {
 	check '{"fail_on": "sometimes"}' 'fail_on: must be error, warning, note or never'
 	check '{"max_findings": -1}' 'max_findings: must be a whole number >= 0'
 	check '{"baseline": false}' 'baseline: must be a file name'
-	check '{"colour": "red"}' 'colour: unknown key (rules, disable, severity, exclude, fail_on, max_findings, baseline, require_reason, include_generated)'
+	check '{"colour": "red"}' 'colour: unknown key ($schema, rules, disable, severity, exclude, exclude_rules, fail_on, max_findings, baseline, require_reason, include_generated, concurrent_calls, serial_calls)'
 	check '[1]' '(top level): must be a JSON object'
 	printf '{"rules": [' > bad.json
 	run -2 --separate-stderr mg-scan --config bad.json main.go

@@ -1,7 +1,8 @@
 /* fuzz_config.c - the .mapguard.json reader (config_parse)
  *
- * Parses the input; on success applies it to scan options and matches a few
- * paths against its exclude patterns (fnmatch on hostile globs).
+ * Parses the input; on success applies it to scan options, matches a few
+ * paths against its exclude patterns (fnmatch on hostile globs) and findings
+ * on those paths against its exclude_rules (pcre2 on hostile patterns).
  */
 #include "config.h"
 #include "fuzz.h"
@@ -23,8 +24,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (config_parse(&c, "fuzz.json", (const char *)data, size) == 0) {
 		scan_opts_init(&o);
 		config_apply_scan(&c, &o);
-		for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
+		for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+			struct finding f = FINDING_INIT;
+
 			config_excluded(&c, paths[i]);
+			f.rule = (char *)"MG001";
+			f.path = (char *)paths[i];
+			f.message = (char *)"map m is written in a goroutine";
+			config_exclude_rule(&c, &f);
+		}
 	}
 	config_release(&c);
 	return 0;
