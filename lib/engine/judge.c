@@ -325,6 +325,8 @@ static void entries(struct pkg *p)
 {
 	size_t i, n = p->funcs.n;
 	uint8_t *top = xcalloc(n ? n : 1, 1);	/* no call site met yet */
+	uint8_t *open = xcalloc(n ? n : 1, 1);	/* callers we cannot see */
+	uint8_t *value = xcalloc(n ? n : 1, 1);	/* used as a value */
 	int round, changed = 1;
 
 	for (i = 0; i < n; i++) {
@@ -341,14 +343,21 @@ static void entries(struct pkg *p)
 		if (ignored_call(p, c) && !(c->flags & CALL_GO))
 			continue;
 		if (c->flags & (CALL_GO | CALL_VALUE))
-			f->escapes = 1;
+			f->escapes = 1, value[c->callee] = 1;
 		if (f->ncallers < 255)
 			f->ncallers++;
 		if (c->flags & (CALL_GO | CALL_IN_GO))
 			f->root = 1;
 	}
+	/* an exported function that code here calls (never as a value or
+	 * in a go statement) runs under the locks those callers hold: its
+	 * callers here state the contract that outside callers follow */
 	for (i = 0; i < n; i++)
-		top[i] = !p->funcs.v[i].escapes && p->funcs.v[i].ncallers;
+		open[i] = p->funcs.v[i].escapes &&
+			  !(p->funcs.v[i].exported && !is_init(p, &p->funcs.v[i]) &&
+			    !value[i] && p->funcs.v[i].ncallers);
+	for (i = 0; i < n; i++)
+		top[i] = !open[i] && p->funcs.v[i].ncallers;
 	for (round = 0; changed && round < 8; round++) {
 		/* [0]: the call sites that count; [1]: the ignored ones on
 		 * a fresh receiver, used when nothing else calls (a method
@@ -389,7 +398,7 @@ static void entries(struct pkg *p)
 			struct lockset e;
 			int k;
 
-			if (f->escapes || !seen[i])
+			if (open[i] || !seen[i])
 				continue;
 			e = acc[i];
 			/* an entry holds locks, never "released" marks */
@@ -408,6 +417,8 @@ static void entries(struct pkg *p)
 		free(acc);
 	}
 	free(top);
+	free(open);
+	free(value);
 }
 
 /* Parameters that every call site fills with a new object (a request's
