@@ -104,6 +104,10 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 ctorphase
 }
 
+@test "engine2: a lock one function takes counts as a guard when a goroutine runs that function through calls" {
+	case2 goguard
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

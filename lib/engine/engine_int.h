@@ -360,6 +360,8 @@ void roots_judge(struct pkg *p, struct access *a, size_t n);
  * goroutine)? */
 int roots_after_join(const struct pkg *p, const struct access *x);
 void roots_free(struct pkg *p);
+/* Does some goroutine or callback of this package reach fn? */
+int roots_in_go(const struct pkg *p, int fn);
 /* Sets at[l], for each field l that code run by a goroutine or callback
  * started in a constructor's phase accesses, to the earliest offset in
  * the constructor where one starts (0: unknown, any time). */

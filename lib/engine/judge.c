@@ -670,8 +670,8 @@ static int guarded_in_go(const struct pkg *p, const struct access *a,
 	for (k = 0; k < n; k++) {
 		struct lockset ls = judge_abs_ls(p, &a[k]);
 
-		if (((a[k].flags & AC_IN_GO) || p->funcs.v[a[k].fn].root) &&
-		    ls_holds(&ls, guard) >= 0)
+		if (((a[k].flags & AC_IN_GO) || p->funcs.v[a[k].fn].root ||
+		     roots_in_go(p, a[k].fn)) && ls_holds(&ls, guard) >= 0)
 			return 1;
 	}
 	return 0;

@@ -164,6 +164,11 @@ void roots_compute(struct pkg *p)
 	self_roots(p);
 }
 
+int roots_in_go(const struct pkg *p, int fn)
+{
+	return p->roots && (p->roots[fn].n || p->roots[fn].over);
+}
+
 void roots_free(struct pkg *p)
 {
 	free(p->roots);
