@@ -108,6 +108,14 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 goguard
 }
 
+@test "engine2: a type that locks its own mutex has a concurrent API: an unlocked map written in one exported method and used in another is an MG001 warning" {
+	case2 apipair
+	cd "$F/apipair"
+	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG001")] |
+		length == 2 and all(.severity == "warning")'
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

@@ -278,6 +278,9 @@ struct pkg {
 	VEC(struct join) joins;
 	struct roots *roots;	/* per function (roots.c) */
 	struct roots *self;	/* per function: gosites on its receiver */
+	int32_t *owner;		/* [field]: its struct type, or -1 (judge.c) */
+	uint8_t *locking;	/* [type]: a lock of its own is held at some
+				 * access: its API is used concurrently */
 	uint32_t *ctor_go_at;	/* [field]: the earliest offset in its
 				 * constructor of a goroutine started there
 				 * that reaches it, UINT32_MAX none, 0 any

@@ -703,6 +703,8 @@ static int field_owner(const struct pkg *p, loc_t l)
 
 	if (l < 0 || (size_t)l >= p->fields.n)
 		return -1;
+	if (p->owner)
+		return p->owner[l];
 	for (t = 0; t < p->types.n; t++)
 		if (p->types.v[t].is_struct && (uint32_t)l >= p->types.v[t].f0 &&
 		    (uint32_t)l < p->types.v[t].f0 + p->types.v[t].nf)
@@ -1033,6 +1035,27 @@ void judge_package(struct pkg *p)
 		return;
 	}
 	ctor_phase(p);
+	p->owner = xmalloc((p->fields.n ? p->fields.n : 1) * sizeof(*p->owner));
+	for (i = 0; i < p->fields.n; i++)
+		p->owner[i] = -1;
+	for (i = 0; i < p->types.n; i++)
+		for (j = 0; p->types.v[i].is_struct && j < p->types.v[i].nf; j++)
+			p->owner[p->types.v[i].f0 + j] = (int32_t)i;
+	p->locking = xcalloc(p->types.n ? p->types.n : 1, 1);
+	for (i = 0; i < p->acc.n; i++) {
+		const struct access *x = &p->acc.v[i];
+		const struct lockset *ls = &x->ls;
+		int h;
+
+		if (!judge_counts(p, x))
+			continue;
+		for (h = 0; h < ls->n; h++)
+			if (ls->h[h].shared != LS_RELEASED &&
+			    ls->h[h].loc >= 0 && (size_t)ls->h[h].loc < p->fields.n &&
+			    p->owner[ls->h[h].loc] >= 0 &&
+			    p->owner[ls->h[h].loc] == field_owner(p, x->loc))
+				p->locking[p->owner[ls->h[h].loc]] = 1;
+	}
 	p->ctor_go_at = xcalloc(p->fields.n ? p->fields.n : 1,
 				sizeof(*p->ctor_go_at));
 	roots_ctor_locs(p, p->ctor_go_at);
@@ -1050,5 +1073,9 @@ void judge_package(struct pkg *p)
 	}
 	free(p->ctor_go_at);
 	p->ctor_go_at = NULL;
+	free(p->owner);
+	free(p->locking);
+	p->owner = NULL;
+	p->locking = NULL;
 	roots_free(p);
 }

@@ -394,6 +394,55 @@ int roots_after_join(const struct pkg *p, const struct access *x)
 	return any && j_at && !p->roots[x->fn].n && !p->roots[x->fn].over;
 }
 
+/* The exported API of a type that locks its own mutex around its maps
+ * is used concurrently: x, a write to another map of it with no lock at
+ * all in one exported method, against y, an access of the same map in
+ * another exported method, no lock in common.  A warning: it races if
+ * callers use the API as its locks say. */
+static void api_pair(struct pkg *p, struct access *a, size_t n,
+		     struct access *x, const struct lockset *lx)
+{
+	const struct func *fx = &p->funcs.v[x->fn];
+	const struct access *y = NULL;
+	char sym[160], fname[160], tname[160], mname[160];
+	size_t j;
+	int t = (size_t)x->loc < p->fields.n ? p->owner[x->loc] : -1;
+
+	if (t < 0 || !p->locking[t] || fx->recv_type != t || !fx->exported ||
+	    !(x->flags & AC_RECV) || (x->flags & (AC_IN_GO | AC_LATER)) ||
+	    lx->n)
+		return;
+	for (j = 0; j < n && !y; j++) {
+		const struct func *fy = &p->funcs.v[a[j].fn];
+		struct lockset ly;
+
+		if (a[j].fn == x->fn || (a[j].flags & AC_STORE) ||
+		    !(a[j].flags & AC_RECV) || !judge_counts(p, &a[j]) ||
+		    fy->recv_type != t || !fy->exported || fy->annotated)
+			continue;
+		ly = judge_abs_ls(p, &a[j]);
+		if (!common_lock(lx, &ly))
+			y = &a[j];
+	}
+	if (!y)
+		return;
+	judge_text(p, x->file, x->node, sym, sizeof(sym));
+	judge_func_name(p, y->fn, fname, sizeof(fname));
+	judge_func_name(p, x->fn, mname, sizeof(mname));
+	snprintf(tname, sizeof(tname), "%s",
+		 names_str(&p->nm, p->types.v[t].name));
+	judge_emit(p, 1, SEV_WARNING, x, xasprintf(
+		"map %s is written in %s with no lock, while %s %s it (%s:%u): "
+		"%s locks its own mutex around its other state, so its "
+		"methods are called concurrently", sym, mname, fname,
+		y->flags & AC_WRITE ? "writes" : "reads",
+		p->files[y->file].path, ast_line(p->files[y->file].ast, y->node),
+		tname), sym);
+	judge_evidence(p, y->file, y->node, y->flags & AC_WRITE
+		       ? "also written here, by another caller"
+		       : "read here, by another caller");
+}
+
 void roots_judge(struct pkg *p, struct access *a, size_t n)
 {
 	size_t k, j, cap = n < 256 ? n : 256;
@@ -420,8 +469,11 @@ void roots_judge(struct pkg *p, struct access *a, size_t n)
 			if (overlap(p, x, &a[j], &sx, &sy))
 				y = &a[j];
 		}
-		if (!y)
+		if (!y) {
+			if (p->owner && !p->loose)
+				api_pair(p, a, cap, x, &lx);
 			continue;
+		}
 		/* flag the side in the goroutine: the write, or the read
 		 * a goroutine makes of a map written elsewhere */
 		if (sx < 0 && (y->flags & AC_WRITE))
