@@ -116,6 +116,10 @@ H=$BATS_TEST_DIRNAME/holdout2
 		length == 2 and all(.severity == "warning")'
 }
 
+@test "engine2: a literal handed to a wrapper that is called at once (span(...)(ctx)) is walked; a local map read after Wait is silent even in a goroutine" {
+	case2 wrapcall
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

@@ -619,6 +619,10 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		wk_expr(w, fun->a, RD);
 		if (!ast_list_len(w->a, c->b) && ends_with_wait(w, fun->b))
 			wk_add_join(w, n);	/* wg.Wait(), closer.SignalAndWait() */
+	} else if (fun->kind != AST_IDENT) {
+		/* wrap(func() {...})(ctx), handlers[k](x): the function
+		 * expression runs first, literals and all */
+		wk_expr(w, c->a, RD);
 	}
 	wk_args(w, c->b, callee, async, go ? site : -1,
 	     fun->kind == AST_SELECTOR_EXPR && wk_id_is(w, fun->b, "Do") &&

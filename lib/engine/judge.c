@@ -712,29 +712,37 @@ static int field_owner(const struct pkg *p, loc_t l)
 	return -1;
 }
 
-/* Does a method of type t call fn? */
-static int called_from_type(const struct pkg *p, int fn, int t)
+/* Does a method of type t call fn without holding guard? */
+static int called_from_type(const struct pkg *p, int fn, int t, loc_t guard)
 {
 	size_t k;
 
-	for (k = 0; k < p->calls.n; k++)
-		if (p->calls.v[k].callee == fn &&
-		    p->funcs.v[p->calls.v[k].caller].recv_type == t)
+	for (k = 0; k < p->calls.n; k++) {
+		const struct call *c = &p->calls.v[k];
+		struct lockset ls;
+
+		if (c->callee != fn || p->funcs.v[c->caller].recv_type != t)
+			continue;
+		ls = p->funcs.v[c->caller].entry;
+		ls_apply(&ls, &c->ls);
+		if (ls_holds(&ls, guard) < 0)
 			return 1;
+	}
 	return 0;
 }
 
 /* Is x held to a guard that is a lock of type t (not the map's owner)?
  * In t's methods, and in the map owner's methods t calls on the map's
- * object (a.lookup() from c.assignments), not on every value of the
- * map's type (last.m of an older snapshot). */
-static int held_to_other(const struct pkg *p, const struct access *x, int t)
+ * object without the lock (a.lookup() from c.assignments), not on every
+ * value of the map's type (last.m of an older snapshot). */
+static int held_to_other(const struct pkg *p, const struct access *x, int t,
+			 loc_t guard)
 {
 	const struct func *f = &p->funcs.v[x->fn];
 
 	if (f->recv_type == t)
 		return 1;
-	return (x->flags & AC_RECV) && called_from_type(p, x->fn, t);
+	return (x->flags & AC_RECV) && called_from_type(p, x->fn, t, guard);
 }
 
 static int name_exported(const struct pkg *p, int name)
@@ -760,7 +768,7 @@ static void handed_out(struct pkg *p, const struct access *a, size_t n,
 	if (f->is_test || f->generated || f->test_only || f->annotated ||
 	    f->init_only || !f->exported || f->recv_type < 0 ||
 	    !name_exported(p, p->types.v[f->recv_type].name) ||
-	    (guard_type >= 0 && !held_to_other(p, x, guard_type)))
+	    (guard_type >= 0 && !held_to_other(p, x, guard_type, guard)))
 		return;
 	for (j = 0; j < n && !wr; j++) {
 		struct lockset lj;
@@ -930,7 +938,7 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 			continue;
 		}
 		if (h >= 0 || (guard_type >= 0 && !guard_from_note &&
-			       !held_to_other(p, x, guard_type)))
+			       !held_to_other(p, x, guard_type, guard)))
 			continue;
 		/* the other side: a guarded access, a write if this reads */
 		for (j = 0; j < n; j++) {

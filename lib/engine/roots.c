@@ -391,6 +391,9 @@ int roots_after_join(const struct pkg *p, const struct access *x)
 		if (p->joins.v[i].fn == x->fn && p->joins.v[i].off > last &&
 		    p->joins.v[i].off < at)
 			j_at = p->joins.v[i].off;
+	/* a map the function made is its call's own, whoever runs it */
+	if ((size_t)x->loc >= p->fields.n + p->vars.n)
+		return any && j_at;
 	return any && j_at && !p->roots[x->fn].n && !p->roots[x->fn].over;
 }
 
