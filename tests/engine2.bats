@@ -120,6 +120,10 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 wrapcall
 }
 
+@test "engine2: a closure sent to an event loop runs there; a second exclusive lock serializes writers under RLock; inner maps of a map of maps are its location" {
+	case2 evalloop
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

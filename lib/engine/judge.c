@@ -799,6 +799,42 @@ static void handed_out(struct pkg *p, const struct access *a, size_t n,
 		       "written here under the guard, concurrently");
 }
 
+/* x writes under guard's read lock: does x also hold a lock of its own
+ * exclusively that every other access holds too (or that takes guard's
+ * write lock)?  RLock(prio); Lock(mx); m[k] = v: writers are serialized
+ * by mx, readers hold prio's write lock. */
+static int second_lock(const struct pkg *p, const struct access *a, size_t n,
+		       const struct access *x, const struct lockset *lx,
+		       loc_t guard)
+{
+	int i;
+	size_t j;
+
+	for (i = 0; i < lx->n; i++) {
+		loc_t l = lx->h[i].loc;
+		int all = 1;
+
+		if (l == guard || l < 0 || lx->h[i].shared != LS_EXCL)
+			continue;
+		for (j = 0; j < n && all; j++) {
+			struct lockset lj;
+			int g, k;
+
+			if (&a[j] == x || !judge_counts(p, &a[j]) ||
+			    (a[j].flags & AC_STORE))
+				continue;
+			lj = judge_abs_ls(p, &a[j]);
+			g = ls_holds(&lj, guard);
+			k = ls_holds(&lj, l);
+			all = (g >= 0 && lj.h[g].shared == LS_EXCL) ||
+			      (k >= 0 && lj.h[k].shared == LS_EXCL);
+		}
+		if (all)
+			return 1;
+	}
+	return 0;
+}
+
 /* Judges the accesses a[0..n) of one location. */
 static void judge_loc(struct pkg *p, struct access *a, size_t n)
 {
@@ -920,7 +956,8 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		h = ls_holds(&ls, guard);
 		line = (int)ast_line(p->files[x->file].ast, x->node);
 		if (h >= 0 && ls.h[h].shared == LS_SHARED &&
-		    (x->flags & AC_WRITE) && !(x->flags & AC_STORE)) {
+		    (x->flags & AC_WRITE) && !(x->flags & AC_STORE) &&
+		    !second_lock(p, a, n, x, &ls, guard)) {
 			if (line == last_line && (int)x->file == last_file)
 				continue;
 			last_line = line, last_file = x->file;

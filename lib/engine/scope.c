@@ -260,6 +260,17 @@ loc_t wk_loc_of(struct walker *w, uint32_t n)
 		case AST_PAREN_EXPR:
 			n = nd->a;
 			continue;
+		case AST_INDEX_EXPR: {
+			/* m[k] of a map of maps: the inner maps are the
+			 * outer's location (one abstract map, as instances
+			 * of a field are) */
+			struct ty x = facts_under(w->p, wk_type_of(w, nd->a));
+
+			if (x.kind != TY_MAP || !x.depth)
+				return -1;
+			n = nd->a;
+			continue;
+		}
 		case AST_SELECTOR_EXPR: {
 			struct ty x = facts_under(w->p, wk_type_of(w, nd->a));
 

@@ -348,6 +348,14 @@ void wk_stmt(struct walker *w, uint32_t n)
 		break;
 	case AST_SEND_STMT:
 		wk_expr(w, s->a, RD);
+		/* ch <- func() {...}: the receiver runs it, in its own
+		 * goroutine (an event loop's eval channel), not this one */
+		if (wk_N(w, s->b)->kind == AST_FUNC_LIT)
+			break;
+		if (wk_local_lit(w, s->b)) {
+			wk_mark_walked(w, wk_local_lit(w, s->b));
+			break;
+		}
 		wk_expr(w, s->b, RD);
 		break;
 	case AST_GO_STMT:
@@ -363,8 +371,10 @@ void wk_stmt(struct walker *w, uint32_t n)
 			uint32_t r = ast_list(w->a, s->a)[i];
 			loc_t rm = w->in_go || w->later ? -1 : wk_map_loc(w, r);
 
-			/* the map itself handed out (a getter) */
-			if (rm >= 0 && (size_t)rm < w->p->fields.n)
+			/* the map itself handed out (a getter); not an inner
+			 * map of a map of maps, replaced whole by its writers */
+			if (rm >= 0 && (size_t)rm < w->p->fields.n &&
+			    wk_N(w, r)->kind != AST_INDEX_EXPR)
 				wk_access(w, r, rm, AC_ESCAPE);
 			wk_expr(w, r, RD);
 		}
@@ -472,8 +482,14 @@ void wk_stmt(struct walker *w, uint32_t n)
 				vt = wk_map_elem(mt);
 				if (s->a && wk_N(w, s->a)->kind == AST_IDENT)
 					wk_declare(w, s->a, wk_unknown());
-				if (s->b && wk_N(w, s->b)->kind == AST_IDENT)
-					wk_declare(w, s->b, vt);
+				if (s->b && wk_N(w, s->b)->kind == AST_IDENT) {
+					struct local *v = wk_declare(w, s->b, vt);
+
+					/* for _, inner := range mapOfMaps */
+					if (v && ml >= 0 && mt.kind == TY_MAP &&
+					    mt.depth)
+						v->alias = ml;
+				}
 			} else {
 				wk_expr(w, s->a, WR);
 				wk_expr(w, s->b, WR);
