@@ -15,7 +15,7 @@ GCL_DIR=$ROOT/build/gitlab-ci-local
 GCL=$GCL_DIR/node_modules/.bin/gitlab-ci-local
 
 setup_file() {
-	local want have
+	local want have home
 	want=$(jq -r '.dependencies["gitlab-ci-local"]' "$BATS_TEST_DIRNAME/gitlab-ci-local/package.json")
 	have=$("$GCL" --version 2>/dev/null) || have=
 	[ "$have" != "$want" ] || return 0
@@ -32,8 +32,10 @@ setup_file() {
 	mkdir -p "$GCL_DIR"
 	cp "$BATS_TEST_DIRNAME/gitlab-ci-local/package.json" \
 		"$BATS_TEST_DIRNAME/gitlab-ci-local/package-lock.json" "$GCL_DIR/"
-	(cd "$GCL_DIR" && npm ci --no-audit --no-fund --loglevel=error \
-		--cache "$ROOT/build/npm-cache" >&2)
+	# npm with the user's own HOME (helper.bash moved it), so that the
+	# user's npm configuration and cache apply
+	home=$(getent passwd "$(id -u)" | cut -d: -f6) || home=
+	(cd "$GCL_DIR" && HOME=${home:-$HOME} npm ci --no-audit --no-fund --loglevel=error >&2)
 	have=$("$GCL" --version)
 	[ "$have" = "$want" ]
 }
@@ -99,7 +101,7 @@ for t in E.parse(sys.argv[1]).iter("testcase"): print(t.get("classname") + "|" +
 # The file names under the template's artifacts:reports, in the job as
 # gitlab-ci-local resolved it (--preview: includes and extends expanded).
 yq_reports() {
-	(cd project && "$GCL" --preview 2>/dev/null) |
+	(cd project && "$GCL" --preview --no-json-schema-validation 2>/dev/null) |
 		python3 -c 'import sys, yaml; r = yaml.safe_load(sys.stdin)["mapguard"]["artifacts"]["reports"]; print(r["codequality"], r["junit"])'
 }
 
@@ -144,12 +146,12 @@ yq_reports() {
 
 @test "gitlab-ci-local: the job runs on MR pipelines and the default branch only" {
 	git -C project checkout -q -b topic
-	run -0 --separate-stderr pipeline --list-json
+	run -0 --separate-stderr pipeline --list-json --no-json-schema-validation
 	jq -e '.[] | select(.name == "mapguard") | .when == "never"' <<<"$output"
 	mr_vars
-	run -0 --separate-stderr pipeline --list-json "${MR[@]}"
+	run -0 --separate-stderr pipeline --list-json --no-json-schema-validation "${MR[@]}"
 	jq -e '.[] | select(.name == "mapguard") | .when == "on_success"' <<<"$output"
 	git -C project checkout -q main
-	run -0 --separate-stderr pipeline --list-json
+	run -0 --separate-stderr pipeline --list-json --no-json-schema-validation
 	jq -e '.[] | select(.name == "mapguard") | .when == "on_success"' <<<"$output"
 }
