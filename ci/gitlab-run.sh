@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # gitlab-run.sh - what the GitLab template (ci/mapguard.gitlab-ci.yml) runs.
 #
-#   gitlab-run.sh          scan, diff, gate: reports for the MR widgets
+#   gitlab-run.sh          scan; Code Quality and JUnit reports of the whole
+#                          scan (for the MR widgets); diff; gate what is new
 #   gitlab-run.sh shard    fan-out: scan shard CI_NODE_INDEX/CI_NODE_TOTAL
 #                          into mapguard-shard-K.jsonl
 #   gitlab-run.sh merge    fan-in: concatenate mapguard-shard-*.jsonl (all
@@ -67,6 +68,24 @@ all|shard)
 *) die "usage: gitlab-run.sh [shard|merge]" ;;
 esac
 echo "mapguard: $(count "$out/all.jsonl") findings in the scanned paths"
+# Paths in reports are repository-relative (MAPGUARD_DIR may be a subdirectory).
+top_paths() {
+	jq -c --arg p "$prefix" 'if has("mapguard") then . else
+	.path = $p + .path | if .evidence then .evidence |= map(.path = $p + .path) else . end end' \
+		"$1" > "$2" || die "$1: not JSON Lines"
+}
+
+# --- the MR widgets' reports: every finding of the scan -------------------------
+# GitLab's Code Quality and test summary widgets compare the MR pipeline's
+# reports with those of the target branch's pipeline, so both hold the full
+# scan (the default branch runs this job too); the gate below judges only
+# what is new.
+top_paths "$out/all.jsonl" "$out/all-top.jsonl"
+args=(--fail-on never --report "gitlab=$project/gl-code-quality-report.json"
+	--report "junit=$project/mapguard-junit.xml")
+[ -z "$config" ] || args+=(--config "$config")
+(cd "$top" && mg-gate "${args[@]}" "$out/all-top.jsonl" >/dev/null) ||
+	die "mg-gate could not write the Code Quality and JUnit reports: see its message above"
 
 # --- base ----------------------------------------------------------------------
 # A merged-results pipeline checks out the merge of the MR into the target:
@@ -96,9 +115,7 @@ if [ -n "$base" ]; then
 else
 	cp "$out/all.jsonl" "$out/new.jsonl"
 fi
-jq -c --arg p "$prefix" 'if has("mapguard") then . else
-	.path = $p + .path | if .evidence then .evidence |= map(.path = $p + .path) else . end end' \
-	"$out/new.jsonl" > "$out/new-top.jsonl" || die "mg-diff's output is not JSON Lines"
+top_paths "$out/new.jsonl" "$out/new-top.jsonl"
 cp "$out/new-top.jsonl" "$project/mapguard-findings.jsonl"
 # Discussions can only be placed on lines the MR's diff shows.
 review_args=()
@@ -115,8 +132,7 @@ if is_true MAPGUARD_REVIEW false; then
 fi
 
 # --- gate ------------------------------------------------------------------------
-args=(--report text --report "gitlab=$project/gl-code-quality-report.json"
-	--report "junit=$project/mapguard-junit.xml" --report "markdown=$out/report.md")
+args=(--report text --report "markdown=$out/report.md")
 [ -z "${MAPGUARD_FAIL_ON:-}" ] || args+=(--fail-on "$MAPGUARD_FAIL_ON")
 [ -z "$baseline" ] || args+=(--baseline "$baseline")
 [ -z "$config" ] || args+=(--config "$config")

@@ -354,6 +354,14 @@ with its evidence); suppressed findings are `<skipped>`. A report without
 findings holds one passing test case, since Jenkins rejects a report with
 none.
 
+Test case names are `RULE path: symbol` (the message when the finding has
+no symbol), unique in the report: a repeated name gets ` #2`, ` #3`, … in
+stream order. GitLab keeps one test case per class name and name, and its
+MR test summary compares the names of the head and base pipelines, so a
+name carries no line number: a finding that only moved keeps its name and
+is not shown as a new failure. The line is in the `line` attribute and the
+failure text.
+
 EOF
 show xml mg-gate --report junit findings.jsonl
 

@@ -54,10 +54,58 @@ void report_checkstyle(FILE *fp, const struct finding *v, size_t n)
 	buf_release(&b);
 }
 
+struct nameref {
+	const char *name;
+	size_t i;
+};
+
+static int cmp_nameref(const void *a, const void *b)
+{
+	const struct nameref *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The test case names, unique (GitLab keeps one test case per classname and
+ * name) and without a line number, so that a finding which only moved keeps
+ * its name and the MR's test summary does not call it new: "RULE path:
+ * symbol" (the message when there is no symbol); a repeated name gets " #K",
+ * K the occurrence in stream order. */
+static char **junit_names(const struct finding *v, size_t n)
+{
+	struct nameref *refs = xcalloc(n ? n : 1, sizeof(*refs));
+	char **names = xcalloc(n ? n : 1, sizeof(*names));
+	size_t i, occ = 0;
+
+	for (i = 0; i < n; i++) {
+		names[i] = xasprintf("%s %s: %s", v[i].rule, v[i].path,
+				     v[i].symbol && *v[i].symbol
+					     ? v[i].symbol : v[i].message);
+		refs[i].name = names[i];
+		refs[i].i = i;
+	}
+	qsort(refs, n, sizeof(*refs), cmp_nameref);
+	for (i = 1; i < n; i++) {
+		occ = !strcmp(refs[i].name, refs[i - 1].name) ? occ + 1 : 0;
+		if (occ) {
+			char *s = xasprintf("%s #%zu", names[refs[i].i], occ + 1);
+
+			/* keep comparing the first one's (unchanged) text */
+			refs[i].name = refs[i - 1].name;
+			free(names[refs[i].i]);
+			names[refs[i].i] = s;
+		}
+	}
+	free(refs);
+	return names;
+}
+
 void report_junit(FILE *fp, const struct finding *v, size_t n,
 		  const struct verdict *vd)
 {
 	struct buf b = BUF_INIT;
+	char **names = junit_names(v, n);
 	size_t i, k, tests = n ? n : 1;
 
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", fp);
@@ -72,11 +120,11 @@ void report_junit(FILE *fp, const struct finding *v, size_t n,
 		      fp);
 	for (i = 0; i < n; i++) {
 		const struct finding *f = &v[i];
-		char *name = xasprintf("%s %s:%ld", f->rule, f->path, f->line);
+		char *name;
 
 		fputs("    <testcase name=\"", fp);
-		put_xml(fp, &b, name);
-		free(name);
+		put_xml(fp, &b, names[i]);
+		free(names[i]);
 		fputs("\" classname=\"", fp);
 		put_xml(fp, &b, f->path);
 		fprintf(fp, "\" file=\"");
@@ -118,5 +166,6 @@ void report_junit(FILE *fp, const struct finding *v, size_t n,
 		fputs("    </testcase>\n", fp);
 	}
 	fputs("  </testsuite>\n</testsuites>\n", fp);
+	free(names);
 	buf_release(&b);
 }

@@ -47,10 +47,11 @@ start_api() {
 	export CI_API_V4_URL=$API/api/v4
 }
 
-@test "gitlab template: .mapguard runs on MR pipelines with codequality and junit reports" {
+@test "gitlab template: .mapguard runs on MR pipelines and the default branch with codequality and junit reports" {
 	run -0 python3 "$BATS_TEST_DIRNAME/gitlab-job.py" --json "$TPL" .mapguard
-	jq -e '.rules == [{"if": "$CI_PIPELINE_SOURCE == \"merge_request_event\""}]' <<<"$output"
+	jq -e '.rules == [{"if": "$CI_PIPELINE_SOURCE == \"merge_request_event\""}, {"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]' <<<"$output"
 	jq -e '.artifacts.reports == {codequality: "gl-code-quality-report.json", junit: "mapguard-junit.xml"}' <<<"$output"
+	jq -e '.artifacts.paths | index("gl-code-quality-report.json") and index("mapguard-junit.xml")' <<<"$output"
 	jq -e '.artifacts.when == "always" and .variables.GIT_DEPTH == "50"' <<<"$output"
 	jq -e '.variables | has("MAPGUARD_FAIL_ON") and has("MAPGUARD_PATHS") and has("MAPGUARD_NOTE") and (has("MAPGUARD_GITLAB_TOKEN") | not)' <<<"$output"
 }
@@ -91,13 +92,16 @@ start_api() {
 	[[ "$stderr" == *"mapguard: the base commit $BASE_SHA is not in this clone and could not be fetched: set GIT_DEPTH: 0 (variables:) on the job"* ]]
 }
 
-@test "gitlab template: an MR that leaves an old race alone passes" {
+@test "gitlab template: an MR that leaves an old race alone passes; the reports still hold it" {
 	job .mapguard
 	cd project
 	export CI_MERGE_REQUEST_DIFF_BASE_SHA=$(git -C ../origin rev-parse feature)
 	echo '// later' >> main.go && commit . later
 	run -0 --separate-stderr bash ../job.sh
-	jq -e 'length == 0' gl-code-quality-report.json
+	[[ "$output" == *"mapguard: PASS: 0 findings"* ]]
+	jq -e 'length == 1 and .[0].location.path == "main.go"' gl-code-quality-report.json
+	[ "$(xmllint --xpath 'count(//testcase/failure)' mapguard-junit.xml)" = 1 ]
+	[ "$(jq -c 'select(.rule)' mapguard-findings.jsonl | wc -l)" = 0 ]
 }
 
 @test "gitlab template: MAPGUARD_FAIL_ON=never passes with the finding reported" {
