@@ -44,6 +44,7 @@ sarif=$(input SARIF_FILE '')
 race_log=$(input RACE_LOG '')
 shard=$(input SHARD '')
 shards=$(input SHARDS '')
+trusted_in=$(input TRUSTED_CONFIG auto)
 event=${GITHUB_EVENT_PATH:-}
 [ -r "$event" ] || event=
 
@@ -70,6 +71,32 @@ esac
 
 count() { jq -c 'select(has("mapguard") | not) | select(.suppressed != true)' "$1" | wc -l; }
 
+# --- policy: on a pull request, the configuration comes from the base --------
+# pull_request and pull_request_target: mg-scan and mg-gate read the config
+# and the baseline from the merge-base's tree (--trusted-config), so the pull
+# request cannot switch off the gate that judges it (docs/security.md).
+trusted=''
+case $trusted_in in
+auto|false) ;;
+*) die "input trusted-config: auto or false" ;;
+esac
+if [ "$trusted_in" = auto ] && [ -n "$event" ]; then
+	case ${GITHUB_EVENT_NAME:-} in
+	pull_request|pull_request_target)
+		tb=$(jq -r '.pull_request.base.sha // empty' "$event")
+		[[ $tb =~ ^[0-9a-f]{40}$ ]] || die "the pull request event has no base commit SHA: cannot read the policy from the base"
+		git cat-file -e "$tb^{commit}" 2>/dev/null ||
+			git fetch -q --no-tags --depth=1 origin "$tb" 2>"$out/fetch.err" || true
+		git cat-file -e "$tb^{commit}" 2>/dev/null ||
+			die "the pull request's base $tb is not in this clone and could not be fetched: the policy is read from it; set fetch-depth: 0 on actions/checkout"
+		# the merge-base; in a shallow clone that lacks it, the base itself
+		# (GitHub's merge commit: they are the same)
+		trusted=$(git merge-base "$tb" HEAD 2>/dev/null) || trusted=$tb
+		echo "mapguard: pull request: the configuration and the baseline come from $trusted (the base), not from the pull request"
+		;;
+	esac
+fi
+
 # --- scan ------------------------------------------------------------------
 if [ "$mode" = fanin ]; then
 	shopt -s nullglob
@@ -84,6 +111,9 @@ else
 	read -r -d '' -a paths < <(input PATHS . | tr '\n' ' '; printf '\0')
 	[ ${#paths[@]} -gt 0 ] || paths=(.)
 	scan_args=(--format json)
+	trusted_args=()
+	[ -z "$trusted" ] || trusted_args=(--trusted-config "$trusted")
+	scan_args+=("${trusted_args[@]}")
 	[ -z "$config" ] || scan_args+=(--config "$config")
 	[ "$mode" != fanout ] || scan_args+=(--shard "$shard/$shards")
 	echo "::group::mg-scan"
@@ -93,7 +123,7 @@ else
 	[ "$rc" = 0 ] || die "mg-scan failed (exit $rc): see its message above"
 	if [ -n "$race_log" ]; then
 		[ -r "$race_log" ] || die "input race-log: cannot read the file"
-		mg-scan --format json --race-log "$race_log" >> "$out/all.jsonl" ||
+		mg-scan --format json "${trusted_args[@]}" --race-log "$race_log" >> "$out/all.jsonl" ||
 			die "mg-scan --race-log failed: see its message above"
 	fi
 	if [ "$mode" = fanout ]; then
@@ -185,7 +215,8 @@ else
 fi
 # Paths relative to the repository root: annotations, SARIF and review
 # comments are placed by them.
-jq -c --arg p "$prefix" 'if has("mapguard") then . else
+jq -c --arg p "$prefix" 'if has("mapguard") then
+	(if .suppressions then .suppressions |= map(.path = $p + .path) else . end) else
 	.path = $p + .path | if .evidence then .evidence |= map(.path = $p + .path) else . end end' \
 	"$out/new.jsonl" > "$out/new-top.jsonl" || die "mg-diff's output is not JSON Lines"
 # Inline review comments can only sit on lines the pull request's diff
@@ -205,10 +236,13 @@ cp "$out/new-top.jsonl" "$top/mapguard-findings.jsonl" 2>/dev/null || true
 
 # --- gate ------------------------------------------------------------------
 # The gate runs at the repository root (below): files named relative to the
-# working directory are made absolute first.
-[ -z "$baseline" ] || baseline=$(realpath -m -- "$baseline")
-[ -z "$config" ] || config=$(realpath -m -- "$config")
+# working directory are made relative to the root first (--trusted-config
+# reads them from the base's tree by that name).
+[ -z "$baseline" ] || baseline=$(realpath -m --relative-to="$top" -- "$baseline")
+[ -z "$config" ] || config=$(realpath -m --relative-to="$top" -- "$config")
 gate_args=()
+[ -z "$trusted" ] || gate_args+=(--trusted-config "$trusted")
+! bool FAIL_ON_NEW_SUPPRESSIONS false || gate_args+=(--fail-on-new-suppressions)
 [ -z "$fail_on" ] || gate_args+=(--fail-on "$fail_on")
 [ -z "$baseline" ] || gate_args+=(--baseline "$baseline")
 [ -z "$config" ] || gate_args+=(--config "$config")

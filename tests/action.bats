@@ -66,8 +66,8 @@ extract_runs() {
 	run -0 python3 - "$ROOT/action.yml" <<-'PY'
 	import sys, yaml
 	a = yaml.safe_load(open(sys.argv[1]))
-	want = ["working-directory", "paths", "base", "only-new", "fail-on", "baseline",
-	        "config", "sarif-file", "annotations", "step-summary", "comment", "review",
+	want = ["working-directory", "paths", "base", "only-new", "fail-on",
+	        "fail-on-new-suppressions", "baseline", "config", "trusted-config", "sarif-file", "annotations", "step-summary", "comment", "review",
 	        "race-log", "shard", "shards", "github-token"]
 	assert list(a["inputs"]) == want, list(a["inputs"])
 	assert list(a["outputs"]) == ["findings", "new-findings", "verdict", "sarif-file"]
@@ -77,6 +77,7 @@ extract_runs() {
 	assert d["base"] == "auto" and d["only-new"] == "true" and d["annotations"] == "true"
 	assert d["step-summary"] == "true" and d["comment"] == "false" and d["review"] == "false"
 	assert d["github-token"] == "${{ github.token }}"
+	assert d["trusted-config"] == "auto" and d["fail-on-new-suppressions"] == "false"
 	assert a["runs"]["using"] == "composite"
 	PY
 }
@@ -87,7 +88,7 @@ extract_runs() {
 	while read -r n; do
 		grep -q "^| \`$n\` |" "$ROOT/docs/github.md" || { echo "undocumented: $n"; false; }
 	done < names
-	[ "$(wc -l < names)" = 20 ]
+	[ "$(wc -l < names)" = 22 ]
 }
 
 @test "action.yml: no \${{ }} inside run: scripts; inputs reach them through env:" {
@@ -354,7 +355,10 @@ extract_runs() {
 @test "action: baseline input (relative to working-directory) hides a known finding" {
 	clone
 	(cd ws && mg-scan --format json . | mg-gate --write-baseline known.json >/dev/null)
-	MG_INPUT_BASELINE=known.json MG_INPUT_ONLY_NEW=false run -0 --separate-stderr "$RUN"
+	# on a pull request the baseline is read from the base, which has none
+	MG_INPUT_BASELINE=known.json MG_INPUT_ONLY_NEW=false run -2 --separate-stderr "$RUN"
+	[[ "$stderr" == *"known.json: baseline: no such file in the trusted revision"* ]]
+	MG_INPUT_TRUSTED_CONFIG=false MG_INPUT_BASELINE=known.json MG_INPUT_ONLY_NEW=false run -0 --separate-stderr "$RUN"
 	[ "$(out verdict)" = pass ]
 }
 
@@ -441,4 +445,69 @@ start_api() {
 
 teardown() {
 	[ -z "${API_PID:-}" ] || kill "$API_PID" 2>/dev/null || true
+}
+
+# pr_commit MSG: commit what the test wrote into origin's pr branch.
+pr_commit() {
+	commit origin "$1"
+	HEAD_SHA=$(git -C origin rev-parse HEAD)
+	git -C origin checkout -q main
+}
+
+# cached_build: the action's build step finds this build instead of compiling.
+cached_build() {
+	mkdir -p "$BATS_TEST_TMPDIR/cache/bin"
+	cp "$MG_BIN/mg-scan" "$MG_BIN/mg-diff" "$MG_BIN/mg-gate" "$BATS_TEST_TMPDIR/cache/bin/"
+	export MAPGUARD_BUILD_DIR=$BATS_TEST_TMPDIR/cache
+}
+
+@test "action: pull_request_target from a fork whose .mapguard.json disables the rules still fails; the log and the summary say the policy was edited" {
+	git -C origin checkout -q pr
+	printf '{"disable":["MG001"],"fail_on":"never"}\n' > origin/.mapguard.json
+	pr_commit "pr: switch the gate off"
+	event someone/fork
+	# pull_request_target: GITHUB_SHA is the base; the workflow checks out
+	# the PR's head (actions/checkout with ref: the head SHA, depth 1)
+	export GITHUB_EVENT_NAME=pull_request_target GITHUB_SHA=$BASE_SHA
+	clone --depth=1
+	cached_build
+	run -1 --separate-stderr python3 "$BATS_TEST_DIRNAME/gha-run.py" "$ROOT/action.yml" '{}'
+	[ "${lines[-1]}" = '{"findings": "1", "new-findings": "1", "sarif-file": "", "verdict": "fail"}' ]
+	[[ "$output" == *"::error file=main.go,line=12,"* ]]
+	grep -Fqx "mapguard: this change edits the gate's policy: .mapguard.json (added: disable, fail_on); not applied: the gate used the policy of ${BASE_SHA:0:12} (--trusted-config)" <<< "$output"
+	grep -Fq ":warning: **this change edits the gate's policy:** .mapguard.json \(added\: disable, fail\_on\)" "$GITHUB_STEP_SUMMARY"
+	# the PR's own policy would have passed it: trusted-config false reads it
+	: > "$GITHUB_STEP_SUMMARY"
+	run -0 --separate-stderr python3 "$BATS_TEST_DIRNAME/gha-run.py" "$ROOT/action.yml" '{"trusted-config": "false"}'
+	[ "${lines[-1]}" = '{"findings": "0", "new-findings": "0", "sarif-file": "", "verdict": "pass"}' ]
+	grep -Fq "this run uses the change's own policy" "$GITHUB_STEP_SUMMARY"
+}
+
+@test "action: pull_request: a PR's baseline listing its own race is not honoured; one in the base is" {
+	(cd origin && git checkout -q pr && mg-scan --format json . | mg-gate --write-baseline bl.json >/dev/null)
+	printf '{"baseline":"bl.json"}\n' > origin/.mapguard.json
+	pr_commit "pr: accept my own race"
+	clone
+	run -1 --separate-stderr "$RUN"
+	[[ "$output" == *"mapguard: this change edits the gate's policy: .mapguard.json (added: baseline); not applied"* ]]
+	MG_INPUT_TRUSTED_CONFIG=false run -0 --separate-stderr "$RUN"
+	MG_INPUT_TRUSTED_CONFIG=maybe run -2 --separate-stderr "$RUN"
+	[[ "$output" == *"input trusted-config: auto or false"* ]]
+}
+
+@test "action: new //mg:ignore and //nolint directives are listed in the log, the summary and the comment; fail-on-new-suppressions blocks them" {
+	git -C origin checkout -q pr
+	racy_go | sed -e 's|counts\[i\]++|& //mg:ignore MG001 // callers hold the lock|' \
+		-e 's|wg.Wait()|& //nolint|' -e 's|wg.Add(1)|& //nolint:errcheck|' > origin/main.go
+	pr_commit "pr: waive the race"
+	event octo/repo
+	clone
+	start_api '{"comments": []}'
+	MG_INPUT_COMMENT=true MG_INPUT_GITHUB_TOKEN=t run -0 --separate-stderr "$RUN"
+	grep -Fqx 'mapguard: 2 new suppressions: main.go:12 MG001 "callers hold the lock"; main.go:15 all rules, no reason' <<< "$output"
+	grep -Fq ':warning: **2 new suppressions:** [main.go\:12](https://github.com/octo/repo/blob/'"$GITHUB_SHA"'/main.go#L12) MG001 — callers hold the lock; [main.go\:15]' "$GITHUB_STEP_SUMMARY"
+	jq -se '.[1].body.body | contains(":warning: **2 new suppressions:** [main.go\\:12]")' "$LOG"
+	MG_INPUT_FAIL_ON_NEW_SUPPRESSIONS=true run -1 --separate-stderr "$RUN"
+	[ "$(out verdict)" = fail ]
+	[[ "$output" == *"mapguard: FAIL: 0 findings, 1 suppressed (fail on: warning, new suppressions)"* ]]
 }
