@@ -88,7 +88,7 @@ if [ "$trusted_in" = auto ] && [ -n "$event" ]; then
 		git cat-file -e "$tb^{commit}" 2>/dev/null ||
 			git fetch -q --no-tags --depth=1 origin "$tb" 2>"$out/fetch.err" || true
 		git cat-file -e "$tb^{commit}" 2>/dev/null ||
-			die "the pull request's base $tb is not in this clone and could not be fetched: the policy is read from it; set fetch-depth: 0 on actions/checkout"
+			die "base $tb is not in this clone and could not be fetched; set fetch-depth: 0 on actions/checkout (the policy is read from the base)"
 		# the merge-base; in a shallow clone that lacks it, the base itself
 		# (GitHub's merge commit: they are the same)
 		trusted=$(git merge-base "$tb" HEAD 2>/dev/null) || trusted=$tb

@@ -259,7 +259,8 @@ extract_runs() {
 
 @test "action: a push event compares with the previous commit" {
 	jq -n --arg b "$BASE_SHA" '{before: $b}' > "$GITHUB_EVENT_PATH"
-	GITHUB_EVENT_NAME=push clone
+	export GITHUB_EVENT_NAME=push
+	clone
 	run -1 --separate-stderr "$RUN"
 	[ "$(out new-findings)" = 1 ]
 }
@@ -510,4 +511,15 @@ cached_build() {
 	MG_INPUT_FAIL_ON_NEW_SUPPRESSIONS=true run -1 --separate-stderr "$RUN"
 	[ "$(out verdict)" = fail ]
 	[[ "$output" == *"mapguard: FAIL: 0 findings, 1 suppressed (fail on: warning, new suppressions)"* ]]
+}
+
+@test "action: a pull_request event without a base SHA fails closed; on a push the checkout's config applies" {
+	clone
+	echo '{"pull_request": {"number": 7}}' > "$GITHUB_EVENT_PATH"
+	run -2 --separate-stderr "$RUN"
+	[[ "$output" == *"::error title=mapguard::the pull request event has no base commit SHA"* ]]
+	jq -n --arg b "$BASE_SHA" '{before: $b}' > "$GITHUB_EVENT_PATH"
+	printf '{"fail_on":"never"}\n' > ws/.mapguard.json
+	GITHUB_EVENT_NAME=push run -0 --separate-stderr "$RUN"
+	[[ "$output" != *"come from"* ]]
 }
