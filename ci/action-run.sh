@@ -89,9 +89,19 @@ if [ "$trusted_in" = auto ] && [ -n "$event" ]; then
 			git fetch -q --no-tags --depth=1 origin "$tb" 2>"$out/fetch.err" || true
 		git cat-file -e "$tb^{commit}" 2>/dev/null ||
 			die "base $tb is not in this clone and could not be fetched; set fetch-depth: 0 on actions/checkout (the policy is read from the base)"
-		# the merge-base; in a shallow clone that lacks it, the base itself
-		# (GitHub's merge commit: they are the same)
-		trusted=$(git merge-base "$tb" HEAD 2>/dev/null) || trusted=$tb
+		# the merge-base: the base itself under GitHub's merge commit (its
+		# first parent); else deepen a shallow clone until git finds it,
+		# and if it never does, the base (reviewed code too)
+		trusted=''
+		[ "$(git cat-file -p HEAD | sed -n '/^$/q; s/^parent //p' | head -1)" != "$tb" ] || trusted=$tb
+		[ -n "$trusted" ] || trusted=$(git merge-base "$tb" HEAD 2>/dev/null) || trusted=''
+		depth=50
+		while [ -z "$trusted" ] && [ "$(git rev-parse --is-shallow-repository)" = true ] && [ "$depth" -le 1600 ]; do
+			git fetch -q --no-tags --deepen="$depth" origin "$tb" "$(git rev-parse HEAD)" 2>>"$out/fetch.err" || break
+			trusted=$(git merge-base "$tb" HEAD 2>/dev/null) || trusted=''
+			depth=$((depth * 2))
+		done
+		[ -n "$trusted" ] || trusted=$tb
 		echo "mapguard: pull request: the configuration and the baseline come from $trusted (the base), not from the pull request"
 		;;
 	esac

@@ -466,6 +466,11 @@ cached_build() {
 	git -C origin checkout -q pr
 	printf '{"disable":["MG001"],"fail_on":"never"}\n' > origin/.mapguard.json
 	pr_commit "pr: switch the gate off"
+	# the base branch moved on since: the policy comes from the merge-base
+	echo "docs" > origin/README
+	commit origin "main: docs"
+	mb=$BASE_SHA
+	BASE_SHA=$(git -C origin rev-parse HEAD)
 	event someone/fork
 	# pull_request_target: GITHUB_SHA is the base; the workflow checks out
 	# the PR's head (actions/checkout with ref: the head SHA, depth 1)
@@ -474,8 +479,9 @@ cached_build() {
 	cached_build
 	run -1 --separate-stderr python3 "$BATS_TEST_DIRNAME/gha-run.py" "$ROOT/action.yml" '{}'
 	[ "${lines[-1]}" = '{"findings": "1", "new-findings": "1", "sarif-file": "", "verdict": "fail"}' ]
+	[[ "$output" == *"mapguard: pull request: the configuration and the baseline come from $mb (the base)"* ]]
 	[[ "$output" == *"::error file=main.go,line=12,"* ]]
-	grep -Fqx "mapguard: this change edits the gate's policy: .mapguard.json (added: disable, fail_on); not applied: the gate used the policy of ${BASE_SHA:0:12} (--trusted-config)" <<< "$output"
+	grep -Fqx "mapguard: this change edits the gate's policy: .mapguard.json (added: disable, fail_on); not applied: the gate used the policy of ${mb:0:12} (--trusted-config)" <<< "$output"
 	grep -Fq ":warning: **this change edits the gate's policy:** .mapguard.json \(added\: disable, fail\_on\)" "$GITHUB_STEP_SUMMARY"
 	# the PR's own policy would have passed it: trusted-config false reads it
 	: > "$GITHUB_STEP_SUMMARY"
@@ -485,7 +491,8 @@ cached_build() {
 }
 
 @test "action: pull_request: a PR's baseline listing its own race is not honoured; one in the base is" {
-	(cd origin && git checkout -q pr && mg-scan --format json . | mg-gate --write-baseline bl.json >/dev/null)
+	(cd origin && git checkout -q pr && mg-scan --format json . | mg-gate --write-baseline ../bl.json >/dev/null)
+	cp bl.json origin/bl.json
 	printf '{"baseline":"bl.json"}\n' > origin/.mapguard.json
 	pr_commit "pr: accept my own race"
 	clone
@@ -494,6 +501,21 @@ cached_build() {
 	MG_INPUT_TRUSTED_CONFIG=false run -0 --separate-stderr "$RUN"
 	MG_INPUT_TRUSTED_CONFIG=maybe run -2 --separate-stderr "$RUN"
 	[[ "$output" == *"input trusted-config: auto or false"* ]]
+	# once the base branch holds the same files, its baseline accepts the race
+	cp bl.json origin/bl.json
+	printf '{"baseline":"bl.json"}\n' > origin/.mapguard.json
+	commit origin "main: accept the race"
+	BASE_SHA=$(git -C origin rev-parse HEAD)
+	git -C origin checkout -q pr
+	git -C origin rebase -q main
+	HEAD_SHA=$(git -C origin rev-parse HEAD)
+	git -C origin checkout -q main
+	event octo/repo
+	rm -rf ws
+	clone
+	run -0 --separate-stderr "$RUN"
+	[[ "$output" == *"mapguard: PASS: 0 findings, 1 baselined"* ]]
+	[[ "$output" != *"edits the gate's policy"* ]]
 }
 
 @test "action: new //mg:ignore and //nolint directives are listed in the log, the summary and the comment; fail-on-new-suppressions blocks them" {
