@@ -75,7 +75,7 @@ count() { jq -c 'select(has("mapguard") | not) | select(.suppressed != true)' "$
 # pull_request and pull_request_target: mg-scan and mg-gate read the config
 # and the baseline from the merge-base's tree (--trusted-config), so the pull
 # request cannot switch off the gate that judges it (docs/security.md).
-trusted=''
+trusted='' shallow=$(git rev-parse --is-shallow-repository)
 case $trusted_in in
 auto|false) ;;
 *) die "input trusted-config: auto or false" ;;
@@ -170,7 +170,7 @@ fi
 
 # have REV: is REV a commit in the local object database?
 have() { git cat-file -e "$1^{commit}" 2>/dev/null; }
-shallow=$(git rev-parse --is-shallow-repository)
+# (as the checkout left it: the policy's merge-base may have deepened it)
 fix="set fetch-depth: 0 on actions/checkout (or fetch the base branch's history before mapguard)"
 if [ -n "$base" ]; then
 	case $base in -*) die "input base: not a revision" ;; esac

@@ -615,6 +615,9 @@ int main(int argc, char **argv)
 	vd.fail_on_new_supp = fail_on_new_supp;
 	if (fail_on_new_supp && vd.change->nsupp)
 		vd.fail = 1;
+	if (fail_on_new_supp && !vd.change->known)
+		mg_warn("--fail-on-new-suppressions: the input did not pass "
+			"through mg-diff, so no new suppression is known");
 	policy = policy_edits(trusted_rev ? trusted_rev : vd.change->base,
 			      trusted_rev != NULL, o.config, o.baseline);
 	vd.policy = policy;

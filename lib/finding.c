@@ -340,6 +340,10 @@ static void read_change(struct finding_reader *rd, json_t *root)
 	json_t *a = json_object_get(root, "suppressions"), *e, *b, *r;
 	size_t i, k;
 
+	b = json_object_get(root, "tool");
+	if ((json_is_string(b) && !strcmp(json_string_value(b), "mg-diff")) ||
+	    json_object_get(root, "base") || a)
+		rd->change.known = 1;
 	b = json_object_get(root, "base");
 	if (!rd->change.base && json_is_string(b))
 		rd->change.base = xstrdup(json_string_value(b));

@@ -76,6 +76,7 @@ struct change_info {
 	char *base;		/* commit hex; NULL: unknown (--patch) */
 	struct suppression *supp;
 	size_t nsupp, asupp;
+	int known;		/* read: a trailer came from mg-diff, or had the keys */
 };
 /* The trailer with ci's keys ("base", "suppressions") added when set. */
 void finding_write_trailer_info(FILE *fp, const struct trailer *t,

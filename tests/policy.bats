@@ -88,10 +88,13 @@ trailer() { tail -1 "$1"; }
 	# mg-gate's json report passes them on: a second gate still sees them
 	mg-gate --report json=again.jsonl new.jsonl
 	run -1 mg-gate --fail-on-new-suppressions again.jsonl
+	# without mg-diff nothing is known: a warning, not a silent pass
+	run -0 --separate-stderr bash -c 'mg-scan --format json . | mg-gate --fail-on-new-suppressions'
+	[ "$stderr" = "mg-gate: warning: --fail-on-new-suppressions: the input did not pass through mg-diff, so no new suppression is known" ]
 	# a change without new directives passes with the option
 	mg-scan --format json . | mg-diff --base HEAD > none.jsonl
-	run -0 mg-gate --fail-on-new-suppressions none.jsonl
-	[ "${#lines[@]}" = 1 ]
+	run -0 --separate-stderr mg-gate --fail-on-new-suppressions none.jsonl
+	[ "${#lines[@]}" = 1 ] && [ -z "$stderr" ]
 }
 
 @test "mg-gate: the policy line names the edited config (its keys) and baseline, and says which policy applied" {
