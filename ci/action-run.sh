@@ -50,6 +50,7 @@ sarif=$(input SARIF_FILE '')
 race_log=$(input RACE_LOG '')
 shard=$(input SHARD '')
 shards=$(input SHARDS '')
+trusted_in=$(input TRUSTED_CONFIG auto)
 event=${GITHUB_EVENT_PATH:-}
 [ -r "$event" ] || event=
 
@@ -76,6 +77,42 @@ esac
 
 count() { jq -c 'select(has("mapguard") | not) | select(.suppressed != true)' "$1" | wc -l; }
 
+# --- policy: on a pull request, the configuration comes from the base --------
+# pull_request and pull_request_target: mg-scan and mg-gate read the config
+# and the baseline from the merge-base's tree (--trusted-config), so the pull
+# request cannot switch off the gate that judges it (docs/security.md).
+trusted='' shallow=$(git rev-parse --is-shallow-repository)
+case $trusted_in in
+auto|false) ;;
+*) die "input trusted-config: auto or false" ;;
+esac
+if [ "$trusted_in" = auto ] && [ -n "$event" ]; then
+	case ${GITHUB_EVENT_NAME:-} in
+	pull_request|pull_request_target)
+		tb=$(jq -r '.pull_request.base.sha // empty' "$event")
+		[[ $tb =~ ^[0-9a-f]{40}$ ]] || die "the pull request event has no base commit SHA: cannot read the policy from the base"
+		git cat-file -e "$tb^{commit}" 2>/dev/null ||
+			git fetch -q --no-tags --depth=1 origin "$tb" 2>"$out/fetch.err" || true
+		git cat-file -e "$tb^{commit}" 2>/dev/null ||
+			die "base $tb is not in this clone and could not be fetched; set fetch-depth: 0 on actions/checkout (the policy is read from the base)"
+		# the merge-base: the base itself under GitHub's merge commit (its
+		# first parent); else deepen a shallow clone until git finds it,
+		# and if it never does, the base (reviewed code too)
+		trusted=''
+		[ "$(git cat-file -p HEAD | sed -n '/^$/q; s/^parent //p' | head -1)" != "$tb" ] || trusted=$tb
+		[ -n "$trusted" ] || trusted=$(git merge-base "$tb" HEAD 2>/dev/null) || trusted=''
+		depth=50
+		while [ -z "$trusted" ] && [ "$(git rev-parse --is-shallow-repository)" = true ] && [ "$depth" -le 1600 ]; do
+			git fetch -q --no-tags --deepen="$depth" origin "$tb" "$(git rev-parse HEAD)" 2>>"$out/fetch.err" || break
+			trusted=$(git merge-base "$tb" HEAD 2>/dev/null) || trusted=''
+			depth=$((depth * 2))
+		done
+		[ -n "$trusted" ] || trusted=$tb
+		echo "mapguard: pull request: the configuration and the baseline come from $trusted (the base), not from the pull request"
+		;;
+	esac
+fi
+
 # --- scan ------------------------------------------------------------------
 if [ "$mode" = fanin ]; then
 	shopt -s nullglob
@@ -90,6 +127,9 @@ else
 	read -r -d '' -a paths < <(input PATHS . | tr '\n' ' '; printf '\0')
 	[ ${#paths[@]} -gt 0 ] || paths=(.)
 	scan_args=(--format json)
+	trusted_args=()
+	[ -z "$trusted" ] || trusted_args=(--trusted-config "$trusted")
+	scan_args+=("${trusted_args[@]}")
 	[ -z "$config" ] || scan_args+=(--config "$config")
 	[ "$mode" != fanout ] || scan_args+=(--shard "$shard/$shards")
 	echo "::group::mg-scan"
@@ -99,7 +139,7 @@ else
 	[ "$rc" = 0 ] || die "mg-scan failed (exit $rc): see its message above"
 	if [ -n "$race_log" ]; then
 		[ -r "$race_log" ] || die "input race-log: cannot read the file"
-		mg-scan --format json --race-log "$race_log" >> "$out/all.jsonl" ||
+		mg-scan --format json "${trusted_args[@]}" --race-log "$race_log" >> "$out/all.jsonl" ||
 			die "mg-scan --race-log failed: see its message above"
 	fi
 	if [ "$mode" = fanout ]; then
@@ -116,17 +156,19 @@ output findings "$findings"
 
 # Paths relative to the repository root: annotations, SARIF and review
 # comments are placed by them.
-top_paths() {	# top_paths IN OUT
-	jq -c --arg p "$prefix" 'if has("mapguard") then . else
+top_paths() {	# top_paths IN OUT (a trailer's new suppressions too)
+	jq -c --arg p "$prefix" 'if has("mapguard") then
+		(if .suppressions then .suppressions |= map(.path = $p + .path) else . end) else
 		.path = $p + .path | if .evidence then .evidence |= map(.path = $p + .path) else . end end' \
 		"$1" > "$2"
 }
 
 # --- gate options shared by the SARIF report and the gate -------------------
 # The gate runs at the repository root (below): files named relative to the
-# working directory are made absolute first.
-[ -z "$baseline" ] || baseline=$(realpath -m -- "$baseline")
-[ -z "$config" ] || config=$(realpath -m -- "$config")
+# working directory are made relative to the root first (--trusted-config
+# reads them from the base's tree by that name).
+[ -z "$baseline" ] || baseline=$(realpath -m --relative-to="$top" -- "$baseline")
+[ -z "$config" ] || config=$(realpath -m --relative-to="$top" -- "$config")
 if mg-gate --help 2>/dev/null | grep -q -- '--report'; then
 	reports=1
 else
@@ -143,6 +185,7 @@ if [ -n "$sarif" ] && [ "$reports" = 1 ]; then
 	mkdir -p -- "$(dirname -- "$sarif")" || die "sarif-file: cannot make its directory"
 	top_paths "$out/all.jsonl" "$out/all-top.jsonl" || die "the scan's output is not JSON Lines"
 	sarif_args=(--fail-on never --report "sarif=$sarif")
+	[ -z "$trusted" ] || sarif_args+=(--trusted-config "$trusted")
 	[ -z "$config" ] || sarif_args+=(--config "$config")
 	(cd "$top" && mg-gate "${sarif_args[@]}" "$out/all-top.jsonl") > "$out/sarif.out" ||
 		{ cat "$out/sarif.out"; die "mg-gate could not write the SARIF report of the full scan (see above)"; }
@@ -172,7 +215,7 @@ fi
 
 # have REV: is REV a commit in the local object database?
 have() { git cat-file -e "$1^{commit}" 2>/dev/null; }
-shallow=$(git rev-parse --is-shallow-repository)
+# (as the checkout left it: the policy's merge-base may have deepened it)
 fix="set fetch-depth: 0 on actions/checkout (or fetch the base branch's history before mapguard)"
 if [ -n "$base" ]; then
 	case $base in -*) die "input base: not a revision" ;; esac
@@ -243,6 +286,8 @@ cp "$out/new-top.jsonl" "$top/mapguard-findings.jsonl" 2>/dev/null || true
 
 # --- gate: on what is new ---------------------------------------------------
 gate_args=()
+[ -z "$trusted" ] || gate_args+=(--trusted-config "$trusted")
+! bool FAIL_ON_NEW_SUPPRESSIONS false || gate_args+=(--fail-on-new-suppressions)
 [ -z "$fail_on" ] || gate_args+=(--fail-on "$fail_on")
 [ -z "$baseline" ] || gate_args+=(--baseline "$baseline")
 [ -z "$config" ] || gate_args+=(--config "$config")

@@ -33,8 +33,30 @@ out=$(mktemp -d) || die "cannot make a temporary directory"
 trap 'rm -rf "$out"' EXIT
 config=${MAPGUARD_CONFIG:-}
 baseline=${MAPGUARD_BASELINE:-}
-[ -z "$config" ] || config=$(realpath -m -- "$config")
-[ -z "$baseline" ] || baseline=$(realpath -m -- "$baseline")
+
+# --- policy: in a merge request pipeline, the configuration comes from the base
+# mg-scan and mg-gate read the config and the baseline from the tree of the
+# MR's merge-base (--trusted-config), so the MR cannot switch off the gate
+# that judges it (docs/security.md).  MAPGUARD_TRUSTED_CONFIG=false: from
+# the checkout.
+trusted=''
+case ${MAPGUARD_TRUSTED_CONFIG:-auto} in
+auto|false) ;;
+*) die "MAPGUARD_TRUSTED_CONFIG: auto or false" ;;
+esac
+if [ "${MAPGUARD_TRUSTED_CONFIG:-auto}" = auto ] && [ -n "${CI_MERGE_REQUEST_IID:-}" ]; then
+	trusted=${CI_MERGE_REQUEST_DIFF_BASE_SHA:-${CI_MERGE_REQUEST_TARGET_BRANCH_SHA:-}}
+	[[ $trusted =~ ^[0-9a-f]{40}$ ]] || die "a merge request pipeline without CI_MERGE_REQUEST_DIFF_BASE_SHA: cannot read the policy from the base"
+	if ! git cat-file -e "$trusted^{commit}" 2>/dev/null; then
+		echo "mapguard: fetching the base commit $trusted (shallow clone, GIT_DEPTH=${GIT_DEPTH:-})"
+		git fetch -q --no-tags --depth=1 origin "$trusted" 2>"$out/fetch.err" || true
+		git cat-file -e "$trusted^{commit}" 2>/dev/null ||
+			die "the base commit $trusted is not in this clone and could not be fetched: set GIT_DEPTH: 0 (variables:) on the job"
+	fi
+	echo "mapguard: merge request: the configuration and the baseline come from $trusted (the merge-base), not from the merge request"
+fi
+trusted_args=()
+[ -z "$trusted" ] || trusted_args=(--trusted-config "$trusted")
 
 # --- scan --------------------------------------------------------------------
 case $mode in
@@ -52,7 +74,7 @@ merge)
 all|shard)
 	read -r -d '' -a paths < <(printf '%s' "${MAPGUARD_PATHS:-.}" | tr '\n' ' '; printf '\0')
 	[ ${#paths[@]} -gt 0 ] || paths=(.)
-	args=(--format json)
+	args=(--format json "${trusted_args[@]}")
 	[ -z "$config" ] || args+=(--config "$config")
 	if [ "$mode" = shard ]; then
 		[[ ${CI_NODE_INDEX:-} =~ ^[1-9][0-9]*$ ]] || die "shard: CI_NODE_INDEX is not set (give the job parallel: N)"
@@ -69,11 +91,16 @@ all|shard)
 esac
 echo "mapguard: $(count "$out/all.jsonl") findings in the scanned paths"
 # Paths in reports are repository-relative (MAPGUARD_DIR may be a subdirectory).
-top_paths() {
-	jq -c --arg p "$prefix" 'if has("mapguard") then . else
+top_paths() {	# a trailer's new suppressions too
+	jq -c --arg p "$prefix" 'if has("mapguard") then
+	(if .suppressions then .suppressions |= map(.path = $p + .path) else . end) else
 	.path = $p + .path | if .evidence then .evidence |= map(.path = $p + .path) else . end end' \
 		"$1" > "$2" || die "$1: not JSON Lines"
 }
+# mg-gate runs at the repository root: files relative to MAPGUARD_DIR are
+# named relative to the root (--trusted-config reads them from the base's tree)
+[ -z "$config" ] || config=$(realpath -m --relative-to="$top" -- "$config")
+[ -z "$baseline" ] || baseline=$(realpath -m --relative-to="$top" -- "$baseline")
 
 # --- the MR widgets' reports: every finding of the scan -------------------------
 # GitLab's Code Quality and test summary widgets compare the MR pipeline's
@@ -82,7 +109,7 @@ top_paths() {
 # what is new.
 top_paths "$out/all.jsonl" "$out/all-top.jsonl"
 args=(--fail-on never --report "gitlab=$project/gl-code-quality-report.json"
-	--report "junit=$project/mapguard-junit.xml")
+	--report "junit=$project/mapguard-junit.xml" "${trusted_args[@]}")
 [ -z "$config" ] || args+=(--config "$config")
 (cd "$top" && mg-gate "${args[@]}" "$out/all-top.jsonl" >/dev/null) ||
 	die "mg-gate could not write the Code Quality and JUnit reports: see its message above"
@@ -134,6 +161,8 @@ fi
 # --- gate ------------------------------------------------------------------------
 args=(--report text --report "markdown=$out/report.md")
 [ -z "${MAPGUARD_FAIL_ON:-}" ] || args+=(--fail-on "$MAPGUARD_FAIL_ON")
+args+=("${trusted_args[@]}")
+! is_true MAPGUARD_FAIL_ON_NEW_SUPPRESSIONS false || args+=(--fail-on-new-suppressions)
 [ -z "$baseline" ] || args+=(--baseline "$baseline")
 [ -z "$config" ] || args+=(--config "$config")
 [ -z "${CI_PROJECT_URL:-}" ] || [ -z "${CI_COMMIT_SHA:-}" ] ||

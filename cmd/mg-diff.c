@@ -14,6 +14,7 @@
 #include "patch.h"
 #include "rawfind.h"
 #include "scan.h"
+#include "suppress.h"
 #include "util.h"
 
 static const char usage[] =
@@ -530,6 +531,74 @@ out:
 	return rc;
 }
 
+/* The rule ids of a directive's rule bits, "MG001,MG003"; "" for all. */
+static char *rule_names(unsigned bits)
+{
+	struct buf b = BUF_INIT;
+	size_t n, r;
+	const struct rule_info *ri = scan_rules(&n);
+
+	if (bits == ~0u)
+		return xstrdup("");
+	for (r = 1; r <= n && r < 32; r++) {
+		if (!(bits & (1u << r)))
+			continue;
+		if (b.len)
+			buf_addc(&b, ',');
+		buf_adds(&b, ri[r - 1].id);
+	}
+	return b.p ? buf_detach(&b, NULL) : xstrdup("");
+}
+
+/* The suppression directives (//mg:ignore, //nolint: suppress.h) on added
+ * lines of the changed Go files, read from the head (with --patch: from the
+ * files under --root), into ci with paths as seen from here. */
+static int added_suppressions(const struct diff_cmd *o, struct change_info *ci)
+{
+	const char *const *v;
+	size_t n, i, k, nd;
+
+	v = lineset_files(o->ls, &n);
+	for (i = 0; i < n; i++) {
+		struct suppress_directive *d;
+		char *data = NULL, *p;
+		size_t len;
+		int r;
+
+		if (!is_go(v[i]))
+			continue;
+		if (o->g) {
+			r = gitdiff_head_file(o->g, v[i], &data, &len);
+		} else {
+			FILE *fp;
+
+			p = xasprintf("%s/%s", o->root_abs, v[i]);
+			r = (fp = fopen(p, "rb")) ? (fclose(fp), mg_read_file(p, &data, &len))
+						  : 1;
+			free(p);
+		}
+		if (r < 0)
+			return -1;
+		if (r > 0)
+			continue;	/* gone (--patch of another tree) */
+		nd = suppress_directives(data, len, &d);
+		for (k = 0; k < nd; k++) {
+			char *rules;
+
+			if (!lineset_has(o->ls, v[i], d[k].line))
+				continue;
+			p = from_cwd(o->cwd_abs, o->root_abs, v[i]);
+			rules = rule_names(d[k].rules);
+			change_info_add(ci, p, d[k].line, rules, d[k].reason);
+			free(rules);
+			free(p);
+		}
+		suppress_directives_free(d, nd);
+		free(data);
+	}
+	return 0;
+}
+
 /* Computing the change (libgit2 or the patch) runs in a thread while the
  * findings are read: on a large diff and a large stream the two take about
  * as long.  Only this thread may print errors meanwhile (rawfind_read() keeps
@@ -572,6 +641,7 @@ int main(int argc, char **argv)
 	struct change_job job = { NULL, NULL, NULL, -1 };
 	pthread_t th;
 	struct item *items = NULL;
+	struct change_info ci = { 0 };
 	char *auto_base = NULL;
 	size_t nitems = 0, i;
 	int c, rc = MG_EXIT_ERROR, read_ok = 0, read_tried = 0, rr = 0;
@@ -673,8 +743,11 @@ int main(int argc, char **argv)
 		mg_error("%s", rs.error);
 		goto out;
 	}
-	if (filter(&o, &rs, &items, &nitems) < 0)
+	if (filter(&o, &rs, &items, &nitems) < 0 ||
+	    added_suppressions(&o, &ci) < 0)
 		goto out;
+	if (o.g)
+		ci.base = xstrdup(gitdiff_base_id(o.g));
 	read_ok = 1;
 	for (i = 0; i < nitems; i++) {
 		const struct rawfind *f = items[i].f;
@@ -708,7 +781,7 @@ out:
 				     rs.files,
 				     read_ok ? kept : 0, NULL };
 
-		finding_write_trailer(stdout, &t);
+		finding_write_trailer_info(stdout, &t, read_ok ? &ci : NULL);
 	}
 	if (o.verbose && o.ls && read_ok) {
 		size_t nfiles;
@@ -721,6 +794,7 @@ out:
 		free(items[i].rp);
 	free(items);
 	rawfind_release(&rs);
+	change_info_release(&ci);
 	lineset_free(patched);
 	gitdiff_free(o.g);
 	free(auto_base);

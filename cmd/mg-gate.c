@@ -11,6 +11,7 @@
 #include "baseline.h"
 #include "config.h"
 #include "finding.h"
+#include "gitblob.h"
 #include "report.h"
 #include "util.h"
 
@@ -21,6 +22,7 @@ static const char usage[] =
 	"               [--report FORMAT[=FILE]]... [--link-base URL]\n"
 	"               [--sarif-category ID] [--source-root DIR]\n"
 	"               [--expect-shards N] [--no-trailer]\n"
+	"               [--fail-on-new-suppressions]\n"
 	"               [FINDINGS...]\n"
 	"\n"
 	"Judge findings (JSON Lines from mg-scan or mg-diff; standard input by\n"
@@ -29,6 +31,9 @@ static const char usage[] =
 	"  --fail-on LEVEL        error, warning (default), note or never: a finding\n"
 	"                         at LEVEL or above counts against the gate\n"
 	"  --max-findings N       fail only when more than N such findings remain\n"
+	"  --fail-on-new-suppressions\n"
+	"                         fail when the change adds an //mg:ignore or\n"
+	"                         //nolint directive (mg-diff lists them)\n"
 	"  --rules LIST           judge only these rules (MG001,MG003)\n"
 	"  --disable LIST         ignore these rules\n"
 	"  --severity RULE=LEVEL  override a rule's severity (repeatable)\n"
@@ -68,10 +73,11 @@ enum {
 };
 
 /* --trusted-config REV (docs/security.md): config and baseline from REV */
-enum { OPT_TRUSTED_CONFIG = 512 };
+enum { OPT_TRUSTED_CONFIG = 512, OPT_FAIL_ON_NEW_SUPP };
 static const char *trusted_rev;
 /* --source-root DIR: SARIF's %SRCROOT% (report_opts.source_root) */
 enum { OPT_SOURCE_ROOT = 520 };
+static int fail_on_new_supp;
 
 static const struct option longopts[] = {
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
@@ -79,6 +85,7 @@ static const struct option longopts[] = {
 	{ "disable", required_argument, NULL, OPT_DISABLE },
 	{ "expect-shards", required_argument, NULL, OPT_EXPECT_SHARDS },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "fail-on-new-suppressions", no_argument, NULL, OPT_FAIL_ON_NEW_SUPP },
 	{ "help", no_argument, NULL, 'h' },
 	{ "link-base", required_argument, NULL, OPT_LINK_BASE },
 	{ "max-findings", required_argument, NULL, OPT_MAX_FINDINGS },
@@ -487,6 +494,7 @@ static int parse_options(struct gate_opts *o, int argc, char **argv)
 			return 1;
 		case OPT_WRITE_BASELINE: o->write_baseline = optarg; break;
 		case OPT_TRUSTED_CONFIG: trusted_rev = optarg; break;
+		case OPT_FAIL_ON_NEW_SUPP: fail_on_new_supp = 1; break;
 		case 'h':
 			fputs(usage, stdout);
 			return 1;
@@ -518,6 +526,90 @@ static void apply_baseline(struct finding_list *all, struct baseline *bl,
 	all->n = k;
 }
 
+/* The work tree's copy of path: 0 with *data, 1 when absent, -1 unreadable
+ * (quietly: the caller only reports). */
+static int read_worktree(const char *path, char **data, size_t *len)
+{
+	struct buf b = BUF_INIT;
+	FILE *fp = fopen(path, "rb");
+	char tmp[8192];
+	size_t n;
+	int bad;
+
+	*data = NULL;
+	*len = 0;
+	if (!fp)
+		return errno == ENOENT || errno == ENOTDIR ? 1 : -1;
+	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
+		buf_add(&b, tmp, n);
+	bad = ferror(fp);
+	fclose(fp);
+	if (bad) {
+		buf_release(&b);
+		return -1;
+	}
+	*data = b.p ? buf_detach(&b, len) : xstrdup("");
+	return 0;
+}
+
+/* Adds "PATH (what)" to out when the file differs between rev and the work
+ * tree; -1 when that cannot be told (rev unreadable here). */
+static int policy_file(struct buf *out, const char *rev, const char *path,
+		       int is_config)
+{
+	char *a = NULL, *b = NULL, *keys = NULL;
+	size_t al = 0, bl = 0;
+	int ra = gitblob_read_quiet(rev, path, &a, &al);
+	int rb = ra < 0 ? -1 : read_worktree(path, &b, &bl);
+
+	if (ra < 0 || rb < 0) {
+		free(a);
+		free(b);
+		return -1;
+	}
+	if (ra != rb || (ra == 0 && (al != bl || memcmp(a, b, al)))) {
+		const char *how = ra ? "added" : rb ? "deleted" : NULL;
+
+		buf_addf(out, "%s%s", out->len ? ", " : "", path);
+		if (is_config)	/* the keys it sets, drops or changes */
+			keys = config_changed_keys(ra ? "{}" : a, ra ? 2 : al,
+						   rb ? "{}" : b, rb ? 2 : bl);
+		if (how && keys && *keys)
+			buf_addf(out, " (%s: %s)", how, keys);
+		else if (how)
+			buf_addf(out, " (%s)", how);
+		else if (keys && *keys)
+			buf_addf(out, " (%s)", keys);
+	}
+	free(keys);
+	free(a);
+	free(b);
+	return 0;
+}
+
+/* "this change edits the gate's policy: ..." (without that prefix): the
+ * config file and the baseline compared between the trusted revision (or
+ * the base mg-diff compared with) and the work tree.  NULL: no edit, or
+ * nothing to compare with. */
+static char *policy_edits(const char *rev, int trusted, const char *config,
+			  const char *baseline)
+{
+	struct buf out = BUF_INIT;
+
+	if (!rev || policy_file(&out, rev, config ? config : ".mapguard.json",
+				1) < 0 ||
+	    (baseline && policy_file(&out, rev, baseline, 0) < 0) || !out.len) {
+		buf_release(&out);
+		return NULL;
+	}
+	if (trusted)
+		buf_addf(&out, "; not applied: the gate used the policy of %.12s "
+			 "(--trusted-config)", rev);
+	else
+		buf_adds(&out, "; applied: this run uses the change's own policy");
+	return buf_detach(&out, NULL);
+}
+
 int main(int argc, char **argv)
 {
 	struct finding_list all = FINDING_LIST_INIT;
@@ -528,6 +620,7 @@ int main(int argc, char **argv)
 	struct baseline *bl = NULL;
 	struct output *wb = NULL;
 	struct verdict vd;
+	char *policy = NULL;
 	int n, i, rc = MG_EXIT_ERROR, fail_on;
 	long max;
 	size_t k;
@@ -597,6 +690,16 @@ int main(int argc, char **argv)
 			vd.failing++;
 	}
 	vd.fail = vd.failing > (size_t)(max > 0 ? max : 0);
+	vd.change = finding_reader_change(rd);
+	vd.fail_on_new_supp = fail_on_new_supp;
+	if (fail_on_new_supp && vd.change->nsupp)
+		vd.fail = 1;
+	if (fail_on_new_supp && !vd.change->known)
+		mg_warn("--fail-on-new-suppressions: the input did not pass "
+			"through mg-diff, so no new suppression is known");
+	policy = policy_edits(trusted_rev ? trusted_rev : vd.change->base,
+			      trusted_rev != NULL, o.config, o.baseline);
+	vd.policy = policy;
 
 	/* every file report first; stdout only once they are all in place */
 	for (k = 0; k < o.nout; k++) {
@@ -622,5 +725,6 @@ out:
 	finding_list_release(&all);
 	baseline_free(bl);
 	config_release(&cfg);
+	free(policy);
 	return mg_exit(rc);
 }

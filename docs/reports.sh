@@ -124,6 +124,7 @@ A gate that passes by accident is worse than none, so:
 |------|------------------|---------|
 | `--fail-on LEVEL` | `fail_on` | `error`, `warning` (default), `note` or `never`: findings at LEVEL or above count against the gate |
 | `--max-findings N` | `max_findings` | fail only when more than N such findings remain (default 0) |
+| `--fail-on-new-suppressions` | | also fail when the change adds a suppression directive (mg-diff's trailer lists them) |
 | `--rules LIST` | `rules` | judge only these rules (`MG001,MG003`) |
 | `--disable LIST` | `disable` | drop these rules' findings |
 | `--severity RULE=LEVEL` | `severity` | override a rule's severity; repeatable, or comma-separated |
@@ -140,6 +141,13 @@ gate: they are counted, and shown as waived in `text`, `markdown`, `sarif`
 (`"suppressed_by": "config"`; in `sarif` a suppression of kind `external`); a
 downgraded one keeps counting at its new severity and carries
 `downgraded_from` and `downgrade_reason` (`sarif`: result `properties`).
+
+Changes to the gate itself get one line each in `text` (after the summary)
+and `markdown` (after the heading): `this change edits the gate's policy:
+...` when the config file or the baseline differs from the trusted revision
+(`--trusted-config`, else the merge-base mg-diff names), and `N new
+suppressions: FILE:LINE ...` for the `//mg:ignore` / `//nolint` directives on
+the change's added lines (docs/security.md).
 
 ## Baselines
 

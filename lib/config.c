@@ -356,6 +356,31 @@ int config_load_rev(struct config *c, const char *rev, const char *path)
 	return r;
 }
 
+char *config_changed_keys(const char *old, size_t old_len, const char *new,
+			  size_t new_len)
+{
+	json_t *a = json_loadb(old, old_len, 0, NULL);
+	json_t *b = json_loadb(new, new_len, 0, NULL), *v;
+	struct buf out = BUF_INIT;
+	const char *key;
+	char *r = NULL;
+
+	if (json_is_object(a) && json_is_object(b)) {
+		json_object_foreach(a, key, v)
+			if (!json_equal(v, json_object_get(b, key)))
+				buf_addf(&out, "%s%s", out.len ? ", " : "", key);
+		json_object_foreach(b, key, v)
+			if (!json_object_get(a, key))
+				buf_addf(&out, "%s%s", out.len ? ", " : "", key);
+		r = buf_detach(&out, NULL);
+		if (!r)
+			r = xstrdup("");
+	}
+	json_decref(a);
+	json_decref(b);
+	return r;
+}
+
 void config_release(struct config *c)
 {
 	size_t i;

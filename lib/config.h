@@ -53,6 +53,11 @@ int config_parse(struct config *c, const char *name, const char *data,
  * means the defaults; a missing path given is an error. */
 int config_load_rev(struct config *c, const char *rev, const char *path);
 void config_release(struct config *c);
+/* What an edit of the configuration file changed, for reports: the
+ * top-level keys whose values differ between old and new ("disable,
+ * fail_on"), a new string; NULL when either is not a JSON object. */
+char *config_changed_keys(const char *old, size_t old_len, const char *new,
+			  size_t new_len);
 /* Applies rules, disable, severity, require_reason, include_generated and
  * the concurrency API patterns to o (borrowed: c outlives the scan). */
 void config_apply_scan(const struct config *c, struct scan_opts *o);

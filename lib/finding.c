@@ -209,7 +209,14 @@ void finding_write(FILE *fp, const struct finding *f)
 
 void finding_write_trailer(FILE *fp, const struct trailer *t)
 {
+	finding_write_trailer_info(fp, t, NULL);
+}
+
+void finding_write_trailer_info(FILE *fp, const struct trailer *t,
+				const struct change_info *ci)
+{
 	json_t *o = json_object();
+	size_t i;
 
 	json_object_set_new(o, "mapguard", json_string("end"));
 	json_object_set_new(o, "tool", json_string(t->tool));
@@ -219,6 +226,28 @@ void finding_write_trailer(FILE *fp, const struct trailer *t)
 	json_object_set_new(o, "findings", json_integer(t->findings));
 	if (t->shard)
 		json_object_set_new(o, "shard", json_string(t->shard));
+	if (ci && ci->base)
+		json_object_set_new(o, "base", json_string(ci->base));
+	if (ci && ci->nsupp) {
+		json_t *a = json_array();
+
+		for (i = 0; i < ci->nsupp; i++) {
+			const struct suppression *s = &ci->supp[i];
+			json_t *e = json_object(), *r = json_array();
+			char *rules = xstrdup(s->rules), *tok, *save = NULL, *p;
+
+			for (p = rules; (tok = strtok_r(p, ",", &save)); p = NULL)
+				json_array_append_new(r, json_string(tok));
+			free(rules);
+			json_object_set_new(e, "path", jstr(s->path));
+			json_object_set_new(e, "line", json_integer(s->line));
+			json_object_set_new(e, "rules", r);
+			if (s->reason)
+				json_object_set_new(e, "reason", jstr(s->reason));
+			json_array_append_new(a, e);
+		}
+		json_object_set_new(o, "suppressions", a);
+	}
 	json_dumpf(o, fp, JSON_COMPACT);
 	fputc('\n', fp);
 	json_decref(o);
@@ -242,6 +271,7 @@ struct finding_reader {
 	size_t nshards, ashards;
 	long files;
 	int failed;
+	struct change_info change;
 };
 
 int finding_reader_open(struct finding_reader **out, char *const *paths,
@@ -315,6 +345,42 @@ static int invalid(struct finding_reader *rd, const char *why)
 	return mg_error("%s:%ld: invalid finding: %s", rd->name, rd->lineno, why);
 }
 
+/* The trailer's "base" and "suppressions" (mg-diff): informational, so a
+ * malformed entry is skipped, never an error. */
+static void read_change(struct finding_reader *rd, json_t *root)
+{
+	json_t *a = json_object_get(root, "suppressions"), *e, *b, *r;
+	size_t i, k;
+
+	b = json_object_get(root, "tool");
+	if ((json_is_string(b) && !strcmp(json_string_value(b), "mg-diff")) ||
+	    json_object_get(root, "base") || a)
+		rd->change.known = 1;
+	b = json_object_get(root, "base");
+	if (!rd->change.base && json_is_string(b))
+		rd->change.base = xstrdup(json_string_value(b));
+	json_array_foreach(json_is_array(a) ? a : NULL, i, e) {
+		json_t *p = json_object_get(e, "path"), *l = json_object_get(e, "line");
+		json_t *why = json_object_get(e, "reason"), *x;
+		struct buf rules = BUF_INIT;
+
+		if (!json_is_string(p) || !json_is_integer(l))
+			continue;
+		r = json_object_get(e, "rules");
+		json_array_foreach(json_is_array(r) ? r : NULL, k, x) {
+			if (!json_is_string(x))
+				continue;
+			if (rules.len)
+				buf_addc(&rules, ',');
+			buf_adds(&rules, json_string_value(x));
+		}
+		change_info_add(&rd->change, json_string_value(p),
+				(long)json_integer_value(l), rules.p ? rules.p : "",
+				json_is_string(why) ? json_string_value(why) : NULL);
+		buf_release(&rules);
+	}
+}
+
 static int read_trailer(struct finding_reader *rd, json_t *root)
 {
 	json_error_t jerr;
@@ -339,6 +405,7 @@ static int read_trailer(struct finding_reader *rd, json_t *root)
 		ARRAY_GROW(rd->shards, rd->nshards + 1, rd->ashards);
 		rd->shards[rd->nshards++] = xstrdup(shard);
 	}
+	read_change(rd, root);
 	rd->since_trailer = 0;
 	rd->last_was_trailer = 1;
 	return 0;
@@ -540,12 +607,45 @@ long finding_reader_files(const struct finding_reader *rd)
 	return rd->files;
 }
 
+const struct change_info *finding_reader_change(const struct finding_reader *rd)
+{
+	return &rd->change;
+}
+
+void change_info_add(struct change_info *ci, const char *path, long line,
+		     const char *rules, const char *reason)
+{
+	struct suppression *s;
+
+	ARRAY_GROW(ci->supp, ci->nsupp + 1, ci->asupp);
+	s = &ci->supp[ci->nsupp++];
+	s->path = xstrdup(path);
+	s->line = line;
+	s->rules = xstrdup(rules);
+	s->reason = reason ? xstrdup(reason) : NULL;
+}
+
+void change_info_release(struct change_info *ci)
+{
+	size_t i;
+
+	for (i = 0; i < ci->nsupp; i++) {
+		free(ci->supp[i].path);
+		free(ci->supp[i].rules);
+		free(ci->supp[i].reason);
+	}
+	free(ci->supp);
+	free(ci->base);
+	memset(ci, 0, sizeof(*ci));
+}
+
 void finding_reader_free(struct finding_reader *rd)
 {
 	size_t i;
 
 	if (!rd)
 		return;
+	change_info_release(&rd->change);
 	if (rd->fp && rd->fp != stdin)
 		fclose(rd->fp);
 	for (i = 0; i < rd->npaths; i++)

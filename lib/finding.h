@@ -68,6 +68,29 @@ struct trailer {
 };
 void finding_write_trailer(FILE *fp, const struct trailer *t);
 
+/* What mg-diff learns about a change besides its findings, carried in its
+ * trailer (docs/format.md; readers that predate it ignore the keys): the
+ * commit compared with and the suppression directives the change added. */
+struct suppression {
+	char *path;		/* as the findings name it */
+	long line;		/* of the directive */
+	char *rules;		/* "MG001,MG003"; "": every rule */
+	char *reason;		/* NULL: none given */
+};
+struct change_info {
+	char *base;		/* commit hex; NULL: unknown (--patch) */
+	struct suppression *supp;
+	size_t nsupp, asupp;
+	int known;		/* read: a trailer came from mg-diff, or had the keys */
+};
+/* The trailer with ci's keys ("base", "suppressions") added when set. */
+void finding_write_trailer_info(FILE *fp, const struct trailer *t,
+				const struct change_info *ci);
+/* Appends a copy (reason may be NULL). */
+void change_info_add(struct change_info *ci, const char *path, long line,
+		     const char *rules, const char *reason);
+void change_info_release(struct change_info *ci);
+
 /* A reader over JSON Lines files (or stdin).  Each input file must end in an
  * ok trailer whose count matches the findings before it, unless
  * FINDING_NO_TRAILER is given. */
@@ -87,6 +110,9 @@ int finding_read(struct finding_reader *rd, struct finding *f);
 size_t finding_reader_shards(const struct finding_reader *rd,
 			     const char *const **shards);
 long finding_reader_files(const struct finding_reader *rd);
+/* After the end: the change information of every trailer read (the first
+ * base seen; the suppressions of all), borrowed while rd lives. */
+const struct change_info *finding_reader_change(const struct finding_reader *rd);
 void finding_reader_free(struct finding_reader *rd);
 
 /* Fingerprints: finding_fingerprint_base() hashes rule, path, symbol and the

@@ -60,7 +60,11 @@ static char *tree_path(const char *wt, const char *path)
 	return buf_detach(&b, NULL);
 }
 
-int gitblob_read(const char *rev, const char *path, char **data, size_t *len)
+/* quiet: no message on an error (the caller only wants to know) */
+#define FAIL(...) (quiet ? -1 : mg_error(__VA_ARGS__))
+
+static int read_blob(const char *rev, const char *path, char **data,
+		     size_t *len, int quiet)
 {
 	git_repository *repo = NULL;
 	git_object *obj = NULL;
@@ -75,26 +79,26 @@ int gitblob_read(const char *rev, const char *path, char **data, size_t *len)
 	*len = 0;
 	git_libgit2_init();
 	if (git_repository_open_ext(&repo, ".", 0, NULL) < 0) {
-		mg_error("%s: not in a git repository (--trusted-config): %s", rev,
+		FAIL("%s: not in a git repository (--trusted-config): %s", rev,
 			 git_why());
 		goto out;
 	}
 	if (!(wt = git_repository_workdir(repo))) {
-		mg_error("%s: bare repository: no work tree to place %s in", rev,
+		FAIL("%s: bare repository: no work tree to place %s in", rev,
 			 path);
 		goto out;
 	}
 	if (!(tp = tree_path(wt, path))) {
-		mg_error("%s: %s: not a path inside the repository", rev, path);
+		FAIL("%s: %s: not a path inside the repository", rev, path);
 		goto out;
 	}
 	if (git_revparse_single(&obj, repo, rev) < 0) {
-		mg_error("%s: unknown revision (shallow clone? fetch the base "
+		FAIL("%s: unknown revision (shallow clone? fetch the base "
 			 "first): %s", rev, git_why());
 		goto out;
 	}
 	if (git_object_peel((git_object **)&tree, obj, GIT_OBJECT_TREE) < 0) {
-		mg_error("%s: not a commit or tree: %s", rev, git_why());
+		FAIL("%s: not a commit or tree: %s", rev, git_why());
 		goto out;
 	}
 	r = git_tree_entry_bypath(&ent, tree, tp);
@@ -103,16 +107,16 @@ int gitblob_read(const char *rev, const char *path, char **data, size_t *len)
 		goto out;
 	}
 	if (r < 0) {
-		mg_error("%s:%s: cannot read: %s", rev, tp, git_why());
+		FAIL("%s:%s: cannot read: %s", rev, tp, git_why());
 		goto out;
 	}
 	if (git_tree_entry_type(ent) != GIT_OBJECT_BLOB ||
 	    git_tree_entry_filemode(ent) == GIT_FILEMODE_LINK) {
-		mg_error("%s:%s: not a file", rev, tp);
+		FAIL("%s:%s: not a file", rev, tp);
 		goto out;
 	}
 	if (git_blob_lookup(&blob, repo, git_tree_entry_id(ent)) < 0) {
-		mg_error("%s:%s: cannot read: %s", rev, tp, git_why());
+		FAIL("%s:%s: cannot read: %s", rev, tp, git_why());
 		goto out;
 	}
 	*len = (size_t)git_blob_rawsize(blob);
@@ -129,4 +133,15 @@ out:
 	free(tp);
 	git_libgit2_shutdown();
 	return rc;
+}
+
+int gitblob_read(const char *rev, const char *path, char **data, size_t *len)
+{
+	return read_blob(rev, path, data, len, 0);
+}
+
+int gitblob_read_quiet(const char *rev, const char *path, char **data,
+		       size_t *len)
+{
+	return read_blob(rev, path, data, len, 1);
 }

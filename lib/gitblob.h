@@ -19,5 +19,9 @@
  * ("REV: unknown revision", "REV:PATH: not a file").  *data is NULL unless 0
  * is returned. */
 int gitblob_read(const char *rev, const char *path, char **data, size_t *len);
+/* The same, printing nothing (and counting no error) when it fails: for
+ * information that may be unavailable (mg-gate's policy-edit line). */
+int gitblob_read_quiet(const char *rev, const char *path, char **data,
+		       size_t *len);
 
 #endif

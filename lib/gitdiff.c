@@ -10,6 +10,7 @@
 struct gitdiff {
 	git_repository *repo;
 	git_tree *base_tree;	/* the merge-base's tree */
+	git_tree *head_tree;	/* --head's tree; NULL: the working tree */
 	struct lineset *ls;
 	char *workdir;
 	char base_id[GIT_OID_HEXSZ + 1];
@@ -232,7 +233,6 @@ int gitdiff_open(struct gitdiff **out, const struct gitdiff_opts *o)
 {
 	struct gitdiff *g = xcalloc(1, sizeof(*g));
 	git_commit *base = NULL, *head = NULL, *mb = NULL;
-	git_tree *head_tree = NULL;
 	git_diff *diff = NULL;
 	git_diff_options dopt;
 	git_diff_find_options fopt;
@@ -270,7 +270,7 @@ int gitdiff_open(struct gitdiff **out, const struct gitdiff_opts *o)
 	}
 	git_oid_tostr(g->base_id, sizeof(g->base_id), git_commit_id(mb));
 	if (git_commit_tree(&g->base_tree, mb) < 0 ||
-	    (o->head && git_commit_tree(&head_tree, head) < 0)) {
+	    (o->head && git_commit_tree(&g->head_tree, head) < 0)) {
 		mg_error("%s: cannot read the tree (corrupt repository?): %s",
 			 o->base, git_msg());
 		goto out;
@@ -283,7 +283,7 @@ int gitdiff_open(struct gitdiff **out, const struct gitdiff_opts *o)
 		dopt.flags |= GIT_DIFF_INCLUDE_UNTRACKED |
 			      GIT_DIFF_RECURSE_UNTRACKED_DIRS |
 			      GIT_DIFF_SHOW_UNTRACKED_CONTENT;
-	r = o->head ? git_diff_tree_to_tree(&diff, g->repo, g->base_tree, head_tree,
+	r = o->head ? git_diff_tree_to_tree(&diff, g->repo, g->base_tree, g->head_tree,
 					    &dopt)
 		    : git_diff_tree_to_workdir_with_index(&diff, g->repo,
 							  g->base_tree, &dopt);
@@ -311,7 +311,6 @@ int gitdiff_open(struct gitdiff **out, const struct gitdiff_opts *o)
 	rc = 0;
 out:
 	git_diff_free(diff);
-	git_tree_free(head_tree);
 	git_commit_free(base);
 	git_commit_free(head);
 	git_commit_free(mb);
@@ -412,6 +411,51 @@ int gitdiff_base_dir(const struct gitdiff *g, const char *dir,
 	return 0;
 }
 
+int gitdiff_head_file(const struct gitdiff *g, const char *path, char **data,
+		      size_t *len)
+{
+	git_tree_entry *te = NULL;
+	git_blob *blob = NULL;
+	char *p;
+	int r;
+
+	*data = NULL;
+	*len = 0;
+	if (!g->head_tree) {
+		FILE *fp;
+
+		p = xasprintf("%s%s", g->workdir, path);
+		fp = fopen(p, "rb");
+		if (fp)
+			fclose(fp);
+		r = fp ? mg_read_file(p, data, len) : 1;
+		free(p);
+		return r;
+	}
+	r = git_tree_entry_bypath(&te, g->head_tree, path);
+	if (r == GIT_ENOTFOUND)
+		return 1;
+	if (r < 0)
+		return mg_error("%s: cannot read the head tree (corrupt "
+				"repository?): %s", path, git_msg());
+	if (git_tree_entry_type(te) != GIT_OBJECT_BLOB) {
+		git_tree_entry_free(te);
+		return 1;	/* a directory or a submodule: not a file */
+	}
+	if (git_blob_lookup(&blob, g->repo, git_tree_entry_id(te)) < 0) {
+		git_tree_entry_free(te);
+		return mg_error("%s: cannot read the blob (corrupt repository?): "
+				"%s", path, git_msg());
+	}
+	*len = (size_t)git_blob_rawsize(blob);
+	*data = xmalloc(*len + 1);
+	memcpy(*data, git_blob_rawcontent(blob), *len);
+	(*data)[*len] = '\0';
+	git_blob_free(blob);
+	git_tree_entry_free(te);
+	return 0;
+}
+
 void gitdiff_blobs_free(struct gitdiff_blob *v, size_t n)
 {
 	size_t i;
@@ -429,6 +473,7 @@ void gitdiff_free(struct gitdiff *g)
 		return;
 	lineset_free(g->ls);
 	git_tree_free(g->base_tree);
+	git_tree_free(g->head_tree);
 	git_repository_free(g->repo);
 	free(g->workdir);
 	free(g);

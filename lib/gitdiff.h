@@ -52,6 +52,11 @@ struct gitdiff_blob {
 int gitdiff_base_dir(const struct gitdiff *g, const char *dir,
 		     struct gitdiff_blob **out, size_t *n);
 void gitdiff_blobs_free(struct gitdiff_blob *v, size_t n);
+/* A file of the head (--head's tree, or the working tree), path
+ * repository-relative.  Returns 0 with *data (owned, NUL-terminated), 1 when
+ * there is no such file, -1 after an error. */
+int gitdiff_head_file(const struct gitdiff *g, const char *path, char **data,
+		      size_t *len);
 
 void gitdiff_free(struct gitdiff *g);
 

@@ -193,6 +193,8 @@ void rpt_summary(struct buf *b, const struct verdict *vd)
 	buf_addf(b, " (fail on: %s", vd->fail_on);
 	if (vd->max_findings > 0)
 		buf_addf(b, ", more than %ld", vd->max_findings);
+	if (vd->fail_on_new_supp)
+		buf_adds(b, ", new suppressions");
 	buf_addc(b, ')');
 }
 
@@ -263,6 +265,45 @@ void report_text_finding(FILE *fp, const struct finding *f)
 	}
 }
 
+/* The lines on what the change did to the gate itself: its policy files
+ * and the suppression directives it added (docs/security.md). */
+static void text_change(FILE *fp, const struct verdict *vd)
+{
+	const struct change_info *ci = vd->change;
+	size_t i;
+
+	if (vd->policy) {
+		fputs("mapguard: this change edits the gate's policy: ", fp);
+		text_put(fp, vd->policy);
+		fputc('\n', fp);
+	}
+	if (!ci || !ci->nsupp)
+		return;
+	fprintf(fp, "mapguard: %zu new suppression%s: ", ci->nsupp,
+		ci->nsupp == 1 ? "" : "s");
+	for (i = 0; i < ci->nsupp && i < RPT_SUPP_MAX; i++) {
+		const struct suppression *x = &ci->supp[i];
+
+		if (i)
+			fputs("; ", fp);
+		text_where(fp, x->path, x->line, 0);
+		fputc(' ', fp);
+		text_put(fp, *x->rules ? x->rules : "all rules");
+		if (x->reason) {
+			fputs(" \"", fp);
+			text_put(fp, x->reason);
+			fputc('"', fp);
+		} else {
+			fputs(", no reason", fp);
+		}
+	}
+	if (ci->nsupp > RPT_SUPP_MAX)
+		fprintf(fp, "; and %zu more", ci->nsupp - RPT_SUPP_MAX);
+	if (vd->fail_on_new_supp)
+		fputs(" (--fail-on-new-suppressions: the gate fails)", fp);
+	fputc('\n', fp);
+}
+
 struct rule_count {
 	const char *rule;
 	size_t n[3];
@@ -291,6 +332,7 @@ static void report_text(FILE *fp, const struct finding *v, size_t n,
 	}
 	rpt_summary(&b, vd);
 	fprintf(fp, "mapguard: %s\n", b.p);
+	text_change(fp, vd);
 	for (k = 0; k < nrc; k++) {
 		fputs("  ", fp);
 		text_put(fp, rc[k].rule);
@@ -331,7 +373,7 @@ static void report_json(FILE *fp, const struct finding *v, size_t n,
 		finding_write(fp, &v[i]);
 	t.files = vd->files;
 	t.findings = (long)n;
-	finding_write_trailer(fp, &t);
+	finding_write_trailer_info(fp, &t, vd->change);
 }
 
 void report_write(FILE *fp, int fmt, const struct finding *v, size_t n,

@@ -42,6 +42,10 @@ struct verdict {
 	size_t stale;		/* baseline entries that matched nothing */
 	int baseline;		/* 1: a baseline was applied */
 	long files;		/* from the input trailers */
+	/* what the change did to the gate itself (docs/security.md) */
+	const char *policy;	/* "FILE (keys), ...; applied or not"; NULL: no edit */
+	const struct change_info *change;	/* new suppressions; NULL: none */
+	int fail_on_new_supp;	/* --fail-on-new-suppressions */
 };
 
 struct report_opts {

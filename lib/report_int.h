@@ -32,6 +32,8 @@ const struct rule_info *rpt_rule(const char *id, size_t *index);
 #define RPT_NONE ((size_t)-1)
 size_t *rpt_race_partners(const struct finding *v, size_t n);
 int rpt_is_race(const struct finding *f);
+/* New suppressions listed by name in a report; the rest are counted. */
+enum { RPT_SUPP_MAX = 20 };
 /* "1 finding", "2 findings". */
 void rpt_count(struct buf *b, size_t n, const char *what);
 /* The one-line summary: "FAIL: 2 findings (1 error, 1 warning), ..." */

@@ -225,6 +225,45 @@ static void md_evidence(struct buf *b, const struct finding *v, size_t i,
 	}
 }
 
+/* One paragraph each on what the change did to the gate itself: its policy
+ * files and the suppression directives it added (docs/security.md). */
+static void md_change(struct buf *b, const struct verdict *vd,
+		      const struct report_opts *o)
+{
+	const struct change_info *ci = vd->change;
+	size_t i;
+
+	if (vd->policy) {
+		buf_adds(b, ":warning: **this change edits the gate's policy:** ");
+		md_text(b, vd->policy, MD_CELL_MAX * 2);
+		buf_adds(b, "\n\n");
+	}
+	if (!ci || !ci->nsupp)
+		return;
+	buf_addf(b, ":warning: **%zu new suppression%s:** ", ci->nsupp,
+		 ci->nsupp == 1 ? "" : "s");
+	for (i = 0; i < ci->nsupp && i < RPT_SUPP_MAX; i++) {
+		const struct suppression *x = &ci->supp[i];
+
+		if (i)
+			buf_adds(b, "; ");
+		md_where(b, x->path, x->line, o);
+		buf_adds(b, " ");
+		md_text(b, *x->rules ? x->rules : "all rules", 80);
+		if (x->reason) {
+			buf_adds(b, " \xe2\x80\x94 ");
+			md_text(b, x->reason, MD_CELL_MAX);
+		} else {
+			buf_adds(b, ", no reason");
+		}
+	}
+	if (ci->nsupp > RPT_SUPP_MAX)
+		buf_addf(b, "; and %zu more", ci->nsupp - RPT_SUPP_MAX);
+	if (vd->fail_on_new_supp)
+		buf_adds(b, " (`--fail-on-new-suppressions`: the gate fails)");
+	buf_adds(b, "\n\n");
+}
+
 void report_markdown(FILE *fp, const struct finding *v, size_t n,
 		     const struct verdict *vd, const struct report_opts *o)
 {
@@ -239,6 +278,7 @@ void report_markdown(FILE *fp, const struct finding *v, size_t n,
 	buf_addf(&head, "### %s mapguard: %s\n\n",
 		 vd->fail ? ":x:" : ":white_check_mark:", row.p);
 	buf_reset(&row);
+	md_change(&head, vd, o);
 
 	buf_adds(&foot, "\n---\n");
 	buf_addf(&foot, "mapguard %s: %zu error%s, %zu warning%s, %zu note%s",

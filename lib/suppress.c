@@ -273,3 +273,40 @@ void suppress_apply(const struct scan_opts *o, const struct scan_file *f,
 	free(d);
 	lex_release(&lx);
 }
+
+size_t suppress_directives(const char *src, size_t len,
+			   struct suppress_directive **out)
+{
+	struct lexed lx = { 0 };
+	struct directive d;
+	struct buf log = BUF_INIT;	/* unknown rule ids: mg-scan warns */
+	struct suppress_directive *v = NULL;
+	size_t n = 0, a = 0, i;
+
+	*out = NULL;
+	if (!suppress_maybe(src, len))
+		return 0;
+	lex_file(&lx, src, len);
+	for (i = 0; i < lx.ncom; i++) {
+		if (!parse(&d, src, &lx.com[i], "", &log))
+			continue;
+		ARRAY_GROW(v, n + 1, a);
+		v[n].line = d.line;
+		v[n].rules = d.rules;
+		v[n].reason = d.reason ? xstrndup(d.reason, d.reason_len) : NULL;
+		n++;
+	}
+	buf_release(&log);
+	lex_release(&lx);
+	*out = v;
+	return n;
+}
+
+void suppress_directives_free(struct suppress_directive *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].reason);
+	free(v);
+}

@@ -46,4 +46,18 @@ void suppress_apply(const struct scan_opts *o, const struct scan_file *f,
 		    struct finding_list *out, size_t lo, size_t hi,
 		    struct buf *log);
 
+/* A directive as written, for reporting the ones a change adds (mg-diff). */
+struct suppress_directive {
+	long line;
+	unsigned rules;		/* bit r: waives MG00r; ~0u: every rule */
+	char *reason;		/* owned, NULL: none */
+};
+
+/* Lists the directives of Go source src (the same grammar as
+ * suppress_apply()), in line order.  Returns their number; *out is owned
+ * (free with suppress_directives_free), NULL when there are none. */
+size_t suppress_directives(const char *src, size_t len,
+			   struct suppress_directive **out);
+void suppress_directives_free(struct suppress_directive *v, size_t n);
+
 #endif

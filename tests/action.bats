@@ -67,8 +67,8 @@ extract_runs() {
 	run -0 python3 - "$ROOT/action.yml" <<-'PY'
 	import sys, yaml
 	a = yaml.safe_load(open(sys.argv[1]))
-	want = ["working-directory", "paths", "base", "only-new", "fail-on", "baseline",
-	        "config", "sarif-file", "annotations", "step-summary", "comment", "review",
+	want = ["working-directory", "paths", "base", "only-new", "fail-on",
+	        "fail-on-new-suppressions", "baseline", "config", "trusted-config", "sarif-file", "annotations", "step-summary", "comment", "review",
 	        "race-log", "shard", "shards", "github-token"]
 	assert list(a["inputs"]) == want, list(a["inputs"])
 	assert list(a["outputs"]) == ["findings", "new-findings", "verdict", "sarif-file"]
@@ -78,6 +78,7 @@ extract_runs() {
 	assert d["base"] == "auto" and d["only-new"] == "true" and d["annotations"] == "true"
 	assert d["step-summary"] == "true" and d["comment"] == "false" and d["review"] == "false"
 	assert d["github-token"] == "${{ github.token }}"
+	assert d["trusted-config"] == "auto" and d["fail-on-new-suppressions"] == "false"
 	assert a["runs"]["using"] == "composite"
 	PY
 }
@@ -88,7 +89,7 @@ extract_runs() {
 	while read -r n; do
 		grep -q "^| \`$n\` |" "$ROOT/docs/github.md" || { echo "undocumented: $n"; false; }
 	done < names
-	[ "$(wc -l < names)" = 20 ]
+	[ "$(wc -l < names)" = 22 ]
 }
 
 @test "action.yml: no \${{ }} inside run: scripts; inputs reach them through env:" {
@@ -223,10 +224,20 @@ extract_runs() {
 @test "action: when the base cannot be compared, the full-scan SARIF is still written and its output set" {
 	clone --depth 1
 	git -C ws remote set-url origin "file://$BATS_TEST_TMPDIR/nowhere"
-	MG_INPUT_SARIF_FILE=mapguard.sarif run -2 --separate-stderr "$RUN"
+	# the policy from the checkout (with it from the base, nothing is
+	# scanned when the base is missing: the next test)
+	MG_INPUT_TRUSTED_CONFIG=false MG_INPUT_SARIF_FILE=mapguard.sarif run -2 --separate-stderr "$RUN"
 	[ "$(out verdict)" = error ]
 	[ "$(out sarif-file)" = "$GITHUB_WORKSPACE/mapguard.sarif" ]
 	jq -e '(.runs[0].results | length) == 1' "$GITHUB_WORKSPACE/mapguard.sarif"
+}
+
+@test "action: on a pull request whose base cannot be fetched, the policy cannot be read: exit 2, no SARIF" {
+	clone --depth 1
+	git -C ws remote set-url origin "file://$BATS_TEST_TMPDIR/nowhere"
+	MG_INPUT_SARIF_FILE=mapguard.sarif run -2 --separate-stderr "$RUN"
+	[[ "$output" == *"(the policy is read from the base)"* ]]
+	[ ! -e "$GITHUB_WORKSPACE/mapguard.sarif" ]
 }
 
 @test "action: a base with no merge base after deepening fails, never compares with the wrong base" {
@@ -277,7 +288,8 @@ extract_runs() {
 
 @test "action: a push event compares with the previous commit" {
 	jq -n --arg b "$BASE_SHA" '{before: $b}' > "$GITHUB_EVENT_PATH"
-	GITHUB_EVENT_NAME=push clone
+	export GITHUB_EVENT_NAME=push
+	clone
 	run -1 --separate-stderr "$RUN"
 	[ "$(out new-findings)" = 1 ]
 }
@@ -373,7 +385,10 @@ extract_runs() {
 @test "action: baseline input (relative to working-directory) hides a known finding" {
 	clone
 	(cd ws && mg-scan --format json . | mg-gate --write-baseline known.json >/dev/null)
-	MG_INPUT_BASELINE=known.json MG_INPUT_ONLY_NEW=false run -0 --separate-stderr "$RUN"
+	# on a pull request the baseline is read from the base, which has none
+	MG_INPUT_BASELINE=known.json MG_INPUT_ONLY_NEW=false run -2 --separate-stderr "$RUN"
+	[[ "$stderr" == *"known.json: baseline: no such file in the trusted revision"* ]]
+	MG_INPUT_TRUSTED_CONFIG=false MG_INPUT_BASELINE=known.json MG_INPUT_ONLY_NEW=false run -0 --separate-stderr "$RUN"
 	[ "$(out verdict)" = pass ]
 }
 
@@ -533,4 +548,102 @@ racy_tree() {
 	# the same racy line in two files hashes alike; the :N count is per file
 	jq -e '[.runs[0].results[] | select(has("suppressions") | not) | .partialFingerprints.primaryLocationLineHash | split(":")] |
 		.[0][0] == .[1][0] and ([.[][1]] | sort) == ["1", "1"]' "$s"
+}
+
+# pr_commit MSG: commit what the test wrote into origin's pr branch.
+pr_commit() {
+	commit origin "$1"
+	HEAD_SHA=$(git -C origin rev-parse HEAD)
+	git -C origin checkout -q main
+}
+
+# cached_build: the action's build step finds this build instead of compiling.
+cached_build() {
+	mkdir -p "$BATS_TEST_TMPDIR/cache/bin"
+	cp "$MG_BIN/mg-scan" "$MG_BIN/mg-diff" "$MG_BIN/mg-gate" "$BATS_TEST_TMPDIR/cache/bin/"
+	export MAPGUARD_BUILD_DIR=$BATS_TEST_TMPDIR/cache
+}
+
+@test "action: pull_request_target from a fork whose .mapguard.json disables the rules still fails; the log and the summary say the policy was edited" {
+	git -C origin checkout -q pr
+	printf '{"disable":["MG001"],"fail_on":"never"}\n' > origin/.mapguard.json
+	pr_commit "pr: switch the gate off"
+	# the base branch moved on since: the policy comes from the merge-base
+	echo "docs" > origin/README
+	commit origin "main: docs"
+	mb=$BASE_SHA
+	BASE_SHA=$(git -C origin rev-parse HEAD)
+	event someone/fork
+	# pull_request_target: GITHUB_SHA is the base; the workflow checks out
+	# the PR's head (actions/checkout with ref: the head SHA, depth 1)
+	export GITHUB_EVENT_NAME=pull_request_target GITHUB_SHA=$BASE_SHA
+	clone --depth=1
+	cached_build
+	run -1 --separate-stderr python3 "$BATS_TEST_DIRNAME/gha-run.py" "$ROOT/action.yml" '{}'
+	[ "${lines[-1]}" = '{"findings": "1", "new-findings": "1", "sarif-file": "", "verdict": "fail"}' ]
+	[[ "$output" == *"mapguard: pull request: the configuration and the baseline come from $mb (the base)"* ]]
+	[[ "$output" == *"::error file=main.go,line=12,"* ]]
+	grep -Fqx "mapguard: this change edits the gate's policy: .mapguard.json (added: disable, fail_on); not applied: the gate used the policy of ${mb:0:12} (--trusted-config)" <<< "$output"
+	grep -Fq ":warning: **this change edits the gate's policy:** .mapguard.json \(added\: disable, fail\_on\)" "$GITHUB_STEP_SUMMARY"
+	# the PR's own policy would have passed it: trusted-config false reads it
+	: > "$GITHUB_STEP_SUMMARY"
+	run -0 --separate-stderr python3 "$BATS_TEST_DIRNAME/gha-run.py" "$ROOT/action.yml" '{"trusted-config": "false"}'
+	[ "${lines[-1]}" = '{"findings": "0", "new-findings": "0", "sarif-file": "", "verdict": "pass"}' ]
+	grep -Fq "this run uses the change's own policy" "$GITHUB_STEP_SUMMARY"
+}
+
+@test "action: pull_request: a PR's baseline listing its own race is not honoured; one in the base is" {
+	(cd origin && git checkout -q pr && mg-scan --format json . | mg-gate --write-baseline ../bl.json >/dev/null)
+	cp bl.json origin/bl.json
+	printf '{"baseline":"bl.json"}\n' > origin/.mapguard.json
+	pr_commit "pr: accept my own race"
+	clone
+	run -1 --separate-stderr "$RUN"
+	[[ "$output" == *"mapguard: this change edits the gate's policy: .mapguard.json (added: baseline); not applied"* ]]
+	MG_INPUT_TRUSTED_CONFIG=false run -0 --separate-stderr "$RUN"
+	MG_INPUT_TRUSTED_CONFIG=maybe run -2 --separate-stderr "$RUN"
+	[[ "$output" == *"input trusted-config: auto or false"* ]]
+	# once the base branch holds the same files, its baseline accepts the race
+	cp bl.json origin/bl.json
+	printf '{"baseline":"bl.json"}\n' > origin/.mapguard.json
+	commit origin "main: accept the race"
+	BASE_SHA=$(git -C origin rev-parse HEAD)
+	git -C origin checkout -q pr
+	git -C origin rebase -q main
+	HEAD_SHA=$(git -C origin rev-parse HEAD)
+	git -C origin checkout -q main
+	event octo/repo
+	rm -rf ws
+	clone
+	run -0 --separate-stderr "$RUN"
+	[[ "$output" == *"mapguard: PASS: 0 findings, 1 baselined"* ]]
+	[[ "$output" != *"edits the gate's policy"* ]]
+}
+
+@test "action: new //mg:ignore and //nolint directives are listed in the log, the summary and the comment; fail-on-new-suppressions blocks them" {
+	git -C origin checkout -q pr
+	racy_go | sed -e 's|counts\[i\]++|& //mg:ignore MG001 // callers hold the lock|' \
+		-e 's|wg.Wait()|& //nolint|' -e 's|wg.Add(1)|& //nolint:errcheck|' > origin/main.go
+	pr_commit "pr: waive the race"
+	event octo/repo
+	clone
+	start_api '{"comments": []}'
+	MG_INPUT_COMMENT=true MG_INPUT_GITHUB_TOKEN=t run -0 --separate-stderr "$RUN"
+	grep -Fqx 'mapguard: 2 new suppressions: main.go:12 MG001 "callers hold the lock"; main.go:15 all rules, no reason' <<< "$output"
+	grep -Fq ':warning: **2 new suppressions:** [main.go\:12](https://github.com/octo/repo/blob/'"$GITHUB_SHA"'/main.go#L12) MG001 — callers hold the lock; [main.go\:15]' "$GITHUB_STEP_SUMMARY"
+	jq -se '.[1].body.body | contains(":warning: **2 new suppressions:** [main.go\\:12]")' "$LOG"
+	MG_INPUT_FAIL_ON_NEW_SUPPRESSIONS=true run -1 --separate-stderr "$RUN"
+	[ "$(out verdict)" = fail ]
+	[[ "$output" == *"mapguard: FAIL: 0 findings, 1 suppressed (fail on: warning, new suppressions)"* ]]
+}
+
+@test "action: a pull_request event without a base SHA fails closed; on a push the checkout's config applies" {
+	clone
+	echo '{"pull_request": {"number": 7}}' > "$GITHUB_EVENT_PATH"
+	run -2 --separate-stderr "$RUN"
+	[[ "$output" == *"::error title=mapguard::the pull request event has no base commit SHA"* ]]
+	jq -n --arg b "$BASE_SHA" '{before: $b}' > "$GITHUB_EVENT_PATH"
+	printf '{"fail_on":"never"}\n' > ws/.mapguard.json
+	GITHUB_EVENT_NAME=push run -0 --separate-stderr "$RUN"
+	[[ "$output" != *"come from"* ]]
 }

@@ -323,3 +323,19 @@ hostile_artifact() {
 	MAPGUARD_REVIEW=true MAPGUARD_HEAD_SHA='abc;rm' run -2 --separate-stderr "$POST" art
 	[ "$output" = "::error title=mapguard::MAPGUARD_HEAD_SHA: not a commit SHA" ]
 }
+
+@test "mapguard-bot: new suppressions in the trailer get a comment without findings, listed and escaped" {
+	start_api '{"comments": []}'
+	jq -nc '{mapguard: "end", tool: "mg-diff", version: "0.1.0", status: "ok", files: 1, findings: 0,
+		suppressions: [{path: "a/`x`.go", line: 12, rules: ["MG001"], reason: "<b>ok</b> | $(touch pwned)"},
+		               {path: "b.go", line: 3, rules: []}, "junk", {path: 5, line: "x"}]}' > supp.jsonl
+	GITHUB_ACTIONS=true run -0 --separate-stderr "$BOT" --platform github --pr 7 supp.jsonl
+	[ ! -e pwned ]
+	[[ "$output" == *"posted the mapguard comment (0 new findings)"* ]]
+	jq -se '.[1].body.body | contains("### mapguard: no new map races\n\n:warning: **3 new suppressions:** a/\\`x\\`.go:12 MG001 — &lt;b&gt;ok&lt;/b&gt; \\| \\$(touch pwned); b.go:3 all rules, no reason; 5:x all rules, no reason")' "$LOG"
+	# a clean stream without them still posts nothing
+	kill "$API_PID"; rm -f port
+	start_api '{"comments": []}'
+	run -0 --separate-stderr "$BOT" --platform github --pr 7 clean.jsonl
+	[ "$(requests)" = "GET /repos/octo/repo/issues/7/comments?per_page=100" ]
+}

@@ -190,3 +190,45 @@ start_api() {
 	EOF2
 	jq -se '.[2].body.position | .new_path == "main.go" and .new_line == 12' "$LOG"
 }
+
+# mr_clone: the project, cloned at the feature branch after the test changed it.
+mr_clone() {
+	commit origin "$1"
+	git -C origin checkout -q main
+	rm -rf project
+	git clone -q --no-local --depth 1 -b feature "file://$BATS_TEST_TMPDIR/origin" project
+	export CI_COMMIT_SHA=$(git -C project rev-parse HEAD)
+}
+
+@test "gitlab template: an MR whose .mapguard.json disables the rules still fails; the job log says the policy was edited" {
+	git -C origin checkout -q feature
+	printf '{"disable":["MG001"],"fail_on":"never"}\n' > origin/.mapguard.json
+	mr_clone "mr: switch the gate off"
+	job .mapguard
+	cd project
+	run -1 --separate-stderr bash ../job.sh
+	[[ "$output" == *"mapguard: merge request: the configuration and the baseline come from $BASE_SHA (the merge-base)"* ]]
+	[[ "$output" == *"main.go:12:4: error: map counts is written in a goroutine"* ]]
+	grep -Fqx "mapguard: this change edits the gate's policy: .mapguard.json (added: disable, fail_on); not applied: the gate used the policy of ${BASE_SHA:0:12} (--trusted-config)" <<< "$output"
+	jq -e 'length == 1' gl-code-quality-report.json
+	# the MR's own policy would have passed it: the variable turns that back on
+	MAPGUARD_TRUSTED_CONFIG=false run -0 --separate-stderr bash ../job.sh
+	[[ "$output" == *"applied: this run uses the change's own policy"* ]]
+	jq -e 'length == 0' gl-code-quality-report.json
+	MAPGUARD_TRUSTED_CONFIG=yes run -2 --separate-stderr bash ../job.sh
+	[[ "$stderr" == *"MAPGUARD_TRUSTED_CONFIG: auto or false"* ]]
+}
+
+@test "gitlab template: new suppressions are listed in the log and the MR note; MAPGUARD_FAIL_ON_NEW_SUPPRESSIONS blocks them" {
+	git -C origin checkout -q feature
+	racy_go | sed 's|counts\[i\]++|& //nolint:mapguard // counted under a lock the caller holds|' > origin/main.go
+	mr_clone "mr: waive the race"
+	job .mapguard
+	start_api '{}'
+	cd project
+	MAPGUARD_NOTE=true MAPGUARD_GITLAB_TOKEN=glpat-x run -0 --separate-stderr bash ../job.sh
+	grep -Fqx 'mapguard: 1 new suppression: main.go:12 all rules "counted under a lock the caller holds"' <<< "$output"
+	jq -se '.[1].body.body | contains(":warning: **1 new suppression:** [main.go\\:12](https://gitlab.example.com/g/p/-/blob/")' "$LOG"
+	MAPGUARD_FAIL_ON_NEW_SUPPRESSIONS=true run -1 --separate-stderr bash ../job.sh
+	[[ "$output" == *"(--fail-on-new-suppressions: the gate fails)"* ]]
+}
