@@ -124,6 +124,10 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 evalloop
 }
 
+@test "engine2: a lock every writer holds orders a reader that skips the busier lock; a mutex promoted from an embedded struct guards" {
+	case2 altguard
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

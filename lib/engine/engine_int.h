@@ -328,7 +328,8 @@ int facts_func_index(const struct pkg *p, int recv_type, int name);
 /* Field name of type t, promoted through embedded structs (depth 3):
  * the field's index, or -1. */
 int facts_field(const struct pkg *p, int t, int name);
-/* The mutex embedded in type t (directly or one level down), or -1. */
+/* The mutex embedded in type t (directly, or promoted from an embedded
+ * struct, three levels down), or -1. */
 int facts_embedded_mutex(const struct pkg *p, int t);
 /* The method name of type t, promoted through embedded fields, or -1. */
 int facts_method(const struct pkg *p, int t, int name);

@@ -194,12 +194,13 @@ int facts_field(const struct pkg *p, int t, int name)
 	return -1;
 }
 
-int facts_embedded_mutex(const struct pkg *p, int t)
+static int embedded_mutex(const struct pkg *p, int t, int depth)
 {
 	const struct type *ty;
 	uint32_t i;
+	int m;
 
-	if (t < 0)
+	if (t < 0 || depth > 3)
 		return -1;
 	ty = &p->types.v[t];
 	for (i = 0; i < ty->nf; i++) {
@@ -209,7 +210,21 @@ int facts_embedded_mutex(const struct pkg *p, int t)
 				    f->ty.kind == TY_RWMUTEX))
 			return (int)(ty->f0 + i);
 	}
+	/* promoted from an embedded struct: x.Lock() of struct{ inner } */
+	for (i = 0; i < ty->nf; i++) {
+		const struct field *f = &p->fields.v[ty->f0 + i];
+
+		if (f->embedded && f->ty.kind == TY_NAMED &&
+		    f->ty.named != t &&
+		    (m = embedded_mutex(p, f->ty.named, depth + 1)) >= 0)
+			return m;
+	}
 	return -1;
+}
+
+int facts_embedded_mutex(const struct pkg *p, int t)
+{
+	return embedded_mutex(p, t, 0);
 }
 
 /* Functions by (receiver type, name): open addressing in p->fn_slot. */

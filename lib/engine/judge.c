@@ -218,7 +218,8 @@ static void init_only(struct pkg *p)
 	free(all);
 }
 
-/* Constructors (package functions that return what they made, or nil)
+/* Constructors (functions that return what they made, or nil: New(),
+ * Options.Connect())
  * and the unexported code only they call, to a fixed point: it runs
  * before the object is published, concurrent only with the goroutines
  * the constructor starts before it.  Each function in a constructor's
@@ -232,8 +233,8 @@ static void ctor_phase(struct pkg *p)
 	for (i = 0; i < p->funcs.n; i++) {
 		struct func *f = &p->funcs.v[i];
 
-		f->ctor_phase = f->recv_type < 0 && f->returns_made &&
-				!f->returns_unmade && !f->is_test;
+		f->ctor_phase = f->returns_made && !f->returns_unmade &&
+				!f->is_test;
 		f->ctor = f->ctor_phase ? (int)i : -1;
 		f->ctor_at = 0;
 	}
@@ -835,6 +836,43 @@ static int second_lock(const struct pkg *p, const struct access *a, size_t n,
 	return 0;
 }
 
+/* x skips the inferred guard: does it hold another lock that every
+ * access it conflicts with holds too (one of the two exclusively)?  Then
+ * that lock orders them: nc.subs read under subsMu, which every writer
+ * takes, though mu is held at more places. */
+static int alt_guard(const struct pkg *p, const struct access *a, size_t n,
+		     const struct access *x, const struct lockset *lx)
+{
+	int i;
+	size_t j;
+
+	for (i = 0; i < lx->n; i++) {
+		loc_t l = lx->h[i].loc;
+		int all = 1, any = 0;
+
+		if (l < 0 || lx->h[i].shared == LS_RELEASED)
+			continue;
+		for (j = 0; j < n && all; j++) {
+			struct lockset lj;
+			int k;
+
+			if (&a[j] == x || !judge_counts(p, &a[j]) ||
+			    (a[j].flags & AC_STORE) ||
+			    !((x->flags | a[j].flags) & AC_WRITE))
+				continue;
+			lj = judge_abs_ls(p, &a[j]);
+			k = ls_holds(&lj, l);
+			all = k >= 0 && lj.h[k].shared != LS_RELEASED &&
+			      (lj.h[k].shared == LS_EXCL ||
+			       lx->h[i].shared == LS_EXCL);
+			any = 1;
+		}
+		if (all && any)
+			return 1;
+	}
+	return 0;
+}
+
 /* Judges the accesses a[0..n) of one location. */
 static void judge_loc(struct pkg *p, struct access *a, size_t n)
 {
@@ -975,7 +1013,8 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 			continue;
 		}
 		if (h >= 0 || (guard_type >= 0 && !guard_from_note &&
-			       !held_to_other(p, x, guard_type, guard)))
+			       !held_to_other(p, x, guard_type, guard)) ||
+		    alt_guard(p, a, n, x, &ls))
 			continue;
 		/* the other side: a guarded access, a write if this reads */
 		for (j = 0; j < n; j++) {
