@@ -82,6 +82,8 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 		memset(f->ids, 0xfe, f->ast->nnodes * sizeof(*f->ids));
 	}
 	facts_build(&p);
+	for (i = 0; i < p.funcs.n; i++)	/* not known before its walk */
+		p.funcs.v[i].returns_loc = -1;
 	for (i = 0; i < p.funcs.n; i++)
 		walk_func(&p, (int)i, 1);
 	for (i = 0; i < p.funcs.n; i++)
