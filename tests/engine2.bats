@@ -128,6 +128,10 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 altguard
 }
 
+@test "engine2: hooks named for tests (ForTest, ...ForTesting, methods of type forTest) are not judged" {
+	case2 fortest
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

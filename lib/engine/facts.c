@@ -706,6 +706,19 @@ static void add_vars(struct pkg *p, int file, uint32_t decl)
 	}
 }
 
+/* Go's convention for hooks only tests call: PeersForTest(), ForTest(),
+ * methods of a type forTest, SetClockForTesting(). */
+static int for_test(const char *s, size_t len)
+{
+	size_t k;
+
+	for (k = 7; k <= 10; k += 3)	/* "ForTest", "ForTesting" */
+		if (len >= k && (s[len - k] == 'F' || s[len - k] == 'f') &&
+		    !memcmp(s + len - k + 1, "orTesting", k - 1))
+			return 1;
+	return 0;
+}
+
 static void add_func(struct pkg *p, int file, uint32_t decl, struct buf *b)
 {
 	const struct ast *a = p->files[file].ast;
@@ -723,6 +736,8 @@ static void add_func(struct pkg *p, int file, uint32_t decl, struct buf *b)
 	f->generated = p->files[file].generated;
 	s = ast_ident(a, d->b, &len);
 	f->exported = len && isupper((unsigned char)s[0]);
+	if (for_test(s, len))
+		f->is_test = 1;
 	if (d->a) {
 		const struct ast_node *fl = ast_node(a, d->a);
 
@@ -734,9 +749,12 @@ static void add_func(struct pkg *p, int file, uint32_t decl, struct buf *b)
 				f->recv_name = facts_ident(p, file,
 							   ast_list(a, fd->a)[0]);
 		}
-		if ((s = ast_recv_type(a, decl, &len)))
+		if ((s = ast_recv_type(a, decl, &len))) {
 			f->recv_type = facts_type_index(p,
 				names_id(&p->nm, s, len));
+			if (for_test(s, len))	/* methods of type forTest */
+				f->is_test = 1;
+		}
 	}
 	comments_above(&a->lx, a->src, ast_line(a, decl), 0, b);
 	f->annotated = has_suffix_id(p, f->name, "Locked") ||
