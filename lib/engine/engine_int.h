@@ -281,10 +281,8 @@ struct pkg {
 	int32_t *owner;		/* [field]: its struct type, or -1 (judge.c) */
 	uint8_t *locking;	/* [type]: a lock of its own is held at some
 				 * access: its API is used concurrently */
-	uint32_t *ctor_go_at;	/* [field]: the earliest offset in its
-				 * constructor of a goroutine started there
-				 * that reaches it, UINT32_MAX none, 0 any
-				 * time (judge.c) */
+	struct ctor_go *ctor_go;	/* [field]: goroutines constructors
+					 * start that reach it (judge.c) */
 	int loose;		/* MAPGUARD_ENGINE_LOOSE: a goroutine against
 				 * any other code, not only its launcher */
 	VEC(struct lloc) llocs;	/* local maps, locations nfields + nvars +
@@ -366,10 +364,16 @@ int roots_after_join(const struct pkg *p, const struct access *x);
 void roots_free(struct pkg *p);
 /* Does some goroutine or callback of this package reach fn? */
 int roots_in_go(const struct pkg *p, int fn);
-/* Sets at[l], for each field l that code run by a goroutine or callback
- * started in a constructor's phase accesses, to the earliest offset in
- * the constructor where one starts (0: unknown, any time). */
-void roots_ctor_locs(const struct pkg *p, uint32_t *at);
+/* For each field, the constructors whose phase starts a goroutine or
+ * callback that reaches it, each with the earliest offset in it where one
+ * starts (0: unknown, any time); more than CTOR_GO constructors: all. */
+#define CTOR_GO 4
+struct ctor_go {
+	int ctor[CTOR_GO];
+	uint32_t at[CTOR_GO];
+	uint8_t n, over;
+};
+void roots_ctor_locs(const struct pkg *p, struct ctor_go *cg);
 
 int facts_is_import(const struct pkg *p, int name);
 int facts_false_const(const struct pkg *p, int name);

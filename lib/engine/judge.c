@@ -302,9 +302,11 @@ static void ctor_phase(struct pkg *p)
 static int before_publish(const struct pkg *p, const struct access *a)
 {
 	const struct func *f = &p->funcs.v[a->fn];
+	const struct ctor_go *cg;
 	uint32_t at;
+	int i;
 
-	if (!f->ctor_phase || !p->ctor_go_at || (size_t)a->loc >= p->fields.n ||
+	if (!f->ctor_phase || !p->ctor_go || (size_t)a->loc >= p->fields.n ||
 	    (a->flags & (AC_IN_GO | AC_LATER)) || f->ctor < 0)
 		return 0;
 	if (f->ctor == a->fn) {		/* the constructor: its own object */
@@ -316,7 +318,16 @@ static int before_publish(const struct pkg *p, const struct access *a)
 			return 0;
 		at = f->ctor_at;
 	}
-	return p->ctor_go_at[a->loc] > at;
+	/* goroutines started in the same constructor's phase before this
+	 * point run with it; another constructor's run on the published
+	 * object, later */
+	cg = &p->ctor_go[a->loc];
+	if (cg->over)
+		return 0;
+	for (i = 0; i < cg->n; i++)
+		if (cg->ctor[i] == f->ctor && cg->at[i] <= at)
+			return 0;
+	return 1;
 }
 
 /* The locks every caller holds at fn's entry, to a fixed point.  A
@@ -1140,9 +1151,9 @@ void judge_package(struct pkg *p)
 			    p->owner[ls->h[h].loc] == field_owner(p, x->loc))
 				p->locking[p->owner[ls->h[h].loc]] = 1;
 	}
-	p->ctor_go_at = xcalloc(p->fields.n ? p->fields.n : 1,
-				sizeof(*p->ctor_go_at));
-	roots_ctor_locs(p, p->ctor_go_at);
+	p->ctor_go = xcalloc(p->fields.n ? p->fields.n : 1,
+			     sizeof(*p->ctor_go));
+	roots_ctor_locs(p, p->ctor_go);
 	if (p->trace)	/* constructors' phases */
 		for (i = 0; i < p->funcs.n; i++)
 			if (p->funcs.v[i].ctor_phase)
@@ -1155,8 +1166,8 @@ void judge_package(struct pkg *p)
 			j++;
 		judge_loc(p, &p->acc.v[i], j - i);
 	}
-	free(p->ctor_go_at);
-	p->ctor_go_at = NULL;
+	free(p->ctor_go);
+	p->ctor_go = NULL;
 	free(p->owner);
 	free(p->locking);
 	p->owner = NULL;

@@ -193,35 +193,50 @@ static struct roots access_roots(const struct pkg *p, const struct access *a)
 
 static uint32_t pos(const struct pkg *p, int file, uint32_t node);
 
-void roots_ctor_locs(const struct pkg *p, uint32_t *at)
+void roots_ctor_locs(const struct pkg *p, struct ctor_go *cg)
 {
 	size_t k;
-	int i;
+	int i, m;
 
-	for (k = 0; k < p->fields.n; k++)
-		at[k] = UINT32_MAX;
 	for (k = 0; k < p->acc.n; k++) {
 		const struct access *a = &p->acc.v[k];
+		struct ctor_go *c;
 		struct roots r;
 
 		if ((size_t)a->loc >= p->fields.n)
 			continue;
+		c = &cg[a->loc];
 		r = access_roots(p, a);
 		if (r.over)
-			at[a->loc] = 0;
+			c->over = 1;
 		for (i = 0; i < r.n; i++) {
 			const struct gosite *g = &p->gos.v[r.id[i]];
 			const struct func *l;
 			uint32_t t;
+			int who;
 
 			if (g->fn < 0 || !(l = &p->funcs.v[g->fn])->ctor_phase)
 				continue;
-			if (l->ctor == g->fn)
+			who = l->ctor;
+			if (who == g->fn)
 				t = pos(p, g->file, g->node);
 			else
-				t = l->ctor >= 0 ? l->ctor_at : 0;
-			if (t < at[a->loc])
-				at[a->loc] = t;
+				t = who >= 0 ? l->ctor_at : 0;
+			if (who < 0) {		/* several, or not known */
+				c->over = 1;
+				continue;
+			}
+			for (m = 0; m < c->n && c->ctor[m] != who;)
+				m++;
+			if (m == c->n) {
+				if (c->n == CTOR_GO) {
+					c->over = 1;
+					continue;
+				}
+				c->ctor[c->n] = who, c->at[c->n++] = t;
+			} else if (t < c->at[m]) {
+				c->at[m] = t;
+			}
 		}
 	}
 }
