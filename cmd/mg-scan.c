@@ -17,6 +17,9 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "config.h"
 #include "finding.h"
@@ -693,6 +696,12 @@ int main(int argc, char **argv)
 	int c, errors = 0, ok = 0, rc = MG_EXIT_ERROR;
 	double t_walk, t_scan, st[3] = { 0, 0, 0 };
 	size_t bytes = 0;
+#if defined(__GLIBC__) && defined(M_ARENA_MAX)
+	/* one malloc arena: packages come and go on every thread, and
+	 * glibc's per-thread arenas keep what they freed (Go tree, -j2,
+	 * engine 2: 69 -> 59 MB peak, same time) */
+	mallopt(M_ARENA_MAX, 1);
+#endif
 
 	mg_start("mg-scan");
 	o.max_size = DEFAULT_MAX_FILE_SIZE;
