@@ -140,7 +140,10 @@ struct call *wk_call(struct walker *w, int callee, uint32_t node,
 		if (rl && rl->param >= 0 && rl->param < 8 &&
 		    wk_N(w, recv)->kind == AST_IDENT)
 			c->recv_param = rl->param;
-		if (rl && w->in_go && (size_t)(rl - w->locals.v) < w->go_base)
+		/* captured from the launcher, unless declared in the loop
+		 * that starts a goroutine per iteration (each its own) */
+		if (rl && w->in_go && (size_t)(rl - w->locals.v) < w->go_base &&
+		    !(w->go_loops > 0 && rl->loop >= w->go_loops))
 			c->flags |= CALL_CAPTURED_RECV;
 	}
 	return c;

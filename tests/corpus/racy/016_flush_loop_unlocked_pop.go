@@ -42,7 +42,7 @@ func (p *Pool) Len() int {
 }
 
 func (p *Pool) Pop(k string) int {
-	v := p.entries[k]    // maybe MG003
+	v := p.entries[k]    // maybe MG003|MG005
 	delete(p.entries, k) // want MG005
 	return v
 }

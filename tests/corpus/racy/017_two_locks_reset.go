@@ -29,7 +29,7 @@ func (b *txBuffer) size() int {
 
 func (b *txBuffer) reset() {
 	b.txMu.Lock()
-	for k := range b.buckets {
+	for k := range b.buckets { // maybe MG005
 		delete(b.buckets, k) // want MG005
 	}
 	b.txMu.Unlock()

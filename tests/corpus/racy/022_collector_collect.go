@@ -19,7 +19,7 @@ type InterfaceCollector struct {
 func (c *InterfaceCollector) Collect(ch chan<- Metric) {
 	for dev, bytes := range c.read() {
 		delta := bytes - c.lastBytes[dev] // maybe MG003
-		c.lastBytes[dev] = bytes          // want MG004
+		c.lastBytes[dev] = bytes          // want MG004|MG001
 		ch <- Metric{Name: "net_" + strings.ToLower(dev) + "_delta", Value: delta}
 	}
 }

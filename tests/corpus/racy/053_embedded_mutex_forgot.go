@@ -27,7 +27,7 @@ func (d *UserDir) Name(id int) string {
 }
 
 func (d *UserDir) Rename(id int, name string) {
-	if _, ok := d.byID[id]; ok { // maybe MG003
+	if _, ok := d.byID[id]; ok { // maybe MG003|MG005
 		d.byID[id] = name // want MG005
 	}
 }

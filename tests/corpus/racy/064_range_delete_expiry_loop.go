@@ -13,7 +13,7 @@ type Leases struct {
 func (l *Leases) expire(wg *sync.WaitGroup) {
 	defer wg.Done()
 	for round := 0; round < 3; round++ {
-		for id, left := range l.ttl {
+		for id, left := range l.ttl { // maybe MG003
 			if left <= round {
 				delete(l.ttl, id) // want MG006|MG001
 			}
