@@ -132,6 +132,10 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 fortest
 }
 
+@test "engine2: go f(m): the map is written in f's goroutines; a lock handed in with it (two calls down) guards it" {
+	case2 goargs
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

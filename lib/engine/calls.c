@@ -130,6 +130,8 @@ struct call *wk_call(struct walker *w, int callee, uint32_t node,
 	memset(c->arg_param, -1, sizeof(c->arg_param));
 	for (i = 0; i < 8; i++)
 		c->arg_loc[i] = -1;
+	for (i = 0; i < 4; i++)
+		c->arg_lock[i] = -1;
 	if (w->later)
 		c->flags |= CALL_LATER;
 	if (w->once)
@@ -603,8 +605,11 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 
 			if (wk_arg_fresh(w, av))
 				rec->fresh_args |= (uint8_t)(1u << i);
-			if (!wk_owned(w, av))
+			/* go f(m): the map goes to the goroutine, owned or not */
+			if (!wk_owned(w, av) || go)
 				rec->arg_loc[i] = wk_map_loc(w, av);
+			if (i < 4)
+				rec->arg_lock[i] = wk_lock_loc(w, av);
 			if (wk_is_recv(w, av))
 				rec->arg_recv |= (uint8_t)(1u << i);
 			if (al && al->param >= 0 && al->param < 8)

@@ -198,6 +198,8 @@ struct call {
 	uint8_t arg_recv;	/* bit i: argument i is reached through the
 				 * caller's receiver */
 	loc_t arg_loc[8];	/* argument i is this map location, or -1 */
+	loc_t arg_lock[4];	/* argument i is this lock (for the callee's
+				 * PARAM_LOCK(i)), or -1 */
 };
 
 struct func {

@@ -4,7 +4,8 @@
  * a helper that ranges over the map it is given) into accesses at each
  * call: on the argument's location when the caller passes a field or a
  * package variable (ReadDir(dir, m.hooks) writes m.hooks, with the locks
- * the caller holds at the call and those the callee takes), or on the
+ * the caller holds at the call and those the callee takes; go f(m): in
+ * f's goroutine, with only the locks f takes), or on the
  * caller's own parameter, which its callers get in turn (three calls
  * deep).  Not: the walk that finds the accesses (calls.c), the judgement.
  */
@@ -54,6 +55,42 @@ static void add_access(struct pkg *p, const struct call *c, int i,
 	ac->go = c->go;
 	ac->param = -1;
 	ac->via = via + 1;
+	if (c->flags & CALL_GO) {	/* go f(m): made in f's goroutine, */
+		ac->flags = (uint16_t)(pa->flags | AC_IN_GO | AC_CAPTURED);
+		/* flagged where f makes it; ls: f's own locks */
+		ac->fn = c->callee;
+		ac->go = c->site;
+		ac->file = p->pacc.v[via].file;
+		ac->node = p->pacc.v[via].node;
+		ac->via = 0;
+	}
+}
+
+/* The callee's relative lock set rel, its parameters' locks replaced by
+ * the call's arguments' (a lock the caller cannot name is dropped), on
+ * top of ls. */
+static void compose(struct lockset *ls, const struct call *c,
+		    const struct lockset *rel)
+{
+	struct lockset r = *rel;
+	int i;
+
+	for (i = 0; i < r.n;) {
+		loc_t l = r.h[i].loc;
+
+		if (IS_PARAM_LOCK(l)) {
+			/* the argument's lock: a location, or the caller's
+			 * own parameter (its callers name it in turn) */
+			l = c->arg_lock[-2 - l];
+			if (l == -1) {
+				r.h[i] = r.h[--r.n];
+				continue;
+			}
+			r.h[i].loc = l;
+		}
+		i++;
+	}
+	ls_apply(ls, &r);
 }
 
 void params_propagate(struct pkg *p)
@@ -77,7 +114,8 @@ void params_propagate(struct pkg *p)
 			const struct call *c = &p->calls.v[ci];
 			int j;
 
-			if (c->callee < 0 || (c->flags & (CALL_GO | CALL_VALUE)))
+			if (c->callee < 0 || (c->flags & CALL_VALUE) ||
+			    ((c->flags & CALL_GO) && c->site < 0))
 				continue;
 			for (j = head[c->callee]; j >= 0; j = p->pacc.v[j].next) {
 				struct paccess pa = p->pacc.v[j];
@@ -86,13 +124,15 @@ void params_propagate(struct pkg *p)
 
 				if ((size_t)j < lo || (size_t)j >= hi)
 					continue;
-				ls_apply(&ls, &pa.ls);
+				if (c->flags & CALL_GO)	/* a new goroutine */
+					memset(&ls, 0, sizeof(ls));
+				compose(&ls, c, &pa.ls);
 				if (c->arg_loc[i] >= 0) {
 					add_access(p, c, i, &pa, pa.origin, &ls);
 					continue;
 				}
 				if (c->arg_param[i] < 0 || pa.depth >= PARAM_DEPTH ||
-				    c->flags & (CALL_IN_GO | CALL_LATER |
+				    c->flags & (CALL_GO | CALL_IN_GO | CALL_LATER |
 						CALL_ONCE) ||
 				    known(p, head, c->caller, c->arg_param[i],
 					  pa.flags, &ls))

@@ -361,9 +361,23 @@ int wk_fresh_value(struct walker *w, uint32_t v)
  * mutex embedded in x's type; -1 if unknown. */
 loc_t wk_lock_loc(struct walker *w, uint32_t x)
 {
-	loc_t l = wk_loc_of(w, x);
-	struct ty t = wk_type_of(w, x);
+	loc_t l;
+	struct ty t;
 
+	if (wk_N(w, x)->kind == AST_UNARY_EXPR && wk_N(w, x)->op == T_AND)
+		x = wk_N(w, x)->a;	/* f(&mu) */
+	l = wk_loc_of(w, x);
+	t = wk_type_of(w, x);
+
+	if (l < 0 && wk_N(w, x)->kind == AST_IDENT &&	/* a lock parameter:
+							 * mu *sync.Mutex,
+							 * lk sync.Locker */
+	    facts_under(w->p, t).kind != TY_NAMED) {
+		struct local *pl = wk_lookup(w, wk_ident(w, x));
+
+		if (pl && pl->param >= 0 && pl->param < 4)
+			return PARAM_LOCK(pl->param);
+	}
 	if (t.kind == TY_MUTEX || t.kind == TY_RWMUTEX)
 		return l;
 	/* a field or variable of a type that is not ours and has Lock and
@@ -373,12 +387,6 @@ loc_t wk_lock_loc(struct walker *w, uint32_t x)
 	t = facts_under(w->p, t);
 	if (t.kind == TY_NAMED)
 		return facts_embedded_mutex(w->p, t.named);
-	if (wk_N(w, x)->kind == AST_IDENT) {	/* a sync.Locker parameter */
-		struct local *pl = wk_lookup(w, wk_ident(w, x));
-
-		if (pl && pl->param >= 0 && pl->param < 4)
-			return PARAM_LOCK(pl->param);
-	}
 	return -1;
 }
 
