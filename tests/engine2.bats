@@ -136,6 +136,10 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 goargs
 }
 
+@test "engine2: two goroutines one function starts race unless it waits between them; a receive of the channel the writer closes orders them" {
+	case2 twogo
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

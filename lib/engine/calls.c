@@ -180,6 +180,10 @@ void wk_add_join(struct walker *w, uint32_t n)
 	j = VEC_PUSH(w->p->joins);
 	j->fn = w->fn;
 	j->off = wk_N(w, n)->pos;
+	j->chan = -1;
+	if (wk_N(w, n)->kind == AST_UNARY_EXPR &&
+	    wk_N(w, wk_N(w, n)->a)->kind == AST_SELECTOR_EXPR)
+		j->chan = wk_loc_of(w, wk_N(w, n)->a);	/* <-x.ready */
 }
 
 void wk_params(struct walker *w, uint32_t ftype, int top)
@@ -558,6 +562,22 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		wk_expr(w, m, RD);
 		wk_args(w, c->b, -1, 0, -1, 0);
 		return;
+	}
+	if (fun->kind == AST_IDENT && wk_id_is(w, c->a, "close") &&
+	    !wk_lookup(w, wk_ident(w, c->a)) && ast_list_len(w->a, c->b) == 1 &&
+	    w->pass == 2 && !w->in_go && !w->later) {
+		uint32_t ch = ast_list(w->a, c->b)[0];
+		loc_t cl = wk_N(w, ch)->kind == AST_SELECTOR_EXPR
+			   ? wk_loc_of(w, ch) : -1;
+
+		if (cl >= 0 && (size_t)cl < w->p->fields.n) {
+			struct chclose *k = VEC_PUSH(w->p->closes);
+
+			k->fn = w->fn;
+			k->chan = cl;
+			k->off = wk_N(w, n)->pos;
+			k->deferred = (uint8_t)deferred;
+		}
 	}
 	if (fun->kind == AST_IDENT && wk_id_is(w, c->a, "len") &&
 	    !wk_lookup(w, wk_ident(w, c->a)) && ast_list_len(w->a, c->b) == 1) {

@@ -169,6 +169,16 @@ struct gosite {
 struct join {
 	int fn;
 	uint32_t off;
+	loc_t chan;		/* <-x.ready: the channel's field, or -1 */
+};
+
+/* close(x.ready) in fn: what fn did before it happens before a receive
+ * of that channel elsewhere. */
+struct chclose {
+	int fn;
+	loc_t chan;
+	uint32_t off;
+	uint8_t deferred;	/* at fn's exit: after all of it */
 };
 
 enum call_flags {
@@ -278,6 +288,7 @@ struct pkg {
 	VEC(struct call) calls;
 	VEC(struct gosite) gos;
 	VEC(struct join) joins;
+	VEC(struct chclose) closes;
 	struct roots *roots;	/* per function (roots.c) */
 	struct roots *self;	/* per function: gosites on its receiver */
 	int32_t *owner;		/* [field]: its struct type, or -1 (judge.c) */

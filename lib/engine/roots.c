@@ -269,6 +269,51 @@ static int with_site(const struct pkg *p, const struct access *x, int s)
 	return at > gs || g->many;
 }
 
+/* Does x happen before y through a channel: x's function closes x.ch
+ * after x (or in a defer), and y's function receives from that channel
+ * field before y?  (A loader that closes ready; readers that wait on it.) */
+static int chan_ordered(const struct pkg *p, const struct access *x,
+			const struct access *y)
+{
+	size_t k, j;
+	uint32_t px = pos(p, x->file, x->node), py = pos(p, y->file, y->node);
+
+	for (k = 0; k < p->closes.n; k++) {
+		const struct chclose *c = &p->closes.v[k];
+
+		if (c->fn != x->fn || x->go >= 0 || (!c->deferred && c->off < px))
+			continue;
+		for (j = 0; j < p->joins.n; j++)
+			if (p->joins.v[j].fn == y->fn && y->go < 0 &&
+			    p->joins.v[j].chan == c->chan &&
+			    p->joins.v[j].off < py)
+				return 1;
+	}
+	return 0;
+}
+
+/* Two goroutines one function starts: concurrent unless it waits (a
+ * Wait or a receive) between the two go statements. */
+static int sites_concurrent(const struct pkg *p, int s, int t)
+{
+	const struct gosite *a = &p->gos.v[s], *b = &p->gos.v[t];
+	uint32_t lo = pos(p, a->file, a->node), hi = pos(p, b->file, b->node);
+	size_t j;
+
+	if (a->file != b->file)
+		return 1;
+	if (lo > hi) {
+		uint32_t x = lo;
+
+		lo = hi, hi = x;
+	}
+	for (j = 0; j < p->joins.n; j++)
+		if (p->joins.v[j].fn == a->fn && p->joins.v[j].off > lo &&
+		    p->joins.v[j].off < hi)
+			return 0;
+	return 1;
+}
+
 static int common_lock(const struct lockset *a, const struct lockset *b)
 {
 	int i, j;
@@ -340,7 +385,7 @@ static int overlap(const struct pkg *p, const struct access *x,
 			if (same && !p->gos.v[s].many && !p->gos.v[t].many)
 				continue;
 			if (s != t && p->gos.v[s].fn == p->gos.v[t].fn &&
-			    p->gos.v[s].fn >= 0 && !with_site(p, y, s))
+			    p->gos.v[s].fn >= 0 && !sites_concurrent(p, s, t))
 				continue;
 			*sx = s, *sy = t;
 			return 1;
@@ -484,7 +529,9 @@ void roots_judge(struct pkg *p, struct access *a, size_t n)
 			ly = judge_abs_ls(p, &a[j]);
 			if (common_lock(&lx, &ly))
 				continue;
-			if (overlap(p, x, &a[j], &sx, &sy))
+			if (overlap(p, x, &a[j], &sx, &sy) &&
+			    !chan_ordered(p, x, &a[j]) &&
+			    !chan_ordered(p, &a[j], x))
 				y = &a[j];
 		}
 		if (!y) {

@@ -509,6 +509,7 @@ void wk_stmt(struct walker *w, uint32_t n)
 
 			j->fn = w->fn;
 			j->off = s->end;
+			j->chan = -1;
 		}
 		w->breakable = brk;
 		w->ls = in;
