@@ -140,6 +140,10 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 twogo
 }
 
+@test "engine2: an object handed to goroutines in a parameter is shared (go f(x), a captured x passed down); a range value is each goroutine's own" {
+	case2 sharedparam
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

@@ -416,8 +416,15 @@ int wk_arg_fresh(struct walker *w, uint32_t v)
 		return 1;
 	if (nd->kind == AST_UNARY_EXPR && nd->op == T_AND)
 		nd = wk_N(w, v = nd->a);
-	return nd->kind == AST_IDENT && (l = wk_lookup(w, wk_ident(w, v))) &&
-	       l->fresh;
+	if (nd->kind != AST_IDENT || !(l = wk_lookup(w, wk_ident(w, v))) ||
+	    !l->fresh)
+		return 0;
+	/* captured by a goroutine's or a later literal: shared with the
+	 * code outside it */
+	if ((w->in_go && (size_t)(l - w->locals.v) < w->go_base) ||
+	    (w->later && (size_t)(l - w->locals.v) < w->later_base))
+		return 0;
+	return 1;
 }
 
 /* The arguments of a call: literals run here (or concurrently: async is
@@ -623,13 +630,23 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 			struct local *al = wk_N(w, av)->kind == AST_IDENT
 					   ? wk_lookup(w, wk_ident(w, av)) : NULL;
 
-			if (wk_arg_fresh(w, av))
+			/* go f(x) in a loop with x made before it: every
+			 * goroutine gets the same object */
+			if (wk_arg_fresh(w, av) &&
+			    !(go && w->loops > 0 && al && al->loop < w->loops))
 				rec->fresh_args |= (uint8_t)(1u << i);
 			/* go f(m): the map goes to the goroutine, owned or not */
 			if (!wk_owned(w, av) || go)
 				rec->arg_loc[i] = wk_map_loc(w, av);
 			if (i < 4)
 				rec->arg_lock[i] = wk_lock_loc(w, av);
+			/* an object the goroutine shares: captured by its
+			 * literal, or handed to go f(x) from outside the loop */
+			if (i < 4 && al && al->param < 0 &&
+			    ((w->in_go && (size_t)(al - w->locals.v) < w->go_base &&
+			      !(w->go_loops > 0 && al->loop >= w->go_loops)) ||
+			     (go && !(w->loops > 0 && al->loop >= w->loops))))
+				rec->shared_args |= (uint8_t)(1u << i);
 			if (wk_is_recv(w, av))
 				rec->arg_recv |= (uint8_t)(1u << i);
 			if (al && al->param >= 0 && al->param < 8)

@@ -203,6 +203,10 @@ struct call {
 	int go;			/* the goroutine literal it is in, or -1 */
 	int site;		/* CALL_GO / async: the gosite it starts */
 	uint8_t fresh_args;	/* bit i: argument i is an object made here */
+	uint8_t shared_args;	/* bit i (< 4): argument i is an object the
+				 * goroutine shares with its launcher: a
+				 * captured variable (in a go literal), or at
+				 * a go call one made before the loop */
 	int8_t arg_param[8];	/* argument i is the caller's parameter j */
 	int8_t recv_param;	/* the receiver is the caller's parameter j */
 	uint8_t arg_recv;	/* bit i: argument i is reached through the
@@ -291,6 +295,8 @@ struct pkg {
 	VEC(struct chclose) closes;
 	struct roots *roots;	/* per function (roots.c) */
 	struct roots *self;	/* per function: gosites on its receiver */
+	struct roots *pself;	/* per function, 4 each: gosites sharing
+				 * the object in parameter i */
 	int32_t *owner;		/* [field]: its struct type, or -1 (judge.c) */
 	uint8_t *locking;	/* [type]: a lock of its own is held at some
 				 * access: its API is used concurrently */

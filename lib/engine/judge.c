@@ -1091,10 +1091,13 @@ static void trace_calls(const struct pkg *p)
 			continue;
 		judge_func_name(p, c->caller, fn, sizeof(fn));
 		fprintf(stderr, "trace: call %s:%u from %s flags=%#x ignored=%d "
-			"callee escapes=%d init_only=%d entry:",
+			"fresh_args=%#x callee escapes=%d init_only=%d "
+			"test_only=%d fresh_params=%#x recv_fresh=%d entry:",
 			p->files[c->file].path,
 			ast_line(p->files[c->file].ast, c->node), fn, c->flags,
-			ignored_call(p, c), to->escapes, to->init_only);
+			ignored_call(p, c), c->fresh_args, to->escapes,
+			to->init_only, to->test_only, to->fresh_params,
+			to->recv_fresh);
 		for (k = 0; k < to->entry.n; k++)
 			fprintf(stderr, " %s", facts_loc_name(p,
 				to->entry.h[k].loc, lk, sizeof(lk)));

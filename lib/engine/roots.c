@@ -80,6 +80,8 @@ static void self_roots(struct pkg *p)
 	int round, changed = 1;
 
 	p->self = xcalloc(p->funcs.n ? p->funcs.n : 1, sizeof(*p->self));
+	p->pself = xcalloc(4 * (p->funcs.n ? p->funcs.n : 1),
+			   sizeof(*p->pself));
 	for (i = 0; i < p->gos.n; i++)
 		if (p->gos.v[i].target >= 0)
 			rs_add(&p->self[p->gos.v[i].target], (int)i);
@@ -87,9 +89,33 @@ static void self_roots(struct pkg *p)
 		changed = 0;
 		for (i = 0; i < p->calls.n; i++) {
 			const struct call *c = &p->calls.v[i];
+			int k;
 
-			if (c->flags & (CALL_GO | CALL_VALUE))
+			if (c->flags & CALL_VALUE)
 				continue;
+			/* objects handed on in parameters: shared with the
+			 * goroutine that captured them, or started with them */
+			for (k = 0; k < 4; k++) {
+				struct roots *to = &p->pself[4 * c->callee + k];
+
+				if ((c->shared_args & (1u << k)) &&
+				    (c->flags & CALL_GO) && c->site >= 0)
+					changed |= rs_add(to, c->site);
+				else if ((c->shared_args & (1u << k)) &&
+					 c->go >= 0)
+					changed |= rs_add(to, c->go);
+				else if (c->arg_param[k] >= 0 &&
+					 c->arg_param[k] < 4 && c->go < 0 &&
+					 !(c->flags & CALL_GO))
+					changed |= rs_union(to, &p->pself[4 *
+						c->caller + c->arg_param[k]]);
+			}
+			if (c->flags & CALL_GO)
+				continue;
+			if (c->recv_param >= 0 && c->recv_param < 4 &&
+			    c->go < 0)	/* p.m() on parameter p */
+				changed |= rs_union(&p->self[c->callee],
+					&p->pself[4 * c->caller + c->recv_param]);
 			if ((c->flags & CALL_CAPTURED_RECV) && c->go >= 0)
 				changed |= rs_add(&p->self[c->callee], c->go);
 			else if ((c->flags & (CALL_RECV_SELF | CALL_RECV_REACH)) &&
@@ -173,7 +199,8 @@ void roots_free(struct pkg *p)
 {
 	free(p->roots);
 	free(p->self);
-	p->roots = p->self = NULL;
+	free(p->pself);
+	p->roots = p->self = p->pself = NULL;
 }
 
 /* The roots of an access: its goroutine literal, or its function's. */
@@ -348,6 +375,14 @@ static int shared_across(const struct pkg *p, const struct access *a, int s)
 		return 1;
 	if ((a->flags & AC_RECV) && a->go < 0 && !g->per_instance) {
 		const struct roots *r = &p->self[a->fn];
+		int i;
+
+		for (i = 0; i < r->n; i++)
+			if (r->id[i] == s)
+				return 1;
+	}
+	if (a->param >= 0 && a->param < 4 && a->go < 0) {	/* p.m[k] */
+		const struct roots *r = &p->pself[4 * a->fn + a->param];
 		int i;
 
 		for (i = 0; i < r->n; i++)

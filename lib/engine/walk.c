@@ -477,13 +477,20 @@ void wk_stmt(struct walker *w, uint32_t n)
 			wk_access(w, s->c, ml, AC_RANGE);
 			wk_expr(w, s->c, RD);
 			if (s->op == T_DEFINE) {
-				struct ty vt = wk_unknown();
+				struct ty vt = wk_map_elem(mt);
+				struct local *k = NULL;
 
-				vt = wk_map_elem(mt);
-				if (s->a && wk_N(w, s->a)->kind == AST_IDENT)
-					wk_declare(w, s->a, wk_unknown());
+				/* per iteration (Go 1.22): the loop's own */
+				if (s->a && wk_N(w, s->a)->kind == AST_IDENT &&
+				    (k = wk_declare(w, s->a, wk_unknown())))
+					k->loop = (uint8_t)(k->loop < 255 ?
+							    k->loop + 1 : 255);
 				if (s->b && wk_N(w, s->b)->kind == AST_IDENT) {
 					struct local *v = wk_declare(w, s->b, vt);
+
+					if (v)
+						v->loop = (uint8_t)(v->loop < 255 ?
+							v->loop + 1 : 255);
 
 					/* for _, inner := range mapOfMaps */
 					if (v && ml >= 0 && mt.kind == TY_MAP &&
