@@ -144,6 +144,10 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 sharedparam
 }
 
+@test "engine2: a map parameter captured by handlers is shared by every request (MG004)" {
+	case2 parammux
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

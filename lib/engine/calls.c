@@ -35,6 +35,31 @@ static void param_access(struct walker *w, uint32_t n, int flags)
 	struct paccess *pa;
 	int i = param_map(w, n);
 
+	if (i >= 0 && w->in_go && w->pass == 2 && !(flags & AC_STORE)) {
+		/* captured by goroutines or callbacks (handlers sharing the
+		 * map they were built with): the parameter's map is a
+		 * location of this call, shared with them */
+		const struct ast_node *nd = wk_N(w, n);
+		struct local *l;
+
+		while (nd->kind == AST_PAREN_EXPR)
+			nd = wk_N(w, n = nd->a);
+		l = wk_lookup(w, wk_ident(w, n));
+		if (l && l->alias < 0 &&
+		    (size_t)(l - w->locals.v) < w->go_base) {
+			struct lloc *ll = VEC_PUSH(w->p->llocs);
+
+			ll->name = l->name;
+			ll->fn = w->fn;
+			ll->file = w->file;
+			ll->node = n;
+			ll->go = -1;
+			l->alias = (loc_t)(w->p->fields.n + w->p->vars.n +
+					   w->p->llocs.n - 1);
+			wk_access(w, n, l->alias, flags);
+		}
+		return;
+	}
 	if (i < 0 || w->in_go || w->later || w->once || (flags & AC_STORE))
 		return;
 	pa = VEC_PUSH(w->p->pacc);
