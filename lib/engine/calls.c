@@ -22,7 +22,7 @@ static int param_map(struct walker *w, uint32_t n)
 	while (nd->kind == AST_PAREN_EXPR)
 		nd = wk_N(w, n = nd->a);
 	if (nd->kind != AST_IDENT || !(l = wk_lookup(w, wk_ident(w, n))) ||
-	    l->param < 0 || l->param >= 8 || l->alias >= 0 ||
+	    l->param < 0 || l->param > PARAM_RECV || l->alias >= 0 ||
 	    facts_under(w->p, l->ty).kind != TY_MAP)
 		return -1;
 	return l->param;
@@ -157,6 +157,9 @@ struct call *wk_call(struct walker *w, int callee, uint32_t node,
 		c->arg_loc[i] = -1;
 	for (i = 0; i < 4; i++)
 		c->arg_lock[i] = -1;
+	c->recv_loc = -1;
+	if (recv && (!wk_owned(w, recv) || (flags & CALL_GO)))
+		c->recv_loc = wk_map_loc(w, recv);	/* t.Add() on a map */
 	if (w->later)
 		c->flags |= CALL_LATER;
 	if (w->once)

@@ -214,7 +214,13 @@ struct call {
 	loc_t arg_loc[8];	/* argument i is this map location, or -1 */
 	loc_t arg_lock[4];	/* argument i is this lock (for the callee's
 				 * PARAM_LOCK(i)), or -1 */
+	loc_t recv_loc;		/* the receiver is this map location (a
+				 * method of a named map type), or -1 */
 };
+
+/* paccess.param of a method's receiver that is itself a map (type tags
+ * map[string]bool; func (t tags) Add()) */
+#define PARAM_RECV 8
 
 struct func {
 	int name;

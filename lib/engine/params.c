@@ -39,17 +39,27 @@ static void add_access(struct pkg *p, const struct call *c, int i,
 	const struct ast_node *call = ast_node(a, c->node);
 	struct access *ac;
 
-	if (i >= (int)ast_list_len(a, call->b))
+	if (i != PARAM_RECV && i >= (int)ast_list_len(a, call->b))
 		return;
 	ac = VEC_PUSH(p->acc);
-	ac->loc = c->arg_loc[i];
+	ac->loc = i == PARAM_RECV ? c->recv_loc : c->arg_loc[i];
 	ac->flags = (uint16_t)(pa->flags |
 			       (c->flags & CALL_IN_GO ? AC_IN_GO : 0) |
 			       (c->flags & CALL_LATER ? AC_LATER : 0) |
 			       (c->flags & CALL_ONCE ? AC_ONCE : 0) |
 			       (c->arg_recv & (1u << i) ? AC_RECV : 0));
 	ac->file = c->file;
-	ac->node = ast_list(a, call->b)[i];
+	/* the map itself: the argument, or the receiver of t.Add() */
+	if (i == PARAM_RECV) {
+		uint32_t f = call->a;
+
+		while (ast_node(a, f)->kind == AST_PAREN_EXPR)
+			f = ast_node(a, f)->a;
+		ac->node = ast_node(a, f)->kind == AST_SELECTOR_EXPR
+			   ? ast_node(a, f)->a : f;
+	} else {
+		ac->node = ast_list(a, call->b)[i];
+	}
 	ac->ls = *ls;
 	ac->fn = c->caller;
 	ac->go = c->go;
@@ -120,29 +130,33 @@ void params_propagate(struct pkg *p)
 			for (j = head[c->callee]; j >= 0; j = p->pacc.v[j].next) {
 				struct paccess pa = p->pacc.v[j];
 				struct lockset ls = c->ls;
-				int i = pa.param;
+				int i = pa.param, to;
 
 				if ((size_t)j < lo || (size_t)j >= hi)
 					continue;
 				if (c->flags & CALL_GO)	/* a new goroutine */
 					memset(&ls, 0, sizeof(ls));
 				compose(&ls, c, &pa.ls);
-				if (c->arg_loc[i] >= 0) {
+				if ((i == PARAM_RECV ? c->recv_loc
+						     : c->arg_loc[i]) >= 0) {
 					add_access(p, c, i, &pa, pa.origin, &ls);
 					continue;
 				}
-				if (c->arg_param[i] < 0 || pa.depth >= PARAM_DEPTH ||
+				if (i == PARAM_RECV)	/* p.Add() on parameter p */
+					to = c->recv_param;
+				else
+					to = c->arg_param[i];
+				if (to < 0 || pa.depth >= PARAM_DEPTH ||
 				    c->flags & (CALL_GO | CALL_IN_GO | CALL_LATER |
 						CALL_ONCE) ||
-				    known(p, head, c->caller, c->arg_param[i],
-					  pa.flags, &ls))
+				    known(p, head, c->caller, to, pa.flags, &ls))
 					continue;
 				{
 					struct paccess *n = VEC_PUSH(p->pacc);
 
 					*n = pa;
 					n->fn = c->caller;
-					n->param = c->arg_param[i];
+					n->param = (int8_t)to;
 					n->depth = (uint8_t)(pa.depth + 1);
 					n->ls = ls;
 					n->next = head[c->caller];

@@ -149,8 +149,15 @@ int wk_callee_of(struct walker *w, uint32_t fun, uint32_t *recv_node)
 		return facts_func_index(w->p, -1, name);
 	}
 	if (nd->kind == AST_SELECTOR_EXPR) {
-		struct ty t = facts_under(w->p, wk_type_of(w, nd->a));
+		struct ty t0 = wk_type_of(w, nd->a), t = facts_under(w->p, t0);
+		int m;
 
+		/* a method of a named non-struct type: tags.Add() */
+		if (t0.kind == TY_NAMED && t.kind != TY_NAMED &&
+		    (m = facts_method(w->p, t0.named, wk_ident(w, nd->b))) >= 0) {
+			*recv_node = nd->a;
+			return m;
+		}
 		if (t.kind != TY_NAMED)
 			return -1;
 		*recv_node = nd->a;

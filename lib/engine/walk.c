@@ -575,6 +575,8 @@ void walk_func(struct pkg *p, int fn, int pass)
 		l->ty = rt;
 		l->alias = -1;
 		l->param = -1;
+		if (facts_under(p, rt).kind == TY_MAP)
+			l->param = PARAM_RECV;	/* the map is the receiver */
 	}
 	wk_params(&w, d->c, 1);
 	if (pass == 1)

@@ -19,7 +19,7 @@ func main() {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			t.Add(fmt.Sprint("k", i))
+			t.Add(fmt.Sprint("k", i)) // maybe MG001: the goroutines call the writer
 		}(i)
 	}
 	wg.Wait()
