@@ -49,9 +49,9 @@ LDLIBS += $(PKG_LIBS) -lpthread
 B ?= build/rel
 BIN ?= bin
 CMDS = mg-scan mg-diff mg-gate
-LIB_SRC = $(sort $(wildcard lib/*.c lib/engine/*.c))
+LIB_SRC = $(sort $(wildcard lib/*/*.c))
 # (VERSION too: a new version rebuilds what prints it)
-LIB_HDR = $(wildcard lib/*.h lib/engine/*.h) VERSION
+LIB_HDR = $(wildcard lib/*/*.h) VERSION
 # the rules' help in SARIF is generated from their pages (one source)
 RULE_DOCS = $(sort $(wildcard docs/rules/MG*.md))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/gen/rulehelp.o
@@ -81,15 +81,15 @@ $(B)/cmd/%.o: cmd/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(B)/gen/rulehelp.c: lib/gen-rulehelp.awk $(RULE_DOCS)
+$(B)/gen/rulehelp.c: lib/report/gen-rulehelp.awk $(RULE_DOCS)
 	@mkdir -p $(@D)
-	awk -f lib/gen-rulehelp.awk $(RULE_DOCS) > $@.tmp && mv $@.tmp $@
+	awk -f lib/report/gen-rulehelp.awk $(RULE_DOCS) > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/rulehelp.o: $(B)/gen/rulehelp.c $(LIB_HDR)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(B)/libmapguard.a: $(LIB_OBJ)
-	$(AR) rcs $@ $^
+	rm -f $@ && $(AR) rcs $@ $^
 
 $(BIN)/%: $(B)/cmd/%.o $(B)/libmapguard.a
 	@mkdir -p $(@D)

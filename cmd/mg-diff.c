@@ -8,14 +8,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "finding.h"
-#include "gitdiff.h"
-#include "lineset.h"
-#include "patch.h"
-#include "rawfind.h"
-#include "scan.h"
-#include "suppress.h"
-#include "util.h"
+#include "stream/finding.h"
+#include "git/gitdiff.h"
+#include "git/lineset.h"
+#include "git/patch.h"
+#include "stream/rawfind.h"
+#include "engine/scan.h"
+#include "engine/suppress.h"
+#include "util/util.h"
 
 static const char usage[] =
 	"usage: mg-diff (--base REV|auto [--head REV] | --patch FILE) [options] [FINDINGS...]\n"

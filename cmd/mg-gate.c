@@ -8,12 +8,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "baseline.h"
-#include "config.h"
-#include "finding.h"
-#include "gitblob.h"
-#include "report.h"
-#include "util.h"
+#include "stream/baseline.h"
+#include "stream/config.h"
+#include "stream/finding.h"
+#include "git/gitblob.h"
+#include "report/report.h"
+#include "util/util.h"
 
 static const char usage[] =
 	"usage: mg-gate [--fail-on LEVEL] [--max-findings N] [--rules LIST]\n"
