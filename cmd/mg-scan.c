@@ -344,7 +344,7 @@ static double wall_now(void)
 
 static int want_mg000(const struct scan_opts *so)
 {
-	int r = scan_rule_index("MG000");
+	int r = rules_index("MG000");
 
 	return so->require_reason && r > 0 && (so->rules & (1u << r));
 }
@@ -627,7 +627,7 @@ static int excluded(const void *arg, const char *path)
 static int setup(struct scan_cmd *o, struct config *cfg, struct scan_opts *so)
 {
 	unsigned bits, off = 0;
-	int i, r0 = scan_rule_index("MG000");
+	int i, r0 = rules_index("MG000");
 
 	if ((trusted_rev ? config_load_rev(cfg, trusted_rev, o->config)
 			 : config_load(cfg, o->config)) < 0)
@@ -672,7 +672,7 @@ static int severity_flag(struct scan_cmd *o, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
 	char *id = xstrndup(arg, eq ? (size_t)(eq - arg) : strlen(arg));
-	int r = scan_rule_index(id), s = eq ? severity_parse(eq + 1) : -1;
+	int r = rules_index(id), s = eq ? severity_parse(eq + 1) : -1;
 
 	free(id);
 	if (r < 0 || s < 0 || r >= SCAN_MAX_RULES)

@@ -59,6 +59,12 @@ $2" "$T/lib/$1"
 	[ "${#lines[@]}" -eq 2 ]
 }
 
+@test "layers: a report including the engine for the rule catalogue fails" {
+	plant report/report.c '#include "engine/scan.h"'
+	run -1 sh "$LAYERS" "$T"
+	[ "$output" = 'lib/report/report.c:2: report may not include engine/scan.h' ]
+}
+
 @test "layers: nothing in lib/ includes cmd/ or climbs out of lib/" {
 	plant stream/finding.c '#include "cmd/opt.h"'
 	plant util/util.c '#include "../cmd/opt.h"'

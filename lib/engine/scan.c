@@ -35,41 +35,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct rule_info rules[] = {
-	{ "MG001", SEV_ERROR, "unlocked-goroutine-write",
-	  "shared map written in a goroutine with no lock held" },
-	{ "MG002", SEV_ERROR, "write-under-rlock",
-	  "map written while only a read lock (RLock) is held" },
-	{ "MG003", SEV_WARNING, "goroutine-read-concurrent-write",
-	  "map read in a goroutine while it is written elsewhere without a common lock" },
-	{ "MG004", SEV_WARNING, "concurrent-callback-write",
-	  "map written in a callback that runs concurrently (HTTP handler, errgroup, AfterFunc, parallel subtest)" },
-	{ "MG005", SEV_WARNING, "inconsistent-guard",
-	  "map guarded by a mutex elsewhere but written without it here" },
-	{ "MG006", SEV_NOTE, "mutate-while-ranging",
-	  "map mutated while ranging over it" },
-	{ "MG100", SEV_ERROR, "race-report",
-	  "race detector or runtime crash report" },
-	/* emitted by lib/suppress.c (mg-scan --require-reason), not the engine */
-	{ "MG000", SEV_WARNING, "suppression-without-reason",
-	  "//mg:ignore or //nolint without a reason" },
-};
-
-const struct rule_info *scan_rules(size_t *n)
-{
-	*n = sizeof(rules) / sizeof(rules[0]);
-	return rules;
-}
-
-int scan_rule_index(const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
-		if (!strcmp(rules[i].id, id))
-			return (int)i + 1;
-	return -1;
-}
+/* the rule catalogue is stream/rules.c's: emit() names rule r by its
+ * entry rules[r - 1] */
+static const struct rule_info *const rules = rules_catalogue;
 
 void scan_opts_init(struct scan_opts *o)
 {

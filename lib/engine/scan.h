@@ -4,7 +4,8 @@
  * as in-memory (path, bytes) pairs so that mg-scan (files on disk) and mg-diff
  * (blobs of the merge-base read from git) run the very same engine.  Emits
  * struct finding with fingerprints; does no I/O and never fails on junk.
- * Not: discovery (files.h), output (stream/finding.h, report/report.h).
+ * Not: discovery (files.h), output (stream/finding.h, report/report.h), the
+ * rule catalogue (stream/rules.h).
  */
 #ifndef MG_SCAN_H
 #define MG_SCAN_H
@@ -12,6 +13,7 @@
 #include <stddef.h>
 
 #include "stream/finding.h"
+#include "stream/rules.h"
 
 struct re_set;
 
@@ -21,9 +23,9 @@ struct scan_file {
 	size_t len;
 };
 
-#define SCAN_MAX_RULES 16	/* > the catalogue's size (MG000 is 8) */
+#define SCAN_MAX_RULES RULES_MAX	/* per-rule tables, by enum rule */
 struct scan_opts {
-	unsigned rules;		/* bit r set: rule MG00r enabled (1..6) */
+	unsigned rules;		/* bit r set: rule r (enum rule) enabled */
 	int severity[SCAN_MAX_RULES];	/* -1 keep, else enum severity */
 	int require_reason;	/* suppression without a reason is a finding */
 	int include_generated;	/* judge files marked "Code generated ... DO
@@ -44,17 +46,5 @@ void scan_opts_init(struct scan_opts *o);
  * by path, line and column, fingerprinted.  Never fails. */
 void scan_package(const struct scan_opts *o, const struct scan_file *files,
 		  size_t n, struct finding_list *out);
-
-/* Rule catalogue, for --rules, reports and SARIF. */
-struct rule_info {
-	const char *id;		/* "MG001" */
-	int severity;		/* default severity */
-	const char *name;	/* short name: "unlocked-goroutine-write" */
-	const char *summary;	/* one line */
-};
-/* Returns the catalogue (borrowed, static), *n entries. */
-const struct rule_info *scan_rules(size_t *n);
-/* Index of rule id ("MG001" -> 1), or -1. */
-int scan_rule_index(const char *id);
 
 #endif

@@ -94,7 +94,7 @@ static int parse_mg(struct directive *d, const char *s, const char *e,
 
 			if (n == 5) {
 				snprintf(id, sizeof(id), "MG%.3s", s + 2);
-				r = scan_rule_index(id);
+				r = rules_index(id);
 			}
 			if (r > 0)
 				d->rules |= 1u << r;
@@ -207,8 +207,7 @@ static void no_reason(const struct scan_opts *o, const struct scan_file *f,
 		      const struct directive *d, int r, struct finding_list *out,
 		      struct cursor *cur)
 {
-	size_t n;
-	const struct rule_info *ri = scan_rules(&n);
+	const struct rule_info *ri = rules_catalogue;
 	struct finding *x = finding_list_add(out);
 	const char *end = f->data + f->len, *le;
 
@@ -241,7 +240,7 @@ void suppress_apply(const struct scan_opts *o, const struct scan_file *f,
 	struct directive *d = NULL;
 	size_t nd = 0, ad = 0, i, first;
 	struct cursor cur = { f->data, 1 };
-	int r0 = scan_rule_index("MG000");
+	int r0 = rules_index("MG000");
 	int want = o->require_reason && r0 > 0 && (o->rules & (1u << r0));
 
 	if (lo == hi && !want)
@@ -255,7 +254,7 @@ void suppress_apply(const struct scan_opts *o, const struct scan_file *f,
 	for (i = lo; i < hi && nd; i++) {
 		struct finding *x = &out->v[i];
 		const struct directive *m;
-		int r = scan_rule_index(x->rule);
+		int r = rules_index(x->rule);
 
 		if (r < 0 || x->suppressed || !(m = find(d, nd, x->line, r)))
 			continue;

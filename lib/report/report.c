@@ -122,15 +122,13 @@ void rpt_uri(struct buf *b, const char *path)
 
 const struct rule_info *rpt_rule(const char *id, size_t *index)
 {
-	size_t n;
-	const struct rule_info *r = scan_rules(&n);
-	int i = scan_rule_index(id ? id : "");
+	int i = rules_index(id ? id : "");
 
-	if (i < 1 || (size_t)i > n)
+	if (i < 1)
 		return NULL;
 	if (index)
 		*index = (size_t)i - 1;
-	return &r[i - 1];
+	return &rules_catalogue[i - 1];
 }
 
 int rpt_is_race(const struct finding *f)

@@ -17,8 +17,6 @@
 
 #include "stream/finding.h"
 
-#define MG_HOME_URL "https://github.com/mapguard/mapguard"
-
 enum report_format {
 	REPORT_TEXT, REPORT_JSON, REPORT_SARIF, REPORT_GITHUB, REPORT_GITLAB,
 	REPORT_CHECKSTYLE, REPORT_JUNIT, REPORT_MARKDOWN, REPORT_RDJSONL,

@@ -7,7 +7,7 @@
 #define MG_REPORT_INT_H
 
 #include "report/report.h"
-#include "engine/scan.h"
+#include "stream/rules.h"
 #include "util/util.h"
 
 /* Length of the valid UTF-8 sequence at p (1..4), or 0 when it is not one. */

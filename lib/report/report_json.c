@@ -97,21 +97,20 @@ static void sarif_rule_help(json_t *r, const char *id)
 static json_t *sarif_rule(const char *id, const struct rule_info *ri)
 {
 	json_t *r = json_object(), *cfg = json_object();
-	char *help;
+	char *help, *url;
 
 	json_object_set_new(r, "id", jstr(id));
 	if (ri) {
 		json_object_set_new(r, "name", json_string(ri->name));
 		json_object_set_new(r, "shortDescription", jtext(ri->summary));
+		url = rules_doc_url(ri->id);
 		help = xasprintf("%s: %s. Suppress one line with //mg:ignore %s "
-				 "// reason; see %s/blob/main/docs/rules/%s.md",
-				 ri->id, ri->summary, ri->id, MG_HOME_URL, ri->id);
+				 "// reason; see %s", ri->id, ri->summary,
+				 ri->id, url);
 		json_object_set_new(r, "fullDescription", jtext(help));
 		free(help);
-		help = xasprintf("%s/blob/main/docs/rules/%s.md", MG_HOME_URL,
-				 ri->id);
-		json_object_set_new(r, "helpUri", json_string(help));
-		free(help);
+		json_object_set_new(r, "helpUri", json_string(url));
+		free(url);
 		json_object_set_new(cfg, "level",
 				    json_string(severity_name(ri->severity)));
 		sarif_rule_help(r, ri->id);
@@ -136,7 +135,8 @@ static json_t *sarif_rules(const struct finding *v, size_t n, size_t *idx)
 	const char **extra = NULL;
 	size_t nextra = 0, aextra = 0;
 
-	cat = scan_rules(&ncat);
+	cat = rules_catalogue;
+	ncat = RULE_COUNT;
 	for (i = 0; i < ncat; i++)
 		json_array_append_new(rules, sarif_rule(cat[i].id, &cat[i]));
 	next = ncat;

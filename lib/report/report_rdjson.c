@@ -144,8 +144,7 @@ static json_t *rdj_diagnostic(const struct finding *f,
 	json_object_set_new(code, "value", rdj_str(f->rule, RDJ_MSG_MIN));
 	if (ri) {
 		/* the page SARIF's helpUri names */
-		char *url = xasprintf("%s/blob/main/docs/rules/%s.md",
-				      MG_HOME_URL, ri->id);
+		char *url = rules_doc_url(ri->id);
 
 		json_object_set_new(code, "url", json_string(url));
 		free(url);

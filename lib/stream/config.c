@@ -1,5 +1,6 @@
 /* config.c - .mapguard.json reading and validation (see config.h) */
 #include "stream/config.h"
+#include "engine/scan.h"
 #include "util/re.h"
 #include "git/gitblob.h"
 #include "util/util.h"
@@ -15,7 +16,7 @@ static void config_init(struct config *c)
 	int i;
 
 	memset(c, 0, sizeof(*c));
-	for (i = 0; i < SCAN_MAX_RULES; i++)
+	for (i = 0; i < RULES_MAX; i++)
 		c->severity[i] = -1;
 	c->fail_on = -1;
 	c->max_findings = -1;
@@ -70,7 +71,7 @@ static int rule_bits(const char *name, const char *key, json_t *v, unsigned *bit
 	if (!json_is_array(v))
 		return bad(name, key, "must be an array of rule ids");
 	json_array_foreach(v, i, e) {
-		int r = json_is_string(e) ? scan_rule_index(json_string_value(e)) : -1;
+		int r = json_is_string(e) ? rules_index(json_string_value(e)) : -1;
 
 		if (r < 0)
 			return bad(name, key, "unknown rule id (MG000..MG006, MG100)");
@@ -198,7 +199,7 @@ int config_parse(struct config *c, const char *name, const char *data,
 				goto out;
 			}
 			json_object_foreach(v, rk, rv) {
-				int r = scan_rule_index(rk);
+				int r = rules_index(rk);
 				int s = json_is_string(rv) ? severity_parse(json_string_value(rv)) : -1;
 
 				if (r < 0 || s < 0) {
@@ -464,7 +465,7 @@ int config_rule_list(unsigned *bits, const char *list, const char *what)
 
 	*bits = 0;
 	for (p = s; (tok = strtok_r(p, ", ", &save)); p = NULL) {
-		int r = scan_rule_index(tok);
+		int r = rules_index(tok);
 
 		if (r < 0) {
 			rc = mg_error("%s: unknown rule '%s' (MG000..MG006, MG100)", what,

@@ -11,7 +11,11 @@
 
 #include <stddef.h>
 
-#include "engine/scan.h"
+#include "stream/rules.h"
+
+struct re_set;
+struct finding;
+struct scan_opts;
 
 /* One entry of "exclude_rules": findings whose path, rule and message all
  * match the patterns given (pcre2, unanchored; NULL: any) are dropped
@@ -25,7 +29,7 @@ struct exclude_rule {
 
 struct config {
 	unsigned rules_on, rules_off;	/* bit r: MG00r named in rules/disable */
-	int severity[SCAN_MAX_RULES];	/* -1: no override */
+	int severity[RULES_MAX];	/* -1: no override */
 	char **exclude;			/* glob patterns on paths */
 	size_t nexclude;
 	int fail_on;			/* -1 unset; 0..2 severity; 3 never */
