@@ -764,7 +764,7 @@ int main(int argc, char **argv)
 			char *rule = rawfind_str(f, "rule");
 
 			/* hostile paths and messages: one line, no "::" command */
-			mg_put_text(stdout, f->path, 1);
+			mg_put_text(stdout, f->path, MG_TEXT_LEAD);
 			printf(":%ld:%ld: ", f->line, rawfind_int(f, "column"));
 			mg_put_text(stdout, msg ? msg : "", 0);
 			fputs(" (", stdout);

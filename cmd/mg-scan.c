@@ -850,7 +850,7 @@ int main(int argc, char **argv)
 			finding_write(stdout, f);
 		else {
 			/* hostile paths and messages: one line, no "::" command */
-			mg_put_text(stdout, f->path, 1);
+			mg_put_text(stdout, f->path, MG_TEXT_LEAD);
 			if (f->column)
 				printf(":%ld:%ld: ", f->line, f->column);
 			else	/* race reports have no column */

@@ -27,54 +27,11 @@ const char *report_format_name(int fmt)
 
 /* ---- shared helpers ---- */
 
-size_t rpt_utf8_len(const unsigned char *p)
-{
-	size_t n, k;
-
-	if (*p < 0x80)
-		return 1;
-	if ((*p & 0xe0) == 0xc0 && *p >= 0xc2)
-		n = 2;
-	else if ((*p & 0xf0) == 0xe0)
-		n = 3;
-	else if ((*p & 0xf8) == 0xf0 && *p <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	for (k = 1; k < n; k++)
-		if ((p[k] & 0xc0) != 0x80)
-			return 0;
-	if (n == 3 && ((p[0] == 0xe0 && p[1] < 0xa0) ||
-		       (p[0] == 0xed && p[1] >= 0xa0)))
-		return 0;	/* overlong, or a UTF-16 surrogate */
-	if (n == 4 && ((p[0] == 0xf0 && p[1] < 0x90) ||
-		       (p[0] == 0xf4 && p[1] >= 0x90)))
-		return 0;
-	return n;
-}
-
-void rpt_utf8(struct buf *b, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-
-	while (*p) {
-		size_t n = rpt_utf8_len(p);
-
-		if (n) {
-			buf_add(b, p, n);
-			p += n;
-		} else {
-			buf_adds(b, "\xef\xbf\xbd");
-			p++;
-		}
-	}
-}
-
 char *rpt_clean(const char *s)
 {
 	struct buf b = BUF_INIT;
 
-	rpt_utf8(&b, s);
+	utf8_add_valid(&b, s);
 	return buf_detach(&b, NULL);
 }
 
@@ -83,7 +40,7 @@ void rpt_xml(struct buf *b, const char *s)
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
 
 	while (*p) {
-		size_t n = rpt_utf8_len(p);
+		size_t n = utf8_len(p, 4);
 
 		switch (*p) {
 		case '&': buf_adds(b, "&amp;"); break;
@@ -199,28 +156,17 @@ void rpt_summary(struct buf *b, const struct verdict *vd)
 /* ---- text ---- */
 
 /* Terminal-safe: C0 and C1 control characters (C1 as UTF-8, e.g. U+009B,
- * the one-byte CSI) become '?', so no escape sequence from a hostile path or
- * message reaches the reader's terminal. */
+ * the one-byte CSI), tab too, become '?', so no escape sequence from a
+ * hostile path or message reaches the reader's terminal. */
 static void text_put(FILE *fp, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-
-	for (; *p; p++) {
-		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			fputc('?', fp);
-			p++;
-		} else {
-			fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, fp);
-		}
-	}
+	mg_put_text(fp, s, MG_TEXT_TAB);
 }
 
 static void text_where(FILE *fp, const char *path, long line, long col)
 {
 	/* it starts a line: a leading ':' or blank could make a "::" command */
-	if (path && (*path == ':' || *path == ' ' || *path == '\t'))
-		fputs("./", fp);
-	text_put(fp, path);
+	mg_put_text(fp, path, MG_TEXT_LEAD | MG_TEXT_TAB);
 	fprintf(fp, ":%ld", line);
 	if (col)
 		fprintf(fp, ":%ld", col);

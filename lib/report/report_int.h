@@ -8,12 +8,9 @@
 
 #include "report/report.h"
 #include "stream/rules.h"
+#include "util/utf8.h"
 #include "util/util.h"
 
-/* Length of the valid UTF-8 sequence at p (1..4), or 0 when it is not one. */
-size_t rpt_utf8_len(const unsigned char *p);
-/* Appends s with invalid UTF-8 replaced by U+FFFD. */
-void rpt_utf8(struct buf *b, const char *s);
 /* A valid UTF-8 copy of s (NULL: ""); free() it. */
 char *rpt_clean(const char *s);
 /* Appends s escaped for XML 1.0 text or attribute values: & < > " ' and

@@ -106,7 +106,7 @@ static void md_text(struct buf *b, const char *s, size_t max)
 	const unsigned char *start = p;
 
 	while (*p) {
-		size_t n = rpt_utf8_len(p);
+		size_t n = utf8_len(p, 4);
 
 		if ((size_t)(p - start) >= max) {
 			buf_adds(b, "\xe2\x80\xa6");	/* … */

@@ -235,20 +235,10 @@ int baseline_write(FILE *fp, const char *name, const struct finding *v,
 	return rc;
 }
 
-static int cmp_base(const void *a, const void *b)
-{
-	const struct finding *x = *(const struct finding *const *)a;
-	const struct finding *y = *(const struct finding *const *)b;
-
-	if (x->fp_base != y->fp_base)
-		return x->fp_base < y->fp_base ? -1 : 1;
-	return finding_cmp(x, y);
-}
-
 void baseline_fingerprint_missing(struct finding *v, size_t n)
 {
 	struct finding **p = xcalloc(n ? n : 1, sizeof(*p));
-	size_t i, k = 0, occ = 0;
+	size_t i, k = 0;
 
 	for (i = 0; i < n; i++) {
 		unsigned long long h = MG_HASH_SEED;
@@ -265,13 +255,6 @@ void baseline_fingerprint_missing(struct finding *v, size_t n)
 		f->fp_base = h;
 		p[k++] = f;
 	}
-	qsort(p, k, sizeof(*p), cmp_base);
-	for (i = 0; i < k; i++) {
-		unsigned long long h;
-
-		occ = i && p[i]->fp_base == p[i - 1]->fp_base ? occ + 1 : 0;
-		h = mg_hash(p[i]->fp_base, &occ, sizeof(occ));
-		p[i]->fingerprint = xasprintf("%016llx", h);
-	}
+	finding_fingerprint_number(p, k);
 	free(p);
 }

@@ -41,7 +41,8 @@ int baseline_write(FILE *fp, const char *name, const struct finding *v,
 /* Gives the findings that came without a fingerprint (hand-written input,
  * race reports) one: a hash of rule, path, symbol and message, then an
  * occurrence index among equal hashes in (path, line, column) order; no line
- * number, so it survives edits elsewhere in the file as mg-scan's does. */
+ * number, so it survives edits elsewhere in the file as mg-scan's does
+ * (numbered by finding_fingerprint_number(), as mg-scan's are). */
 void baseline_fingerprint_missing(struct finding *v, size_t n);
 
 #endif

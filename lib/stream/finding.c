@@ -1,5 +1,6 @@
 /* finding.c - finding records, JSON Lines I/O, trailers, fingerprints */
 #include "stream/finding.h"
+#include "util/utf8.h"
 #include "util/util.h"
 
 #include <errno.h>
@@ -96,44 +97,10 @@ static json_t *jstr(const char *s)
 {
 	json_t *j = json_string(s);
 	struct buf b = BUF_INIT;
-	const unsigned char *p = (const unsigned char *)s;
 
 	if (j)
 		return j;
-	while (*p) {
-		size_t n = 0;
-
-		if (*p < 0x80)
-			n = 1;
-		else if ((*p & 0xe0) == 0xc0 && *p >= 0xc2)
-			n = 2;
-		else if ((*p & 0xf0) == 0xe0)
-			n = 3;
-		else if ((*p & 0xf8) == 0xf0 && *p <= 0xf4)
-			n = 4;
-		if (n > 1) {
-			size_t k;
-
-			for (k = 1; k < n; k++)
-				if ((p[k] & 0xc0) != 0x80)
-					break;
-			if (k < n)
-				n = 0;
-			else if (n == 3 && ((p[0] == 0xe0 && p[1] < 0xa0) ||
-					    (p[0] == 0xed && p[1] >= 0xa0)))
-				n = 0;
-			else if (n == 4 && ((p[0] == 0xf0 && p[1] < 0x90) ||
-					    (p[0] == 0xf4 && p[1] >= 0x90)))
-				n = 0;
-		}
-		if (n) {
-			buf_add(&b, p, n);
-			p += n;
-		} else {
-			buf_adds(&b, "\xef\xbf\xbd");
-			p++;
-		}
-	}
+	utf8_add_valid(&b, s);
 	j = json_string(b.p ? b.p : "");
 	buf_release(&b);
 	return j ? j : json_string("");
@@ -685,13 +652,10 @@ static int cmp_base(const void *a, const void *b)
 	return finding_cmp(*x, *y);
 }
 
-void finding_fingerprint_assign(struct finding *v, size_t n)
+void finding_fingerprint_number(struct finding **p, size_t n)
 {
-	struct finding **p = xcalloc(n ? n : 1, sizeof(*p));
 	size_t i, occ = 0;
 
-	for (i = 0; i < n; i++)
-		p[i] = &v[i];
 	qsort(p, n, sizeof(*p), cmp_base);
 	for (i = 0; i < n; i++) {
 		unsigned long long h;
@@ -701,6 +665,16 @@ void finding_fingerprint_assign(struct finding *v, size_t n)
 		free(p[i]->fingerprint);
 		p[i]->fingerprint = xasprintf("%016llx", h);
 	}
+}
+
+void finding_fingerprint_assign(struct finding *v, size_t n)
+{
+	struct finding **p = xcalloc(n ? n : 1, sizeof(*p));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		p[i] = &v[i];
+	finding_fingerprint_number(p, n);
 	free(p);
 }
 

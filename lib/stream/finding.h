@@ -122,6 +122,12 @@ void finding_reader_free(struct finding_reader *rd);
  * base in (path, line, column) order and sets f->fingerprint. */
 void finding_fingerprint_base(struct finding *f, const char *line, size_t len);
 void finding_fingerprint_assign(struct finding *v, size_t n);
+/* The one numbering: the n findings p points to, whose fp_base is set
+ * (however it was computed: baseline_fingerprint_missing() hashes the
+ * message instead of the line), get the hash of their base and their
+ * occurrence index among equal bases in finding_cmp() order as fingerprint
+ * (a previous one is freed).  Reorders p. */
+void finding_fingerprint_number(struct finding **p, size_t n);
 
 /* Sorts by path, line, column, rule, message. */
 void finding_sort(struct finding *v, size_t n);

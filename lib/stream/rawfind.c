@@ -1,6 +1,7 @@
 /* rawfind.c - fast validating reader of finding streams (see rawfind.h) */
 #include "stream/rawfind.h"
 #include "stream/finding.h"
+#include "util/utf8.h"
 #include "util/util.h"
 
 #include <errno.h>
@@ -53,54 +54,6 @@ static int hex4(const char *p, const char *end, unsigned *v)
 		*v = *v << 4 | (unsigned)h;
 	}
 	return 0;
-}
-
-static void put_utf8(struct buf *b, unsigned u)
-{
-	if (u < 0x80) {
-		buf_addc(b, (char)u);
-	} else if (u < 0x800) {
-		buf_addc(b, (char)(0xc0 | u >> 6));
-		buf_addc(b, (char)(0x80 | (u & 0x3f)));
-	} else if (u < 0x10000) {
-		buf_addc(b, (char)(0xe0 | u >> 12));
-		buf_addc(b, (char)(0x80 | (u >> 6 & 0x3f)));
-		buf_addc(b, (char)(0x80 | (u & 0x3f)));
-	} else {
-		buf_addc(b, (char)(0xf0 | u >> 18));
-		buf_addc(b, (char)(0x80 | (u >> 12 & 0x3f)));
-		buf_addc(b, (char)(0x80 | (u >> 6 & 0x3f)));
-		buf_addc(b, (char)(0x80 | (u & 0x3f)));
-	}
-}
-
-/* The length of the valid UTF-8 sequence at p, or 0. */
-static size_t utf8_len(const unsigned char *p, const unsigned char *end)
-{
-	size_t n, i;
-	unsigned u;
-
-	if (*p < 0x80)
-		return 1;
-	if (*p >= 0xc2 && *p <= 0xdf)
-		n = 2, u = *p & 0x1f;
-	else if (*p >= 0xe0 && *p <= 0xef)
-		n = 3, u = *p & 0x0f;
-	else if (*p >= 0xf0 && *p <= 0xf4)
-		n = 4, u = *p & 0x07;
-	else
-		return 0;
-	if ((size_t)(end - p) < n)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		u = u << 6 | (p[i] & 0x3f);
-	}
-	if ((n == 3 && (u < 0x800 || (u >= 0xd800 && u <= 0xdfff))) ||
-	    (n == 4 && (u < 0x10000 || u > 0x10ffff)))
-		return 0;
-	return n;
 }
 
 /* plain[ch]: ASCII that stands for itself inside a string */
@@ -174,7 +127,7 @@ static int string(struct cur *c, struct buf *out)
 				if (!u)
 					return fail(c, "\\u0000 in string");
 				if (out)
-					put_utf8(out, u);
+					utf8_put(out, u);
 				continue;
 			default:
 				return fail(c, "invalid escape");
@@ -183,7 +136,7 @@ static int string(struct cur *c, struct buf *out)
 		/* a multi-byte character */
 		{
 			size_t n = utf8_len((const unsigned char *)p,
-					    (const unsigned char *)c->end);
+					    (size_t)(c->end - p));
 
 			if (!n)
 				return fail(c, "invalid UTF-8 in string");

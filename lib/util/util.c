@@ -50,18 +50,20 @@ static void vmsg(const char *prefix, const char *fmt, va_list ap)
 		free(m);
 }
 
-void mg_put_text(FILE *fp, const char *s, int lead)
+void mg_put_text(FILE *fp, const char *s, int flags)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	int tab_ok = !(flags & MG_TEXT_TAB);
 
-	if (lead && (*p == ':' || *p == ' ' || *p == '\t'))
+	if ((flags & MG_TEXT_LEAD) && (*p == ':' || *p == ' ' || *p == '\t'))
 		fputs("./", fp);
 	for (; *p; p++) {
 		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
 			fputc('?', fp);	/* a C1 control as UTF-8 (U+009B: CSI) */
 			p++;
 		} else {
-			fputc((*p < 0x20 && *p != '\t') || *p == 0x7f ? '?' : *p, fp);
+			fputc((*p < 0x20 && !(*p == '\t' && tab_ok)) ||
+			      *p == 0x7f ? '?' : *p, fp);
 		}
 	}
 }

@@ -40,11 +40,15 @@ int mg_warn(const char *fmt, ...) MG_PRINTF(1, 2);
 /* How many mg_error() calls so far (fail-closed bookkeeping). */
 unsigned mg_errors(void);
 /* Writes s for line-oriented text that people and CI runners read: C0 and C1
- * control characters (but tab) become '?', so s never breaks the line; with lead
- * set (s starts a line, e.g. a path), "./" goes first when s starts with
- * ':' or a blank, so no hostile file name can begin a GitHub workflow
- * command ("::add-mask::...").  mg_error() and mg_warn() write through it. */
-void mg_put_text(FILE *fp, const char *s, int lead);
+ * control characters (but tab) become '?', so s never breaks the line and
+ * no escape sequence reaches a terminal.  The tree's one control-character
+ * sanitiser: mg_error() and mg_warn(), mg-scan's and mg-diff's text output
+ * and the text report write through it.  flags: MG_TEXT_LEAD (s starts a
+ * line, e.g. a path): "./" goes first when s starts with ':' or a blank,
+ * so no hostile file name can begin a GitHub workflow command
+ * ("::add-mask::...");  MG_TEXT_TAB: a tab becomes '?' too. */
+enum { MG_TEXT_LEAD = 1, MG_TEXT_TAB = 2 };
+void mg_put_text(FILE *fp, const char *s, int flags);
 /* Prints the error and exits 2: for cmd/ only. */
 MG_NORETURN void mg_die(const char *fmt, ...) MG_PRINTF(1, 2);
 /* Prints "name: msg" and the usage's first line on stderr; returns 2. */
