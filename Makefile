@@ -1,8 +1,11 @@
 # mapguard - build, test and install the mg-* commands
 #
 #   make            build bin/mg-scan, bin/mg-diff, bin/mg-gate
-#   make test       build and run the bats suites (tests/run); MG_EXPENSIVE=1
-#                   adds the race detector runs over the labeled corpora
+#   make test       build, check the layers and run the bats suites (tests/run);
+#                   MG_EXPENSIVE=1 adds the race detector runs over the
+#                   labeled corpora
+#   make layers     fail when a file of lib/ includes across a forbidden edge
+#                   between its layer folders (tests/layers.sh)
 #   make check      the same suites on an ASan/UBSan build (build/san)
 #   make eval       precision and recall per rule on tests/corpus, then on
 #                   the held-out tests/holdout and tests/holdout2
@@ -49,9 +52,9 @@ LDLIBS += $(PKG_LIBS) -lpthread
 B ?= build/rel
 BIN ?= bin
 CMDS = mg-scan mg-diff mg-gate
-LIB_SRC = $(sort $(wildcard lib/*.c lib/engine/*.c))
+LIB_SRC = $(sort $(wildcard lib/*/*.c))
 # (VERSION too: a new version rebuilds what prints it)
-LIB_HDR = $(wildcard lib/*.h lib/engine/*.h) VERSION
+LIB_HDR = $(wildcard lib/*/*.h) VERSION
 # the rules' help in SARIF is generated from their pages (one source)
 RULE_DOCS = $(sort $(wildcard docs/rules/MG*.md))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/gen/rulehelp.o
@@ -70,7 +73,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all test check demo deps install clean eval eval-real bench bench-diff \
-	fuzz valgrind bench-scale parse-diff dist
+	fuzz valgrind bench-scale parse-diff dist layers
 all: $(PROGS) $(FUZZ_REPLAYS) $(UNIT_PROGS) $(TOOL_PROGS)
 
 $(B)/lib/%.o: lib/%.c $(LIB_HDR)
@@ -81,15 +84,15 @@ $(B)/cmd/%.o: cmd/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(B)/gen/rulehelp.c: lib/gen-rulehelp.awk $(RULE_DOCS)
+$(B)/gen/rulehelp.c: lib/report/gen-rulehelp.awk $(RULE_DOCS)
 	@mkdir -p $(@D)
-	awk -f lib/gen-rulehelp.awk $(RULE_DOCS) > $@.tmp && mv $@.tmp $@
+	awk -f lib/report/gen-rulehelp.awk $(RULE_DOCS) > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/rulehelp.o: $(B)/gen/rulehelp.c $(LIB_HDR)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(B)/libmapguard.a: $(LIB_OBJ)
-	$(AR) rcs $@ $^
+	rm -f $@ && $(AR) rcs $@ $^
 
 $(BIN)/%: $(B)/cmd/%.o $(B)/libmapguard.a
 	@mkdir -p $(@D)
@@ -148,8 +151,12 @@ fuzz: deps-quiet
 deps:
 	@sh tests/deps.sh
 
-test: deps-quiet all
+test: deps-quiet all layers
 	@MG_BIN=$(abspath $(BIN)) tests/run
+
+# lib/'s layers: which folder may include which (the table is in the script)
+layers:
+	@sh tests/layers.sh
 
 check: deps-quiet
 	@$(MAKE) --no-print-directory B=build/san BIN=build/san/bin \

@@ -8,14 +8,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "finding.h"
-#include "gitdiff.h"
-#include "lineset.h"
-#include "patch.h"
-#include "rawfind.h"
-#include "scan.h"
-#include "suppress.h"
-#include "util.h"
+#include "stream/finding.h"
+#include "git/gitdiff.h"
+#include "git/lineset.h"
+#include "git/patch.h"
+#include "stream/rawfind.h"
+#include "engine/scan.h"
+#include "engine/suppress.h"
+#include "util/util.h"
 
 static const char usage[] =
 	"usage: mg-diff (--base REV|auto [--head REV] | --patch FILE) [options] [FINDINGS...]\n"
@@ -535,8 +535,8 @@ out:
 static char *rule_names(unsigned bits)
 {
 	struct buf b = BUF_INIT;
-	size_t n, r;
-	const struct rule_info *ri = scan_rules(&n);
+	size_t n = RULE_COUNT, r;
+	const struct rule_info *ri = rules_catalogue;
 
 	if (bits == ~0u)
 		return xstrdup("");
@@ -764,7 +764,7 @@ int main(int argc, char **argv)
 			char *rule = rawfind_str(f, "rule");
 
 			/* hostile paths and messages: one line, no "::" command */
-			mg_put_text(stdout, f->path, 1);
+			mg_put_text(stdout, f->path, MG_TEXT_LEAD);
 			printf(":%ld:%ld: ", f->line, rawfind_int(f, "column"));
 			mg_put_text(stdout, msg ? msg : "", 0);
 			fputs(" (", stdout);

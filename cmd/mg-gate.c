@@ -8,12 +8,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "baseline.h"
-#include "config.h"
-#include "finding.h"
-#include "gitblob.h"
-#include "report.h"
-#include "util.h"
+#include "stream/baseline.h"
+#include "stream/config.h"
+#include "stream/finding.h"
+#include "git/gitblob.h"
+#include "report/report.h"
+#include "util/util.h"
 
 static const char usage[] =
 	"usage: mg-gate [--fail-on LEVEL] [--max-findings N] [--rules LIST]\n"
@@ -121,7 +121,7 @@ struct gate_opts {
 	long max_findings;	/* -1: from the config */
 	int rules_set, disable_set;
 	unsigned rules, disable;
-	int severity[SCAN_MAX_RULES];
+	int severity[RULES_MAX];
 	const char *config, *baseline, *write_baseline;
 	long expect_shards;
 	struct output *out;
@@ -158,7 +158,7 @@ static int parse_severity(int *sev, const char *arg)
 			break;
 		}
 		*eq = '\0';
-		r = scan_rule_index(tok);
+		r = rules_index(tok);
 		l = severity_parse(eq + 1);
 		if (r < 0 || l < 0) {
 			rc = -1;
@@ -388,7 +388,7 @@ static void apply_rules(struct finding_list *all, const struct gate_opts *o,
 
 	for (i = k = 0; i < all->n; i++) {
 		struct finding *f = &all->v[i];
-		int r = scan_rule_index(f->rule);
+		int r = rules_index(f->rule);
 
 		if ((on && (r < 0 || !(on & (1u << r)))) ||
 		    (r >= 0 && (off & (1u << r)))) {
@@ -629,7 +629,7 @@ int main(int argc, char **argv)
 	memset(&vd, 0, sizeof(vd));
 	o.fail_on = -1;
 	o.max_findings = -1;
-	for (i = 0; i < SCAN_MAX_RULES; i++)
+	for (i = 0; i < RULES_MAX; i++)
 		o.severity[i] = -1;
 	mg_start("mg-gate");
 	if ((n = parse_options(&o, argc, argv)) != 0) {

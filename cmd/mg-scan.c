@@ -1,8 +1,8 @@
 /* mg-scan.c - lint Go files for map races; emit findings
  *
  * Packages (directories) are spread over -j threads; each thread reads and
- * holds one package at a time, judges it (lib/scan.c), applies the source's
- * suppressions to the files that have findings (lib/suppress.c), and keeps
+ * holds one package at a time, judges it (lib/engine/scan.c), applies the source's
+ * suppressions to the files that have findings (lib/engine/suppress.c), and keeps
  * its findings and messages in the package's slot.  The main thread prints
  * messages in package order and the findings sorted by path, line, column, so
  * the output is the same byte for byte whatever -j is.
@@ -21,14 +21,14 @@
 #include <malloc.h>
 #endif
 
-#include "config.h"
-#include "finding.h"
-#include "lex.h"
-#include "racelog.h"
-#include "scan.h"
-#include "suppress.h"
-#include "util.h"
-#include "walk.h"
+#include "stream/config.h"
+#include "stream/finding.h"
+#include "engine/lex.h"
+#include "engine/racelog.h"
+#include "engine/scan.h"
+#include "engine/suppress.h"
+#include "util/util.h"
+#include "engine/files.h"
 
 static const char usage[] =
 	"usage: mg-scan [OPTION...] [PATH...]\n"
@@ -130,7 +130,7 @@ struct scan_cmd {
 	const char *rules, *disable;	/* flag values, NULL: not given */
 	int severity[SCAN_MAX_RULES];	/* -1: not given */
 	const char *shard;
-	struct walk_opts walk;
+	struct files_opts walk;
 };
 
 /* What one package yielded; filled by whichever thread took it. */
@@ -152,7 +152,7 @@ struct pkg_result {
 struct work {
 	const struct scan_cmd *o;
 	const struct scan_opts *so;
-	const struct walk_result *w;
+	const struct files_result *w;
 	struct pkg_result *res;
 	size_t *order;		/* packages by cost, largest first */
 	unsigned long long *cost;	/* by package: estimated bytes in memory */
@@ -185,7 +185,7 @@ static void read_stdin_paths(char ***v, size_t *n, size_t *alloc, int nul)
 	free(line);
 }
 
-/* --race-log FILE... and --root DIR: logs read by lib/racelog.h */
+/* --race-log FILE... and --root DIR: logs read by lib/engine/racelog.h */
 static struct {
 	const char **logs;
 	size_t n, alloc;
@@ -344,7 +344,7 @@ static double wall_now(void)
 
 static int want_mg000(const struct scan_opts *so)
 {
-	int r = scan_rule_index("MG000");
+	int r = rules_index("MG000");
 
 	return so->require_reason && r > 0 && (so->rules & (1u << r));
 }
@@ -352,7 +352,7 @@ static int want_mg000(const struct scan_opts *so)
 /* Reads, judges and applies suppressions to package i. */
 static void scan_one(const struct work *wk, size_t i)
 {
-	const struct walk_pkg *p = &wk->w->pkgs[i];
+	const struct files_pkg *p = &wk->w->pkgs[i];
 	struct pkg_result *r = &wk->res[i];
 	struct scan_file *sf = xcalloc(p->n, sizeof(*sf));
 	char **bufs = xcalloc(p->n, sizeof(char *));
@@ -481,7 +481,7 @@ static int by_cost(const void *a, const void *b)
  * 16 bytes of token for each 4.6 bytes of Go, plus the
  * names and the walk's own tables; the second engine adds its syntax tree
  * (about 30 bytes a token).  Measured on the Go tree (make bench). */
-static unsigned long long pkg_cost(const struct walk_pkg *p, int engine)
+static unsigned long long pkg_cost(const struct files_pkg *p, int engine)
 {
 	unsigned long long b = 0;
 	size_t j;
@@ -606,12 +606,12 @@ static int shard_auto(unsigned *k, unsigned *n)
 		if (!a || !b || !*a || !*b)
 			continue;
 		s = xasprintf("%s/%s", a, b);
-		r = walk_parse_shard(s, k, n);
+		r = files_parse_shard(s, k, n);
 		free(s);
 		if (r < 0)
 			return mg_error("--shard auto: %s=%s, %s=%s: want 1 <= %s <= "
 					"%s <= %d", vars[i][0], a, vars[i][1], b,
-					vars[i][0], vars[i][1], WALK_MAX_SHARDS);
+					vars[i][0], vars[i][1], FILES_MAX_SHARDS);
 		return 0;
 	}
 	return mg_error("--shard auto: set CI_NODE_INDEX and CI_NODE_TOTAL "
@@ -627,7 +627,7 @@ static int excluded(const void *arg, const char *path)
 static int setup(struct scan_cmd *o, struct config *cfg, struct scan_opts *so)
 {
 	unsigned bits, off = 0;
-	int i, r0 = scan_rule_index("MG000");
+	int i, r0 = rules_index("MG000");
 
 	if ((trusted_rev ? config_load_rev(cfg, trusted_rev, o->config)
 			 : config_load(cfg, o->config)) < 0)
@@ -661,10 +661,10 @@ static int setup(struct scan_cmd *o, struct config *cfg, struct scan_opts *so)
 	}
 	if (o->shard && !strcmp(o->shard, "auto"))
 		return shard_auto(&o->walk.shard_k, &o->walk.shard_n);
-	if (o->shard && walk_parse_shard(o->shard, &o->walk.shard_k,
+	if (o->shard && files_parse_shard(o->shard, &o->walk.shard_k,
 					 &o->walk.shard_n) < 0)
 		return mg_error("--shard: '%s': want K/N with 1 <= K <= N <= %d, "
-				"or auto", o->shard, WALK_MAX_SHARDS);
+				"or auto", o->shard, FILES_MAX_SHARDS);
 	return 0;
 }
 
@@ -672,7 +672,7 @@ static int severity_flag(struct scan_cmd *o, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
 	char *id = xstrndup(arg, eq ? (size_t)(eq - arg) : strlen(arg));
-	int r = scan_rule_index(id), s = eq ? severity_parse(eq + 1) : -1;
+	int r = rules_index(id), s = eq ? severity_parse(eq + 1) : -1;
 
 	free(id);
 	if (r < 0 || s < 0 || r >= SCAN_MAX_RULES)
@@ -686,7 +686,7 @@ int main(int argc, char **argv)
 	struct scan_cmd o = { 0 };
 	struct scan_opts so;
 	struct config cfg;
-	struct walk_result w = { 0 };
+	struct files_result w = { 0 };
 	struct finding_list out = FINDING_LIST_INIT;
 	struct pkg_result *res = NULL;
 	struct work wk = { 0 };
@@ -785,7 +785,7 @@ int main(int argc, char **argv)
 		args[nargs++] = xstrdup(".");
 	}
 	t_walk = wall_now();
-	errors = walk_collect(&w, args, nargs, &o.walk);
+	errors = files_collect(&w, args, nargs, &o.walk);
 	res = xcalloc(w.n ? w.n : 1, sizeof(*res));
 	wk.o = &o;
 	wk.so = &so;
@@ -850,7 +850,7 @@ int main(int argc, char **argv)
 			finding_write(stdout, f);
 		else {
 			/* hostile paths and messages: one line, no "::" command */
-			mg_put_text(stdout, f->path, 1);
+			mg_put_text(stdout, f->path, MG_TEXT_LEAD);
 			if (f->column)
 				printf(":%ld:%ld: ", f->line, f->column);
 			else	/* race reports have no column */
@@ -879,7 +879,7 @@ out:
 	free(res);
 	free(shard);
 	finding_list_release(&out);
-	walk_release(&w);
+	files_release(&w);
 	config_release(&cfg);
 	for (j = 0; j < nargs; j++)
 		free(args[j]);

@@ -228,7 +228,7 @@ python3-jsonschema), shaped for GitHub code scanning:
   as `markdown` (byte for byte) and as plain `text` (without code fences,
   `**` and heading marks) — and `properties.precision` and
   `properties.tags`, taken from the page's "**Code scanning:**" line. The
-  pages are compiled in at build time (`lib/gen-rulehelp.awk`), so they stay
+  pages are compiled in at build time (`lib/report/gen-rulehelp.awk`), so they stay
   the one source; a page without that line fails the build.
 - Each result has `ruleId`, `ruleIndex`, `level`, a `physicalLocation`
   relative to `%SRCROOT%` (the path percent-encoded as a URI) with its

@@ -12,7 +12,7 @@
       type, the schema and the reader agree on accept/reject
 
 The reader is mg-scan (first on PATH) run on an empty directory: mg-scan and
-mg-gate share lib/config.c.  Exit 0 when everything holds, 1 otherwise with
+mg-gate share lib/stream/config.c.  Exit 0 when everything holds, 1 otherwise with
 one line per problem on stderr.
 """
 import atexit

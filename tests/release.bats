@@ -59,8 +59,8 @@ teardown() {
 	mkdir e
 	run -0 mg-scan --format json e
 	[ "$(jq -r .version <<<"$output")" = "$V" ]
-	# and lib/util.h has no version of its own to drift from it
-	run -1 grep -E '^#define MG_VERSION' "$ROOT/lib/util.h"
+	# and lib/util/util.h has no version of its own to drift from it
+	run -1 grep -E '^#define MG_VERSION' "$ROOT/lib/util/util.h"
 }
 
 @test "docs pin VERSION: version-check passes here, fails on a moving @v1, a stale rev or a bumped VERSION" {

@@ -128,7 +128,7 @@ setup() {
 @test "mg-gate --report sarif: a rule page without its code scanning line fails the build" {
 	mkdir rules
 	printf '# MG009 - x\n\nno line here\n' > rules/MG009.md
-	run -1 --separate-stderr awk -f "$BATS_TEST_DIRNAME/../lib/gen-rulehelp.awk" rules/MG009.md
+	run -1 --separate-stderr awk -f "$BATS_TEST_DIRNAME/../lib/report/gen-rulehelp.awk" rules/MG009.md
 	[[ "$stderr" == *"rules/MG009.md: no \"**Code scanning:** precision"* ]]
 }
 

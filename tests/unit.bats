@@ -13,3 +13,8 @@ load helper
 	run -0 "$MG_BIN/unit/test_engine"
 	[[ "$output" == *", 0 failed" ]]
 }
+
+@test "unit: test_text (UTF-8 check, control-character sanitiser, rule catalogue, fingerprint numbering)" {
+	run -0 "$MG_BIN/unit/test_text"
+	[[ "$output" == *", 0 failed" ]]
+}

@@ -5,7 +5,7 @@
  * (parse*.c), printing them (astdump.c).
  */
 #include "engine/ast.h"
-#include "util.h"
+#include "util/util.h"
 
 #include <stdlib.h>
 

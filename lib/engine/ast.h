@@ -78,7 +78,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "lex.h"
+#include "engine/lex.h"
 
 enum ast_kind {
 	AST_NONE = 0,

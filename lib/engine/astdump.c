@@ -5,7 +5,7 @@
  * parsing, the command that prints it (tests/tools/astdump.c).
  */
 #include "engine/ast.h"
-#include "util.h"
+#include "util/util.h"
 
 
 static void add_ident(struct buf *out, const struct ast *a, uint32_t n)

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "engine/walk_int.h"
-#include "util.h"
+#include "util/util.h"
 
 /* The parameter index n names when n is a map parameter, else -1. */
 static int param_map(struct walker *w, uint32_t n)

@@ -11,7 +11,7 @@
 #include "engine/engine.h"
 #include "engine/engine_int.h"
 #include "engine/parse.h"
-#include "util.h"
+#include "util/util.h"
 
 static int ends_with(const char *s, const char *suf)
 {

@@ -12,8 +12,8 @@
 
 #include <stddef.h>
 
-#include "finding.h"
-#include "scan.h"
+#include "stream/finding.h"
+#include "engine/scan.h"
 
 /* Judges the n files of one package (one package clause) and appends its
  * findings to out, unsorted and without fingerprint numbers (the caller,

@@ -20,8 +20,8 @@
 #include <stdint.h>
 
 #include "engine/ast.h"
-#include "finding.h"
-#include "scan.h"
+#include "stream/finding.h"
+#include "engine/scan.h"
 
 /* ---- names: identifiers interned once per package ---- */
 struct names {

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "engine/engine_int.h"
-#include "util.h"
+#include "util/util.h"
 
 int facts_ident(struct pkg *p, int file, uint32_t n)
 {

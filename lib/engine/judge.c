@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "engine/engine_int.h"
-#include "util.h"
+#include "util/util.h"
 
 /* ---- lock sets ---- */
 

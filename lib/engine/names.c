@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "engine/engine_int.h"
-#include "util.h"
+#include "util/util.h"
 
 static uint32_t hash(const char *s, size_t len)
 {

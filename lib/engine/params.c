@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "engine/engine_int.h"
-#include "util.h"
+#include "util/util.h"
 
 #define PARAM_DEPTH 3
 

@@ -9,7 +9,7 @@
  * (parse_expr.c), statements (parse_stmt.c), the tree's API (ast.c).
  */
 #include "parse_int.h"
-#include "util.h"
+#include "util/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "engine/engine_int.h"
-#include "util.h"
+#include "util/util.h"
 
 #define RS_MAX 6
 struct roots {

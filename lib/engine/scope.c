@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "engine/walk_int.h"
-#include "re.h"
-#include "util.h"
+#include "util/re.h"
+#include "util/util.h"
 
 const struct ast_node *wk_N(const struct walker *w, uint32_t n)
 {

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "engine/walk_int.h"
-#include "util.h"
+#include "util/util.h"
 
 void wk_expr(struct walker *w, uint32_t n, int mode)
 {

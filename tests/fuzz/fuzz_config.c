@@ -4,10 +4,10 @@
  * paths against its exclude patterns (fnmatch on hostile globs) and findings
  * on those paths against its exclude_rules (pcre2 on hostile patterns).
  */
-#include "config.h"
+#include "stream/config.h"
 #include "fuzz.h"
-#include "scan.h"
-#include "util.h"
+#include "engine/scan.h"
+#include "util/util.h"
 
 #include <stdlib.h>
 

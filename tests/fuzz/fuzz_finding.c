@@ -1,4 +1,4 @@
-/* fuzz_finding.c - the JSON Lines reader (lib/finding.c)
+/* fuzz_finding.c - the JSON Lines reader (lib/stream/finding.c)
  *
  * The input is split at "\n//@@\n" into one or two input files (the reader
  * takes paths, so they go through temporary files), read with and without
@@ -7,9 +7,9 @@
  * the same number of findings (the writer never produces what the reader
  * refuses).
  */
-#include "finding.h"
+#include "stream/finding.h"
 #include "fuzz.h"
-#include "util.h"
+#include "util/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

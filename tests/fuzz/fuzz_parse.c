@@ -9,7 +9,7 @@
  */
 #include "fuzz.h"
 #include "engine/parse.h"
-#include "util.h"
+#include "util/util.h"
 
 #include <stdlib.h>
 #include <string.h>

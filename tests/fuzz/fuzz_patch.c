@@ -4,9 +4,9 @@
  * (lineset_has, lineset_near, lineset_old_path) and the line count taken.
  */
 #include "fuzz.h"
-#include "lineset.h"
-#include "patch.h"
-#include "util.h"
+#include "git/lineset.h"
+#include "git/patch.h"
+#include "util/util.h"
 
 #include <stdlib.h>
 

@@ -1,4 +1,4 @@
-/* fuzz_racelog.c - the race detector / crash trace parser (lib/racelog.c)
+/* fuzz_racelog.c - the race detector / crash trace parser (lib/engine/racelog.c)
  *
  * The first input byte picks a chunk size (0: all at once, else 1..255
  * bytes), so lines split across racelog_feed() calls are exercised; the rest
@@ -6,10 +6,10 @@
  * module (go.mod, rl_test.go) so racelog_finish() reads real source lines.
  * Findings must be MG100 with a path and a line >= 1.
  */
-#include "finding.h"
+#include "stream/finding.h"
 #include "fuzz.h"
-#include "racelog.h"
-#include "util.h"
+#include "engine/racelog.h"
+#include "util/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,9 +7,9 @@
  * name a given path, a line of that file, and carry a fingerprint.
  */
 #include "fuzz.h"
-#include "lex.h"
-#include "scan.h"
-#include "util.h"
+#include "engine/lex.h"
+#include "engine/scan.h"
+#include "util/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
  * build: a crash, a sanitizer report or a leak fails the test.
  */
 #include "fuzz.h"
-#include "util.h"
+#include "util/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
  * (-n) and its hostile-input probe.  Not installed; not an analysis.
  */
 #include "engine/parse.h"
-#include "util.h"
+#include "util/util.h"
 
 #include <getopt.h>
 #include <stdio.h>

@@ -7,7 +7,7 @@
  * the nesting cap.
  */
 #include "engine/parse.h"
-#include "util.h"
+#include "util/util.h"
 #include "unit.h"
 
 #include <stdlib.h>
