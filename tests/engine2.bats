@@ -148,6 +148,10 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 parammux
 }
 
+@test "engine2: a launcher called in a loop starts many goroutines; code after a call that started one runs with it; an object a callee's goroutine captures is shared from the call" {
+	case2 launchloop
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

@@ -109,6 +109,18 @@ void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
 	}
 }
 
+void wk_note_capture(struct walker *w, const struct local *l)
+{
+	size_t i = (size_t)(l - w->locals.v);
+
+	if (w->pass != 1 || !w->in_go || i >= w->go_base)
+		return;
+	if (i == 0 && w->f->recv_name >= 0 && l->name == w->f->recv_name)
+		w->f->go_captures |= 1u << 8;
+	else if (l->param >= 0 && l->param < 8)
+		w->f->go_captures |= (uint16_t)(1u << l->param);
+}
+
 /* A fresh object handed to a goroutine, to another function or into
  * another object is shared from here on. */
 void wk_escape(struct walker *w, uint32_t n)
@@ -162,6 +174,8 @@ struct call *wk_call(struct walker *w, int callee, uint32_t node,
 		c->recv_loc = wk_map_loc(w, recv);	/* t.Add() on a map */
 	if (w->later)
 		c->flags |= CALL_LATER;
+	if (w->loops > 0)
+		c->flags |= CALL_IN_LOOP;
 	if (w->once)
 		c->flags |= CALL_ONCE;
 	if (recv && wk_chain_base(w, recv)) {
@@ -648,6 +662,16 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		wk_once_do(w, n);
 	if (go)
 		site = wk_start_site(w, callee, n, 0, 0);
+	if (callee >= 0 && w->pass == 2) {
+		const struct func *cf = &w->p->funcs.v[callee];
+		uint32_t k, na = ast_list_len(w->a, c->b);
+
+		if (recv && (cf->go_captures & (1u << 8)))
+			wk_escape(w, recv);	/* s.start(): go func(){ s... } */
+		for (k = 0; k < na && k < 8; k++)
+			if (cf->go_captures & (1u << k))
+				wk_escape(w, ast_list(w->a, c->b)[k]);
+	}
 	rec = wk_call(w, callee, n, go ? CALL_GO : 0, recv);
 	if (rec) {
 		uint32_t i, na = ast_list_len(w->a, c->b);

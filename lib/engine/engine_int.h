@@ -192,6 +192,7 @@ enum call_flags {
 				 * (s.tracker.Begin()) */
 	CALL_LATER = 512,	/* in a literal that runs later */
 	CALL_ONCE = 1024,	/* in a literal sync.Once runs */
+	CALL_IN_LOOP = 2048,	/* inside a loop of the caller */
 };
 
 struct call {
@@ -237,6 +238,11 @@ struct func {
 	uint8_t param_called;		/* bit i: parameter i is called */
 	uint8_t param_go;		/* bit i: parameter i runs in a
 					 * goroutine (go p(), or handed on) */
+	uint16_t go_captures;		/* bit i (< 8): parameter i, bit 8:
+					 * the receiver, is captured by a
+					 * goroutine or callback it starts: the
+					 * caller's object is shared from the
+					 * call on */
 	uint8_t returns_fresh;		/* every return hands out a new object */
 	uint8_t returns_other;		/* some return does not */
 	uint8_t returns_made, returns_unmade;	/* every non-nil return hands

@@ -147,6 +147,19 @@ void roots_compute(struct pkg *p)
 		g->many = 1;
 		g->callback = 1;
 	}
+	/* a launcher called in a loop starts its goroutine once per call:
+	 * several run at once (Send() in a loop, each with its AfterFunc) */
+	for (i = 0; i < p->calls.n; i++) {
+		const struct call *c = &p->calls.v[i];
+		size_t k;
+
+		if (!(c->flags & CALL_IN_LOOP) || (c->flags & CALL_VALUE) ||
+		    p->funcs.v[c->caller].is_test)
+			continue;
+		for (k = 0; k < p->gos.n; k++)
+			if (p->gos.v[k].fn == c->callee)
+				p->gos.v[k].many = 1;
+	}
 	for (i = 0; i < p->gos.n; i++)
 		if (p->gos.v[i].target >= 0) {
 			rs_add(&p->roots[p->gos.v[i].target], (int)i);
@@ -274,6 +287,43 @@ static uint32_t pos(const struct pkg *p, int file, uint32_t node)
 }
 
 /* Is access x, made outside goroutine s, concurrent with it? */
+/* Does x's function call g's launcher before x, the launcher returning
+ * with the goroutine still running (no join after the go statement) and
+ * no join between the call and x?  enrich(req.Tags) starts a goroutine
+ * on the map and returns; handle then writes it. */
+static int after_launch(const struct pkg *p, const struct access *x, int s)
+{
+	const struct gosite *g = &p->gos.v[s];
+	uint32_t gs = pos(p, g->file, g->node), at = pos(p, x->file, x->node);
+	size_t k, j;
+
+	if (g->fn < 0)
+		return 0;
+	for (j = 0; j < p->joins.n; j++)
+		if (p->joins.v[j].fn == g->fn && p->joins.v[j].off > gs)
+			return 0;	/* the launcher waits for it */
+	for (k = 0; k < p->calls.n; k++) {
+		const struct call *c = &p->calls.v[k];
+		uint32_t cp;
+		int joined = 0;
+
+		if (c->caller != x->fn || c->callee != g->fn ||
+		    c->file != x->file || c->go != x->go ||
+		    (c->flags & (CALL_GO | CALL_VALUE)))
+			continue;
+		cp = pos(p, c->file, c->node);
+		if (cp >= at)
+			continue;
+		for (j = 0; j < p->joins.n; j++)
+			if (p->joins.v[j].fn == x->fn &&
+			    p->joins.v[j].off > cp && p->joins.v[j].off < at)
+				joined = 1;
+		if (!joined)
+			return 1;
+	}
+	return 0;
+}
+
 static int with_site(const struct pkg *p, const struct access *x, int s)
 {
 	const struct gosite *g = &p->gos.v[s];
@@ -282,9 +332,10 @@ static int with_site(const struct pkg *p, const struct access *x, int s)
 
 	if (x->go >= 0)
 		return 1;	/* another goroutine's literal */
-	if (x->fn != g->fn)
-		return p->loose;	/* other code while it runs: a contract
-					 * we cannot see the callers of */
+	if (x->fn != g->fn)	/* other code while it runs: a caller after
+				 * the launcher returned, or a contract we
+				 * cannot see the callers of */
+		return after_launch(p, x, s) || p->loose;
 	at = pos(p, x->file, x->node);
 	gs = pos(p, g->file, g->node);
 	if (at < gs && !g->many)

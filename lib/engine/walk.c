@@ -60,7 +60,12 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 	}
 	case AST_IDENT: {
 		int fn;
+		struct local *l;
 
+		if (mode != 2 && (l = wk_lookup(w, wk_ident(w, n)))) {
+			wk_note_capture(w, l);
+			return;
+		}
 		if (mode == 2 || wk_lookup(w, wk_ident(w, n)))
 			return;
 		fn = facts_func_index(w->p, -1, wk_ident(w, n));
@@ -560,6 +565,7 @@ void walk_func(struct pkg *p, int fn, int pass)
 	if (pass == 1) {
 		f->param_called = 0;
 		f->param_go = 0;
+		f->go_captures = 0;
 		memset(&f->acquired, 0, sizeof(f->acquired));
 		memset(&f->released, 0, sizeof(f->released));
 	}

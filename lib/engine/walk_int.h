@@ -138,5 +138,8 @@ void wk_stmt(struct walker *w, uint32_t n);
 void wk_block(struct walker *w, uint32_t list);
 
 void wk_learn_map(struct walker *w, uint32_t n);
+/* A use of local l: when a goroutine's literal captures the function's
+ * receiver or a parameter, the first pass notes it (func.go_captures). */
+void wk_note_capture(struct walker *w, const struct local *l);
 
 #endif
