@@ -152,6 +152,10 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 launchloop
 }
 
+@test "engine2: a double-checked lookup (read unlocked, then lock and insert) in one function is MG005" {
+	case2 dcl
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

@@ -689,6 +689,36 @@ static int guarded_in_go(const struct pkg *p, const struct access *a,
 	return 0;
 }
 
+/* Does one function write the location under g and also access it
+ * without g (before taking it, or after releasing it)? */
+static int self_checked(const struct pkg *p, const struct access *a,
+			size_t n, loc_t g)
+{
+	size_t k, j;
+
+	for (k = 0; k < n; k++) {
+		struct lockset ls;
+
+		if (!(a[k].flags & AC_WRITE) || (a[k].flags & AC_STORE) ||
+		    !judge_counts(p, &a[k]))
+			continue;
+		ls = judge_abs_ls(p, &a[k]);
+		if (ls_holds(&ls, g) < 0 || ls.h[ls_holds(&ls, g)].shared)
+			continue;
+		for (j = 0; j < n; j++) {
+			struct lockset lj;
+
+			if (a[j].fn != a[k].fn || !judge_counts(p, &a[j]) ||
+			    (a[j].flags & (AC_STORE | AC_LEN)))
+				continue;
+			lj = judge_abs_ls(p, &a[j]);
+			if (ls_holds(&lj, g) < 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* How many functions reach the location without lock g. */
 static int unguarded_funcs(const struct pkg *p, const struct access *a,
 			   size_t n, loc_t g)
@@ -972,8 +1002,11 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		}
 		guard = c[best].lock;
 		/* one function only: enough when that code is a goroutine's,
-		 * where the concurrency is written down */
-		if (c[best].nfn < 2 && !guarded_in_go(p, a, n, guard)) {
+		 * or when the function locks around its own write and reads
+		 * the map unlocked too (a double-checked lookup: the lock
+		 * says the function runs concurrently with itself) */
+		if (c[best].nfn < 2 && !guarded_in_go(p, a, n, guard) &&
+		    !self_checked(p, a, n, guard)) {
 			roots_judge(p, a, n);
 			return;
 		}
