@@ -113,7 +113,7 @@ H=$BATS_TEST_DIRNAME/holdout2
 	cd "$F/apipair"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
 	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG001")] |
-		length == 2 and all(.severity == "warning")'
+		length == 3 and all(.severity == "warning")'
 }
 
 @test "engine2: a literal handed to a wrapper that is called at once (span(...)(ctx)) is walked; a local map read after Wait is silent even in a goroutine" {

@@ -543,6 +543,25 @@ int roots_after_join(const struct pkg *p, const struct access *x)
 	return any && j_at && !p->roots[x->fn].n && !p->roots[x->fn].over;
 }
 
+/* Is fn an exported method of t, or a method of t one of them calls? */
+static int api_reached(const struct pkg *p, int fn, int t)
+{
+	size_t k;
+
+	if (p->funcs.v[fn].exported)
+		return 1;
+	for (k = 0; k < p->calls.n; k++) {
+		const struct call *c = &p->calls.v[k];
+		const struct func *from = &p->funcs.v[c->caller];
+
+		if (c->callee == fn && from->recv_type == t && from->exported &&
+		    !from->is_test && (c->flags & (CALL_RECV_SELF |
+						   CALL_RECV_REACH)))
+			return 1;
+	}
+	return 0;
+}
+
 /* The exported API of a type that locks its own mutex around its maps
  * is used concurrently: x, a write to another map of it with no lock at
  * all in one exported method, against y, an access of the same map in
@@ -567,7 +586,8 @@ static void api_pair(struct pkg *p, struct access *a, size_t n,
 
 		if (a[j].fn == x->fn || (a[j].flags & AC_STORE) ||
 		    !(a[j].flags & AC_RECV) || !judge_counts(p, &a[j]) ||
-		    fy->recv_type != t || !fy->exported || fy->annotated)
+		    fy->recv_type != t || !api_reached(p, a[j].fn, t) ||
+		    fy->annotated)
 			continue;
 		ly = judge_abs_ls(p, &a[j]);
 		if (!common_lock(lx, &ly))
