@@ -5,7 +5,7 @@
 set -eu
 pkgs="gcc make pkg-config libgit2-dev libjansson-dev libpcre2-dev bats git
 golang-go python3 python3-jsonschema libxml2-utils jq ripgrep time
-python3-yaml shellcheck curl rsync
+python3-yaml shellcheck curl parallel rsync
 vim nodejs
 clang libclang-rt-14-dev valgrind"
 missing=
