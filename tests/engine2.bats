@@ -132,7 +132,7 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 fortest
 }
 
-@test "engine2: go f(m): the map is written in f's goroutines; a lock handed in with it (two calls down) guards it" {
+@test "engine2: go f(m): the map is written in f's goroutines; a lock handed in with it (two calls down) guards it; maps.Copy writes its destination" {
 	case2 goargs
 }
 

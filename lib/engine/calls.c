@@ -657,6 +657,17 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	}
 	wk_note_called(w, c->a);
 	callee = wk_callee_of(w, c->a, &recv);
+	/* maps.Copy(dst, src), maps.DeleteFunc(m, f): they write their
+	 * first argument (the rest of a map handed over is read below) */
+	if (callee < 0 && fun->kind == AST_SELECTOR_EXPR &&
+	    wk_N(w, fun->a)->kind == AST_IDENT && wk_id_is(w, fun->a, "maps") &&
+	    facts_is_import(w->p, wk_ident(w, fun->a)) &&
+	    (wk_id_is(w, fun->b, "Copy") || wk_id_is(w, fun->b, "DeleteFunc")) &&
+	    ast_list_len(w->a, c->b)) {
+		uint32_t m = ast_list(w->a, c->b)[0];
+
+		wk_access(w, m, wk_map_loc(w, m), AC_WRITE);
+	}
 	async = wk_async_api(w, c->a);
 	if (w->pass == 1)
 		wk_once_do(w, n);
