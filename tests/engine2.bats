@@ -136,7 +136,7 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 goargs
 }
 
-@test "engine2: two goroutines one function starts race unless it waits between them; a receive of the channel the writer closes orders them" {
+@test "engine2: two goroutines one function starts race unless it waits between them; so does what it calls after the go statement; a receive of the channel the writer closes orders them" {
 	case2 twogo
 }
 

@@ -287,6 +287,39 @@ static uint32_t pos(const struct pkg *p, int file, uint32_t node)
 }
 
 /* Is access x, made outside goroutine s, concurrent with it? */
+/* Does g's launcher call x's function after the go statement, with no
+ * Wait or receive in between?  go s.run(); s.ResetAll(). */
+static int called_after_go(const struct pkg *p, const struct access *x,
+			   int s)
+{
+	const struct gosite *g = &p->gos.v[s];
+	uint32_t gs = pos(p, g->file, g->node);
+	size_t k, j;
+
+	if (g->fn < 0 || x->go >= 0)
+		return 0;
+	for (k = 0; k < p->calls.n; k++) {
+		const struct call *c = &p->calls.v[k];
+		uint32_t cp;
+		int joined = 0;
+
+		if (c->caller != g->fn || c->callee != x->fn ||
+		    c->file != g->file || c->go >= 0 ||
+		    (c->flags & (CALL_GO | CALL_VALUE)))
+			continue;
+		cp = pos(p, c->file, c->node);
+		if (cp <= gs && !g->many)
+			continue;
+		for (j = 0; j < p->joins.n; j++)
+			if (p->joins.v[j].fn == g->fn &&
+			    p->joins.v[j].off > gs && p->joins.v[j].off < cp)
+				joined = 1;
+		if (!joined)
+			return 1;
+	}
+	return 0;
+}
+
 /* Does x's function call g's launcher before x, the launcher returning
  * with the goroutine still running (no join after the go statement) and
  * no join between the call and x?  enrich(req.Tags) starts a goroutine
@@ -332,10 +365,12 @@ static int with_site(const struct pkg *p, const struct access *x, int s)
 
 	if (x->go >= 0)
 		return 1;	/* another goroutine's literal */
-	if (x->fn != g->fn)	/* other code while it runs: a caller after
-				 * the launcher returned, or a contract we
-				 * cannot see the callers of */
-		return after_launch(p, x, s) || p->loose;
+	if (x->fn != g->fn)	/* other code while it runs: a function the
+				 * launcher calls after the go statement, a
+				 * caller after the launcher returned, or a
+				 * contract we cannot see the callers of */
+		return called_after_go(p, x, s) || after_launch(p, x, s) ||
+		       p->loose;
 	at = pos(p, x->file, x->node);
 	gs = pos(p, g->file, g->node);
 	if (at < gs && !g->many)
