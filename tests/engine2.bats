@@ -140,7 +140,7 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 twogo
 }
 
-@test "engine2: an object handed to goroutines in a parameter is shared (go f(x), a captured x passed down); a range value is each goroutine's own" {
+@test "engine2: an object handed to goroutines in a parameter is shared (go f(x), a captured x passed down); a range value is each goroutine's own; an object reached from a package variable is every goroutine's" {
 	case2 sharedparam
 }
 

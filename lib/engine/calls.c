@@ -103,6 +103,8 @@ void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
 			ac->param = pl->param;
 		if (pl && pl->made)
 			ac->flags |= AC_MADE;
+		if (pl && pl->global)
+			ac->flags |= AC_GLOBAL;
 		if (pl && w->in_go && (size_t)(pl - w->locals.v) < w->go_base &&
 		    !(w->go_loops > 0 && pl->loop >= w->go_loops))
 			ac->flags |= AC_CAPTURED;	/* not per iteration */

@@ -116,6 +116,8 @@ enum access_flags {
 	AC_ONCE = 512,		/* in a literal sync.Once runs: before
 				 * sharing, or once under Once's own lock */
 	AC_MADE = 2048,		/* through an object this function made */
+	AC_GLOBAL = 4096,	/* through an object reached from a package
+				 * variable: every goroutine's */
 	AC_ESCAPE = 1024,	/* returned: the caller uses it after the
 				 * function's locks are gone (judged only as
 				 * a getter's hand-out, not counted) */
@@ -245,6 +247,8 @@ struct func {
 					 * call on */
 	uint8_t returns_fresh;		/* every return hands out a new object */
 	uint8_t returns_other;		/* some return does not */
+	uint8_t returns_global;		/* some return hands out an object
+					 * reached from a package variable */
 	uint8_t returns_made, returns_unmade;	/* every non-nil return hands
 						 * out an object made here
 						 * (shared since, or not) */

@@ -457,8 +457,8 @@ static int shared_across(const struct pkg *p, const struct access *a, int s)
 		return 1;
 	if ((size_t)a->loc >= nv)
 		return p->llocs.v[(size_t)a->loc - nv].go != a->go;
-	if (a->flags & AC_CAPTURED)
-		return 1;
+	if (a->flags & (AC_CAPTURED | AC_GLOBAL))
+		return 1;	/* captured, or reached from a package variable */
 	if ((a->flags & AC_RECV) && a->go < 0 && !g->per_instance) {
 		const struct roots *r = &p->self[a->fn];
 		int i;

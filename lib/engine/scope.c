@@ -334,6 +334,45 @@ int wk_is_recv(struct walker *w, uint32_t n)
 	       wk_lookup(w, w->f->recv_name) == &w->locals.v[0];
 }
 
+/* A value reached from a package variable: registry[k], cfg.items, a
+ * local that holds one, or a call that returns one (l.find(name)). */
+int wk_global_value(struct walker *w, uint32_t v)
+{
+	const struct ast_node *nd;
+	struct local *l;
+	int d;
+
+	for (d = 0; v && d < 32; d++) {
+		nd = wk_N(w, v);
+		switch (nd->kind) {
+		case AST_IDENT:
+			if ((l = wk_lookup(w, wk_ident(w, v))))
+				return l->global;
+			return wk_pvar_index(w, wk_ident(w, v)) >= 0;
+		case AST_PAREN_EXPR:
+		case AST_STAR_EXPR:
+		case AST_SELECTOR_EXPR:
+		case AST_INDEX_EXPR:
+			v = nd->a;
+			continue;
+		case AST_UNARY_EXPR:
+			if (nd->op != T_AND)
+				return 0;
+			v = nd->a;
+			continue;
+		case AST_CALL_EXPR: {
+			uint32_t recv;
+			int fn = wk_callee_of(w, nd->a, &recv);
+
+			return fn >= 0 && w->p->funcs.v[fn].returns_global;
+		}
+		default:
+			return 0;
+		}
+	}
+	return 0;
+}
+
 /* A value that is a new object: T{}, &T{}, new(T), make(...), NewX(). */
 int wk_fresh_value(struct walker *w, uint32_t v)
 {

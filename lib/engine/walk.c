@@ -151,6 +151,7 @@ void wk_assign(struct walker *w, uint32_t n)
 				loc->alias = wk_map_loc(w, r);
 				loc->fresh = (uint8_t)wk_fresh_value(w, r);
 				loc->made = loc->fresh;
+				loc->global = (uint8_t)wk_global_value(w, r);
 				wk_hold_lit(w, loc, r);
 				wk_local_map(w, loc, lhs[i]);
 			}
@@ -395,6 +396,8 @@ void wk_stmt(struct walker *w, uint32_t n)
 				w->f->returns_fresh = 1;
 			else if (!r0 || !wk_id_is(w, r0, "nil") || rl)
 				w->f->returns_other = 1;
+			if (r0 && wk_global_value(w, r0))
+				w->f->returns_global = 1;
 			/* a constructor: returns what it made, or nil */
 			if (r0 && (wk_fresh_value(w, r0) || (rl && rl->made)))
 				w->f->returns_made = 1;
@@ -587,7 +590,8 @@ void walk_func(struct pkg *p, int fn, int pass)
 	wk_params(&w, d->c, 1);
 	if (pass == 1)
 		f->returns_other = 0, f->returns_loc = -1,
-		f->returns_made = 0, f->returns_unmade = 0;
+		f->returns_made = 0, f->returns_unmade = 0,
+		f->returns_global = 0;
 	if (d->d)
 		wk_block(&w, ast_node(a, d->d)->a);
 	/* literals held in locals and never called here run later */

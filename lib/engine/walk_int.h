@@ -19,6 +19,7 @@ struct local {
 	loc_t alias;		/* a map location it refers to, or -1 */
 	uint8_t fresh;		/* an object made here, not shared yet */
 	uint8_t made;		/* an object made here (shared or not) */
+	uint8_t global;		/* an object reached from a package variable */
 	uint32_t lit;		/* f := func() {...}: the literal, run where
 				 * f is called (or handed on) */
 	int8_t param;		/* parameter index, or -1 */
@@ -90,6 +91,7 @@ loc_t wk_map_loc(struct walker *w, uint32_t n);
 int wk_owned(struct walker *w, uint32_t n);
 int wk_is_recv(struct walker *w, uint32_t n);
 int wk_fresh_value(struct walker *w, uint32_t v);
+int wk_global_value(struct walker *w, uint32_t v);
 void wk_access(struct walker *w, uint32_t n, loc_t l, int flags);
 void wk_escape(struct walker *w, uint32_t n);
 struct call *wk_call(struct walker *w, int callee, uint32_t node,
