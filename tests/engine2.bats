@@ -156,6 +156,10 @@ H=$BATS_TEST_DIRNAME/holdout2
 	case2 dcl
 }
 
+@test "engine2: a named map type's method that fills it through another method, called under RLock, is MG002" {
+	case2 maptype
+}
+
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .

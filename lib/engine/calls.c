@@ -183,7 +183,7 @@ struct call *wk_call(struct walker *w, int callee, uint32_t node,
 	if (recv && wk_chain_base(w, recv)) {
 		struct local *rl = wk_lookup(w, wk_ident(w, wk_chain_base(w, recv)));
 
-		if (rl && rl->param >= 0 && rl->param < 8 &&
+		if (rl && rl->param >= 0 && rl->param <= PARAM_RECV &&
 		    wk_N(w, recv)->kind == AST_IDENT)
 			c->recv_param = rl->param;
 		/* captured from the launcher, unless declared in the loop
@@ -714,7 +714,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 				rec->shared_args |= (uint8_t)(1u << i);
 			if (wk_is_recv(w, av))
 				rec->arg_recv |= (uint8_t)(1u << i);
-			if (al && al->param >= 0 && al->param < 8)
+			if (al && al->param >= 0 && al->param <= PARAM_RECV)
 				rec->arg_param[i] = al->param;
 		}
 		if (site >= 0 && recv && wk_N(w, recv)->kind == AST_IDENT) {
