@@ -52,31 +52,25 @@ static int test_support(const char *path)
 	return 0;
 }
 
-static int has_bytes(const char *s, size_t n, const char *pat)
-{
-	size_t k = strlen(pat), i;
-
-	for (i = 0; i + k <= n; i++)
-		if (s[i] == pat[0] && !memcmp(s + i, pat, k))
-			return 1;
-	return 0;
-}
-
 /* Can the package hold a map the engine knows?  Its maps are declared
  * here (map[ in a type), or learned from delete() and a string index;
  * a package with none of them has nothing to judge (a fifth of the Go
- * tree's bytes), so it is not parsed. */
+ * tree's bytes), so it is not parsed.  One pass over the bytes. */
 static int may_have_maps(const struct scan_file *files, size_t n)
 {
-	static const char *const pats[] = { "map[", "delete(", "[\"", "[`",
-					    NULL };
-	size_t i;
-	int k;
+	size_t i, k;
 
-	for (i = 0; i < n; i++)
-		for (k = 0; pats[k]; k++)
-			if (has_bytes(files[i].data, files[i].len, pats[k]))
+	for (i = 0; i < n; i++) {
+		const char *s = files[i].data;
+		size_t len = files[i].len;
+
+		for (k = 0; k + 1 < len; k++)
+			if ((s[k] == '[' && (s[k + 1] == '"' || s[k + 1] == '`')) ||
+			    (s[k] == 'm' && k + 4 <= len && !memcmp(s + k, "map[", 4)) ||
+			    (s[k] == 'd' && k + 7 <= len &&
+			     !memcmp(s + k, "delete(", 7)))
 				return 1;
+	}
 	return 0;
 }
 

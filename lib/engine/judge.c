@@ -741,17 +741,9 @@ static int unguarded_funcs(const struct pkg *p, const struct access *a,
 /* The struct type whose field l is, or -1 (a package variable). */
 static int field_owner(const struct pkg *p, loc_t l)
 {
-	size_t t;
-
-	if (l < 0 || (size_t)l >= p->fields.n)
+	if (l < 0 || (size_t)l >= p->fields.n || !p->owner)
 		return -1;
-	if (p->owner)
-		return p->owner[l];
-	for (t = 0; t < p->types.n; t++)
-		if (p->types.v[t].is_struct && (uint32_t)l >= p->types.v[t].f0 &&
-		    (uint32_t)l < p->types.v[t].f0 + p->types.v[t].nf)
-			return (int)t;
-	return -1;
+	return p->owner[l];
 }
 
 /* Does a method of type t call fn without holding guard? */
