@@ -18,3 +18,8 @@ load helper
 	run -0 "$MG_BIN/unit/test_text"
 	[[ "$output" == *", 0 failed" ]]
 }
+
+@test "unit: test_sched (mg-scan's scheduler: threads, memory budget, unreadable files)" {
+	run -0 "$MG_BIN/unit/test_sched"
+	[[ "$output" == *", 0 failed" ]]
+}
