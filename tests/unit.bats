@@ -23,3 +23,8 @@ load helper
 	run -0 "$MG_BIN/unit/test_sched"
 	[[ "$output" == *", 0 failed" ]]
 }
+
+@test "unit: test_introduced (mg-diff's introduced analysis: paths, modes, the merge-base scan)" {
+	run -0 "$MG_BIN/unit/test_introduced"
+	[[ "$output" == *", 0 failed" ]]
+}
