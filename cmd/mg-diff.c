@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/options.h"
 #include "stream/finding.h"
 #include "git/gitdiff.h"
 #include "git/introduced.h"
@@ -60,36 +61,35 @@ static const char usage[] =
 	"Example:\n"
 	"  mg-scan --format json . | mg-diff --base origin/main | mg-gate\n";
 
+/* mg-diff's own options; the shared ones are lib/cli/options.h's */
 enum { OPT_BASE = 256, OPT_HEAD, OPT_MERGE_BASE, OPT_NO_MERGE_BASE,
        OPT_NO_RENAMES, OPT_PATCH, OPT_ROOT, OPT_FORMAT, OPT_EXIT_CODE,
-       OPT_NO_TRAILER, OPT_VERSION, OPT_MODE, OPT_KEEP_UNMAPPED,
-       OPT_LIST_FILES, OPT_PACKAGES };
+       OPT_MODE, OPT_KEEP_UNMAPPED, OPT_LIST_FILES, OPT_PACKAGES };
 
 static const struct option longopts[] = {
+	CLI_OPTIONS,
+	CLI_NO_TRAILER_OPTION,
 	{ "base", required_argument, NULL, OPT_BASE },
 	{ "exit-code", no_argument, NULL, OPT_EXIT_CODE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "head", required_argument, NULL, OPT_HEAD },
-	{ "help", no_argument, NULL, 'h' },
 	{ "keep-unmapped", no_argument, NULL, OPT_KEEP_UNMAPPED },
 	{ "list-files", no_argument, NULL, OPT_LIST_FILES },
 	{ "merge-base", no_argument, NULL, OPT_MERGE_BASE },
 	{ "mode", required_argument, NULL, OPT_MODE },
 	{ "no-merge-base", no_argument, NULL, OPT_NO_MERGE_BASE },
 	{ "no-renames", no_argument, NULL, OPT_NO_RENAMES },
-	{ "no-trailer", no_argument, NULL, OPT_NO_TRAILER },
 	{ "packages", no_argument, NULL, OPT_PACKAGES },
 	{ "patch", required_argument, NULL, OPT_PATCH },
 	{ "root", required_argument, NULL, OPT_ROOT },
 	{ "verbose", no_argument, NULL, 'v' },
-	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
 
 struct diff_cmd {
+	struct cli_opts cli;		/* --no-trailer, --help, --version */
 	struct introduced c;		/* the change and the mode */
 	int json, exit_code, verbose, list_files, packages, nul;
-	int flags;		/* rawfind_read(): FINDING_NO_TRAILER */
 	const char *patch, *root;
 	struct gitdiff *g;	/* NULL with --patch */
 	char cwd_abs[PATH_MAX], root_abs[PATH_MAX];
@@ -168,10 +168,11 @@ int main(int argc, char **argv)
 	struct change_info ci = { 0 };
 	char *auto_base = NULL;
 	size_t nitems = 0, i;
-	int c, rc = MG_EXIT_ERROR, read_ok = 0, read_tried = 0, rr = 0;
+	int c, k, rc = MG_EXIT_ERROR, read_ok = 0, read_tried = 0, rr = 0;
 	long kept = 0;
 
 	mg_start("mg-diff");
+	cli_init(&o.cli, "mg-diff", usage);
 	o.json = 1;
 	while ((c = getopt_long(argc, argv, "0hv", longopts, NULL)) != -1) {
 		switch (c) {
@@ -200,11 +201,15 @@ int main(int argc, char **argv)
 						optarg);
 			break;
 		case OPT_EXIT_CODE: o.exit_code = 1; break;
-		case OPT_NO_TRAILER: o.flags |= FINDING_NO_TRAILER; break;
 		case 'v': o.verbose = 1; break;
-		case OPT_VERSION: printf("mg-diff %s\n", MG_VERSION); return 0;
-		case 'h': fputs(usage, stdout); return mg_exit(MG_EXIT_OK);
-		default: return mg_usage(usage, "bad option '%s'", argv[optind - 1]);
+		default:
+			if ((k = cli_option(&o.cli, c, optarg)) < 0)
+				return MG_EXIT_ERROR;
+			if (k == 2)
+				return mg_exit(MG_EXIT_OK);
+			if (!k)
+				return mg_usage(usage, "bad option '%s'",
+						argv[optind - 1]);
 		}
 	}
 	if (!go.base == !o.patch)
@@ -239,7 +244,7 @@ int main(int argc, char **argv)
 	if (o.list_files || pthread_create(&th, NULL, compute_change, &job)) {
 		compute_change(&job);
 	} else {
-		rr = rawfind_read(&rs, argv + optind, o.flags);
+		rr = rawfind_read(&rs, argv + optind, o.cli.flags);
 		pthread_join(th, NULL);
 		read_tried = 1;
 	}
@@ -268,7 +273,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (!read_tried)
-		rr = rawfind_read(&rs, argv + optind, o.flags);
+		rr = rawfind_read(&rs, argv + optind, o.cli.flags);
 	if (rr < 0) {
 		mg_error("%s", rs.error);
 		goto out;

@@ -2,12 +2,14 @@
  * decide pass/fail */
 #define _XOPEN_SOURCE 700	/* realpath() */
 #include <errno.h>
+#include <limits.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/options.h"
 #include "stream/baseline.h"
 #include "stream/config.h"
 #include "stream/finding.h"
@@ -17,7 +19,7 @@
 
 static const char usage[] =
 	"usage: mg-gate [--fail-on LEVEL] [--max-findings N] [--rules LIST]\n"
-	"               [--disable LIST] [--severity RULE=LEVEL] [--config FILE]\n"
+	"               [--disable LIST] [--severity RULE=LEVEL[,...]] [--config FILE]\n"
 	"               [--baseline FILE] [--write-baseline FILE]\n"
 	"               [--report FORMAT[=FILE]]... [--link-base URL]\n"
 	"               [--sarif-category ID] [--source-root DIR]\n"
@@ -36,7 +38,9 @@ static const char usage[] =
 	"                         //nolint directive (mg-diff lists them)\n"
 	"  --rules LIST           judge only these rules (MG001,MG003)\n"
 	"  --disable LIST         ignore these rules\n"
-	"  --severity RULE=LEVEL  override a rule's severity (repeatable)\n"
+	"  --severity LIST        override rules' severities: RULE=LEVEL[,RULE=\n"
+	"                         LEVEL...], LEVEL error, warning or note\n"
+	"                         (repeatable)\n"
 	"  --config FILE          read FILE, not .mapguard.json (flags win)\n"
 	"  --trusted-config REV   read the config and the baseline from revision\n"
 	"                         REV's tree (a PR cannot edit what judges it)\n"
@@ -65,38 +69,27 @@ static const char usage[] =
 	"  mg-scan --format json . | mg-diff --base origin/main |\n"
 	"    mg-gate --report sarif=mapguard.sarif --report github\n";
 
+/* mg-gate's own options; the shared ones are lib/cli/options.h's */
 enum {
-	OPT_BASELINE = 256, OPT_CONFIG, OPT_DISABLE, OPT_EXPECT_SHARDS,
-	OPT_FAIL_ON, OPT_LINK_BASE, OPT_MAX_FINDINGS, OPT_NO_TRAILER,
-	OPT_REPORT, OPT_RULES, OPT_SARIF_CATEGORY, OPT_SEVERITY, OPT_VERSION,
-	OPT_WRITE_BASELINE
+	OPT_BASELINE = 256, OPT_EXPECT_SHARDS, OPT_FAIL_ON, OPT_LINK_BASE,
+	OPT_MAX_FINDINGS, OPT_REPORT, OPT_SARIF_CATEGORY, OPT_WRITE_BASELINE,
+	OPT_FAIL_ON_NEW_SUPP,
+	OPT_SOURCE_ROOT		/* SARIF's %SRCROOT% (report_opts.source_root) */
 };
 
-/* --trusted-config REV (docs/security.md): config and baseline from REV */
-enum { OPT_TRUSTED_CONFIG = 512, OPT_FAIL_ON_NEW_SUPP };
-static const char *trusted_rev;
-/* --source-root DIR: SARIF's %SRCROOT% (report_opts.source_root) */
-enum { OPT_SOURCE_ROOT = 520 };
-static int fail_on_new_supp;
-
 static const struct option longopts[] = {
+	CLI_OPTIONS,
+	CLI_POLICY_OPTIONS,
+	CLI_NO_TRAILER_OPTION,
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
-	{ "config", required_argument, NULL, OPT_CONFIG },
-	{ "disable", required_argument, NULL, OPT_DISABLE },
 	{ "expect-shards", required_argument, NULL, OPT_EXPECT_SHARDS },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "fail-on-new-suppressions", no_argument, NULL, OPT_FAIL_ON_NEW_SUPP },
-	{ "help", no_argument, NULL, 'h' },
 	{ "link-base", required_argument, NULL, OPT_LINK_BASE },
 	{ "max-findings", required_argument, NULL, OPT_MAX_FINDINGS },
-	{ "no-trailer", no_argument, NULL, OPT_NO_TRAILER },
 	{ "report", required_argument, NULL, OPT_REPORT },
-	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "sarif-category", required_argument, NULL, OPT_SARIF_CATEGORY },
-	{ "severity", required_argument, NULL, OPT_SEVERITY },
 	{ "source-root", required_argument, NULL, OPT_SOURCE_ROOT },
-	{ "trusted-config", required_argument, NULL, OPT_TRUSTED_CONFIG },
-	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
 	{ NULL, 0, NULL, 0 }
 };
@@ -117,17 +110,17 @@ struct output {
 };
 
 struct gate_opts {
+	struct cli_opts cli;	/* --config, --rules, --severity... */
 	int fail_on;		/* -1: from the config, else 0..2, 3 never */
 	long max_findings;	/* -1: from the config */
-	int rules_set, disable_set;
+	int fail_on_new_supp;	/* --fail-on-new-suppressions */
+	int rules_set, disable_set;	/* --rules and --disable, parsed */
 	unsigned rules, disable;
-	int severity[RULES_MAX];
-	const char *config, *baseline, *write_baseline;
+	const char *baseline, *write_baseline;
 	long expect_shards;
 	struct output *out;
 	size_t nout, aout;
 	struct report_opts ro;
-	int flags;		/* finding_reader_open() flags */
 };
 
 static const char *const levels[] = { "note", "warning", "error", "never" };
@@ -135,39 +128,6 @@ static const char *const levels[] = { "note", "warning", "error", "never" };
 static int parse_level(const char *s)
 {
 	return !strcmp(s, "never") ? 3 : severity_parse(s);
-}
-
-static int parse_count(const char *s, long *n)
-{
-	char *end;
-
-	errno = 0;
-	*n = strtol(s, &end, 10);
-	return errno || end == s || *end || *n < 0 ? -1 : 0;
-}
-
-/* "MG003=error[,MG006=warning]" */
-static int parse_severity(int *sev, const char *arg)
-{
-	char *s = xstrdup(arg), *tok, *save = NULL, *p, *eq;
-	int rc = 0, r, l;
-
-	for (p = s; (tok = strtok_r(p, ",", &save)); p = NULL) {
-		if (!(eq = strchr(tok, '='))) {
-			rc = -1;
-			break;
-		}
-		*eq = '\0';
-		r = rules_index(tok);
-		l = severity_parse(eq + 1);
-		if (r < 0 || l < 0) {
-			rc = -1;
-			break;
-		}
-		sev[r] = l;
-	}
-	free(s);
-	return rc;
 }
 
 /* The one error for FORMAT= with nothing after '=': usually a variable
@@ -395,8 +355,8 @@ static void apply_rules(struct finding_list *all, const struct gate_opts *o,
 			finding_release(f);
 			continue;
 		}
-		if (r >= 0 && o->severity[r] >= 0)
-			f->severity = o->severity[r];
+		if (r >= 0 && o->cli.severity[r] >= 0)
+			f->severity = o->cli.severity[r];
 		else if (r >= 0 && cfg->severity[r] >= 0)
 			f->severity = cfg->severity[r];
 		all->v[k++] = *f;
@@ -443,15 +403,9 @@ static int parse_options(struct gate_opts *o, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_BASELINE: o->baseline = optarg; break;
-		case OPT_CONFIG: o->config = optarg; break;
-		case OPT_DISABLE:
-			if (config_rule_list(&o->disable, optarg, "--disable") < 0)
-				return -1;
-			o->disable_set = 1;
-			break;
 		case OPT_EXPECT_SHARDS:
-			if (parse_count(optarg, &o->expect_shards) < 0 ||
-			    o->expect_shards < 1 || o->expect_shards > 100000)
+			if (cli_parse_long(optarg, 1, 100000,
+					   &o->expect_shards) < 0)
 				return mg_usage(usage, "--expect-shards: '%s' is not "
 						"a shard count", optarg), -1;
 			break;
@@ -463,11 +417,11 @@ static int parse_options(struct gate_opts *o, int argc, char **argv)
 			break;
 		case OPT_LINK_BASE: o->ro.link_base = optarg; break;
 		case OPT_MAX_FINDINGS:
-			if (parse_count(optarg, &o->max_findings) < 0)
+			if (cli_parse_long(optarg, 0, LONG_MAX,
+					   &o->max_findings) < 0)
 				return mg_usage(usage, "--max-findings: '%s' is not a "
 						"whole number >= 0", optarg), -1;
 			break;
-		case OPT_NO_TRAILER: o->flags |= FINDING_NO_TRAILER; break;
 		case OPT_REPORT:
 			if ((c = add_report(o, optarg)) == -2)
 				return -1;
@@ -477,32 +431,21 @@ static int parse_options(struct gate_opts *o, int argc, char **argv)
 						"checkstyle, junit, markdown or "
 						"rdjsonl, optionally =FILE)", optarg), -1;
 			break;
-		case OPT_RULES:
-			if (config_rule_list(&o->rules, optarg, "--rules") < 0)
-				return -1;
-			o->rules_set = 1;
-			break;
 		case OPT_SARIF_CATEGORY: o->ro.sarif_category = optarg; break;
 		case OPT_SOURCE_ROOT: o->ro.source_root = optarg; break;
-		case OPT_SEVERITY:
-			if (parse_severity(o->severity, optarg) < 0)
-				return mg_usage(usage, "--severity: '%s' is not "
-						"RULE=LEVEL (MG003=error)", optarg), -1;
-			break;
-		case OPT_VERSION:
-			printf("mg-gate %s\n", MG_VERSION);
-			return 1;
 		case OPT_WRITE_BASELINE: o->write_baseline = optarg; break;
-		case OPT_TRUSTED_CONFIG: trusted_rev = optarg; break;
-		case OPT_FAIL_ON_NEW_SUPP: fail_on_new_supp = 1; break;
-		case 'h':
-			fputs(usage, stdout);
-			return 1;
+		case OPT_FAIL_ON_NEW_SUPP: o->fail_on_new_supp = 1; break;
 		default:
+			if ((c = cli_option(&o->cli, c, optarg)) == 1)
+				break;	/* a shared option */
+			if (c)
+				return c < 0 ? -1 : 1;
 			return mg_usage(usage, "bad option '%s'", argv[optind - 1]), -1;
 		}
 	}
-	return 0;
+	/* the rule lists now: a bad one is exit 2 before any input is read */
+	return cli_rule_lists(&o->cli, &o->rules, &o->rules_set, &o->disable,
+			      &o->disable_set);
 }
 
 /* Drops baselined findings (with --write-baseline: every finding but the
@@ -621,16 +564,15 @@ int main(int argc, char **argv)
 	struct output *wb = NULL;
 	struct verdict vd;
 	char *policy = NULL;
-	int n, i, rc = MG_EXIT_ERROR, fail_on;
+	int n, rc = MG_EXIT_ERROR, fail_on;
 	long max;
 	size_t k;
 
 	memset(&o, 0, sizeof(o));
 	memset(&vd, 0, sizeof(vd));
+	cli_init(&o.cli, "mg-gate", usage);
 	o.fail_on = -1;
 	o.max_findings = -1;
-	for (i = 0; i < RULES_MAX; i++)
-		o.severity[i] = -1;
 	mg_start("mg-gate");
 	if ((n = parse_options(&o, argc, argv)) != 0) {
 		discard_outputs(&o);
@@ -645,8 +587,7 @@ int main(int argc, char **argv)
 		wb->fmt = -1;
 		wb->path = o.write_baseline;
 	}
-	if ((trusted_rev ? config_load_rev(&cfg, trusted_rev, o.config)
-			 : config_load(&cfg, o.config)) < 0)
+	if (cli_load_config(&o.cli, &cfg) < 0)
 		goto out;
 	fail_on = o.fail_on >= 0 ? o.fail_on : cfg.fail_on >= 0 ? cfg.fail_on
 								 : SEV_WARNING;
@@ -654,10 +595,11 @@ int main(int argc, char **argv)
 	if (!o.baseline)
 		o.baseline = cfg.baseline;
 	if ((o.baseline &&
-	     (trusted_rev ? baseline_load_rev(&bl, trusted_rev, o.baseline)
-			  : baseline_load(&bl, o.baseline)) < 0) ||
+	     (o.cli.trusted_rev ? baseline_load_rev(&bl, o.cli.trusted_rev,
+						     o.baseline)
+				: baseline_load(&bl, o.baseline)) < 0) ||
 	    open_outputs(&o) < 0 ||
-	    finding_reader_open(&rd, argv + optind, o.flags) < 0)
+	    finding_reader_open(&rd, argv + optind, o.cli.flags) < 0)
 		goto out;
 	while ((n = finding_read(rd, &f)) > 0) {
 		*finding_list_add(&all) = f;
@@ -691,14 +633,15 @@ int main(int argc, char **argv)
 	}
 	vd.fail = vd.failing > (size_t)(max > 0 ? max : 0);
 	vd.change = finding_reader_change(rd);
-	vd.fail_on_new_supp = fail_on_new_supp;
-	if (fail_on_new_supp && vd.change->nsupp)
+	vd.fail_on_new_supp = o.fail_on_new_supp;
+	if (o.fail_on_new_supp && vd.change->nsupp)
 		vd.fail = 1;
-	if (fail_on_new_supp && !vd.change->known)
+	if (o.fail_on_new_supp && !vd.change->known)
 		mg_warn("--fail-on-new-suppressions: the input did not pass "
 			"through mg-diff, so no new suppression is known");
-	policy = policy_edits(trusted_rev ? trusted_rev : vd.change->base,
-			      trusted_rev != NULL, o.config, o.baseline);
+	policy = policy_edits(o.cli.trusted_rev ? o.cli.trusted_rev
+						: vd.change->base,
+			      o.cli.trusted_rev != NULL, o.cli.config, o.baseline);
 	vd.policy = policy;
 
 	/* every file report first; stdout only once they are all in place */

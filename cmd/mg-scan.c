@@ -15,6 +15,7 @@
 #include <malloc.h>
 #endif
 
+#include "cli/options.h"
 #include "stream/config.h"
 #include "stream/finding.h"
 #include "engine/racelog.h"
@@ -51,7 +52,8 @@ static const char usage[] =
 	"  --no-tests           skip *_test.go files found in directories\n"
 	"  --require-reason     a suppression without a reason is a finding (MG000)\n"
 	"  --rules LIST         run only these rules (MG001,MG003)\n"
-	"  --severity ID=LEVEL  set a rule's severity: error, warning, note (repeat)\n"
+	"  --severity LIST      set rules' severities: RULE=LEVEL[,RULE=LEVEL...],\n"
+	"                       LEVEL error, warning or note (repeatable)\n"
 	"  --shard K/N|auto     only packages of shard K of N (auto: CI_NODE_INDEX...)\n"
 	"  --stats              print where the time went on stderr (for tuning)\n"
 	"  -0                   paths read from `-` are NUL-separated\n"
@@ -71,23 +73,18 @@ static const char usage[] =
 	"  mg-scan --format json ./... | mg-diff --base origin/main | mg-gate\n"
 	"  mg-scan --format json --shard 2/4 ./... > shard-2.jsonl\n";
 
+/* mg-scan's own options; the shared ones are lib/cli/options.h's */
 enum {
-	OPT_CONFIG = 256, OPT_DISABLE, OPT_EXIT_CODE, OPT_FORMAT, OPT_KEEP_GOING,
-	OPT_MAX_SIZE, OPT_NO_TESTS, OPT_REQUIRE_REASON, OPT_RULES, OPT_SEVERITY,
-	OPT_SHARD, OPT_STATS, OPT_VERSION, OPT_RACE_LOG, OPT_ROOT, OPT_MAX_MEMORY,
-	OPT_INCLUDE_GENERATED
+	OPT_EXIT_CODE = 256, OPT_FORMAT, OPT_KEEP_GOING, OPT_MAX_SIZE,
+	OPT_NO_TESTS, OPT_REQUIRE_REASON, OPT_SHARD, OPT_STATS, OPT_RACE_LOG,
+	OPT_ROOT, OPT_MAX_MEMORY, OPT_INCLUDE_GENERATED
 };
 
-/* --trusted-config REV (docs/security.md): the config comes from REV's tree */
-enum { OPT_TRUSTED_CONFIG = 512 };
-static const char *trusted_rev;
-
 static const struct option longopts[] = {
-	{ "config", required_argument, NULL, OPT_CONFIG },
-	{ "disable", required_argument, NULL, OPT_DISABLE },
+	CLI_OPTIONS,
+	CLI_POLICY_OPTIONS,
 	{ "exit-code", no_argument, NULL, OPT_EXIT_CODE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "help", no_argument, NULL, 'h' },
 	{ "include-generated", no_argument, NULL, OPT_INCLUDE_GENERATED },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "keep-going", no_argument, NULL, OPT_KEEP_GOING },
@@ -97,12 +94,8 @@ static const struct option longopts[] = {
 	{ "race-log", required_argument, NULL, OPT_RACE_LOG },
 	{ "require-reason", no_argument, NULL, OPT_REQUIRE_REASON },
 	{ "root", required_argument, NULL, OPT_ROOT },
-	{ "rules", required_argument, NULL, OPT_RULES },
-	{ "severity", required_argument, NULL, OPT_SEVERITY },
 	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ "stats", no_argument, NULL, OPT_STATS },
-	{ "trusted-config", required_argument, NULL, OPT_TRUSTED_CONFIG },
-	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -114,14 +107,12 @@ static const struct option longopts[] = {
 #define DEFAULT_MAX_MEMORY (64UL << 20)
 
 struct scan_cmd {
+	struct cli_opts cli;		/* --config, --rules, --severity... */
 	int json, exit_code, keep_going, nul, require_reason, stats;
 	int include_generated;
 	long jobs;			/* 0: number of CPUs */
 	size_t max_size;
 	size_t max_memory;		/* budget for packages in flight */
-	const char *config;
-	const char *rules, *disable;	/* flag values, NULL: not given */
-	int severity[SCAN_MAX_RULES];	/* -1: not given */
 	const char *shard;
 	struct files_opts walk;
 };
@@ -200,46 +191,6 @@ static double wall_now(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
-/* "123", "64K", "64M", "1G" -> bytes; -1 if bad. */
-static int parse_size(const char *s, unsigned long long limit, size_t *out)
-{
-	char *end;
-	unsigned long long v;
-	int shift = 0;
-
-	errno = 0;
-	if (*s < '0' || *s > '9')
-		return -1;
-	v = strtoull(s, &end, 10);
-	if (errno)
-		return -1;
-	if (*end == 'K' || *end == 'k')
-		shift = 10;
-	else if (*end == 'M' || *end == 'm')
-		shift = 20;
-	else if (*end == 'G' || *end == 'g')
-		shift = 30;
-	if (shift)
-		end++;
-	if (*end || v == 0 || v > limit >> shift || v << shift > limit)
-		return -1;
-	*out = (size_t)(v << shift);
-	return 0;
-}
-
-static int parse_long(const char *s, long lo, long hi, long *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 /* --shard auto: GitLab's parallel: variables, else our own. */
 static int shard_auto(unsigned *k, unsigned *n)
 {
@@ -277,28 +228,12 @@ static int excluded(const void *arg, const char *path)
 /* Config file, then flags over it.  Returns 0 or -1 (reported). */
 static int setup(struct scan_cmd *o, struct config *cfg, struct scan_opts *so)
 {
-	unsigned bits, off = 0;
-	int i, r0 = rules_index("MG000");
+	unsigned off = 0;
+	int r0 = rules_index("MG000");
 
-	if ((trusted_rev ? config_load_rev(cfg, trusted_rev, o->config)
-			 : config_load(cfg, o->config)) < 0)
+	if (cli_load_config(&o->cli, cfg) < 0 ||
+	    cli_apply_scan(&o->cli, cfg, so, &off) < 0)
 		return -1;
-	config_apply_scan(cfg, so);
-	off = cfg->rules_off;
-	if (o->rules) {
-		if (config_rule_list(&bits, o->rules, "--rules") < 0)
-			return -1;
-		so->rules = bits;
-	}
-	if (o->disable) {
-		if (config_rule_list(&bits, o->disable, "--disable") < 0)
-			return -1;
-		so->rules &= ~bits;
-		off |= bits;
-	}
-	for (i = 0; i < SCAN_MAX_RULES; i++)
-		if (o->severity[i] >= 0)
-			so->severity[i] = o->severity[i];
 	if (o->require_reason)
 		so->require_reason = 1;
 	if (o->include_generated)
@@ -319,19 +254,6 @@ static int setup(struct scan_cmd *o, struct config *cfg, struct scan_opts *so)
 	return 0;
 }
 
-static int severity_flag(struct scan_cmd *o, const char *arg)
-{
-	const char *eq = strchr(arg, '=');
-	char *id = xstrndup(arg, eq ? (size_t)(eq - arg) : strlen(arg));
-	int r = rules_index(id), s = eq ? severity_parse(eq + 1) : -1;
-
-	free(id);
-	if (r < 0 || s < 0 || r >= SCAN_MAX_RULES)
-		return -1;
-	o->severity[r] = s;
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	struct scan_cmd o = { 0 };
@@ -344,7 +266,7 @@ int main(int argc, char **argv)
 	char **args = NULL, *shard = NULL;
 	size_t nargs = 0, aargs = 0, i, j, counted = 0;
 	long files = 0;
-	int c, errors = 0, ok = 0, rc = MG_EXIT_ERROR;
+	int c, k, errors = 0, ok = 0, rc = MG_EXIT_ERROR;
 	double t_walk, t_scan;
 #if defined(__GLIBC__) && defined(M_ARENA_MAX)
 	/* one malloc arena: packages come and go on every thread, and
@@ -354,20 +276,17 @@ int main(int argc, char **argv)
 #endif
 
 	mg_start("mg-scan");
+	cli_init(&o.cli, "mg-scan", usage);
 	o.max_size = DEFAULT_MAX_FILE_SIZE;
 	o.max_memory = DEFAULT_MAX_MEMORY;
-	for (i = 0; i < SCAN_MAX_RULES; i++)
-		o.severity[i] = -1;
 	while ((c = getopt_long(argc, argv, "0hj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case '0': o.nul = 1; break;
 		case 'j':
-			if (parse_long(optarg, 1, MAX_JOBS, &o.jobs) < 0)
+			if (cli_parse_long(optarg, 1, MAX_JOBS, &o.jobs) < 0)
 				return mg_usage(usage, "--jobs: '%s': want 1..%d",
 						optarg, MAX_JOBS);
 			break;
-		case OPT_CONFIG: o.config = optarg; break;
-		case OPT_DISABLE: o.disable = optarg; break;
 		case OPT_EXIT_CODE: o.exit_code = 1; break;
 		case OPT_FORMAT:
 			if (!strcmp(optarg, "json"))
@@ -379,13 +298,13 @@ int main(int argc, char **argv)
 		case OPT_INCLUDE_GENERATED: o.include_generated = 1; break;
 		case OPT_KEEP_GOING: o.keep_going = 1; break;
 		case OPT_MAX_SIZE:
-			if (parse_size(optarg, MAX_FILE_SIZE_LIMIT, &o.max_size) < 0)
+			if (cli_parse_size(optarg, MAX_FILE_SIZE_LIMIT, &o.max_size) < 0)
 				return mg_usage(usage, "--max-file-size: '%s': want a "
 						"size up to 1G, like 1048576, 512K or 64M",
 						optarg);
 			break;
 		case OPT_MAX_MEMORY:
-			if (parse_size(optarg, MAX_MEMORY_LIMIT, &o.max_memory) < 0)
+			if (cli_parse_size(optarg, MAX_MEMORY_LIMIT, &o.max_memory) < 0)
 				return mg_usage(usage, "--max-memory: '%s': want a "
 						"size up to 1024G, like 512M or 4G",
 						optarg);
@@ -397,19 +316,16 @@ int main(int argc, char **argv)
 			break;
 		case OPT_ROOT: race.root = optarg; break;
 		case OPT_REQUIRE_REASON: o.require_reason = 1; break;
-		case OPT_RULES: o.rules = optarg; break;
-		case OPT_SEVERITY:
-			if (severity_flag(&o, optarg) < 0)
-				return mg_usage(usage, "--severity: '%s': want RULE=LEVEL "
-						"(MG003=error; error, warning or note)",
-						optarg);
-			break;
 		case OPT_SHARD: o.shard = optarg; break;
 		case OPT_STATS: o.stats = 1; break;
-		case OPT_TRUSTED_CONFIG: trusted_rev = optarg; break;
-		case OPT_VERSION: printf("mg-scan %s\n", MG_VERSION); return 0;
-		case 'h': fputs(usage, stdout); return mg_exit(MG_EXIT_OK);
-		default: return mg_usage(usage, "bad option '%s'", argv[optind - 1]);
+		default:
+			if ((k = cli_option(&o.cli, c, optarg)) < 0)
+				return MG_EXIT_ERROR;
+			if (k == 2)
+				return mg_exit(MG_EXIT_OK);
+			if (!k)
+				return mg_usage(usage, "bad option '%s'",
+						argv[optind - 1]);
 		}
 	}
 	if (!o.jobs) {

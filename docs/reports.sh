@@ -68,7 +68,7 @@ baseline, writes one or more reports and exits 0 (pass), 1 (fail) or 2
 (error).
 
     mg-gate [--fail-on LEVEL] [--max-findings N] [--rules LIST] [--disable LIST]
-            [--severity RULE=LEVEL] [--config FILE] [--baseline FILE]
+            [--severity RULE=LEVEL[,...]]... [--config FILE] [--baseline FILE]
             [--write-baseline FILE] [--report FORMAT[=FILE]]... [--link-base URL]
             [--sarif-category ID] [--source-root DIR] [--expect-shards N]
             [--no-trailer] [FINDINGS...]
@@ -127,7 +127,7 @@ A gate that passes by accident is worse than none, so:
 | `--fail-on-new-suppressions` | | also fail when the change adds a suppression directive (mg-diff's trailer lists them) |
 | `--rules LIST` | `rules` | judge only these rules (`MG001,MG003`) |
 | `--disable LIST` | `disable` | drop these rules' findings |
-| `--severity RULE=LEVEL` | `severity` | override a rule's severity; repeatable, or comma-separated |
+| `--severity RULE=LEVEL[,...]` | `severity` | override rules' severities: `RULE=LEVEL` items (`error`, `warning` or `note`) separated by commas or blanks; repeatable, a later value wins; mg-scan's grammar (docs/config.md) |
 | `--baseline FILE` | `baseline` | drop findings whose fingerprint FILE lists |
 | | `exclude_rules` | drop or downgrade findings whose path, rule and message match pcre2 patterns, each with a reason (docs/config.md) |
 | `--config FILE` | | read FILE instead of `./.mapguard.json` |

@@ -44,14 +44,23 @@ setup() {
 	run -1 mg-gate --severity MG006=note,MG001=warning n.jsonl
 }
 
+@test "mg-gate: --severity takes mg-scan's grammar: blanks in the list, repeated, a later value wins" {
+	one_finding a.go 5 error > in.jsonl
+	run -0 mg-gate --severity 'MG006=error, MG001=note' in.jsonl
+	[[ "${lines[2]}" == "a.go:5:3: note: "* ]]
+	run -1 mg-gate --severity MG001=note --severity MG001=warning in.jsonl
+	[[ "${lines[2]}" == "a.go:5:3: warning: "* ]]
+}
+
 @test "mg-gate: unknown rules and bad values are usage errors" {
 	one_finding a.go 5 > in.jsonl
 	run -2 --separate-stderr mg-gate --rules MG999 in.jsonl
 	[ "$stderr" = "mg-gate: --rules: unknown rule 'MG999' (MG000..MG006, MG100)" ]
-	run -2 --separate-stderr mg-gate --severity MG001 in.jsonl
-	[[ "$stderr" == "mg-gate: --severity: 'MG001' is not RULE=LEVEL (MG003=error)"* ]]
-	run -2 --separate-stderr mg-gate --severity MG001=fatal in.jsonl
-	[[ "$stderr" == "mg-gate: --severity: 'MG001=fatal' is not RULE=LEVEL"* ]]
+	for s in MG001 MG001=fatal MG999=error =error MG001=never '' , \
+		 'MG001=note,MG003' 'MG001=note;MG003=error'; do
+		run -2 --separate-stderr mg-gate --severity "$s" in.jsonl
+		[ "${stderr%%$'\n'*}" = "mg-gate: --severity: '$s': want RULE=LEVEL[,RULE=LEVEL...] (MG003=error; error, warning or note)" ]
+	done
 	run -2 --separate-stderr mg-gate --max-findings -1 in.jsonl
 	[[ "$stderr" == "mg-gate: --max-findings: '-1' is not a whole number >= 0"* ]]
 	run -2 --separate-stderr mg-gate --expect-shards 0 in.jsonl

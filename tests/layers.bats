@@ -90,8 +90,21 @@ $2" "$T/lib/$1"
 	mkdir "$T/lib/misc"
 	printf 'int y;\n' > "$T/lib/misc/y.c"
 	run -1 sh "$LAYERS" "$T"
-	[ "${lines[0]}" = 'lib/loose.c: not in a layer folder (util, engine, git, stream, report)' ]
-	[ "${lines[1]}" = 'lib/misc/y.c: not in a layer folder (util, engine, git, stream, report)' ]
+	[ "${lines[0]}" = 'lib/loose.c: not in a layer folder (util, engine, git, stream, report, cli)' ]
+	[ "${lines[1]}" = 'lib/misc/y.c: not in a layer folder (util, engine, git, stream, report, cli)' ]
+}
+
+@test "layers: only the commands use cli/; cli/ uses neither git nor reports" {
+	plant stream/config.c '#include "cli/options.h"'
+	plant report/report.c '#include "cli/options.h"'
+	plant cli/options.c '#include "git/gitdiff.h"'
+	plant cli/options.h '#include "report/report.h"'
+	run -1 sh "$LAYERS" "$T"
+	[ "${lines[0]}" = 'lib/cli/options.c:2: cli may not include git/gitdiff.h' ]
+	[ "${lines[1]}" = 'lib/cli/options.h:2: cli may not include report/report.h' ]
+	[ "${lines[2]}" = 'lib/report/report.c:2: report may not include cli/options.h' ]
+	[ "${lines[3]}" = 'lib/stream/config.c:2: stream may not include cli/options.h' ]
+	[ "${#lines[@]}" -eq 4 ]
 }
 
 @test "layers: a tree without lib/ is a usage error" {

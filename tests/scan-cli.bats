@@ -218,10 +218,21 @@ as_user() {
 	echo "$output" | jq -e '.status == "error"'
 	run -2 --separate-stderr mg-scan --disable bogus main.go
 	[ "$stderr" = "mg-scan: --disable: unknown rule 'bogus' (MG000..MG006, MG100)" ]
-	for s in MG001 MG001=fatal MG999=error =error; do
+	for s in MG001 MG001=fatal MG999=error =error MG001=never '' , \
+		 'MG001=note,MG003' 'MG001=note;MG003=error'; do
 		run -2 --separate-stderr mg-scan --severity "$s" main.go
-		[[ "$stderr" == "mg-scan: --severity: '$s': want RULE=LEVEL"* ]]
+		[ "${stderr%%$'\n'*}" = "mg-scan: --severity: '$s': want RULE=LEVEL[,RULE=LEVEL...] (MG003=error; error, warning or note)" ]
 	done
+}
+
+@test "mg-scan: --severity takes a list, like mg-gate's; repeated, a later value wins" {
+	racy_go > main.go
+	run -0 mg-scan --format json --severity MG003=error,MG001=note main.go
+	echo "${lines[0]}" | jq -e '.severity == "note"'
+	run -0 mg-scan --format json --severity 'MG003=error, MG001=warning' main.go
+	echo "${lines[0]}" | jq -e '.severity == "warning"'
+	run -0 mg-scan --format json --severity MG001=note --severity MG001=warning,MG006=note main.go
+	echo "${lines[0]}" | jq -e '.severity == "warning"'
 }
 
 @test "mg-scan: config exclude globs filter walked and named files" {
