@@ -5,6 +5,7 @@
  * "introduced" analysis (lib/git/introduced.c) decides which to keep.
  */
 #define _XOPEN_SOURCE 700	/* realpath() */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <pthread.h>
@@ -18,6 +19,7 @@
 #include "git/lineset.h"
 #include "git/patch.h"
 #include "stream/rawfind.h"
+#include "report/report.h"
 #include "util/util.h"
 
 static const char usage[] =
@@ -142,6 +144,28 @@ static void *compute_change(void *arg)
 	return NULL;
 }
 
+/* --format text: the kept records read back by the finding reader (it reads
+ * files: they went to the temporary file tmp) and shown as mg-gate's text
+ * report shows a finding.  Closes tmp.  Returns 0, or -1 (reported). */
+static int print_text(FILE *tmp)
+{
+	char name[32], *paths[2] = { name, NULL };
+	struct finding_reader *rd = NULL;
+	struct finding f = FINDING_INIT;
+	int n = -1;
+
+	if (fflush(tmp) != 0 || ferror(tmp))
+		mg_error("temporary file: write error");
+	else if (snprintf(name, sizeof(name), "/dev/fd/%d", fileno(tmp)),
+		 finding_reader_open(&rd, paths, FINDING_NO_TRAILER) == 0)
+		while ((n = finding_read(rd, &f)) > 0)
+			report_text_finding(stdout, &f);
+	finding_release(&f);
+	finding_reader_free(rd);
+	fclose(tmp);
+	return n < 0 ? -1 : 0;
+}
+
 /* Do the findings come from standard input? */
 static int findings_on_stdin(char *const *paths)
 {
@@ -165,6 +189,7 @@ int main(int argc, char **argv)
 	pthread_t th;
 	struct intro_finding *items = NULL;
 	struct intro_loc *locs = NULL;
+	FILE *dst = stdout;
 	struct change_info ci = { 0 };
 	char *auto_base = NULL;
 	size_t nitems = 0, i;
@@ -286,31 +311,20 @@ int main(int argc, char **argv)
 	if (o.g)
 		ci.base = xstrdup(gitdiff_base_id(o.g));
 	read_ok = 1;
+	if (!o.json && !(dst = tmpfile())) {
+		mg_error("temporary file: %s", strerror(errno));
+		goto out;
+	}
 	for (i = 0; i < nitems; i++) {
-		const struct rawfind *f = &rs.v[i];
-
 		if (!items[i].keep)
 			continue;
 		kept++;
-		if (o.json) {
-			/* passed on unchanged, byte for byte */
-			fwrite(f->bytes, 1, f->len, stdout);
-			putchar('\n');
-		} else {
-			char *msg = rawfind_str(f, "message");
-			char *rule = rawfind_str(f, "rule");
-
-			/* hostile paths and messages: one line, no "::" command */
-			mg_put_text(stdout, f->path, MG_TEXT_LEAD);
-			printf(":%ld:%ld: ", f->line, rawfind_int(f, "column"));
-			mg_put_text(stdout, msg ? msg : "", 0);
-			fputs(" (", stdout);
-			mg_put_text(stdout, rule ? rule : "", 0);
-			fputs(")\n", stdout);
-			free(msg);
-			free(rule);
-		}
+		/* passed on unchanged, byte for byte */
+		fwrite(rs.v[i].bytes, 1, rs.v[i].len, dst);
+		putc('\n', dst);
 	}
+	if (!o.json && print_text(dst) < 0)
+		goto out;
 	rc = o.exit_code && kept ? MG_EXIT_FOUND : MG_EXIT_OK;
 out:
 	if (o.json && !o.list_files) {

@@ -23,6 +23,7 @@
 #include "engine/scan.h"
 #include "util/util.h"
 #include "engine/files.h"
+#include "report/report.h"
 
 static const char usage[] =
 	"usage: mg-scan [OPTION...] [PATH...]\n"
@@ -40,7 +41,8 @@ static const char usage[] =
 	"                       work tree (a PR cannot edit the rules that judge it)\n"
 	"  --disable LIST       do not run these rules (MG001,MG006)\n"
 	"  --exit-code          exit 1 when there is an unsuppressed finding\n"
-	"  --format FMT         text (path:line:col: msg) or json (JSON Lines, trailer)\n"
+	"  --format FMT         text (path:line:col: severity: msg, evidence indented\n"
+	"                       below, as mg-gate's report) or json (JSON Lines)\n"
 	"  --include-generated  also judge files marked `// Code generated ... DO NOT\n"
 	"                       EDIT.` (default: their declarations count, their\n"
 	"                       function bodies are not read, no findings there)\n"
@@ -384,17 +386,8 @@ int main(int argc, char **argv)
 			counted++;
 		if (o.json)
 			finding_write(stdout, f);
-		else {
-			/* hostile paths and messages: one line, no "::" command */
-			mg_put_text(stdout, f->path, MG_TEXT_LEAD);
-			if (f->column)
-				printf(":%ld:%ld: ", f->line, f->column);
-			else	/* race reports have no column */
-				printf(":%ld: ", f->line);
-			mg_put_text(stdout, f->message, 0);
-			printf(" (%s)%s\n", f->rule,
-			       f->suppressed ? " [suppressed]" : "");
-		}
+		else	/* as mg-gate's text report shows a finding */
+			report_text_finding(stdout, f);
 	}
 	ok = 1;
 out:

@@ -83,7 +83,22 @@ trailer() {
 @test "mg-diff: findings on standard input, text format" {
 	one_finding a.go 2 > f.jsonl
 	run -0 mg-diff --mode added --base HEAD --format text < f.jsonl
-	[ "$output" = "a.go:2:3: map m is written in a goroutine without a lock (MG001)" ]
+	[ "$output" = "a.go:2:3: error: map m is written in a goroutine without a lock (MG001)" ]
+}
+
+@test "mg-diff: --format text shows a finding as mg-gate's text report does (severity, evidence, waiver, no column)" {
+	{
+		printf '{"rule":"MG100","severity":"error","path":"a.go","line":2,"message":"data race","source":"race"}\n'
+		printf '{"rule":"MG001","severity":"warning","path":"a.go","line":2,"column":3,"message":"map m is written","evidence":[{"path":"a.go","line":1,"column":2,"note":"map declared here"}],"suppressed":true,"suppress_reason":"known"}\n'
+		trailer 2
+	} > f.jsonl
+	run -0 mg-diff --mode added --base HEAD --format text f.jsonl
+	[ "${lines[0]}" = "a.go:2: error: data race (MG100)" ]
+	[ "${lines[1]}" = "a.go:2:3: warning: map m is written (MG001) [suppressed: known]" ]
+	[ "${lines[2]}" = "    a.go:1:2: map declared here" ]
+	[ "${#lines[@]}" -eq 3 ]
+	# the very line mg-gate's text report has
+	mg-gate --fail-on never f.jsonl | grep -qxF "a.go:2:3: warning: map m is written (MG001) [suppressed: known]"
 }
 
 @test "mg-diff: a hostile patch is refused without a crash" {

@@ -49,16 +49,17 @@ setup() {
 	cd "$BATS_FILE_TMPDIR"
 }
 
-# expect SEVERITY-STYLE: the unsuppressed findings of scan.jsonl as
+# expect SEVERITY-STYLE [all]: the unsuppressed findings of scan.jsonl as
 # file<TAB>line<TAB>col<TAB>severity<TAB>message, sorted; SEVERITY-STYLE
-# maps error/warning/note to what the editor shows (none: mg-scan's text,
-# which has no severity; mg-gate's report shows a race report on the line
-# of a static finding under it, not as a finding of its own)
+# maps error/warning/note to what the editor shows (none: no severity);
+# without "all" as mg-gate's report has them, which shows a race report on
+# the line of a static finding under it, not as a finding of its own;
+# with "all" as mg-scan's text has them, every finding on its own line
 expect() {
-	jq -rs --arg s "$1" '[.[] | select(.rule and (.suppressed | not))] |
+	jq -rs --arg s "$1" --arg all "${2:-}" '[.[] | select(.rule and (.suppressed | not))] |
 		(map(select(.source != "race") | "\(.path):\(.line)")) as $static |
 		.[] | "\(.path):\(.line)" as $at |
-		select($s == "none" or .source != "race" or ($static | index([$at]) | not)) |
+		select($all == "all" or .source != "race" or ($static | index([$at]) | not)) |
 		[.path, .line, (.column // 0),
 		 (if $s == "none" then "" elif $s == "vscode" then
 		   {error: "error", warning: "warning", note: "info"}[.severity]
@@ -68,12 +69,13 @@ expect() {
 }
 
 @test "editors: the sample is real: mg-scan text has a race report, a suppressed line and a path with a space" {
-	grep -q '^cachetest/cache.go:11: data race: .* (MG100)$' scan.txt
-	grep -q '^d.go:12:4: .* (MG001) \[suppressed\]$' scan.txt
-	grep -q '^my dir/e.go:16:3: .* (MG002)$' scan.txt
+	grep -q '^cachetest/cache.go:11: error: data race: .* (MG100)$' scan.txt
+	grep -q '^d.go:12:4: error: .* (MG001) \[suppressed: test only\]$' scan.txt
+	grep -q '^my dir/e.go:16:3: error: .* (MG002)$' scan.txt
 	grep -q '^    ' gate.txt	# mg-gate's indented evidence
+	grep -q '^    ' scan.txt	# and mg-scan's: the same rendering
 	grep -q '^    confirmed by the race detector: crash-writes/main.go:7: .* (MG100)$' gate.txt
-	grep -q '^crash-writes/main.go:7: runtime crash: .* (MG100)$' scan.txt
+	grep -q '^crash-writes/main.go:7: error: runtime crash: .* (MG100)$' scan.txt
 	grep -q '^f.go:15:3: note: .* (MG006)$' gate.txt
 	grep -q '^sub/b.go:12:2: warning: .* (MG005)$' gate.txt
 	[ "$(expect none | wc -l)" -ge 5 ]
@@ -106,14 +108,14 @@ expect() {
 	}
 	JS
 	[ "$(jq -r '.tasks[0].command' tasks.json)" = mg-scan ]
-	node match.js tasks.json scan.txt none | sort > got
-	expect none > want
+	node match.js tasks.json scan.txt sev | sort > got
+	expect vscode all > want
 	diff -u want got
 	# mg-gate's report: the severity is read, evidence lines are not findings
 	node match.js tasks.json gate.txt sev | sort > got
 	expect vscode > want
 	diff -u want got
-	# on mg-scan's lines the matcher's default severity applies
+	# a line without a severity gets the matcher's default
 	[ "$(jq -r '.tasks[0].problemMatcher.severity' tasks.json)" = error ]
 }
 
@@ -137,7 +139,7 @@ expect() {
 		[ -s "$f.qf" ] && ! cut -f6 "$f.qf" | grep -qv '^1$'
 		cut -f1-5 "$f.qf" | sort > "got-$f"
 	done
-	expect none > want
+	expect vim all > want
 	diff -u want got-scan
 	expect vim > want
 	diff -u want got-gate
@@ -173,9 +175,8 @@ expect() {
 	EL
 	(cd ws && emacs --batch -Q -l ../mapguard.el -l ../dump.el ../scan.txt) > scan.el.out
 	(cd ws && emacs --batch -Q -l ../mapguard.el -l ../dump.el ../gate.txt) > gate.el.out
-	# mg-scan's lines carry no severity: errors
 	cut -f1-4 scan.el.out | sort > got
-	expect none | cut -f1-3 | sed 's/$/\t2/' | sort > want
+	expect emacs all | cut -f1-4 | sort > want
 	diff -u want got
 	cut -f1-4 gate.el.out | sort > got
 	expect emacs | cut -f1-4 | sort > want

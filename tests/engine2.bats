@@ -1,8 +1,9 @@
 #!/usr/bin/env bats
 # engine2.bats - the second engine (lib/engine/, MAPGUARD_ENGINE=2) on
 # small programs, each a directory under tests/fixtures/engine2 with the
-# text output it must give (expected.txt: empty when the code is safe), on
-# hostile input, and on the held-out corpus.
+# findings it must give (expected.txt, one line each as helper.bash's brief
+# writes them: empty when the code is safe), on hostile input, and on the
+# held-out corpus.
 
 load helper
 
@@ -13,8 +14,8 @@ F=$BATS_TEST_DIRNAME/fixtures/engine2
 case2() {
 	local want=${2:-$F/$1/expected.txt}
 	case $1 in /*) cd "$1" ;; *) cd "$F/$1" ;; esac
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text ./...
-	diff -u "$want" <(printf '%s\n' "$output" | sed '/^$/d')
+	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	diff -u "$want" <(printf '%s\n' "$output" | brief)
 }
 
 H=$BATS_TEST_DIRNAME/holdout2
@@ -164,8 +165,8 @@ H=$BATS_TEST_DIRNAME/holdout2
 	cd "$F/concurrent_calls"
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .
 	[ -z "$output" ]
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --config mapguard.json --format text .
-	diff -u expected.txt <(printf '%s\n' "$output")
+	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --config mapguard.json --format json .
+	diff -u expected.txt <(printf '%s\n' "$output" | brief)
 }
 
 @test "engine2: serial_calls wins over concurrent_calls (a serializer runs callbacks one at a time)" {

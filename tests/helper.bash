@@ -25,6 +25,23 @@ commit() {
 	git -C "$1" commit -q -m "$2"
 }
 
+# brief: one line per finding of the JSON Lines on stdin, the way the
+# fixtures' expected.txt list them: "path:line:col: message (RULE)" (no
+# column for a race report), then " [suppressed]" when waived; no trailer.
+# It names what the engine found without the text output's severity and
+# evidence lines (report_text_finding).
+brief() {
+	jq -r 'select(.rule) | "\(.path):\(.line):\(if (.column // 0) > 0
+		then "\(.column):" else "" end) \(.message) (\(.rule))\(if .suppressed
+		then " [suppressed]" else "" end)"'
+}
+
+# finding_lines: how many findings $output (mg-scan's or mg-diff's text)
+# holds: its lines that do not start with blanks (evidence lines do).
+finding_lines() {
+	printf '%s\n' "$output" | grep -c '^[^ ]' || true
+}
+
 # A Go file with no goroutine at all: the base of a PR that adds one.
 plain_go() {
 	printf 'package main\n\nfunc main() {\n}\n'

@@ -87,7 +87,7 @@ no_commands() {
 	commit . pr
 	mg-scan --format json . > ../f.jsonl
 	run -0 --separate-stderr mg-diff --base base --format text ../f.jsonl
-	[ "${#lines[@]}" -eq 8 ]
+	[ "$(printf '%s\n' "$output" | grep -c 'is written in a goroutine')" -eq 8 ]
 	printf '%s\n' "$output" "$stderr" > ../out.txt
 	run -0 no_commands ../out.txt
 	[ "$output" = 0 ]

@@ -98,7 +98,7 @@ racy_run() {
 	racy_run ./racy
 	printf '%s\n' "$output" > race.log
 	run -0 mg-scan --race-log race.log
-	grep -qFx "main.go:15: $(mg-scan --race-log race.log --format json | race message) (MG100)" <<<"$output"
+	grep -qFx "main.go:15: error: $(mg-scan --race-log race.log --format json | race message) (MG100)" <<<"$output"
 }
 
 @test "mg-scan: standard library frames (fmt, reflect) are skipped for the user's line" {
@@ -292,7 +292,8 @@ crash-test/fill.go:12" ]
 @test "mg-scan: --race-log with --exit-code exits 1 on a race" {
 	golden crash-iter.log > crash.log
 	run -1 mg-scan --root "$RACE" --race-log crash.log --exit-code
-	[ "$output" = "crash-iter/main.go:16: runtime crash: fatal error: concurrent map iteration and map write (map iteration by goroutine 1) (MG100)" ]
+	[ "${lines[0]}" = "crash-iter/main.go:16: error: runtime crash: fatal error: concurrent map iteration and map write (map iteration by goroutine 1) (MG100)" ]
+	[ "$(finding_lines)" -eq 1 ]
 }
 
 @test "mg-scan: --race-log alone scans no Go source; with a path, both" {

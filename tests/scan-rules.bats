@@ -155,7 +155,7 @@ GO
 	helper_go 'var resp *Response' 'shared' > shared.go
 	printf 'var shared = map[string]string{}\n' >> shared.go
 	run -0 --separate-stderr mg-scan shared.go
-	[[ "$output" == "shared.go:8:2: map h is written in a goroutine"*"(MG001)" ]]
+	[[ "${lines[0]}" == "shared.go:8:2: error: map h is written in a goroutine"*"(MG001)" ]]
 }
 
 @test "mg-scan: negative: a test's unlocked call does not undo the lock every package call site holds" {

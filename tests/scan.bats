@@ -10,7 +10,22 @@ setup() {
 @test "mg-scan: reports a map written from goroutines started in a loop" {
 	racy_go > main.go
 	run -0 mg-scan main.go
-	[ "$output" = "main.go:12:4: map counts is written in a goroutine without a lock; the goroutine is started in a loop, so several instances write it at once (MG001)" ]
+	[ "${lines[0]}" = "main.go:12:4: error: map counts is written in a goroutine without a lock; the goroutine is started in a loop, so several instances write it at once (MG001)" ]
+	# the evidence, indented: as mg-gate's text report shows a finding
+	[ "${lines[1]}" = "    main.go:6:2: map declared here" ]
+	[ "${lines[2]}" = "    main.go:10:3: goroutine started here, in a loop" ]
+	[ "${#lines[@]}" -eq 3 ]
+}
+
+@test "mg-scan: --format text shows each finding as mg-gate's text report does" {
+	racy_go > a.go
+	racy_go | sed 's|counts\[i\]++|counts[i]++ //mg:ignore MG001 // known|' > b.go
+	run -0 mg-scan .
+	[ "$(finding_lines)" -eq 2 ]
+	[[ "$output" == *"(MG001) [suppressed: known]"* ]]
+	mg-scan --format json . | mg-gate --fail-on never |
+		sed '/^mapguard: /d; /^  MG[0-9]*: /d; /^$/d' > gate.txt
+	diff -u gate.txt <(printf '%s\n' "$output")
 }
 
 @test "mg-scan: a locked write is not a finding" {
@@ -91,7 +106,7 @@ func main() {
 }
 GO
 	run -0 mg-scan main.go
-	[ "$(printf '%s\n' "$output" | cut -d: -f2 | tr '\n' ' ')" = "7 8 9 10 11 12 12 " ]
+	[ "$(printf '%s\n' "$output" | grep '^[^ ]' | cut -d: -f2 | tr '\n' ' ')" = "7 8 9 10 11 12 12 " ]
 }
 
 @test "mg-scan: walks directories, skipping vendor, testdata and dot dirs" {
@@ -105,9 +120,9 @@ GO
 	racy_go > one.go
 	racy_go > two.go
 	run -0 sh -c 'printf "one.go\ntwo.go\n" | mg-scan -'
-	[ "${#lines[@]}" -eq 2 ]
+	[ "$(finding_lines)" -eq 2 ]
 	run -0 sh -c 'printf "one.go\0two.go\0" | mg-scan -0 -'
-	[ "${#lines[@]}" -eq 2 ]
+	[ "$(finding_lines)" -eq 2 ]
 }
 
 @test "mg-scan: --no-tests skips _test.go files in directories" {
@@ -133,7 +148,7 @@ GO
 @test "mg-scan: --keep-going exits 0 despite an unreadable path" {
 	racy_go > main.go
 	run -0 --separate-stderr mg-scan --keep-going main.go nope.go
-	[ "${#lines[@]}" -eq 1 ]
+	[ "$(finding_lines)" -eq 1 ]
 }
 
 @test "mg-scan: unknown option and unknown format are usage errors" {
