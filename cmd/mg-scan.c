@@ -117,74 +117,12 @@ struct scan_cmd {
 	size_t max_memory;		/* budget for packages in flight */
 	const char *shard;
 	struct files_opts walk;
+	const char **logs;		/* --race-log FILE... */
+	size_t nlogs, alogs;
+	const char *root;		/* --root DIR: what race-log paths are
+					 * relative to */
 };
 
-
-/* Appends the paths read from stdin (lines, or NUL-separated with -0). */
-static void read_stdin_paths(char ***v, size_t *n, size_t *alloc, int nul)
-{
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-
-	while ((len = getdelim(&line, &cap, nul ? '\0' : '\n', stdin)) > 0) {
-		if (!nul)
-			while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-				line[--len] = '\0';
-		if (!len)
-			continue;
-		ARRAY_GROW(*v, *n + 1, *alloc);
-		(*v)[(*n)++] = xstrndup(line, (size_t)len);
-	}
-	free(line);
-}
-
-/* --race-log FILE... and --root DIR: logs read by lib/engine/racelog.h */
-static struct {
-	const char **logs;
-	size_t n, alloc;
-	const char *root;
-} race;
-
-/* Appends the findings of the --race-log files to out and counts the logs
- * in *files; returns how many could not be read (reported). */
-static int race_logs(struct finding_list *out, long *files)
-{
-	struct racelog *rl = NULL;
-	char *chunk = xmalloc(65536);
-	size_t i, n;
-	int errors = 0;
-
-	if (racelog_new(&rl, race.root) < 0)
-		errors++;
-	for (i = 0; rl && i < race.n; i++) {
-		int is_stdin = !strcmp(race.logs[i], "-");
-		FILE *fp = is_stdin ? stdin : fopen(race.logs[i], "rb");
-
-		if (!fp) {
-			mg_error("%s: cannot open: %s", race.logs[i], strerror(errno));
-			errors++;
-			continue;
-		}
-		racelog_begin(rl, race.logs[i]);
-		while ((n = fread(chunk, 1, 65536, fp)) > 0)
-			racelog_feed(rl, chunk, n);
-		if (ferror(fp)) {
-			mg_error("%s: read error: %s", race.logs[i], strerror(errno));
-			errors++;
-		}
-		racelog_end(rl);
-		if (!is_stdin)
-			fclose(fp);
-		(*files)++;
-	}
-	if (rl)
-		racelog_finish(rl, out);
-	racelog_free(rl);
-	free(chunk);
-	free(race.logs);
-	return errors;
-}
 
 static double wall_now(void)
 {
@@ -192,34 +130,6 @@ static double wall_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-/* --shard auto: GitLab's parallel: variables, else our own. */
-static int shard_auto(unsigned *k, unsigned *n)
-{
-	static const char *const vars[][2] = {
-		{ "CI_NODE_INDEX", "CI_NODE_TOTAL" },
-		{ "MAPGUARD_SHARD", "MAPGUARD_SHARDS" },
-	};
-	size_t i;
-
-	for (i = 0; i < 2; i++) {
-		const char *a = getenv(vars[i][0]), *b = getenv(vars[i][1]);
-		char *s;
-		int r;
-
-		if (!a || !b || !*a || !*b)
-			continue;
-		s = xasprintf("%s/%s", a, b);
-		r = files_parse_shard(s, k, n);
-		free(s);
-		if (r < 0)
-			return mg_error("--shard auto: %s=%s, %s=%s: want 1 <= %s <= "
-					"%s <= %d", vars[i][0], a, vars[i][1], b,
-					vars[i][0], vars[i][1], FILES_MAX_SHARDS);
-		return 0;
-	}
-	return mg_error("--shard auto: set CI_NODE_INDEX and CI_NODE_TOTAL "
-			"(GitLab parallel:) or MAPGUARD_SHARD and MAPGUARD_SHARDS");
 }
 
 static int excluded(const void *arg, const char *path)
@@ -248,7 +158,7 @@ static int setup(struct scan_cmd *o, struct config *cfg, struct scan_opts *so)
 		o->walk.exclude_arg = cfg;
 	}
 	if (o->shard && !strcmp(o->shard, "auto"))
-		return shard_auto(&o->walk.shard_k, &o->walk.shard_n);
+		return files_shard_auto(&o->walk.shard_k, &o->walk.shard_n);
 	if (o->shard && files_parse_shard(o->shard, &o->walk.shard_k,
 					 &o->walk.shard_n) < 0)
 		return mg_error("--shard: '%s': want K/N with 1 <= K <= N <= %d, "
@@ -313,10 +223,10 @@ int main(int argc, char **argv)
 			break;
 		case OPT_NO_TESTS: o.walk.no_tests = 1; break;
 		case OPT_RACE_LOG:
-			ARRAY_GROW(race.logs, race.n + 1, race.alloc);
-			race.logs[race.n++] = optarg;
+			ARRAY_GROW(o.logs, o.nlogs + 1, o.alogs);
+			o.logs[o.nlogs++] = optarg;
 			break;
-		case OPT_ROOT: race.root = optarg; break;
+		case OPT_ROOT: o.root = optarg; break;
 		case OPT_REQUIRE_REASON: o.require_reason = 1; break;
 		case OPT_SHARD: o.shard = optarg; break;
 		case OPT_STATS: o.stats = 1; break;
@@ -342,13 +252,13 @@ int main(int argc, char **argv)
 		goto out;
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
 		if (!strcmp(argv[i], "-")) {
-			read_stdin_paths(&args, &nargs, &aargs, o.nul);
+			cli_read_paths(stdin, o.nul, &args, &nargs, &aargs);
 			continue;
 		}
 		ARRAY_GROW(args, nargs + 1, aargs);
 		args[nargs++] = xstrdup(argv[i]);
 	}
-	if (optind == argc && !race.n) {
+	if (optind == argc && !o.nlogs) {
 		ARRAY_GROW(args, nargs + 1, aargs);
 		args[nargs++] = xstrdup(".");
 	}
@@ -376,8 +286,9 @@ int main(int argc, char **argv)
 			"(--max-memory %.1f MB)\n", st.most,
 			st.most == 1 ? "" : "s", (double)st.peak / 1048576,
 			(double)o.max_memory / 1048576);
-	if (race.n)
-		errors += race_logs(&out, &files);
+	if (o.nlogs)
+		errors += racelog_read_files(o.root, o.logs, o.nlogs, &out,
+					     &files);
 	finding_sort(out.v, out.n);
 	for (i = 0; i < out.n; i++) {
 		const struct finding *f = &out.v[i];
@@ -410,5 +321,6 @@ out:
 	for (j = 0; j < nargs; j++)
 		free(args[j]);
 	free(args);
+	free(o.logs);
 	return mg_exit(rc);
 }

@@ -149,3 +149,21 @@ int cli_parse_long(const char *s, long lo, long hi, long *out)
 	*out = v;
 	return 0;
 }
+
+void cli_read_paths(FILE *fp, int nul, char ***v, size_t *n, size_t *alloc)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+
+	while ((len = getdelim(&line, &cap, nul ? '\0' : '\n', fp)) > 0) {
+		if (!nul)
+			while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+				line[--len] = '\0';
+		if (!len)
+			continue;
+		ARRAY_GROW(*v, *n + 1, *alloc);
+		(*v)[(*n)++] = xstrndup(line, (size_t)len);
+	}
+	free(line);
+}

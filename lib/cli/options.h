@@ -23,6 +23,7 @@
 
 #include <getopt.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "stream/rules.h"
 
@@ -89,6 +90,10 @@ int cli_rule_lists(const struct cli_opts *o, unsigned *on, int *on_set,
  * Returns 0, or -1 after a bad list (reported). */
 int cli_apply_scan(const struct cli_opts *o, const struct config *cfg,
 		   struct scan_opts *so, unsigned *off);
+
+/* Appends the paths read from fp (one a line, CR LF too; NUL-separated
+ * with nul), empty ones skipped, to (*v)[0..*n) as new strings. */
+void cli_read_paths(FILE *fp, int nul, char ***v, size_t *n, size_t *alloc);
 
 /* "123", "64K", "64M", "1G" (K, M, G: powers of 1024; any case) -> bytes,
  * more than 0 and at most limit; -1 if bad. */

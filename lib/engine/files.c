@@ -308,3 +308,31 @@ void files_release(struct files_result *r)
 	free(r->pkgs);
 	memset(r, 0, sizeof(*r));
 }
+
+int files_shard_auto(unsigned *k, unsigned *n)
+{
+	static const char *const vars[][2] = {
+		{ "CI_NODE_INDEX", "CI_NODE_TOTAL" },
+		{ "MAPGUARD_SHARD", "MAPGUARD_SHARDS" },
+	};
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		const char *a = getenv(vars[i][0]), *b = getenv(vars[i][1]);
+		char *s;
+		int r;
+
+		if (!a || !b || !*a || !*b)
+			continue;
+		s = xasprintf("%s/%s", a, b);
+		r = files_parse_shard(s, k, n);
+		free(s);
+		if (r < 0)
+			return mg_error("--shard auto: %s=%s, %s=%s: want 1 <= %s <= "
+					"%s <= %d", vars[i][0], a, vars[i][1], b,
+					vars[i][0], vars[i][1], FILES_MAX_SHARDS);
+		return 0;
+	}
+	return mg_error("--shard auto: set CI_NODE_INDEX and CI_NODE_TOTAL "
+			"(GitLab parallel:) or MAPGUARD_SHARD and MAPGUARD_SHARDS");
+}

@@ -5,7 +5,8 @@
  * skipping what the go tool skips (vendor/, testdata/, .git/, dirs starting
  * with '.' or '_').  Symlinked directories are not followed (no loops).
  * Also: exclusions (a caller's predicate on each path) and sharding (a
- * package goes to shard K of N by the FNV-1a hash of its directory).
+ * package goes to shard K of N by the FNV-1a hash of its directory; K and N
+ * also from the CI's variables).
  * Not: reading file contents.
  */
 #ifndef MG_FILES_H
@@ -48,6 +49,10 @@ unsigned files_shard_of(const char *dir, unsigned n);
 /* Parses "K/N" (1 <= K <= N <= FILES_MAX_SHARDS) into *k and *n; -1 if bad. */
 #define FILES_MAX_SHARDS 4096
 int files_parse_shard(const char *s, unsigned *k, unsigned *n);
+/* --shard auto: the shard from GitLab's parallel: variables (CI_NODE_INDEX,
+ * CI_NODE_TOTAL), else from MAPGUARD_SHARD and MAPGUARD_SHARDS.  Returns 0,
+ * or -1 after an error naming the variables. */
+int files_shard_auto(unsigned *k, unsigned *n);
 
 /* "./a//b/" -> "a/b"; "." stays "."; returns a new string. */
 char *files_clean_path(const char *p);

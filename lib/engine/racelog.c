@@ -1313,3 +1313,41 @@ void racelog_free(struct racelog *rl)
 	buf_release(&rl->part);
 	free(rl);
 }
+
+int racelog_read_files(const char *root, const char *const *logs, size_t nlogs,
+		       struct finding_list *out, long *files)
+{
+	struct racelog *rl = NULL;
+	char *chunk = xmalloc(65536);
+	size_t i, n;
+	int errors = 0;
+
+	if (racelog_new(&rl, root) < 0)
+		errors++;
+	for (i = 0; rl && i < nlogs; i++) {
+		int is_stdin = !strcmp(logs[i], "-");
+		FILE *fp = is_stdin ? stdin : fopen(logs[i], "rb");
+
+		if (!fp) {
+			mg_error("%s: cannot open: %s", logs[i], strerror(errno));
+			errors++;
+			continue;
+		}
+		racelog_begin(rl, logs[i]);
+		while ((n = fread(chunk, 1, 65536, fp)) > 0)
+			racelog_feed(rl, chunk, n);
+		if (ferror(fp)) {
+			mg_error("%s: read error: %s", logs[i], strerror(errno));
+			errors++;
+		}
+		racelog_end(rl);
+		if (!is_stdin)
+			fclose(fp);
+		(*files)++;
+	}
+	if (rl)
+		racelog_finish(rl, out);
+	racelog_free(rl);
+	free(chunk);
+	return errors;
+}

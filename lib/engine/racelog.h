@@ -14,8 +14,9 @@
  * malformed reports give what can be read plus a warning, never an error.
  * I/O: racelog_new() resolves the root (realpath) and reads ROOT/go.mod;
  * racelog_finish() reads the flagged source lines under the root (for
- * fingerprints).  Warnings go to stderr through mg_warn().  Not: opening the
- * logs (the caller feeds bytes), static analysis (scan.h), output (finding.h).
+ * fingerprints).  Warnings go to stderr through mg_warn().  Also:
+ * racelog_read_files(), the whole round for log files (mg-scan --race-log).
+ * Not: static analysis (scan.h), output (finding.h).
  */
 #ifndef MG_RACELOG_H
 #define MG_RACELOG_H
@@ -44,5 +45,12 @@ void racelog_end(struct racelog *rl);
 size_t racelog_finish(struct racelog *rl, struct finding_list *out);
 
 void racelog_free(struct racelog *rl);
+
+/* Reads the n logs (paths; "-": standard input) with findings relative to
+ * root (NULL: the current directory) and appends their findings to out, as
+ * racelog_new() ... racelog_finish() do; *files counts the logs read.
+ * Returns how many could not be read (each reported with mg_error()). */
+int racelog_read_files(const char *root, const char *const *logs, size_t n,
+		       struct finding_list *out, long *files);
 
 #endif
