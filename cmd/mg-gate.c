@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/options.h"
+#include "cli/output.h"
 #include "stream/baseline.h"
 #include "stream/config.h"
 #include "stream/finding.h"
@@ -94,21 +95,6 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* One report (or the baseline being written).  A regular file is built in
- * a temporary file next to it and renamed into place only when everything
- * succeeded; anything else (a device, a FIFO, /dev/stdout) is opened up
- * front and written from memory after every report was rendered. */
-struct output {
-	int fmt;		/* enum report_format; -1: the baseline */
-	const char *path;	/* NULL: standard output */
-	char *dest;		/* owned: path, or a symbolic link's target */
-	char *tmp;		/* owned: the temporary file, NULL when direct */
-	FILE *fp;		/* where the report is rendered */
-	FILE *direct;		/* a non-regular destination, opened early */
-	char *mem;		/* owned: fp's memory when direct */
-	size_t memlen;
-};
-
 struct gate_opts {
 	struct cli_opts cli;	/* --config, --rules, --severity... */
 	int fail_on;		/* -1: from the config, else 0..2, 3 never */
@@ -118,8 +104,7 @@ struct gate_opts {
 	unsigned rules, disable;
 	const char *baseline, *write_baseline;
 	long expect_shards;
-	struct output *out;
-	size_t nout, aout;
+	struct cli_outputs outs;	/* the reports (lib/cli/output.h) */
 	struct report_opts ro;
 };
 
@@ -151,7 +136,6 @@ static int empty_file_name(int fmt)
 static int add_report(struct gate_opts *o, const char *arg)
 {
 	char *name = xstrdup(arg), *eq = strchr(name, '=');
-	struct output *out;
 	int fmt;
 
 	if (eq)
@@ -163,148 +147,8 @@ static int add_report(struct gate_opts *o, const char *arg)
 		return -1;
 	if (eq && !eq[1])
 		return empty_file_name(fmt) - 1;
-	ARRAY_GROW(o->out, o->nout + 1, o->aout);
-	out = &o->out[o->nout++];
-	memset(out, 0, sizeof(*out));
-	out->fmt = fmt;
-	out->path = eq && strcmp(eq + 1, "-") ? eq + 1 : NULL;
+	cli_output_add(&o->outs, fmt, eq && strcmp(eq + 1, "-") ? eq + 1 : NULL);
 	return 0;
-}
-
-static int cannot_write(const char *path, int err)
-{
-	return mg_error("%s: cannot write: %s", path,
-			err ? strerror(err) : "write error");
-}
-
-/* 1 when path is the file $GITHUB_STEP_SUMMARY names: GitHub collects what
- * a step appends there, so a report to it is appended, never replaced. */
-static int is_step_summary(const char *path)
-{
-	const char *s = getenv("GITHUB_STEP_SUMMARY");
-	struct stat a, b;
-
-	if (!s || !*s)
-		return 0;
-	if (!strcmp(s, path))
-		return 1;
-	return stat(s, &a) == 0 && stat(path, &b) == 0 &&
-	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
-}
-
-/* Creates the temporary files (or opens the special files and the step
- * summary) up front: an unwritable destination fails before any input is
- * read. */
-static int open_outputs(struct gate_opts *o)
-{
-	mode_t mask = umask(0);
-	size_t i;
-
-	umask(mask);
-	for (i = 0; i < o->nout; i++) {
-		struct output *out = &o->out[i];
-		struct stat st;
-		int fd, append;
-
-		if (!out->path)
-			continue;
-		/* rename() would replace a symbolic link, not its target */
-		if (lstat(out->path, &st) == 0 && S_ISLNK(st.st_mode))
-			out->dest = realpath(out->path, NULL);
-		if (!out->dest)
-			out->dest = xstrdup(out->path);
-		append = is_step_summary(out->path);
-		if (append || (stat(out->dest, &st) == 0 && !S_ISREG(st.st_mode))) {
-			if (!(out->direct = fopen(out->dest, append ? "a" : "w")))
-				return cannot_write(out->path, errno);
-			if (!(out->fp = open_memstream(&out->mem, &out->memlen)))
-				return cannot_write(out->path, errno);
-			continue;
-		}
-		out->tmp = xasprintf("%s.tmpXXXXXX", out->dest);
-		if ((fd = mkstemp(out->tmp)) < 0) {
-			free(out->tmp);
-			out->tmp = NULL;
-			return cannot_write(out->path, errno);
-		}
-		(void)fchmod(fd, 0666 & ~mask);
-		if (!(out->fp = fdopen(fd, "w"))) {
-			close(fd);
-			return cannot_write(out->path, errno);
-		}
-	}
-	return 0;
-}
-
-/* Closes what a report was rendered into; a write error is exit 2. */
-static int close_output(struct output *out)
-{
-	int bad = ferror(out->fp), err = errno;
-
-	if (fclose(out->fp) && !bad) {
-		bad = 1;
-		err = errno;
-	}
-	out->fp = NULL;
-	return bad ? cannot_write(out->path, err) : 0;
-}
-
-/* Puts the reports in place: the special files first (a full disk there
- * must not leave the other reports renamed), then the renames. */
-static int commit_outputs(struct gate_opts *o)
-{
-	size_t i;
-
-	for (i = 0; i < o->nout; i++) {
-		struct output *out = &o->out[i];
-		int bad, err;
-
-		if (!out->direct)
-			continue;
-		errno = 0;
-		bad = out->memlen && fwrite(out->mem, 1, out->memlen,
-					     out->direct) != out->memlen;
-		bad |= ferror(out->direct);
-		err = errno;
-		if (fclose(out->direct) && !bad) {
-			bad = 1;
-			err = errno;
-		}
-		out->direct = NULL;
-		if (bad)
-			return cannot_write(out->path, err);
-	}
-	for (i = 0; i < o->nout; i++) {
-		struct output *out = &o->out[i];
-
-		if (!out->tmp)
-			continue;
-		if (rename(out->tmp, out->dest) < 0)
-			return cannot_write(out->path, errno);
-		free(out->tmp);
-		out->tmp = NULL;
-	}
-	return 0;
-}
-
-static void discard_outputs(struct gate_opts *o)
-{
-	size_t i;
-
-	for (i = 0; i < o->nout; i++) {
-		struct output *out = &o->out[i];
-
-		if (out->fp)
-			fclose(out->fp);
-		if (out->direct)
-			fclose(out->direct);
-		if (out->tmp)
-			unlink(out->tmp);
-		free(out->tmp);
-		free(out->mem);
-		free(out->dest);
-	}
-	free(o->out);
 }
 
 static int check_shards(struct finding_reader *rd, long want)
@@ -561,7 +405,7 @@ int main(int argc, char **argv)
 	struct gate_opts o;
 	struct config cfg;
 	struct baseline *bl = NULL;
-	struct output *wb = NULL;
+	struct cli_output *wb = NULL;
 	struct verdict vd;
 	char *policy = NULL;
 	int n, rc = MG_EXIT_ERROR, fail_on;
@@ -575,18 +419,13 @@ int main(int argc, char **argv)
 	o.max_findings = -1;
 	mg_start("mg-gate");
 	if ((n = parse_options(&o, argc, argv)) != 0) {
-		discard_outputs(&o);
+		cli_outputs_discard(&o.outs);
 		return n > 0 ? mg_exit(MG_EXIT_OK) : MG_EXIT_ERROR;
 	}
-	if (!o.nout)
+	if (!o.outs.n)
 		add_report(&o, "text");
-	if (o.write_baseline) {	/* written like a report: all or nothing */
-		ARRAY_GROW(o.out, o.nout + 1, o.aout);
-		wb = &o.out[o.nout++];
-		memset(wb, 0, sizeof(*wb));
-		wb->fmt = -1;
-		wb->path = o.write_baseline;
-	}
+	if (o.write_baseline)	/* written like a report: all or nothing */
+		wb = cli_output_add(&o.outs, -1, o.write_baseline);
 	if (cli_load_config(&o.cli, &cfg) < 0)
 		goto out;
 	fail_on = o.fail_on >= 0 ? o.fail_on : cfg.fail_on >= 0 ? cfg.fail_on
@@ -598,7 +437,7 @@ int main(int argc, char **argv)
 	     (o.cli.trusted_rev ? baseline_load_rev(&bl, o.cli.trusted_rev,
 						     o.baseline)
 				: baseline_load(&bl, o.baseline)) < 0) ||
-	    open_outputs(&o) < 0 ||
+	    cli_outputs_open(&o.outs) < 0 ||
 	    finding_reader_open(&rd, argv + optind, o.cli.flags) < 0)
 		goto out;
 	while ((n = finding_read(rd, &f)) > 0) {
@@ -645,24 +484,25 @@ int main(int argc, char **argv)
 	vd.policy = policy;
 
 	/* every file report first; stdout only once they are all in place */
-	for (k = 0; k < o.nout; k++) {
-		struct output *out = &o.out[k];
+	for (k = 0; k < o.outs.n; k++) {
+		struct cli_output *out = &o.outs.v[k];
 
 		if (!out->fp)
 			continue;
 		if (out->fmt >= 0)
 			report_write(out->fp, out->fmt, all.v, all.n, &vd, &o.ro);
-		if (close_output(out) < 0)
+		if (cli_output_close(out) < 0)
 			goto out;
 	}
-	if (commit_outputs(&o) < 0)
+	if (cli_outputs_commit(&o.outs) < 0)
 		goto out;
-	for (k = 0; k < o.nout; k++)
-		if (!o.out[k].path)
-			report_write(stdout, o.out[k].fmt, all.v, all.n, &vd, &o.ro);
+	for (k = 0; k < o.outs.n; k++)
+		if (!o.outs.v[k].path)
+			report_write(stdout, o.outs.v[k].fmt, all.v, all.n, &vd,
+				     &o.ro);
 	rc = vd.fail ? MG_EXIT_FOUND : MG_EXIT_OK;
 out:
-	discard_outputs(&o);
+	cli_outputs_discard(&o.outs);
 	finding_release(&f);
 	finding_reader_free(rd);
 	finding_list_release(&all);
