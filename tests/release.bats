@@ -126,7 +126,7 @@ teardown() {
 	[ "$output" = "mg-scan $V" ]
 	racy_go > main.go
 	run -0 "$U/mapguard-$V/bin/mg-scan" main.go
-	[[ "$output" == "main.go:12:4: map counts is written in a goroutine"*"(MG001)" ]]
+	[[ "${lines[0]}" == "main.go:12:4: error: map counts is written in a goroutine"*"(MG001)" ]]
 }
 
 @test "make install DESTDIR: binaries, man pages, and the CI scripts under share/mapguard" {

@@ -28,3 +28,8 @@ load helper
 	run -0 "$MG_BIN/unit/test_introduced"
 	[[ "$output" == *", 0 failed" ]]
 }
+
+@test "unit: test_cli (the options the commands share: the --severity grammar, sizes, flags over the config)" {
+	run -0 "$MG_BIN/unit/test_cli"
+	[[ "$output" == *", 0 failed" ]]
+}
