@@ -4,10 +4,11 @@
  * mg-diff and mg-gate have in common: --config FILE, --trusted-config REV,
  * --rules LIST, --disable LIST, --severity (its one grammar, below),
  * --no-trailer, -h/--help and --version; reading the configuration file the
- * way --config and --trusted-config say; and the number parsers of the
- * commands' other flags (sizes like 64M, bounded whole numbers).  Also: the
- * shared flags laid over the configuration for the engine (mg-scan), since
- * flags win over the file.  Not: a command's own options, what the rules
+ * way --config and --trusted-config say; the number parsers of the
+ * commands' other flags (sizes like 64M, bounded whole numbers); a list of
+ * paths read from standard input (mg-scan's `-` and -0).  Also: the shared
+ * flags laid over the configuration for the engine (mg-scan), since flags
+ * win over the file.  Not: a command's own options, what the rules
  * find (engine/), the config file's schema (stream/config.h).
  *
  * --severity grammar (docs/config.md, the man pages), repeatable, a later
