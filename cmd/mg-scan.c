@@ -123,7 +123,6 @@ struct scan_cmd {
 					 * relative to */
 };
 
-
 static double wall_now(void)
 {
 	struct timespec ts;
