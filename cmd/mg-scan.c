@@ -29,6 +29,7 @@
 #include "engine/suppress.h"
 #include "util/util.h"
 #include "engine/files.h"
+#include "engine/module.h"
 
 static const char usage[] =
 	"usage: mg-scan [OPTION...] [PATH...]\n"
@@ -549,6 +550,15 @@ out:
 	wk->cost = NULL;
 }
 
+/* Did the user set rule id's severity (the module phase keeps it)? */
+static int severity_set(const char *id, void *arg)
+{
+	const struct scan_opts *so = arg;
+	int r = rules_index(id);
+
+	return r >= 0 && so->severity[r] >= 0;
+}
+
 /* "123", "64K", "64M", "1G" -> bytes; -1 if bad. */
 static int parse_size(const char *s, unsigned long long limit, size_t *out)
 {
@@ -692,6 +702,7 @@ int main(int argc, char **argv)
 	struct work wk = { 0 };
 	char **args = NULL, *shard = NULL;
 	size_t nargs = 0, aargs = 0, i, j, total = 0, counted = 0;
+	int from_stdin = 0;
 	long files = 0;
 	int c, errors = 0, ok = 0, rc = MG_EXIT_ERROR;
 	double t_walk, t_scan, st[3] = { 0, 0, 0 };
@@ -774,6 +785,7 @@ int main(int argc, char **argv)
 		goto out;
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
 		if (!strcmp(argv[i], "-")) {
+			from_stdin = 1;
 			read_stdin_paths(&args, &nargs, &aargs, o.nul);
 			continue;
 		}
@@ -784,6 +796,10 @@ int main(int argc, char **argv)
 		ARRAY_GROW(args, nargs + 1, aargs);
 		args[nargs++] = xstrdup(".");
 	}
+	/* the module phase, when the scan sees every package of its modules */
+	if (so.engine == 2 && !o.walk.shard_n && !from_stdin &&
+	    files_cover_module(args, nargs))
+		so.mod = module_new();
 	t_walk = wall_now();
 	errors = files_collect(&w, args, nargs, &o.walk);
 	res = xcalloc(w.n ? w.n : 1, sizeof(*res));
@@ -838,6 +854,8 @@ int main(int argc, char **argv)
 		res[i].out.v = NULL;
 		res[i].out.n = 0;
 	}
+	if (so.mod)
+		module_resolve(so.mod, out.v, out.n, severity_set, &so);
 	if (race.n)
 		errors += race_logs(&out, &files);
 	finding_sort(out.v, out.n);
@@ -879,6 +897,7 @@ out:
 	free(res);
 	free(shard);
 	finding_list_release(&out);
+	module_free(so.mod);
 	files_release(&w);
 	config_release(&cfg);
 	for (j = 0; j < nargs; j++)

@@ -384,6 +384,9 @@ int judge_counts(const struct pkg *p, const struct access *a);
 void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
 		char *msg, const char *sym);
 void judge_evidence(struct pkg *p, int file, uint32_t node, const char *note);
+/* The finding just emitted stands only if code of the module reaches the
+ * functions fa and fb (module.h); nothing when the package runs both. */
+void judge_needs_callers(struct pkg *p, int fa, int fb);
 void judge_text(const struct pkg *p, int file, uint32_t n, char *buf,
 		size_t len);
 void judge_func_name(const struct pkg *p, int fn, char *buf, size_t len);

@@ -642,6 +642,7 @@ static void api_pair(struct pkg *p, struct access *a, size_t n,
 		y->flags & AC_WRITE ? "writes" : "reads",
 		p->files[y->file].path, ast_line(p->files[y->file].ast, y->node),
 		tname), sym);
+	judge_needs_callers(p, x->fn, y->fn);
 	judge_evidence(p, y->file, y->node, y->flags & AC_WRITE
 		       ? "also written here, by another caller"
 		       : "read here, by another caller");
