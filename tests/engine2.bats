@@ -269,3 +269,7 @@ PY
 	MAPGUARD_ENGINE=2 run -0 mg-scan --format json - <<<"store"
 	[ "$(jq -rs 'map(select(.rule) | .severity) | join(",")' <<<"$output")" = "warning,warning" ]
 }
+
+@test "engine2: an inner map taken from a map of maps (v, ok := m[k]) and used after Unlock is MG005" {
+	case2 innermap
+}

@@ -144,8 +144,13 @@ void wk_assign(struct walker *w, uint32_t n)
 			struct ty ty = r ? wk_type_of(w, r) : wk_unknown();
 
 			if (!r && nr == 1 && wk_N(w, rhs[0])->kind == AST_INDEX_EXPR &&
-			    i == 0)
+			    i == 0) {
 				ty = wk_type_of(w, rhs[0]);	/* v, ok := m[k] */
+				loc = wk_declare(w, lhs[i], ty);
+				if (loc)	/* an inner map of a map of maps */
+					loc->alias = wk_map_loc(w, rhs[0]);
+				continue;
+			}
 			loc = wk_declare(w, lhs[i], ty);
 			if (loc && r) {
 				loc->alias = wk_map_loc(w, r);
@@ -175,7 +180,21 @@ void wk_assign(struct walker *w, uint32_t n)
 			continue;
 		}
 		if (l->kind == AST_INDEX_EXPR) {
+			struct local *v;
+
 			wk_expr(w, lhs[i], WR);
+			/* s.m[k] = inner: a map of maps now holds the local
+			 * map, shared from here on like the others in it */
+			if (r && wk_N(w, r)->kind == AST_IDENT &&
+			    (v = wk_lookup(w, wk_ident(w, r))) && v->alias < 0 &&
+			    wk_type_of(w, r).kind == TY_MAP) {
+				loc_t o = wk_map_loc(w, l->a);
+
+				if (o >= 0 && facts_under(w->p, wk_type_of(w, l->a)).depth) {
+					v->alias = o;
+					v->fresh = v->made = 0;
+				}
+			}
 			continue;
 		}
 		if (l->kind == AST_SELECTOR_EXPR) {
