@@ -56,7 +56,8 @@ struct report_opts {
 };
 
 /* Writes findings v[0..n) (sorted by finding_sort(), baselined ones already
- * removed, suppressed ones still in and flagged) in format fmt. */
+ * removed, suppressed ones still in and flagged) in format fmt; github,
+ * gitlab, checkstyle and rdjsonl leave the suppressed ones out. */
 void report_write(FILE *fp, int fmt, const struct finding *v, size_t n,
 		  const struct verdict *vd, const struct report_opts *o);
 

@@ -22,8 +22,6 @@ void report_checkstyle(FILE *fp, const struct finding *v, size_t n,
 	for (i = 0; i < n; i++) {
 		const struct finding *f = &v[i];
 
-		if (f->suppressed)
-			continue;
 		if (!open || strcmp(open, f->path)) {	/* sorted by path */
 			if (open)
 				fputs("  </file>\n", fp);

@@ -57,7 +57,7 @@ void report_github(FILE *fp, const struct finding *v, size_t n,
 			size_t cap = sev == SEV_ERROR ? REPORT_GITHUB_MAX_ERRORS
 						      : REPORT_GITHUB_MAX_WARNINGS;
 
-			if (v[i].suppressed || v[i].severity != sev)
+			if (v[i].severity != sev)
 				continue;
 			if (*used >= cap) {
 				left++;

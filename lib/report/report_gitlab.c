@@ -37,8 +37,6 @@ void report_gitlab(FILE *fp, const struct finding *v, size_t n,
 	/* GitLab collapses equal fingerprints: a repeated one (two findings
 	 * that hash alike, or no fingerprint at all) gets its occurrence */
 	for (i = 0; i < n; i++) {
-		if (v[i].suppressed)
-			continue;
 		fps[i] = v[i].fingerprint
 			     ? xstrdup(v[i].fingerprint)
 			     : xasprintf("%s:%s:%ld:%ld", v[i].rule, v[i].path,
@@ -65,8 +63,6 @@ void report_gitlab(FILE *fp, const struct finding *v, size_t n,
 		const struct rule_info *ri;
 		char *d;
 
-		if (f->suppressed)
-			continue;
 		o = json_object();
 		loc = json_object();
 		lines = json_object();

@@ -24,6 +24,8 @@ typedef void report_writer(FILE *fp, const struct finding *v, size_t n,
 struct report_format_info {
 	const char *name;	/* for --report NAME */
 	report_writer *write;
+	int suppressed;		/* 1: the writer gets the suppressed findings
+				 * too, flagged; 0: only those that count */
 };
 
 /* One writer per format, each in its report_FORMAT.c. */
