@@ -52,9 +52,9 @@ void report_write(FILE *fp, int fmt, const struct finding *v, size_t n,
 		return;
 	}
 	kept = xmalloc((n ? n : 1) * sizeof(*kept));
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++)	/* shallow copies, for this call */
 		if (!v[i].suppressed)
-			kept[k++] = v[i];	/* a shallow copy, for this call */
+			kept[k++] = v[i];
 	formats[fmt].write(fp, kept, k, vd, o);
 	free(kept);
 }

@@ -19,7 +19,8 @@ struct json_t;	/* jansson's, kept out of the headers (STYLE.md) */
 
 /* Writes findings v[0..n) as report_write() describes. */
 typedef void report_writer(FILE *fp, const struct finding *v, size_t n,
-			   const struct verdict *vd, const struct report_opts *o);
+			   const struct verdict *vd,
+			   const struct report_opts *o);
 
 struct report_format_info {
 	const char *name;	/* for --report NAME */
