@@ -273,3 +273,11 @@ PY
 @test "engine2: an inner map taken from a map of maps (v, ok := m[k]) and used after Unlock is MG005" {
 	case2 innermap
 }
+
+@test "engine2: go until(c.worker, ...) and go wait.Until(c.sync, ...) run the method value in each goroutine" {
+	case2 gowrapped
+}
+
+@test "engine2: go t.dispatch() on a t its launcher made is one goroutine per t, even when the launcher runs in a loop" {
+	case2 freshrecv
+}
