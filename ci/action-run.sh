@@ -91,10 +91,12 @@ if [ "$trusted_in" = auto ] && [ -n "$event" ]; then
 	pull_request|pull_request_target)
 		tb=$(jq -r '.pull_request.base.sha // empty' "$event")
 		[[ $tb =~ ^[0-9a-f]{40}$ ]] ||
-			die "the pull request event has no base commit SHA: cannot read the policy from the base"
+			die "the pull request event has no base commit SHA:" \
+				"cannot read the policy from the base"
 		fetch_rev "$tb" >/dev/null ||
-			die "base $tb is not in this clone and could not be fetched; set fetch-depth: 0 on" \
-				"actions/checkout (the policy is read from the base)"
+			die "base $tb is not in this clone and could not be fetched;" \
+				"set fetch-depth: 0 on actions/checkout" \
+				"(the policy is read from the base)"
 		# the merge-base: the base itself under GitHub's merge commit (its
 		# first parent); else deepen a shallow clone until git finds it,
 		# and if it never does, the base (reviewed code too)
@@ -104,8 +106,8 @@ if [ "$trusted_in" = auto ] && [ -n "$event" ]; then
 		else
 			trusted=$(merge_base "$tb") || trusted=$tb
 		fi
-		echo "mapguard: pull request: the configuration and the baseline come from $trusted" \
-			"(the base), not from the pull request"
+		echo "mapguard: pull request: the configuration and the baseline come from" \
+			"$trusted (the base), not from the pull request"
 		;;
 	*) ;;
 	esac
@@ -137,7 +139,8 @@ else
 	[ "$rc" = 0 ] || die "mg-scan failed (exit $rc): see its message above"
 	if [ -n "$race_log" ]; then
 		[ -r "$race_log" ] || die "input race-log: cannot read the file"
-		mg-scan --format json "${trusted_args[@]}" --race-log "$race_log" >> "$out/all.jsonl" ||
+		mg-scan --format json "${trusted_args[@]}" --race-log "$race_log" \
+			>> "$out/all.jsonl" ||
 			die "mg-scan --race-log failed: see its message above"
 	fi
 	if [ "$mode" = fanout ]; then
@@ -194,8 +197,9 @@ base='' no_merge_base=0
 if bool ONLY_NEW true; then
 	if [ "$base_in" = auto ]; then
 		if [ -n "$event" ]; then
-			base=$(jq -r '.pull_request.base.sha // .merge_group.base_sha // .before // empty' \
-				"$event") || base=''	# (then: the notice below)
+			# (not JSON: no base, the notice below)
+			base=$(jq -r '.pull_request.base.sha // .merge_group.base_sha
+				// .before // empty' "$event") || base=''
 		fi
 		case $base in
 		''|0000000000000000000000000000000000000000)
@@ -219,7 +223,8 @@ if [ -n "$base" ]; then
 	esac
 	# a SHA from the event, or a branch: fetch just that commit (the merge
 	# base is found by deepening below)
-	rev=$(fetch_rev "$base") || die "base $base is not in this clone and could not be fetched; $fix"
+	rev=$(fetch_rev "$base") ||
+		die "base $base is not in this clone and could not be fetched; $fix"
 	base=$rev
 	# GitHub's pull_request checkout is a merge commit whose first parent
 	# is the base: the diff against that parent is exactly the PR.
@@ -312,8 +317,9 @@ if [ "$gate" -le 1 ] && [ $((want_comment + want_review)) -gt 0 ]; then
 	if [ -n "$event" ]; then
 		pr=$(jq -r '.pull_request.number // empty' "$event") || pr=''
 		head=$(jq -r '.pull_request.head.sha // empty' "$event") || head=''
-		fork=$(jq -r '.pull_request as $p | if $p and ($p.head.repo.full_name // "")
-			!= ($p.base.repo.full_name // "") then "true" else "false" end' "$event") || fork=false
+		fork=$(jq -r '.pull_request as $p
+			| if $p and ($p.head.repo.full_name // "") != ($p.base.repo.full_name // "")
+			  then "true" else "false" end' "$event") || fork=false
 	fi
 	if [ -z "$pr" ]; then
 		notice "comment/review: not a pull request event: skipped"
@@ -325,17 +331,22 @@ if [ "$gate" -le 1 ] && [ $((want_comment + want_review)) -gt 0 ]; then
 		[ -z "$head" ] || bot_args+=(--head-sha "$head")
 		if [ "$want_review" = 1 ]; then
 			in_diff=0
-			[ ! -s "$out/review-top.jsonl" ] || in_diff=$(count "$out/review-top.jsonl") || in_diff=0
+			if [ -s "$out/review-top.jsonl" ]; then
+				in_diff=$(count "$out/review-top.jsonl") || in_diff=0
+			fi
 			if [ "$in_diff" -gt 0 ]; then
 				bot_args+=(--review --review-findings "$out/review-top.jsonl")
 			elif [ -z "$base" ]; then
 				bot_args+=(--review)
 			else
-				notice "review: no new finding lies on a line of the diff: no inline comments"
+				notice "review: no new finding lies on a line of the diff:" \
+					"no inline comments"
 			fi
 		fi
 		[ "$want_comment" = 1 ] || bot_args+=(--no-comment)
-		[ "$reports" = 0 ] || [ ! -s "$out/report.md" ] || bot_args+=(--body "$out/report.md")
+		if [ "$reports" = 1 ] && [ -s "$out/report.md" ]; then
+			bot_args+=(--body "$out/report.md")
+		fi
 		token=$(input GITHUB_TOKEN '')
 		GITHUB_TOKEN=$token "$here/mapguard-bot" "${bot_args[@]}" "$out/new-top.jsonl" ||
 			warning "the comment could not be posted (see above); the verdict stands"

@@ -51,7 +51,8 @@ esac
 # hold it), or die with the fix.
 fetch_base() {
 	if ! have "$1"; then
-		echo "mapguard: fetching the base commit $1 (shallow clone, GIT_DEPTH=${GIT_DEPTH:-})"
+		echo "mapguard: fetching the base commit $1" \
+			"(shallow clone, GIT_DEPTH=${GIT_DEPTH:-})"
 		fetch_rev "$1" "${2:-}" >/dev/null ||
 			die "the base commit $1 is not in this clone and could not be fetched:" \
 				"set GIT_DEPTH: 0 (variables:) on the job"
@@ -136,7 +137,8 @@ if bool ONLY_NEW true; then
 		base=${CI_COMMIT_BEFORE_SHA:-}
 		[ "$base" != 0000000000000000000000000000000000000000 ] || base=''
 	fi
-	[ -n "$base" ] || echo "mapguard: not a merge request or push with a base: every finding counts"
+	[ -n "$base" ] ||
+		echo "mapguard: not a merge request or push with a base: every finding counts"
 fi
 if [ -n "$base" ]; then
 	[[ $base =~ ^[0-9a-f]{40}$ ]] || die "the base from GitLab's variables is not a commit SHA"
@@ -185,7 +187,8 @@ if [ "$gate" -le 1 ] && { bool NOTE false || bool REVIEW false; }; then
 		bot+=("${review_args[@]}")
 		[ ! -s "$out/report.md" ] || bot+=(--body "$out/report.md")
 		"$here/mapguard-bot" "${bot[@]}" "$out/new-top.jsonl" ||
-			echo "mapguard: the MR note could not be posted (see above); the verdict stands" >&2
+			echo "mapguard: the MR note could not be posted (see above);" \
+				"the verdict stands" >&2
 	fi
 fi
 exit "$gate"

@@ -76,8 +76,8 @@ prefix_paths() {
 	p=${p%/}
 	[ "$p" != . ] || p=
 	p=${p:+$p/}
-	jq -c --arg p "$p" 'def top:
-			if type == "object" and (.path | type) == "string" then .path |= $p + . else . end;
+	jq -c --arg p "$p" 'def top: if type == "object" and (.path | type) == "string"
+			then .path |= $p + . else . end;
 		if has("mapguard") then
 			if .suppressions then .suppressions |= map(top) else . end
 		else top | if .evidence then .evidence |= map(top) else . end end' \
@@ -131,8 +131,8 @@ fetch_rev() {
 		else
 			b=${rev#origin/}
 			b=${b#refs/heads/}
-			if git fetch -q --no-tags --depth=1 origin "+refs/heads/$b:refs/remotes/origin/$b" \
-				2>>"$fetch_log"; then
+			if git fetch -q --no-tags --depth=1 origin \
+				"+refs/heads/$b:refs/remotes/origin/$b" 2>>"$fetch_log"; then
 				rev=refs/remotes/origin/$b
 			fi
 		fi
@@ -153,7 +153,8 @@ merge_base() {
 		if [ "$shallow" != true ] || [ "$tries" -ge 6 ]; then
 			return 1
 		fi
-		echo "mapguard: shallow clone: fetching $depth more commits to find the merge base" >&2
+		echo "mapguard: shallow clone: fetching $depth more commits" \
+			"to find the merge base" >&2
 		git fetch -q --no-tags --deepen="$depth" origin "$1" "$head" 2>>"$fetch_log" ||
 			git fetch -q --no-tags --deepen="$depth" origin 2>>"$fetch_log" ||
 			return 2

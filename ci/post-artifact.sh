@@ -32,7 +32,8 @@ dir=${1:-}
 findings=$dir/mapguard-findings.jsonl
 prfile=$dir/pr-number
 for f in "$findings" "$prfile"; do
-	{ [ -f "$f" ] && [ ! -L "$f" ]; } || die "artifact: ${f##*/} is missing or not a regular file"
+	{ [ -f "$f" ] && [ ! -L "$f" ]; } ||
+		die "artifact: ${f##*/} is missing or not a regular file"
 done
 size=$(wc -c < "$findings") || die "artifact: cannot read the findings"
 [ "$size" -le 20000000 ] || die "artifact: the findings file is larger than 20 MB"
