@@ -54,7 +54,7 @@ input_list() {
 	local -n list_=$1
 	local v
 	v=$(input "$2" "$3")
-	read -r -d '' -a list_ <<<"$v"
+	read -r -d '' -a list_ <<<"$v" || true	# (1 at the end of input: no NUL)
 	[ "${#list_[@]}" -gt 0 ] || list_=("$3")
 }
 
