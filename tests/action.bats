@@ -442,7 +442,9 @@ extract_runs() {
 	GET /repos/octo/repo/issues/7/comments?per_page=100
 	POST /repos/octo/repo/issues/7/comments
 	EOF
-	jq -se '.[1].body.body | contains("| main.go:12 | MG001 | error |")' "$LOG"
+	# mg-gate's markdown report, rendered from the artifact's findings
+	jq -se '.[1].body.body | startswith("<!-- mapguard -->\n### :x: mapguard: FAIL: 1 finding")
+		and contains("| :x: error | main.go\\:12 | MG001 |")' "$LOG"
 }
 
 @test "action: a race on an unchanged line (the PR removed the lock) is in the comment, not in the review" {
