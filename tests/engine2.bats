@@ -281,3 +281,7 @@ PY
 @test "engine2: go t.dispatch() on a t its launcher made is one goroutine per t, even when the launcher runs in a loop" {
 	case2 freshrecv
 }
+
+@test "engine2: functions stored in a struct's hook slice run where the slice is called, under the locks held there" {
+	case2 hooks
+}

@@ -696,6 +696,15 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	}
 	wk_note_called(w, c->a);
 	callee = wk_callee_of(w, c->a, &recv);
+	/* f(x) with f from s.hooks: each function stored there is called */
+	if (callee < 0 && w->pass == 2 && (l = wk_hook_field(w, c->a)) >= 0) {
+		size_t h;
+
+		for (h = 0; h < w->p->hooks.n; h++)
+			if (w->p->hooks.v[h].field == l)
+				wk_call(w, w->p->hooks.v[h].fn, n,
+					go ? CALL_GO : 0, 0);
+	}
 	/* maps.Copy(dst, src), maps.DeleteFunc(m, f): they write their
 	 * first argument (the rest of a map handed over is read below) */
 	if (callee < 0 && fun->kind == AST_SELECTOR_EXPR &&

@@ -135,6 +135,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.gos.v);
 	free(p.joins.v);
 	free(p.closes.v);
+	free(p.hooks.v);
 	free(p.llocs.v);
 	free(p.imports);
 	free(p.fn_slot);

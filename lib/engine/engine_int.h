@@ -296,6 +296,14 @@ struct efile {
 
 #define VEC(T) struct { T *v; size_t n, a; }
 
+/* A function stored in an unexported field of function type (or a slice
+ * of them) by a composite literal: called where the field is called
+ * (walk.c), not escaped as a value. */
+struct hook {
+	loc_t field;
+	int fn;
+};
+
 struct pkg {
 	const struct scan_opts *o;
 	struct efile *files;
@@ -311,6 +319,7 @@ struct pkg {
 	VEC(struct gosite) gos;
 	VEC(struct join) joins;
 	VEC(struct chclose) closes;
+	VEC(struct hook) hooks;
 	struct roots *roots;	/* per function (roots.c) */
 	struct roots *self;	/* per function: gosites on its receiver */
 	struct roots *pself;	/* per function, 4 each: gosites sharing
