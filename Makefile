@@ -224,15 +224,17 @@ bench-diff: all
 demo: deps-quiet all
 	@sh examples/demo.sh
 
-# The CI scripts go to $(DATADIR)/ci together (they find mapguard-bot next to
-# themselves): an image with mapguard installed sets the GitLab template's
-# MAPGUARD_HOME to $(DATADIR) (docs/gitlab.md).
+# The CI scripts go to $(DATADIR)/ci together (they find mapguard-bot and
+# the lib.sh they source next to themselves): an image with mapguard
+# installed sets the GitLab template's MAPGUARD_HOME to $(DATADIR)
+# (docs/gitlab.md).
 CI_SCRIPTS = ci/gitlab-run.sh ci/mapguard-bot ci/post-artifact.sh
 install: $(PROGS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/ci
 	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
 	install -m 644 docs/man/*.1 $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(CI_SCRIPTS) $(DESTDIR)$(DATADIR)/ci
+	install -m 644 ci/lib.sh $(DESTDIR)$(DATADIR)/ci
 	install -m 644 ci/mapguard.gitlab-ci.yml VERSION $(DESTDIR)$(DATADIR)
 
 # The release tarball: `git archive` of HEAD (committed files only, the commit

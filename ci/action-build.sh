@@ -18,34 +18,39 @@ pkgs="gcc make pkg-config libgit2-dev libjansson-dev libpcre2-dev jq curl"
 die() { printf '::error title=mapguard::%s\n' "$*"; exit 2; }
 
 key() {
-	local h os
-	h=$(cd "$src" && find Makefile lib cmd docs/rules -type f \( -name '*.c' -o -name '*.h' -o -name Makefile \
-		-o -name '*.awk' -o -name 'MG*.md' \) -print0 |
+	local h os arch
+	h=$(cd "$src" && find Makefile lib cmd docs/rules -type f \( -name '*.c' -o -name '*.h' \
+		-o -name Makefile -o -name '*.awk' -o -name 'MG*.md' \) -print0 |
 		LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16) ||
 		die "cannot hash the action's sources"
 	# shellcheck source=/dev/null
 	os=${ImageOS:-$(. /etc/os-release 2>/dev/null && printf '%s%s' "${ID:-}" "${VERSION_ID:-}")}
-	printf 'mapguard-bin-%s-%s-%s' "${os:-linux}" "$(uname -m)" "$h"
+	arch=$(uname -m) || die "uname -m failed"
+	printf 'mapguard-bin-%s-%s-%s' "${os:-linux}" "$arch" "$h"
 }
 
 works() {	# the cached binaries run (their shared libraries are present)
 	[ -x "$dir/bin/mg-gate" ] && "$dir/bin/mg-scan" --version >/dev/null 2>&1 &&
-		"$dir/bin/mg-diff" --version >/dev/null 2>&1 && "$dir/bin/mg-gate" --version >/dev/null 2>&1
+		"$dir/bin/mg-diff" --version >/dev/null 2>&1 &&
+		"$dir/bin/mg-gate" --version >/dev/null 2>&1
 }
 
 install_pkgs() {
-	local p missing='' sudo=''
+	local p missing='' sudo='' uid
 	for p in $pkgs; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+			missing="$missing $p"
 	done
 	[ -n "$missing" ] || return 0
-	command -v apt-get >/dev/null || die "missing packages:$missing (not a Debian/Ubuntu runner: install them first)"
-	[ "$(id -u)" = 0 ] || sudo=sudo
+	command -v apt-get >/dev/null ||
+		die "missing packages:$missing (not a Debian/Ubuntu runner: install them first)"
+	uid=$(id -u) || die "id -u failed"
+	[ "$uid" = 0 ] || sudo=sudo
 	echo "mapguard: installing:$missing"
 	$sudo apt-get update -qq || die "apt-get update failed"
 	# shellcheck disable=SC2086
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null ||
-		die "apt-get install$missing failed"
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+		$missing >/dev/null || die "apt-get install$missing failed"
 }
 
 case ${1:-} in

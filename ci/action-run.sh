@@ -20,26 +20,23 @@
 # `shard` empty it concatenates the mapguard-shard-*.jsonl files it finds in
 # the working directory and runs mg-diff and mg-gate on them (fan-in).
 #
+# Inputs, booleans, counting, repository-root paths, the fan-in and the base
+# commit in a shallow clone come from ci/lib.sh.
+#
 # Exit status: mg-gate's (0 pass, 1 fail, 2 error); a comment that cannot be
 # posted never changes it.
 set -u -o pipefail
 
-input() {	# in NAME DEFAULT: the input's value
-	local v="MG_INPUT_$1"
-	printf '%s' "${!v:-$2}"
-}
+input_prefix=MG_INPUT_
+self=$(readlink -f -- "${BASH_SOURCE[0]}") || exit 2
+here=${self%/*}
+# shellcheck source=lib.sh
+. "$here/lib.sh" || exit 2
 notice() { printf '::notice title=mapguard::%s\n' "$*"; }
 warning() { printf '::warning title=mapguard::%s\n' "$*"; }
 error() { printf '::error title=mapguard::%s\n' "$*"; }
 output() { [ -z "${GITHUB_OUTPUT:-}" ] || printf '%s=%s\n' "$1" "$2" >> "$GITHUB_OUTPUT"; }
-bool() {
-	case $(input "$1" "$2") in
-	true|True|TRUE|yes|1) return 0 ;;
-	false|False|FALSE|no|0|'') return 1 ;;
-	*) error "input ${1,,}: not true or false"; exit 2 ;;
-	esac
-}
-die() { error "$1"; output verdict error; exit 2; }
+die() { error "$*"; output verdict error; exit 2; }
 
 wd=$(input WORKING_DIRECTORY .)
 base_in=$(input BASE auto)
@@ -62,26 +59,29 @@ top=$(git rev-parse --show-toplevel 2>/dev/null) ||
 prefix=$(git rev-parse --show-prefix)	# "svc/" or ""
 out=${RUNNER_TEMP:-${TMPDIR:-/tmp}}/mapguard.$$
 mkdir -p "$out" || die "cannot make $out"
+fetch_log=$out/fetch.err
 
 case $shards in
 '') mode=all ;;
 *[!0-9]*|0) die "input shards: not a positive number" ;;
 *) if [ -z "$shard" ]; then mode=fanin
    else
-	case $shard in *[!0-9]*|0) die "input shard: not a number from 1 to shards" ;; esac
+	case $shard in
+	*[!0-9]*|0) die "input shard: not a number from 1 to shards" ;;
+	*) ;;
+	esac
 	[ "$shard" -le "$shards" ] || die "input shard: larger than shards"
 	mode=fanout
    fi ;;
 esac
 [ -z "$shard" ] || [ -n "$shards" ] || die "input shard needs shards"
 
-count() { jq -c 'select(has("mapguard") | not) | select(.suppressed != true)' "$1" | wc -l; }
-
 # --- policy: on a pull request, the configuration comes from the base --------
 # pull_request and pull_request_target: mg-scan and mg-gate read the config
 # and the baseline from the merge-base's tree (--trusted-config), so the pull
 # request cannot switch off the gate that judges it (docs/security.md).
-trusted='' shallow=$(git rev-parse --is-shallow-repository)
+trusted=''
+shallow=$(git rev-parse --is-shallow-repository) || die "git rev-parse failed"
 case $trusted_in in
 auto|false) ;;
 *) die "input trusted-config: auto or false" ;;
@@ -90,42 +90,42 @@ if [ "$trusted_in" = auto ] && [ -n "$event" ]; then
 	case ${GITHUB_EVENT_NAME:-} in
 	pull_request|pull_request_target)
 		tb=$(jq -r '.pull_request.base.sha // empty' "$event")
-		[[ $tb =~ ^[0-9a-f]{40}$ ]] || die "the pull request event has no base commit SHA: cannot read the policy from the base"
-		git cat-file -e "$tb^{commit}" 2>/dev/null ||
-			git fetch -q --no-tags --depth=1 origin "$tb" 2>"$out/fetch.err" || true
-		git cat-file -e "$tb^{commit}" 2>/dev/null ||
-			die "base $tb is not in this clone and could not be fetched; set fetch-depth: 0 on actions/checkout (the policy is read from the base)"
+		[[ $tb =~ ^[0-9a-f]{40}$ ]] ||
+			die "the pull request event has no base commit SHA:" \
+				"cannot read the policy from the base"
+		fetch_rev "$tb" >/dev/null ||
+			die "base $tb is not in this clone and could not be fetched;" \
+				"set fetch-depth: 0 on actions/checkout" \
+				"(the policy is read from the base)"
 		# the merge-base: the base itself under GitHub's merge commit (its
 		# first parent); else deepen a shallow clone until git finds it,
 		# and if it never does, the base (reviewed code too)
-		trusted=''
-		[ "$(git cat-file -p HEAD | sed -n '/^$/q; s/^parent //p' | head -1)" != "$tb" ] || trusted=$tb
-		[ -n "$trusted" ] || trusted=$(git merge-base "$tb" HEAD 2>/dev/null) || trusted=''
-		depth=50
-		while [ -z "$trusted" ] && [ "$(git rev-parse --is-shallow-repository)" = true ] && [ "$depth" -le 1600 ]; do
-			git fetch -q --no-tags --deepen="$depth" origin "$tb" "$(git rev-parse HEAD)" 2>>"$out/fetch.err" || break
-			trusted=$(git merge-base "$tb" HEAD 2>/dev/null) || trusted=''
-			depth=$((depth * 2))
-		done
-		[ -n "$trusted" ] || trusted=$tb
-		echo "mapguard: pull request: the configuration and the baseline come from $trusted (the base), not from the pull request"
+		parent1=$(first_parent) || die "cannot read HEAD's commit"
+		if [ "$parent1" = "$tb" ]; then
+			trusted=$tb
+		else
+			trusted=$(merge_base "$tb") || trusted=$tb
+		fi
+		echo "mapguard: pull request: the configuration and the baseline come from" \
+			"$trusted (the base), not from the pull request"
 		;;
+	*) ;;
 	esac
 fi
 
 # --- scan ------------------------------------------------------------------
 if [ "$mode" = fanin ]; then
-	shopt -s nullglob
-	parts=(mapguard-shard-*.jsonl)
-	shopt -u nullglob
-	[ ${#parts[@]} -gt 0 ] || die "fan-in: no mapguard-shard-*.jsonl in the working directory (download the shard artifacts there)"
-	cat -- "${parts[@]}" > "$out/all.jsonl"
 	# every shard 1..N present and complete, before mg-diff merges them
-	mg-gate --expect-shards "$shards" --fail-on never --report "json=$out/check.jsonl" "$out/all.jsonl" ||
-		die "fan-in: the shard artifacts are incomplete (see mg-gate's message above)"
+	gather_shards . "$shards" "$out/all.jsonl"
+	case $? in
+	0) ;;
+	1) die "fan-in: no mapguard-shard-*.jsonl in the working directory" \
+		"(download the shard artifacts there)" ;;
+	*) die "fan-in: the shard artifacts are incomplete (see mg-gate's message above)" ;;
+	esac
 else
-	read -r -d '' -a paths < <(input PATHS . | tr '\n' ' '; printf '\0')
-	[ ${#paths[@]} -gt 0 ] || paths=(.)
+	paths=()
+	input_list paths PATHS .
 	scan_args=(--format json)
 	trusted_args=()
 	[ -z "$trusted" ] || trusted_args=(--trusted-config "$trusted")
@@ -139,29 +139,22 @@ else
 	[ "$rc" = 0 ] || die "mg-scan failed (exit $rc): see its message above"
 	if [ -n "$race_log" ]; then
 		[ -r "$race_log" ] || die "input race-log: cannot read the file"
-		mg-scan --format json "${trusted_args[@]}" --race-log "$race_log" >> "$out/all.jsonl" ||
+		mg-scan --format json "${trusted_args[@]}" --race-log "$race_log" \
+			>> "$out/all.jsonl" ||
 			die "mg-scan --race-log failed: see its message above"
 	fi
 	if [ "$mode" = fanout ]; then
 		cp "$out/all.jsonl" "mapguard-shard-$shard.jsonl"
-		n=$(count "$out/all.jsonl")
+		n=$(count "$out/all.jsonl") || die "the scan's output is not JSON Lines"
 		output findings "$n"
 		output verdict scanned
-		notice "shard $shard/$shards: $n findings in mapguard-shard-$shard.jsonl (upload it for the fan-in job)"
+		notice "shard $shard/$shards: $n findings in mapguard-shard-$shard.jsonl" \
+			"(upload it for the fan-in job)"
 		exit 0
 	fi
 fi
 findings=$(count "$out/all.jsonl") || die "the scan's output is not JSON Lines"
 output findings "$findings"
-
-# Paths relative to the repository root: annotations, SARIF and review
-# comments are placed by them.
-top_paths() {	# top_paths IN OUT (a trailer's new suppressions too)
-	jq -c --arg p "$prefix" 'if has("mapguard") then
-		(if .suppressions then .suppressions |= map(.path = $p + .path) else . end) else
-		.path = $p + .path | if .evidence then .evidence |= map(.path = $p + .path) else . end end' \
-		"$1" > "$2"
-}
 
 # --- gate options shared by the SARIF report and the gate -------------------
 # The gate runs at the repository root (below): files named relative to the
@@ -169,7 +162,8 @@ top_paths() {	# top_paths IN OUT (a trailer's new suppressions too)
 # reads them from the base's tree by that name).
 [ -z "$baseline" ] || baseline=$(realpath -m --relative-to="$top" -- "$baseline")
 [ -z "$config" ] || config=$(realpath -m --relative-to="$top" -- "$config")
-if mg-gate --help 2>/dev/null | grep -q -- '--report'; then
+gate_help=$(mg-gate --help 2>/dev/null) || gate_help=''
+if [[ $gate_help == *--report* ]]; then
 	reports=1
 else
 	reports=0
@@ -182,13 +176,16 @@ fi
 # so an upload that omits a finding closes its alert as fixed.
 if [ -n "$sarif" ] && [ "$reports" = 1 ]; then
 	case $sarif in /*) ;; *) sarif=$workspace/$sarif ;; esac
-	mkdir -p -- "$(dirname -- "$sarif")" || die "sarif-file: cannot make its directory"
-	top_paths "$out/all.jsonl" "$out/all-top.jsonl" || die "the scan's output is not JSON Lines"
+	sarif_dir=$(dirname -- "$sarif")
+	mkdir -p -- "$sarif_dir" || die "sarif-file: cannot make its directory"
+	prefix_paths "$prefix" "$out/all.jsonl" "$out/all-top.jsonl" ||
+		die "the scan's output is not JSON Lines"
 	sarif_args=(--fail-on never --report "sarif=$sarif")
 	[ -z "$trusted" ] || sarif_args+=(--trusted-config "$trusted")
 	[ -z "$config" ] || sarif_args+=(--config "$config")
 	(cd "$top" && mg-gate "${sarif_args[@]}" "$out/all-top.jsonl") > "$out/sarif.out" ||
-		{ cat "$out/sarif.out"; die "mg-gate could not write the SARIF report of the full scan (see above)"; }
+		{ cat "$out/sarif.out"
+		  die "mg-gate could not write the SARIF report of the full scan (see above)"; }
 	# set now: the full scan is complete even if the diff or the gate fails
 	output sarif-file "$sarif"
 fi
@@ -200,59 +197,51 @@ base='' no_merge_base=0
 if bool ONLY_NEW true; then
 	if [ "$base_in" = auto ]; then
 		if [ -n "$event" ]; then
-			base=$(jq -r '.pull_request.base.sha // .merge_group.base_sha // .before // empty' "$event")
+			# (not JSON: no base, the notice below)
+			base=$(jq -r '.pull_request.base.sha // .merge_group.base_sha
+				// .before // empty' "$event") || base=''
 		fi
 		case $base in
 		''|0000000000000000000000000000000000000000)
 			base=''
-			notice "no pull request or push base in this event: every finding counts (set input base to compare with a branch)" ;;
+			notice "no pull request or push base in this event: every finding counts" \
+				"(set input base to compare with a branch)" ;;
 		*[!0-9a-f]*) die "the event's base is not a commit SHA" ;;
+		*) ;;
 		esac
 	else
 		base=$base_in
 	fi
 fi
 
-# have REV: is REV a commit in the local object database?
-have() { git cat-file -e "$1^{commit}" 2>/dev/null; }
-# (as the checkout left it: the policy's merge-base may have deepened it)
+# (shallow: as the checkout left it; the policy's merge-base may have deepened it)
 fix="set fetch-depth: 0 on actions/checkout (or fetch the base branch's history before mapguard)"
 if [ -n "$base" ]; then
-	case $base in -*) die "input base: not a revision" ;; esac
-	if ! have "$base"; then
-		# a SHA from the event, or a branch: fetch just that commit (the
-		# merge base is found by deepening below)
-		if [[ $base =~ ^[0-9a-f]{40}$ ]]; then
-			git fetch -q --no-tags --depth=1 origin "$base" 2>"$out/fetch.err" || true
-		else
-			b=${base#origin/}; b=${b#refs/heads/}
-			if git fetch -q --no-tags --depth=1 origin "+refs/heads/$b:refs/remotes/origin/$b" 2>"$out/fetch.err"; then
-				base=refs/remotes/origin/$b
-			fi
-		fi
-		have "$base" || die "base $base is not in this clone and could not be fetched; $fix"
-	fi
+	case $base in
+	-*) die "input base: not a revision" ;;
+	*) ;;
+	esac
+	# a SHA from the event, or a branch: fetch just that commit (the merge
+	# base is found by deepening below)
+	rev=$(fetch_rev "$base") ||
+		die "base $base is not in this clone and could not be fetched; $fix"
+	base=$rev
 	# GitHub's pull_request checkout is a merge commit whose first parent
 	# is the base: the diff against that parent is exactly the PR.
-	parent1=$(git cat-file -p HEAD | sed -n '/^$/q; s/^parent //p' | head -1)
-	base_sha=$(git rev-parse "$base^{commit}")
+	parent1=$(first_parent) || die "cannot read HEAD's commit"
+	base_sha=$(git rev-parse "$base^{commit}") || die "input base: not a commit"
 	if [ "$parent1" = "$base_sha" ]; then
 		no_merge_base=1
 	else
-		depth=50 tries=0
-		while ! git merge-base "$base_sha" HEAD >/dev/null 2>&1; do
-			if [ "$(git rev-parse --is-shallow-repository)" != true ] || [ "$tries" -ge 6 ]; then
-				if [ "$shallow" = true ]; then
-					die "no merge base of the base ($base_sha) and HEAD in this shallow clone after deepening; $fix"
-				fi
-				die "the base ($base_sha) and HEAD have no merge base (unrelated histories?)"
-			fi
-			echo "mapguard: shallow clone: fetching $depth more commits to find the merge base"
-			git fetch -q --no-tags --deepen="$depth" origin "$base_sha" "$(git rev-parse HEAD)" 2>>"$out/fetch.err" ||
-				git fetch -q --no-tags --deepen="$depth" origin 2>>"$out/fetch.err" ||
-				die "git fetch --deepen failed; $fix"
-			depth=$((depth * 2)) tries=$((tries + 1))
-		done
+		merge_base "$base_sha" >/dev/null
+		case $? in
+		0) ;;
+		1) [ "$shallow" != true ] ||
+			die "no merge base of the base ($base_sha) and HEAD in this shallow clone" \
+				"after deepening; $fix"
+		   die "the base ($base_sha) and HEAD have no merge base (unrelated histories?)" ;;
+		*) die "git fetch --deepen failed; $fix" ;;
+		esac
 	fi
 fi
 
@@ -268,19 +257,18 @@ if [ -n "$base" ]; then
 else
 	cp "$out/all.jsonl" "$out/new.jsonl"
 fi
-top_paths "$out/new.jsonl" "$out/new-top.jsonl" || die "mg-diff's output is not JSON Lines"
+prefix_paths "$prefix" "$out/new.jsonl" "$out/new-top.jsonl" ||
+	die "mg-diff's output is not JSON Lines"
 # Inline review comments can only sit on lines the pull request's diff
 # shows (GitHub rejects the whole review otherwise): those near added lines.
-if [ -n "$base" ] && [ "$(input REVIEW false)" = true ]; then
-	if mg-diff "${diff_args[@]}" --mode context=3 "$out/new.jsonl" > "$out/review.jsonl"; then
-		jq -c --arg p "$prefix" 'if has("mapguard") then . else .path = $p + .path end' \
-			"$out/review.jsonl" > "$out/review-top.jsonl"
-	else
+if [ -n "$base" ] && bool REVIEW false; then
+	if ! { mg-diff "${diff_args[@]}" --mode context=3 "$out/new.jsonl" > "$out/review.jsonl" &&
+		prefix_paths "$prefix" "$out/review.jsonl" "$out/review-top.jsonl"; }; then
 		warning "could not find which findings lie in the diff: no inline review"
 		: > "$out/review-top.jsonl"
 	fi
 fi
-new=$(count "$out/new-top.jsonl")
+new=$(count "$out/new-top.jsonl") || die "mg-diff's output is not JSON Lines"
 output new-findings "$new"
 cp "$out/new-top.jsonl" "$top/mapguard-findings.jsonl" 2>/dev/null || true
 
@@ -294,7 +282,8 @@ gate_args=()
 if [ "$reports" = 1 ]; then
 	gate_args+=(--report "text=$out/report.txt" --report "markdown=$out/report.md")
 	! bool ANNOTATIONS true || gate_args+=(--report github)
-	if [ -n "${GITHUB_SERVER_URL:-}" ] && [ -n "${GITHUB_REPOSITORY:-}" ] && [ -n "${GITHUB_SHA:-}" ]; then
+	if [ -n "${GITHUB_SERVER_URL:-}" ] && [ -n "${GITHUB_REPOSITORY:-}" ] &&
+		[ -n "${GITHUB_SHA:-}" ]; then
 		gate_args+=(--link-base "$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA")
 	fi
 fi
@@ -313,7 +302,8 @@ case $gate in
 *) verdict=error ;;
 esac
 output verdict "$verdict"
-if bool STEP_SUMMARY true && [ "$reports" = 1 ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -r "$out/report.md" ]; then
+if bool STEP_SUMMARY true && [ "$reports" = 1 ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ] &&
+	[ -r "$out/report.md" ]; then
 	cat "$out/report.md" >> "$GITHUB_STEP_SUMMARY"
 fi
 
@@ -323,31 +313,42 @@ want_comment=0 want_review=0
 ! bool REVIEW false || want_review=1
 if [ "$gate" -le 1 ] && [ $((want_comment + want_review)) -gt 0 ]; then
 	pr='' head=''
-	[ -z "$event" ] || pr=$(jq -r '.pull_request.number // empty' "$event")
-	[ -z "$event" ] || head=$(jq -r '.pull_request.head.sha // empty' "$event")
 	fork=false
-	[ -z "$event" ] || fork=$(jq -r 'if .pull_request and (.pull_request.head.repo.full_name // "") != (.pull_request.base.repo.full_name // "")
-		then "true" else "false" end' "$event")
+	if [ -n "$event" ]; then
+		pr=$(jq -r '.pull_request.number // empty' "$event") || pr=''
+		head=$(jq -r '.pull_request.head.sha // empty' "$event") || head=''
+		fork=$(jq -r '.pull_request as $p
+			| if $p and ($p.head.repo.full_name // "") != ($p.base.repo.full_name // "")
+			  then "true" else "false" end' "$event") || fork=false
+	fi
 	if [ -z "$pr" ]; then
 		notice "comment/review: not a pull request event: skipped"
 	elif [ "$fork" = true ] && [ "${GITHUB_EVENT_NAME:-}" != pull_request_target ]; then
-		notice "comment/review: a fork's pull request gets a read-only token: skipped (see docs/github.md: the two-workflow pattern posts it safely)"
+		notice "comment/review: a fork's pull request gets a read-only token: skipped" \
+			"(see docs/github.md: the two-workflow pattern posts it safely)"
 	else
 		bot_args=(--platform github --pr "$pr")
 		[ -z "$head" ] || bot_args+=(--head-sha "$head")
 		if [ "$want_review" = 1 ]; then
-			if [ -s "$out/review-top.jsonl" ] && [ "$(count "$out/review-top.jsonl")" -gt 0 ]; then
+			in_diff=0
+			if [ -s "$out/review-top.jsonl" ]; then
+				in_diff=$(count "$out/review-top.jsonl") || in_diff=0
+			fi
+			if [ "$in_diff" -gt 0 ]; then
 				bot_args+=(--review --review-findings "$out/review-top.jsonl")
 			elif [ -z "$base" ]; then
 				bot_args+=(--review)
 			else
-				notice "review: no new finding lies on a line of the diff: no inline comments"
+				notice "review: no new finding lies on a line of the diff:" \
+					"no inline comments"
 			fi
 		fi
 		[ "$want_comment" = 1 ] || bot_args+=(--no-comment)
-		[ "$reports" = 0 ] || [ ! -s "$out/report.md" ] || bot_args+=(--body "$out/report.md")
-		here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-		GITHUB_TOKEN=$(input GITHUB_TOKEN '') "$here/mapguard-bot" "${bot_args[@]}" "$out/new-top.jsonl" ||
+		if [ "$reports" = 1 ] && [ -s "$out/report.md" ]; then
+			bot_args+=(--body "$out/report.md")
+		fi
+		token=$(input GITHUB_TOKEN '')
+		GITHUB_TOKEN=$token "$here/mapguard-bot" "${bot_args[@]}" "$out/new-top.jsonl" ||
 			warning "the comment could not be posted (see above); the verdict stands"
 	fi
 fi

@@ -9,30 +9,33 @@
 #                          MAPGUARD_SHARDS of them), then diff and gate
 #
 # Settings come from MAPGUARD_* variables (the template lists them) and
-# GitLab's predefined CI_* variables.  Exit status: mg-gate's (0 pass,
-# 1 fail, 2 error); the MR note never changes it.
+# GitLab's predefined CI_* variables.  Inputs, booleans, counting,
+# repository-root paths, the fan-in and fetching the base come from
+# ci/lib.sh.  Exit status: mg-gate's (0 pass, 1 fail, 2 error); the MR note
+# never changes it.
 set -u -o pipefail
 
 mode=${1:-all}
-die() { printf 'mapguard: %s\n' "$1" >&2; exit 2; }
-is_true() {
-	case ${!1:-$2} in
-	true|True|TRUE|yes|1) return 0 ;;
-	false|False|FALSE|no|0|'') return 1 ;;
-	*) die "$1: not true or false" ;;
-	esac
-}
-count() { jq -c 'select(has("mapguard") | not) | select(.suppressed != true)' "$1" | wc -l; }
+input_prefix=MAPGUARD_
+self=$(readlink -f -- "${BASH_SOURCE[0]}") || exit 2
+here=${self%/*}
+# shellcheck source=lib.sh
+. "$here/lib.sh" || exit 2
+die() { printf 'mapguard: %s\n' "$*" >&2; exit 2; }
 
 project=${CI_PROJECT_DIR:-$PWD}
 cd "$project" || die "CI_PROJECT_DIR: cannot enter it"
-cd -- "${MAPGUARD_DIR:-.}" 2>/dev/null || die "MAPGUARD_DIR: no such directory"
-top=$(git rev-parse --show-toplevel 2>/dev/null) || die "not in a git repository (GIT_STRATEGY: none?)"
+dir=$(input DIR .)
+cd -- "$dir" 2>/dev/null || die "MAPGUARD_DIR: no such directory"
+top=$(git rev-parse --show-toplevel 2>/dev/null) ||
+	die "not in a git repository (GIT_STRATEGY: none?)"
 prefix=$(git rev-parse --show-prefix)
 out=$(mktemp -d) || die "cannot make a temporary directory"
 trap 'rm -rf "$out"' EXIT
-config=${MAPGUARD_CONFIG:-}
-baseline=${MAPGUARD_BASELINE:-}
+fetch_log=$out/fetch.err
+config=$(input CONFIG '')
+baseline=$(input BASELINE '')
+trusted_in=$(input TRUSTED_CONFIG auto)
 
 # --- policy: in a merge request pipeline, the configuration comes from the base
 # mg-scan and mg-gate read the config and the baseline from the tree of the
@@ -40,20 +43,29 @@ baseline=${MAPGUARD_BASELINE:-}
 # that judges it (docs/security.md).  MAPGUARD_TRUSTED_CONFIG=false: from
 # the checkout.
 trusted=''
-case ${MAPGUARD_TRUSTED_CONFIG:-auto} in
+case $trusted_in in
 auto|false) ;;
 *) die "MAPGUARD_TRUSTED_CONFIG: auto or false" ;;
 esac
-if [ "${MAPGUARD_TRUSTED_CONFIG:-auto}" = auto ] && [ -n "${CI_MERGE_REQUEST_IID:-}" ]; then
-	trusted=${CI_MERGE_REQUEST_DIFF_BASE_SHA:-${CI_MERGE_REQUEST_TARGET_BRANCH_SHA:-}}
-	[[ $trusted =~ ^[0-9a-f]{40}$ ]] || die "a merge request pipeline without CI_MERGE_REQUEST_DIFF_BASE_SHA: cannot read the policy from the base"
-	if ! git cat-file -e "$trusted^{commit}" 2>/dev/null; then
-		echo "mapguard: fetching the base commit $trusted (shallow clone, GIT_DEPTH=${GIT_DEPTH:-})"
-		git fetch -q --no-tags --depth=1 origin "$trusted" 2>"$out/fetch.err" || true
-		git cat-file -e "$trusted^{commit}" 2>/dev/null ||
-			die "the base commit $trusted is not in this clone and could not be fetched: set GIT_DEPTH: 0 (variables:) on the job"
+# fetch_base SHA: make the commit present (GitLab's shallow clone may not
+# hold it), or die with the fix.
+fetch_base() {
+	if ! have "$1"; then
+		echo "mapguard: fetching the base commit $1" \
+			"(shallow clone, GIT_DEPTH=${GIT_DEPTH:-})"
+		fetch_rev "$1" "${2:-}" >/dev/null ||
+			die "the base commit $1 is not in this clone and could not be fetched:" \
+				"set GIT_DEPTH: 0 (variables:) on the job"
 	fi
-	echo "mapguard: merge request: the configuration and the baseline come from $trusted (the merge-base), not from the merge request"
+}
+if [ "$trusted_in" = auto ] && [ -n "${CI_MERGE_REQUEST_IID:-}" ]; then
+	trusted=${CI_MERGE_REQUEST_DIFF_BASE_SHA:-${CI_MERGE_REQUEST_TARGET_BRANCH_SHA:-}}
+	[[ $trusted =~ ^[0-9a-f]{40}$ ]] ||
+		die "a merge request pipeline without CI_MERGE_REQUEST_DIFF_BASE_SHA:" \
+			"cannot read the policy from the base"
+	fetch_base "$trusted"
+	echo "mapguard: merge request: the configuration and the baseline come from $trusted" \
+		"(the merge-base), not from the merge request"
 fi
 trusted_args=()
 [ -z "$trusted" ] || trusted_args=(--trusted-config "$trusted")
@@ -61,42 +73,41 @@ trusted_args=()
 # --- scan --------------------------------------------------------------------
 case $mode in
 merge)
-	shards=${MAPGUARD_SHARDS:-}
-	[[ $shards =~ ^[1-9][0-9]*$ ]] || die "MAPGUARD_SHARDS: set it to the number of shards for the merge job"
-	shopt -s nullglob
-	parts=("$project"/mapguard-shard-*.jsonl)
-	shopt -u nullglob
-	[ ${#parts[@]} -gt 0 ] || die "merge: no mapguard-shard-*.jsonl artifacts (needs: the shard job)"
-	cat -- "${parts[@]}" > "$out/all.jsonl"
-	mg-gate --expect-shards "$shards" --fail-on never --report "json=$out/check.jsonl" "$out/all.jsonl" ||
-		die "merge: the shard artifacts are incomplete (see mg-gate's message above)"
+	shards=$(input SHARDS '')
+	[[ $shards =~ ^[1-9][0-9]*$ ]] ||
+		die "MAPGUARD_SHARDS: set it to the number of shards for the merge job"
+	gather_shards "$project" "$shards" "$out/all.jsonl"
+	case $? in
+	0) ;;
+	1) die "merge: no mapguard-shard-*.jsonl artifacts (needs: the shard job)" ;;
+	*) die "merge: the shard artifacts are incomplete (see mg-gate's message above)" ;;
+	esac
 	;;
 all|shard)
-	read -r -d '' -a paths < <(printf '%s' "${MAPGUARD_PATHS:-.}" | tr '\n' ' '; printf '\0')
-	[ ${#paths[@]} -gt 0 ] || paths=(.)
+	paths=()
+	input_list paths PATHS .
 	args=(--format json "${trusted_args[@]}")
 	[ -z "$config" ] || args+=(--config "$config")
 	if [ "$mode" = shard ]; then
-		[[ ${CI_NODE_INDEX:-} =~ ^[1-9][0-9]*$ ]] || die "shard: CI_NODE_INDEX is not set (give the job parallel: N)"
+		[[ ${CI_NODE_INDEX:-} =~ ^[1-9][0-9]*$ ]] ||
+			die "shard: CI_NODE_INDEX is not set (give the job parallel: N)"
 		args+=(--shard auto)
 	fi
-	mg-scan "${args[@]}" -- "${paths[@]}" > "$out/all.jsonl" || die "mg-scan failed: see its message above"
+	mg-scan "${args[@]}" -- "${paths[@]}" > "$out/all.jsonl" ||
+		die "mg-scan failed: see its message above"
 	if [ "$mode" = shard ]; then
+		n=$(count "$out/all.jsonl") || die "the findings are not JSON Lines"
 		cp "$out/all.jsonl" "$project/mapguard-shard-$CI_NODE_INDEX.jsonl"
-		echo "mapguard: shard $CI_NODE_INDEX/$CI_NODE_TOTAL: $(count "$out/all.jsonl") findings"
+		echo "mapguard: shard $CI_NODE_INDEX/${CI_NODE_TOTAL:-}: $n findings"
 		exit 0
 	fi
 	;;
 *) die "usage: gitlab-run.sh [shard|merge]" ;;
 esac
-echo "mapguard: $(count "$out/all.jsonl") findings in the scanned paths"
+n=$(count "$out/all.jsonl") || die "the findings are not JSON Lines"
+echo "mapguard: $n findings in the scanned paths"
 # Paths in reports are repository-relative (MAPGUARD_DIR may be a subdirectory).
-top_paths() {	# a trailer's new suppressions too
-	jq -c --arg p "$prefix" 'if has("mapguard") then
-	(if .suppressions then .suppressions |= map(.path = $p + .path) else . end) else
-	.path = $p + .path | if .evidence then .evidence |= map(.path = $p + .path) else . end end' \
-		"$1" > "$2" || die "$1: not JSON Lines"
-}
+top_paths() { prefix_paths "$prefix" "$1" "$2" || die "$1: not JSON Lines"; }
 # mg-gate runs at the repository root: files relative to MAPGUARD_DIR are
 # named relative to the root (--trusted-config reads them from the base's tree)
 [ -z "$config" ] || config=$(realpath -m --relative-to="$top" -- "$config")
@@ -120,23 +131,18 @@ args=(--fail-on never --report "gitlab=$project/gl-code-quality-report.json"
 # compare with the diff base GitLab computed (the merge base).  Both are
 # compared directly (--no-merge-base): only these commits must be present.
 base=''
-if is_true MAPGUARD_ONLY_NEW true; then
+if bool ONLY_NEW true; then
 	base=${CI_MERGE_REQUEST_TARGET_BRANCH_SHA:-${CI_MERGE_REQUEST_DIFF_BASE_SHA:-}}
 	if [ -z "$base" ]; then
 		base=${CI_COMMIT_BEFORE_SHA:-}
 		[ "$base" != 0000000000000000000000000000000000000000 ] || base=''
 	fi
-	[ -n "$base" ] || echo "mapguard: not a merge request or push with a base: every finding counts"
+	[ -n "$base" ] ||
+		echo "mapguard: not a merge request or push with a base: every finding counts"
 fi
 if [ -n "$base" ]; then
 	[[ $base =~ ^[0-9a-f]{40}$ ]] || die "the base from GitLab's variables is not a commit SHA"
-	if ! git cat-file -e "$base^{commit}" 2>/dev/null; then
-		echo "mapguard: fetching the base commit $base (shallow clone, GIT_DEPTH=${GIT_DEPTH:-})"
-		git fetch -q --no-tags --depth=1 origin "$base" 2>"$out/fetch.err" ||
-			git fetch -q --no-tags origin "${CI_MERGE_REQUEST_TARGET_BRANCH_NAME:-HEAD}" 2>>"$out/fetch.err" || true
-		git cat-file -e "$base^{commit}" 2>/dev/null ||
-			die "the base commit $base is not in this clone and could not be fetched: set GIT_DEPTH: 0 (variables:) on the job"
-	fi
+	fetch_base "$base" "${CI_MERGE_REQUEST_TARGET_BRANCH_NAME:-HEAD}"
 	mg-diff --base "$base" --no-merge-base "$out/all.jsonl" > "$out/new.jsonl" ||
 		die "mg-diff failed: see its message above"
 else
@@ -146,12 +152,12 @@ top_paths "$out/new.jsonl" "$out/new-top.jsonl"
 cp "$out/new-top.jsonl" "$project/mapguard-findings.jsonl"
 # Discussions can only be placed on lines the MR's diff shows.
 review_args=()
-if is_true MAPGUARD_REVIEW false; then
+if bool REVIEW false; then
 	if [ -z "$base" ]; then
 		review_args=(--review)
-	elif mg-diff --base "$base" --no-merge-base --mode context=3 "$out/new.jsonl" > "$out/review.jsonl" &&
-		jq -c --arg p "$prefix" 'if has("mapguard") then . else .path = $p + .path end' \
-			"$out/review.jsonl" > "$out/review-top.jsonl"; then
+	elif mg-diff --base "$base" --no-merge-base --mode context=3 "$out/new.jsonl" \
+			> "$out/review.jsonl" &&
+		prefix_paths "$prefix" "$out/review.jsonl" "$out/review-top.jsonl"; then
 		review_args=(--review --review-findings "$out/review-top.jsonl")
 	else
 		echo "mapguard: could not find which findings lie in the diff: no discussions" >&2
@@ -160,9 +166,10 @@ fi
 
 # --- gate ------------------------------------------------------------------------
 args=(--report text --report "markdown=$out/report.md")
-[ -z "${MAPGUARD_FAIL_ON:-}" ] || args+=(--fail-on "$MAPGUARD_FAIL_ON")
+fail_on=$(input FAIL_ON '')
+[ -z "$fail_on" ] || args+=(--fail-on "$fail_on")
 args+=("${trusted_args[@]}")
-! is_true MAPGUARD_FAIL_ON_NEW_SUPPRESSIONS false || args+=(--fail-on-new-suppressions)
+! bool FAIL_ON_NEW_SUPPRESSIONS false || args+=(--fail-on-new-suppressions)
 [ -z "$baseline" ] || args+=(--baseline "$baseline")
 [ -z "$config" ] || args+=(--config "$config")
 [ -z "${CI_PROJECT_URL:-}" ] || [ -z "${CI_COMMIT_SHA:-}" ] ||
@@ -171,17 +178,17 @@ args+=("${trusted_args[@]}")
 gate=$?
 
 # --- the MR note and discussions: never change the verdict -------------------------
-if [ "$gate" -le 1 ] && { is_true MAPGUARD_NOTE false || is_true MAPGUARD_REVIEW false; }; then
+if [ "$gate" -le 1 ] && { bool NOTE false || bool REVIEW false; }; then
 	if [ -z "${CI_MERGE_REQUEST_IID:-}" ]; then
 		echo "mapguard: not a merge request pipeline: note skipped"
 	else
 		bot=(--platform gitlab)
-		is_true MAPGUARD_NOTE false || bot+=(--no-comment)
+		bool NOTE false || bot+=(--no-comment)
 		bot+=("${review_args[@]}")
 		[ ! -s "$out/report.md" ] || bot+=(--body "$out/report.md")
-		here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 		"$here/mapguard-bot" "${bot[@]}" "$out/new-top.jsonl" ||
-			echo "mapguard: the MR note could not be posted (see above); the verdict stands" >&2
+			echo "mapguard: the MR note could not be posted (see above);" \
+				"the verdict stands" >&2
 	fi
 fi
 exit "$gate"

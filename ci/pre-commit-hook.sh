@@ -39,7 +39,8 @@ for d in "${dirs[@]}"; do
 	for f in "$d"/*.go; do [ -f "$f" ] && files+=("$f"); done
 done
 if git rev-parse -q --verify HEAD >/dev/null; then
-	printf '%s\0' "${files[@]}" | mg-scan --format json -0 - | mg-diff --base HEAD | mg-gate "${gate[@]}"
+	printf '%s\0' "${files[@]}" | mg-scan --format json -0 - | mg-diff --base HEAD |
+		mg-gate "${gate[@]}"
 else
 	printf '%s\0' "${files[@]}" | mg-scan --format json -0 - | mg-gate "${gate[@]}"
 fi

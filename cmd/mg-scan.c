@@ -23,6 +23,7 @@
 #include "engine/scan.h"
 #include "util/util.h"
 #include "engine/files.h"
+#include "engine/module.h"
 #include "report/report.h"
 
 static const char usage[] =
@@ -131,6 +132,15 @@ static double wall_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Did the user set rule id's severity (the module phase keeps it)? */
+static int severity_set(const char *id, void *arg)
+{
+	const struct scan_opts *so = arg;
+	int r = rules_index(id);
+
+	return r >= 0 && so->severity[r] >= 0;
+}
+
 static int excluded(const void *arg, const char *path)
 {
 	return config_excluded(arg, path);
@@ -177,7 +187,7 @@ int main(int argc, char **argv)
 	char **args = NULL, *shard = NULL;
 	size_t nargs = 0, aargs = 0, i, j, counted = 0;
 	long files = 0;
-	int c, k, errors = 0, ok = 0, rc = MG_EXIT_ERROR;
+	int c, k, errors = 0, ok = 0, rc = MG_EXIT_ERROR, from_stdin = 0;
 	double t_walk, t_scan;
 #if defined(__GLIBC__) && defined(M_ARENA_MAX)
 	/* one malloc arena: packages come and go on every thread, and
@@ -251,6 +261,7 @@ int main(int argc, char **argv)
 		goto out;
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
 		if (!strcmp(argv[i], "-")) {
+			from_stdin = 1;
 			cli_read_paths(stdin, o.nul, &args, &nargs, &aargs);
 			continue;
 		}
@@ -261,6 +272,10 @@ int main(int argc, char **argv)
 		ARRAY_GROW(args, nargs + 1, aargs);
 		args[nargs++] = xstrdup(".");
 	}
+	/* the module phase, when the scan sees every package of its modules */
+	if (so.engine == 2 && !o.walk.shard_n && !from_stdin &&
+	    files_cover_module(args, nargs))
+		so.mod = module_new();
 	t_walk = wall_now();
 	errors = files_collect(&w, args, nargs, &o.walk);
 	sched.so = &so;
@@ -285,6 +300,8 @@ int main(int argc, char **argv)
 			"(--max-memory %.1f MB)\n", st.most,
 			st.most == 1 ? "" : "s", (double)st.peak / 1048576,
 			(double)o.max_memory / 1048576);
+	if (so.mod)
+		module_resolve(so.mod, out.v, out.n, severity_set, &so);
 	if (o.nlogs)
 		errors += racelog_read_files(o.root, o.logs, o.nlogs, &out,
 					     &files);
@@ -315,6 +332,7 @@ out:
 		rc = o.exit_code && counted ? MG_EXIT_FOUND : MG_EXIT_OK;
 	free(shard);
 	finding_list_release(&out);
+	module_free(so.mod);
 	files_release(&w);
 	config_release(&cfg);
 	for (j = 0; j < nargs; j++)

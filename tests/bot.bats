@@ -43,8 +43,21 @@ comments() {	# N existing comments without the marker, as a JSON array
 	[ "$(jq -r .auth <<<"$post")" = "Bearer $TOKEN" ]
 	[ "$(jq -r .content_type <<<"$post")" = application/json ]
 	jq -e '.body | keys == ["body"]' <<<"$post"
-	jq -e '.body.body | startswith("<!-- mapguard -->\n### mapguard: 1 new map race finding\n")' <<<"$post"
-	jq -e '.body.body | contains("| main.go:12 | MG001 | error | map m is written in a goroutine without a lock |")' <<<"$post"
+	# the body is mg-gate's markdown report of the findings, byte for byte
+	run -1 mg-gate --report markdown=want.md findings.jsonl
+	jq -e --rawfile want want.md '.body.body == $want' <<<"$post"
+	jq -e '.body.body | startswith("<!-- mapguard -->\n### :x: mapguard: FAIL: 1 finding (fail on: warning)\n")' <<<"$post"
+	jq -e '.body.body | contains("| :x: error | main.go\\:12 | MG001 | map m is written in a goroutine without a lock |")' <<<"$post"
+}
+
+@test "mapguard-bot: --fail-on and --path-prefix reach the body mg-gate renders" {
+	start_api '{"comments": []}'
+	run -0 --separate-stderr "$BOT" --platform github --pr 7 --fail-on never --path-prefix ./svc/ findings.jsonl
+	jq -se '.[1].body.body | startswith("<!-- mapguard -->\n### :white_check_mark: mapguard: PASS: 1 finding (fail on: never)\n")
+		and contains("| svc/main.go\\:12 | MG001 |")' "$LOG"
+	run -2 --separate-stderr "$BOT" --platform github --pr 7 --fail-on sometimes findings.jsonl
+	[[ "$stderr" == "mapguard-bot: mg-gate could not render the comment:"* ]]
+	[ "$(wc -l < "$LOG")" = 2 ]
 }
 
 @test "mapguard-bot: finds its comment on a later page (Link rel=next) and updates it" {
@@ -57,7 +70,7 @@ comments() {	# N existing comments without the marker, as a JSON array
 	GET /repos/octo/repo/issues/7/comments?per_page=2&page=3
 	PATCH /repos/octo/repo/issues/comments/77
 	EOF
-	jq -se '.[3].body.body | startswith("<!-- mapguard -->\n### mapguard: 1 new")' "$LOG"
+	jq -se '.[3].body.body | startswith("<!-- mapguard -->\n### :x: mapguard: FAIL: 1 finding")' "$LOG"
 }
 
 @test "mapguard-bot: a second run updates the comment instead of adding one" {
@@ -72,7 +85,8 @@ comments() {	# N existing comments without the marker, as a JSON array
 	start_api '{"comments": [{"id": 5, "body": "<!-- mapguard -->\n1 finding"}]}'
 	run -0 --separate-stderr "$BOT" --platform github --pr 7 clean.jsonl
 	requests | tail -1 | grep -qx 'PATCH /repos/octo/repo/issues/comments/5'
-	jq -se '.[-1].body.body | startswith("<!-- mapguard -->\n### mapguard: no new map races")' "$LOG"
+	jq -se '.[-1].body.body | startswith("<!-- mapguard -->\n### :white_check_mark: mapguard: PASS: 0 findings")
+		and contains("\nNo findings.\n")' "$LOG"
 }
 
 @test "mapguard-bot: posts nothing for a clean change with no earlier comment" {
@@ -257,7 +271,7 @@ comments() {	# N existing comments without the marker, as a JSON array
 	GITHUB_ACTIONS=true run -0 --separate-stderr "$BOT" --pr 7 --review --head-sha abc hostile.jsonl
 	[ ! -e pwned ] && [ ! -e pwned2 ]
 	[[ "$output$stderr" != *set-output* ]]
-	jq -se '.[1].body.body | contains("a/\\$(touch pwned)/\\`touch pwned2\\`/x ::set-output name=verdict::pass.go:1")
+	jq -se '.[1].body.body | contains("a/$\\(touch pwned\\)/\\`touch pwned2\\`/x \\:\\:set-output name=verdict\\:\\:pass.go\\:1")
 		and contains("m \\| \\`x\\` &lt;b&gt;")' "$LOG"
 }
 
@@ -287,7 +301,7 @@ hostile_artifact() {
 	GET /repos/octo/repo/pulls/7/comments?per_page=100
 	POST /repos/octo/repo/pulls/7/reviews
 	EOF
-	jq -se '.[1].body.body | contains("x/\\$(touch pwned)/\\`touch pwned2\\`/a ::set-output name=verdict::pass ::error::fake.go:4")' "$LOG"
+	jq -se '.[1].body.body | contains("x/$\\(touch pwned\\)/\\`touch pwned2\\`/a \\:\\:set-output name=verdict\\:\\:pass \\:\\:error\\:\\:fake.go\\:4")' "$LOG"
 	# the review comment's path is sent as JSON data, unchanged
 	jq -se '.[3].body.comments[0].path == "x/$(touch pwned)/`touch pwned2`/a\n::set-output name=verdict::pass\n::error::fake.go"' "$LOG"
 }
@@ -318,6 +332,15 @@ hostile_artifact() {
 	[ "$output" = "::error title=mapguard::artifact: mapguard-findings.jsonl is missing or not a regular file" ]
 }
 
+@test "post-artifact: MAPGUARD_FAIL_ON sets the comment's verdict; MAPGUARD_REVIEW is a boolean" {
+	start_api '{"comments": []}'
+	hostile_artifact
+	MAPGUARD_FAIL_ON=never run -0 --separate-stderr "$POST" art
+	jq -se '.[1].body.body | startswith("<!-- mapguard -->\n### :white_check_mark: mapguard: PASS: 1 finding (fail on: never)\n")' "$LOG"
+	MAPGUARD_REVIEW=maybe run -2 --separate-stderr "$POST" art
+	[ "$output" = "::error title=mapguard::MAPGUARD_REVIEW: not true or false" ]
+}
+
 @test "post-artifact: review needs the head SHA from the event" {
 	hostile_artifact
 	MAPGUARD_REVIEW=true MAPGUARD_HEAD_SHA='abc;rm' run -2 --separate-stderr "$POST" art
@@ -332,7 +355,7 @@ hostile_artifact() {
 	GITHUB_ACTIONS=true run -0 --separate-stderr "$BOT" --platform github --pr 7 supp.jsonl
 	[ ! -e pwned ]
 	[[ "$output" == *"posted the mapguard comment (0 new findings)"* ]]
-	jq -se '.[1].body.body | contains("### mapguard: no new map races\n\n:warning: **3 new suppressions:** a/\\`x\\`.go:12 MG001 — &lt;b&gt;ok&lt;/b&gt; \\| \\$(touch pwned); b.go:3 all rules, no reason; 5:x all rules, no reason")' "$LOG"
+	jq -se '.[1].body.body | contains("### :white_check_mark: mapguard: PASS: 0 findings (fail on: warning)\n\n:warning: **2 new suppressions:** a/\\`x\\`.go\\:12 MG001 — &lt;b&gt;ok&lt;/b&gt; \\| $\\(touch pwned\\); b.go\\:3 all rules, no reason\n")' "$LOG"
 	# a clean stream without them still posts nothing
 	kill "$API_PID"; rm -f port
 	start_api '{"comments": []}'

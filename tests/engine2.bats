@@ -251,3 +251,38 @@ PY
 	run -0 mg-diff --base base f.jsonl
 	[ "$(printf '%s\n' "$output" | jq -r 'select(.rule) | "\(.rule) \(.line)"')" = "MG001 7" ]
 }
+
+@test "engine2: module phase: an unlocked read other packages call is a warning; one nothing calls is a note" {
+	case2 module
+	cd "$F/module"
+	MAPGUARD_ENGINE=2 run -0 mg-scan --format json ./...
+	[ "$(jq -rs 'map(select(.rule) | "\(.line) \(.severity)") | join(",")' <<<"$output")" = "29 warning,35 note" ]
+}
+
+@test "engine2: module phase: off when the scan does not hold the whole module, or the user set the severity" {
+	cd "$F/module/store"
+	MAPGUARD_ENGINE=2 run -0 mg-scan --format json .
+	[ "$(jq -rs 'map(select(.rule) | .severity) | join(",")' <<<"$output")" = "warning,warning" ]
+	cd "$F/module"
+	MAPGUARD_ENGINE=2 run -0 mg-scan --format json --severity MG005=warning ./...
+	[ "$(jq -rs 'map(select(.rule) | .severity) | join(",")' <<<"$output")" = "warning,warning" ]
+	# a list of paths on stdin is not known to cover the module
+	MAPGUARD_ENGINE=2 run -0 mg-scan --format json - <<<"store"
+	[ "$(jq -rs 'map(select(.rule) | .severity) | join(",")' <<<"$output")" = "warning,warning" ]
+}
+
+@test "engine2: an inner map taken from a map of maps (v, ok := m[k]) and used after Unlock is MG005" {
+	case2 innermap
+}
+
+@test "engine2: go until(c.worker, ...) and go wait.Until(c.sync, ...) run the method value in each goroutine" {
+	case2 gowrapped
+}
+
+@test "engine2: go t.dispatch() on a t its launcher made is one goroutine per t, even when the launcher runs in a loop" {
+	case2 freshrecv
+}
+
+@test "engine2: functions stored in a struct's hook slice run where the slice is called, under the locks held there" {
+	case2 hooks
+}

@@ -51,11 +51,11 @@ $2" "$T/lib/$1"
 }
 
 @test "layers: a report including git or the engine fails" {
-	plant report/report_md.c '#include "git/gitdiff.h"'
-	plant report/report_xml.c '#include "engine/lex.h"'
+	plant report/report_checkstyle.c '#include "git/gitdiff.h"'
+	plant report/report_markdown.c '#include "engine/lex.h"'
 	run -1 sh "$LAYERS" "$T"
-	[ "${lines[0]}" = 'lib/report/report_md.c:2: report may not include git/gitdiff.h' ]
-	[ "${lines[1]}" = 'lib/report/report_xml.c:2: report may not include engine/lex.h' ]
+	[ "${lines[0]}" = 'lib/report/report_checkstyle.c:2: report may not include git/gitdiff.h' ]
+	[ "${lines[1]}" = 'lib/report/report_markdown.c:2: report may not include engine/lex.h' ]
 	[ "${#lines[@]}" -eq 2 ]
 }
 

@@ -141,6 +141,9 @@ teardown() {
 		[ -x "$I/usr/share/mapguard/ci/$s" ]
 		cmp "$I/usr/share/mapguard/ci/$s" "$ROOT/ci/$s"
 	done
+	# the library they source from their own directory (not executable)
+	[ -f "$I/usr/share/mapguard/ci/lib.sh" ] && [ ! -x "$I/usr/share/mapguard/ci/lib.sh" ]
+	cmp "$I/usr/share/mapguard/ci/lib.sh" "$ROOT/ci/lib.sh"
 	cmp "$I/usr/share/mapguard/mapguard.gitlab-ci.yml" "$ROOT/ci/mapguard.gitlab-ci.yml"
 	[ "$(cat "$I/usr/share/mapguard/VERSION")" = "$V" ]
 	# nothing outside DESTDIR's /usr

@@ -1,5 +1,5 @@
-# report_helper.bash - loaded by the report_*.bats suites after helper:
-# golden files and validators for the report formats.
+# report_helper.bash - loaded after helper by report.bats, report_formats.bats
+# and the suites that check a report: golden files and validators.
 
 GOLDEN=$BATS_TEST_DIRNAME/golden
 SARIF_SCHEMA=${SARIF_SCHEMA:-$BATS_TEST_DIRNAME/../../shared/schemas/sarif-schema-2.1.0.json}

@@ -475,6 +475,17 @@ int wk_arg_fresh(struct walker *w, uint32_t v)
  * wk_async_api()'s kind, go_site the go statement's site), maps handed to
  * code we cannot see are read, functions handed to a concurrent API
  * start there. */
+/* for _, c := range conns { go c.serve() }: each goroutine its own */
+static void go_per_instance(struct walker *w, int site, uint32_t recv)
+{
+	struct local *rl;
+
+	if (recv && wk_N(w, recv)->kind == AST_IDENT &&
+	    (rl = wk_lookup(w, wk_ident(w, recv))) && w->loops > 0 &&
+	    rl->loop >= w->loops)
+		w->p->gos.v[site].per_instance = 1;
+}
+
 void wk_args(struct walker *w, uint32_t list, int callee, int async,
 		 int go_site, int once_arg)
 {
@@ -523,8 +534,32 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 			w->once -= once_arg;
 			continue;
 		}
-		if (async || go_site >= 0)
-			wk_escape(w, v[i]);	/* go f(x), g.Go(x) */
+		/* go wait.Until(c.worker, ...): a function of ours handed to
+		 * the outside function a go statement runs is what runs */
+		if (go_site >= 0 && w->pass == 2 &&
+		    (x->kind == AST_IDENT || x->kind == AST_SELECTOR_EXPR)) {
+			uint32_t recv;
+			int fn = wk_callee_of(w, v[i], &recv), site = -1;
+			struct call *rec;
+
+			if (fn < 0)
+				;
+			else if (callee < 0 && w->p->gos.v[go_site].target < 0)
+				w->p->gos.v[go_site].target = fn, site = go_site;
+			else if (callee >= 0 && i < 4 &&
+				 (w->p->funcs.v[callee].param_called & (1u << i)))
+				/* go until(c.worker, ...) with until here */
+				site = wk_start_site(w, fn, v[i], 0,
+						     w->p->gos.v[go_site].many);
+			/* as go c.worker() would: its receiver and all */
+			if (site >= 0 && recv && !w->loops && wk_owned(w, recv))
+				w->p->gos.v[site].fresh_recv = 1;
+			if (site >= 0 &&
+			    (rec = wk_call(w, fn, v[i], CALL_GO, recv))) {
+				rec->site = site;
+				go_per_instance(w, site, recv);
+			}
+		}
 		if (async && (x->kind == AST_IDENT ||
 			      x->kind == AST_SELECTOR_EXPR)) {
 			uint32_t recv;
@@ -533,6 +568,8 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 			if (fn >= 0)	/* g.Go(s.work), HandleFunc(p, h) */
 				wk_start_site(w, fn, v[i], 1, async == 2);
 		}
+		if (async || go_site >= 0)
+			wk_escape(w, v[i]);	/* go f(x), g.Go(x) */
 		if (callee < 0 && (wk_map_loc(w, v[i]) >= 0 ||
 				   param_map(w, v[i]) >= 0)) {
 			/* a map handed to code we cannot see: a read of it
@@ -659,6 +696,15 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	}
 	wk_note_called(w, c->a);
 	callee = wk_callee_of(w, c->a, &recv);
+	/* f(x) with f from s.hooks: each function stored there is called */
+	if (callee < 0 && w->pass == 2 && (l = wk_hook_field(w, c->a)) >= 0) {
+		size_t h;
+
+		for (h = 0; h < w->p->hooks.n; h++)
+			if (w->p->hooks.v[h].field == l)
+				wk_call(w, w->p->hooks.v[h].fn, n,
+					go ? CALL_GO : 0, 0);
+	}
 	/* maps.Copy(dst, src), maps.DeleteFunc(m, f): they write their
 	 * first argument (the rest of a map handed over is read below) */
 	if (callee < 0 && fun->kind == AST_SELECTOR_EXPR &&
@@ -675,6 +721,10 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		wk_once_do(w, n);
 	if (go)
 		site = wk_start_site(w, callee, n, 0, 0);
+	/* go x.run() on an x made here, not in a loop: each call of this
+	 * function starts an instance with its own x */
+	if (site >= 0 && recv && !w->loops && wk_owned(w, recv))
+		w->p->gos.v[site].fresh_recv = 1;
 	if (callee >= 0 && w->pass == 2) {
 		const struct func *cf = &w->p->funcs.v[callee];
 		uint32_t k, na = ast_list_len(w->a, c->b);
@@ -717,13 +767,8 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 			if (al && al->param >= 0 && al->param <= PARAM_RECV)
 				rec->arg_param[i] = al->param;
 		}
-		if (site >= 0 && recv && wk_N(w, recv)->kind == AST_IDENT) {
-			struct local *rl = wk_lookup(w, wk_ident(w, recv));
-
-			/* for _, c := range conns { go c.serve() } */
-			if (rl && w->loops > 0 && rl->loop >= w->loops)
-				w->p->gos.v[site].per_instance = 1;
-		}
+		if (site >= 0)
+			go_per_instance(w, site, recv);
 	}
 	if (fun->kind == AST_SELECTOR_EXPR) {
 		wk_expr(w, fun->a, RD);

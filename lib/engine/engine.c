@@ -10,6 +10,7 @@
 
 #include "engine/engine.h"
 #include "engine/engine_int.h"
+#include "engine/module.h"
 #include "engine/parse.h"
 #include "util/util.h"
 
@@ -80,6 +81,10 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	struct pkg p;
 	size_t i;
 
+	/* the module phase hears every package, maps or none */
+	for (i = 0; o->mod && i < n; i++)
+		if (!test_support(files[i].path))
+			module_add_refs(o->mod, files[i].data, files[i].len);
 	if (!may_have_maps(files, n))
 		return;
 	memset(&p, 0, sizeof(p));
@@ -130,6 +135,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.gos.v);
 	free(p.joins.v);
 	free(p.closes.v);
+	free(p.hooks.v);
 	free(p.llocs.v);
 	free(p.imports);
 	free(p.fn_slot);

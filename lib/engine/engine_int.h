@@ -165,6 +165,8 @@ struct gosite {
 	uint8_t callback;	/* an API runs it (MG004), not a go statement */
 	uint8_t per_instance;	/* go x.m() with x declared in the loop: each
 				 * instance has its own receiver */
+	uint8_t fresh_recv;	/* go x.m() with x made by the launcher: the
+				 * instances its calls start do not share x */
 };
 
 /* A join in a launcher: wg.Wait(), <-ch. */
@@ -294,6 +296,14 @@ struct efile {
 
 #define VEC(T) struct { T *v; size_t n, a; }
 
+/* A function stored in an unexported field of function type (or a slice
+ * of them) by a composite literal: called where the field is called
+ * (walk.c), not escaped as a value. */
+struct hook {
+	loc_t field;
+	int fn;
+};
+
 struct pkg {
 	const struct scan_opts *o;
 	struct efile *files;
@@ -309,6 +319,7 @@ struct pkg {
 	VEC(struct gosite) gos;
 	VEC(struct join) joins;
 	VEC(struct chclose) closes;
+	VEC(struct hook) hooks;
 	struct roots *roots;	/* per function (roots.c) */
 	struct roots *self;	/* per function: gosites on its receiver */
 	struct roots *pself;	/* per function, 4 each: gosites sharing
@@ -384,6 +395,9 @@ int judge_counts(const struct pkg *p, const struct access *a);
 void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
 		char *msg, const char *sym);
 void judge_evidence(struct pkg *p, int file, uint32_t node, const char *note);
+/* The finding just emitted stands only if code of the module reaches the
+ * functions fa and fb (module.h); nothing when the package runs both. */
+void judge_needs_callers(struct pkg *p, int fa, int fb);
 void judge_text(const struct pkg *p, int file, uint32_t n, char *buf,
 		size_t len);
 void judge_func_name(const struct pkg *p, int fn, char *buf, size_t len);

@@ -336,3 +336,35 @@ int files_shard_auto(unsigned *k, unsigned *n)
 	return mg_error("--shard auto: set CI_NODE_INDEX and CI_NODE_TOTAL "
 			"(GitLab parallel:) or MAPGUARD_SHARD and MAPGUARD_SHARDS");
 }
+
+static int has_gomod(const char *dir)
+{
+	struct stat st;
+	char *p = xasprintf("%s/go.mod", dir);
+	int r = !stat(p, &st) && S_ISREG(st.st_mode);
+
+	free(p);
+	return r;
+}
+
+int files_cover_module(char *const *args, size_t nargs)
+{
+	size_t i;
+
+	for (i = 0; i < nargs; i++) {
+		char *d = xstrdup(args[i]);
+		size_t n = strlen(d);
+		struct stat st;
+		int ok;
+
+		if (n >= 4 && !strcmp(d + n - 4, "/..."))
+			d[n - 4] = '\0';
+		else if (!strcmp(d, "..."))
+			d[0] = '.', d[1] = '\0';
+		ok = !stat(d, &st) && S_ISDIR(st.st_mode) && has_gomod(d);
+		free(d);
+		if (!ok)
+			return 0;
+	}
+	return nargs > 0;
+}

@@ -54,6 +54,12 @@ int files_parse_shard(const char *s, unsigned *k, unsigned *n);
  * or -1 after an error naming the variables. */
 int files_shard_auto(unsigned *k, unsigned *n);
 
+/* Do args[0..nargs) cover whole modules: each a directory (or dir/...)
+ * holding a go.mod?  The module phase (module.h) needs every package of
+ * a module to judge across them; a tree without go.mod (GOPATH) or a
+ * directory inside a module is not known to be whole. */
+int files_cover_module(char *const *args, size_t nargs);
+
 /* "./a//b/" -> "a/b"; "." stays "."; returns a new string. */
 char *files_clean_path(const char *p);
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "engine/engine_int.h"
+#include "engine/module.h"
 #include "util/util.h"
 
 /* ---- lock sets ---- */
@@ -649,6 +650,88 @@ void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
 	}
 }
 
+/* How code of this package runs fn, through its own calls: 2 in a
+ * goroutine or a callback (a go statement, a function value handed out, a
+ * handler, or an exported method of an unexported type nothing here calls:
+ * an outside library's callback through its interface), 1 surely but not
+ * concurrently (main, init) or by calls it cannot resolve, 0 only if other
+ * packages call it: then b gets the names of the exported functions they
+ * would call, '\n'-separated. */
+static int name_exported(const struct pkg *p, int name);
+
+static int fn_live(const struct pkg *p, int fn, struct buf *b)
+{
+	int q[32], nq = 0, i, names = 0, live = 0;
+	size_t k;
+
+	q[nq++] = fn;
+	for (i = 0; i < nq; i++) {
+		const struct func *f = &p->funcs.v[q[i]];
+		const char *name = names_str(&p->nm, f->name);
+		int callers = 0;
+
+		if (f->is_test)
+			continue;
+		if (f->root || roots_in_go(p, q[i]))
+			return 2;
+		if (is_init(p, f) || f->var_init || f->once ||
+		    (f->recv_type < 0 && !strcmp(name, "main")))
+			live = 1;
+		for (k = 0; k < p->calls.n; k++) {
+			const struct call *c = &p->calls.v[k];
+			int j;
+
+			if (c->callee != q[i])
+				continue;
+			if (c->flags & (CALL_GO | CALL_VALUE))
+				return 2;
+			if (p->funcs.v[c->caller].is_test)
+				continue;
+			callers++;
+			for (j = 0; j < nq && q[j] != c->caller;)
+				j++;
+			if (j < nq)
+				continue;
+			if (nq == (int)(sizeof(q) / sizeof(q[0])))
+				return 1;	/* reached from all over */
+			q[nq++] = c->caller;
+		}
+		if (f->exported) {
+			if (!callers && f->recv_type >= 0 &&
+			    !name_exported(p, p->types.v[f->recv_type].name) &&
+			    !names_called(p, f->name))
+				return 2;
+			if (names++)
+				buf_addc(b, '\n');
+			buf_adds(b, name);
+		} else if (!callers && names_called(p, f->name)) {
+			live = 1;	/* called in ways not resolved */
+		}
+	}
+	return live;
+}
+
+void judge_needs_callers(struct pkg *p, int fa, int fb)
+{
+	struct buf b[2];
+	const struct finding *f;
+	int la, lb;
+
+	if (!p->o->mod || !p->cur)
+		return;
+	memset(b, 0, sizeof(b));
+	la = fn_live(p, fa, &b[0]);
+	lb = fa == fb ? la : fn_live(p, fb, &b[1]);
+	f = &p->out->v[p->cur - 1];
+	/* one side in a goroutine: the other need only run, once */
+	if (la < 2 && lb < 2 && (!la || !lb))
+		module_add_cond(p->o->mod, f->path, f->line, f->column, f->rule,
+				la ? "" : b[0].p ? b[0].p : "-",
+				lb || fa == fb ? "" : b[1].p ? b[1].p : "-");
+	buf_release(&b[0]);
+	buf_release(&b[1]);
+}
+
 void judge_evidence(struct pkg *p, int file, uint32_t node, const char *note)
 {
 	const struct ast *a = p->files[file].ast;
@@ -1089,6 +1172,8 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 				x->via ? by : "", gname, fname, other->flags &
 				AC_WRITE ? "writes" : "reads", where);
 		judge_emit(p, 5, sev, x, msg, sym);
+		if (sev == SEV_WARNING)
+			judge_needs_callers(p, x->fn, other->fn);
 		judge_evidence(p, other->file, other->node,
 			 other->flags & AC_WRITE
 			 ? "written here under the guard, concurrently"

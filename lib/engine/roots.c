@@ -478,6 +478,22 @@ static int shared_across(const struct pkg *p, const struct access *a, int s)
 	return 0;
 }
 
+/* Does an access in gosite s reach shared state only through the
+ * receiver of go x.m(), not a captured, global or parameter object? */
+static int via_recv_only(const struct pkg *p, const struct access *a, int s)
+{
+	const struct roots *r = &p->self[a->fn];
+	int i;
+
+	if (!(a->flags & AC_RECV) || (a->flags & (AC_CAPTURED | AC_GLOBAL)) ||
+	    a->go >= 0 || (size_t)a->loc >= p->fields.n)
+		return 0;
+	for (i = 0; i < r->n; i++)
+		if (r->id[i] == s)
+			return 1;
+	return 0;
+}
+
 /* Can x (a write) and y overlap?  *sx, *sy: the gosites that say so (-1:
  * main). */
 static int overlap(const struct pkg *p, const struct access *x,
@@ -504,6 +520,11 @@ static int overlap(const struct pkg *p, const struct access *x,
 			/* the same code started twice is one goroutine
 			 * unless several instances run at once */
 			if (same && !p->gos.v[s].many && !p->gos.v[t].many)
+				continue;
+			/* go x.run() on an x its launcher made: the instances
+			 * of several launcher calls have one x each */
+			if (p->gos.v[s].fresh_recv && p->gos.v[t].fresh_recv &&
+			    via_recv_only(p, x, s) && via_recv_only(p, y, t))
 				continue;
 			if (s != t && p->gos.v[s].fn == p->gos.v[t].fn &&
 			    p->gos.v[s].fn >= 0 && !sites_concurrent(p, s, t))
@@ -642,6 +663,7 @@ static void api_pair(struct pkg *p, struct access *a, size_t n,
 		y->flags & AC_WRITE ? "writes" : "reads",
 		p->files[y->file].path, ast_line(p->files[y->file].ast, y->node),
 		tname), sym);
+	judge_needs_callers(p, x->fn, y->fn);
 	judge_evidence(p, y->file, y->node, y->flags & AC_WRITE
 		       ? "also written here, by another caller"
 		       : "read here, by another caller");

@@ -16,6 +16,7 @@
 #include "stream/rules.h"
 
 struct re_set;
+struct module;
 
 struct scan_file {
 	const char *path;	/* as findings should name it (borrowed) */
@@ -37,6 +38,9 @@ struct scan_opts {
 	int engine;		/* 1 the token engine, 2 the second engine
 				 * (lib/engine/; MAPGUARD_ENGINE=2 or
 				 * mg-scan --engine 2) */
+	/* the second engine's module phase (engine/module.h): set when the
+	 * scan covers a whole module, NULL otherwise (borrowed) */
+	struct module *mod;
 };
 /* Fills o with the defaults: every rule on, no overrides, generated files
  * skipped. */

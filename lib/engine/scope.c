@@ -71,6 +71,7 @@ struct local *wk_declare(struct walker *w, uint32_t id_node, struct ty ty)
 	l->name = name;
 	l->ty = ty;
 	l->alias = -1;
+	l->hooks = -1;
 	l->param = -1;
 	l->loop = (uint8_t)(w->loops < 255 ? w->loops : 255);
 	return l;
@@ -249,6 +250,26 @@ struct ty wk_type_of(struct walker *w, uint32_t n)
 
 /* The abstract location expression n denotes (a field or a package
  * variable, or what a local aliases), or -1. */
+loc_t wk_hook_field(struct walker *w, uint32_t x)
+{
+	const struct ast_node *nd = wk_N(w, x);
+	struct local *l;
+	loc_t f;
+	size_t i;
+
+	if (nd->kind == AST_IDENT)
+		return (l = wk_lookup(w, wk_ident(w, x))) ? l->hooks : -1;
+	if (nd->kind == AST_INDEX_EXPR)
+		nd = wk_N(w, x = nd->a);
+	if (nd->kind != AST_SELECTOR_EXPR || !w->p->hooks.n)
+		return -1;
+	f = wk_loc_of(w, x);
+	for (i = 0; f >= 0 && (size_t)f < w->p->fields.n && i < w->p->hooks.n; i++)
+		if (w->p->hooks.v[i].field == f)
+			return f;
+	return -1;
+}
+
 loc_t wk_loc_of(struct walker *w, uint32_t n)
 {
 	const struct ast_node *nd;

@@ -16,6 +16,61 @@
 #include "engine/walk_int.h"
 #include "util/util.h"
 
+/* The function of this package that v names (f, s.m), or -1. */
+static int func_named(struct walker *w, uint32_t v)
+{
+	uint32_t recv;
+	int k = ast_kind(w->a, v);
+
+	if (k == AST_IDENT && !wk_lookup(w, wk_ident(w, v)))
+		return facts_func_index(w->p, -1, wk_ident(w, v));
+	return k == AST_SELECTOR_EXPR ? wk_callee_of(w, v, &recv) : -1;
+}
+
+/* T{hooks: []Hook{parseURL, parseBody}} or T{done: finish}: functions
+ * stored in an unexported field of a struct of ours are called where the
+ * field is (struct hook), under the locks held there, not escaped.  Walks
+ * the element and returns 1, or 0 when it is no such store. */
+static int hook_store(struct walker *w, uint32_t lit, uint32_t el)
+{
+	const struct ast_node *kv = wk_N(w, el), *v;
+	struct ty t;
+	loc_t f;
+	const char *name;
+	size_t len, i, nv;
+	const uint32_t *vals;
+	uint32_t one;
+
+	if (kv->kind != AST_KEY_VALUE_EXPR || ast_kind(w->a, kv->a) != AST_IDENT)
+		return 0;
+	t = facts_under(w->p, facts_type_expr(w->p, w->file, wk_N(w, lit)->a));
+	if (t.kind != TY_NAMED)
+		return 0;
+	f = facts_field(w->p, t.named, wk_ident(w, kv->a));
+	name = ast_ident(w->a, kv->a, &len);
+	if (f < 0 || !len || (name[0] >= 'A' && name[0] <= 'Z'))
+		return 0;
+	v = wk_N(w, kv->b);
+	if (v->kind == AST_COMPOSITE_LIT) {
+		vals = ast_list(w->a, v->b);
+		nv = ast_list_len(w->a, v->b);
+	} else {
+		one = kv->b;
+		vals = &one;
+		nv = 1;
+	}
+	for (i = 0; i < nv; i++)
+		if (func_named(w, vals[i]) < 0)
+			return 0;	/* not functions only: as before */
+	for (i = 0; i < nv && w->pass == 1; i++) {
+		struct hook *h = VEC_PUSH(w->p->hooks);
+
+		h->field = f;
+		h->fn = func_named(w, vals[i]);
+	}
+	return 1;
+}
+
 void wk_expr(struct walker *w, uint32_t n, int mode)
 {
 	const struct ast_node *nd;
@@ -81,7 +136,8 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 	case AST_COMPOSITE_LIT:
 		/* the type is no value; the elements are */
 		for (c = 0; c < ast_list_len(w->a, nd->b); c++)
-			wk_expr(w, ast_list(w->a, nd->b)[c], RD);
+			if (!hook_store(w, n, ast_list(w->a, nd->b)[c]))
+				wk_expr(w, ast_list(w->a, nd->b)[c], RD);
 		return;
 	case AST_KEY_VALUE_EXPR:
 		if (ast_kind(w->a, nd->a) != AST_IDENT)
@@ -144,8 +200,13 @@ void wk_assign(struct walker *w, uint32_t n)
 			struct ty ty = r ? wk_type_of(w, r) : wk_unknown();
 
 			if (!r && nr == 1 && wk_N(w, rhs[0])->kind == AST_INDEX_EXPR &&
-			    i == 0)
+			    i == 0) {
 				ty = wk_type_of(w, rhs[0]);	/* v, ok := m[k] */
+				loc = wk_declare(w, lhs[i], ty);
+				if (loc)	/* an inner map of a map of maps */
+					loc->alias = wk_map_loc(w, rhs[0]);
+				continue;
+			}
 			loc = wk_declare(w, lhs[i], ty);
 			if (loc && r) {
 				loc->alias = wk_map_loc(w, r);
@@ -175,7 +236,21 @@ void wk_assign(struct walker *w, uint32_t n)
 			continue;
 		}
 		if (l->kind == AST_INDEX_EXPR) {
+			struct local *v;
+
 			wk_expr(w, lhs[i], WR);
+			/* s.m[k] = inner: a map of maps now holds the local
+			 * map, shared from here on like the others in it */
+			if (r && wk_N(w, r)->kind == AST_IDENT &&
+			    (v = wk_lookup(w, wk_ident(w, r))) && v->alias < 0 &&
+			    wk_type_of(w, r).kind == TY_MAP) {
+				loc_t o = wk_map_loc(w, l->a);
+
+				if (o >= 0 && facts_under(w->p, wk_type_of(w, l->a)).depth) {
+					v->alias = o;
+					v->fresh = v->made = 0;
+				}
+			}
 			continue;
 		}
 		if (l->kind == AST_SELECTOR_EXPR) {
@@ -504,6 +579,9 @@ void wk_stmt(struct walker *w, uint32_t n)
 					if (v && ml >= 0 && mt.kind == TY_MAP &&
 					    mt.depth)
 						v->alias = ml;
+					/* for _, f := range s.hooks */
+					if (v)
+						v->hooks = wk_hook_field(w, s->c);
 				}
 			} else {
 				wk_expr(w, s->a, WR);

@@ -22,6 +22,8 @@ struct local {
 	uint8_t global;		/* an object reached from a package variable */
 	uint32_t lit;		/* f := func() {...}: the literal, run where
 				 * f is called (or handed on) */
+	loc_t hooks;		/* for _, f := range s.hooks: the field of
+				 * the functions f holds (struct hook), -1 */
 	int8_t param;		/* parameter index, or -1 */
 	uint8_t loop;		/* loop nesting where it was declared */
 };
@@ -87,6 +89,9 @@ int wk_callee_of(struct walker *w, uint32_t fun, uint32_t *recv_node);
 struct ty wk_map_elem(struct ty m);
 struct ty wk_type_of(struct walker *w, uint32_t n);
 loc_t wk_loc_of(struct walker *w, uint32_t n);
+/* The field of stored functions (struct hook) that x holds: s.hooks,
+ * s.hooks[i], a local ranging over them; -1 if none. */
+loc_t wk_hook_field(struct walker *w, uint32_t x);
 loc_t wk_map_loc(struct walker *w, uint32_t n);
 int wk_owned(struct walker *w, uint32_t n);
 int wk_is_recv(struct walker *w, uint32_t n);

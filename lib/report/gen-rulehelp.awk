@@ -1,5 +1,5 @@
 # gen-rulehelp.awk - docs/rules/*.md -> C: the help of each rule for the
-# SARIF report (lib/report/report_json.c), so the rule pages stay the one source.
+# SARIF report (lib/report/report_sarif.c), so the rule pages stay the one source.
 #
 #   awk -f lib/report/gen-rulehelp.awk docs/rules/MG*.md > rulehelp.c
 #

@@ -5,10 +5,11 @@
  * checkstyle, junit, markdown (a PR comment) and rdjsonl (reviewdog), with
  * the escaping each consumer needs.  docs/reports.md describes them.  Not:
  * deciding the verdict or applying the baseline (mg-gate, baseline.h), the
- * JSON Lines stream of the pipeline (finding.h).  Split over report.c
- * (dispatch, text, json, escaping), report_json.c (sarif, gitlab),
- * report_xml.c (checkstyle, junit), report_md.c (markdown, github) and
- * report_rdjson.c (rdjsonl).
+ * JSON Lines stream of the pipeline (finding.h).  report.c holds the table
+ * of formats (name -> writer); each format is one file, report_FORMAT.c
+ * (report_text.c ... report_rdjsonl.c); the escaping for every output
+ * language is in report_escape.c, the summary line, counts and race pairing
+ * in report_summary.c (report_int.h, the private header).
  */
 #ifndef MG_REPORT_H
 #define MG_REPORT_H
@@ -55,7 +56,8 @@ struct report_opts {
 };
 
 /* Writes findings v[0..n) (sorted by finding_sort(), baselined ones already
- * removed, suppressed ones still in and flagged) in format fmt. */
+ * removed, suppressed ones still in and flagged) in format fmt; github,
+ * gitlab, checkstyle and rdjsonl leave the suppressed ones out. */
 void report_write(FILE *fp, int fmt, const struct finding *v, size_t n,
 		  const struct verdict *vd, const struct report_opts *o);
 

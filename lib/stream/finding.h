@@ -5,7 +5,8 @@
  * stream from a crashed stage, and fingerprints.  Not: judging (mg-gate) or
  * rendering reports (report/report.h).  jansson is used here and in
  * baseline.c, config.c, git/gitdiff.c and the JSON reports
- * (report/report_json.c, report_rdjson.c); its types never appear in headers.
+ * (report/report_escape.c and the JSON formats' files); its types never
+ * appear in headers.
  */
 #ifndef MG_FINDING_H
 #define MG_FINDING_H

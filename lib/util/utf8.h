@@ -6,7 +6,7 @@
  * writers and the reports judge a string through these, so it is judged the
  * same everywhere.  Not: escaping for an output language (report/), control
  * characters on a terminal (mg_put_text() in util.h), a decoder that says
- * where a bad sequence ends (report_json.c's byte-offset decoder, WHATWG's
+ * where a bad sequence ends (report_sarif.c's byte-offset decoder, WHATWG's
  * rule).
  */
 #ifndef MG_UTF8_H

@@ -4,6 +4,7 @@
 
 #include "engine/engine.h"
 #include "engine/engine_int.h"
+#include "engine/module.h"
 #include "unit.h"
 
 static void test_locksets(void)
@@ -105,10 +106,69 @@ static void test_packages(void)
 	finding_list_release(&out);
 }
 
+/* The module phase: a package judged with the others in view. */
+static void test_module(void)
+{
+	static const char store[] =
+		"package store\nimport \"sync\"\n"
+		"type S struct { mu sync.Mutex; m map[int]int }\n"
+		"func (s *S) Add() { s.mu.Lock(); s.m[1] = 1; s.mu.Unlock() }\n"
+		"func (s *S) Del() { s.mu.Lock(); delete(s.m, 1); s.mu.Unlock() }\n"
+		"func (s *S) Get() int { return s.m[1] }\n"
+		"func (s *S) Peek() int { return s.m[2] }\n";
+	static const char user[] =
+		"package main\nfunc main() { s := store.New(); s.Add(); s.Del(); "
+		"go s.Get() }\n";
+	static const char note[] =
+		"package main\n// .Peek in a comment counts: names, not types\n";
+	static const char tests[] = "package main\nfunc TestX() { s.Peek() }\n";
+	struct scan_opts o;
+	struct scan_file f = { "store/s.go", store, strlen(store) };
+	struct scan_file u = { "main.go", user, strlen(user) };
+	struct scan_file c = { "doc.go", note, strlen(note) };
+	struct scan_file t = { "main_test.go", tests, strlen(tests) };
+	struct finding_list out = FINDING_LIST_INIT, none = FINDING_LIST_INIT;
+	struct module *m = module_new();
+	size_t i;
+
+	scan_opts_init(&o);
+	o.mod = m;
+	engine_scan_group(&o, &u, 1, &none);
+	engine_scan_group(&o, &t, 1, &none);	/* tests do not count */
+	engine_scan_group(&o, &f, 1, &out);
+	CHECK_INT(none.n, 0);
+	CHECK_INT(out.n, 2);
+	module_resolve(m, out.v, out.n, NULL, NULL);
+	for (i = 0; i < out.n; i++) {
+		if (out.v[i].line == 6)	/* Get: main calls it */
+			CHECK_INT(out.v[i].severity, SEV_WARNING);
+		else if (out.v[i].line == 7) {	/* Peek: nothing does */
+			CHECK_INT(out.v[i].severity, SEV_NOTE);
+			CHECK(strstr(out.v[i].message, "calls Peek") != NULL);
+		} else
+			CHECK(!"a finding on another line");
+	}
+	finding_list_release(&out);
+	module_free(m);
+
+	/* the comment's ".Peek" is a reference: the filter is by name */
+	m = module_new();
+	o.mod = m;
+	engine_scan_group(&o, &u, 1, &none);
+	engine_scan_group(&o, &c, 1, &none);
+	engine_scan_group(&o, &f, 1, &out);
+	module_resolve(m, out.v, out.n, NULL, NULL);
+	for (i = 0; i < out.n; i++)
+		CHECK_INT(out.v[i].severity, SEV_WARNING);
+	finding_list_release(&out);
+	module_free(m);
+}
+
 int main(void)
 {
 	test_locksets();
 	test_names();
 	test_packages();
+	test_module();
 	return unit_done("test_engine");
 }

@@ -1,4 +1,4 @@
-/* report_rdjson.c - reviewdog's Diagnostic Format as JSON Lines (rdjsonl):
+/* report_rdjsonl.c - reviewdog's Diagnostic Format as JSON Lines (rdjsonl):
  * one Diagnostic object per line, for `reviewdog -f=rdjsonl` (see report.h,
  * docs/reviewdog.md) */
 #include "report/report_int.h"
@@ -17,30 +17,6 @@ static const char *rdj_severity(int sev)
 	return sev == SEV_ERROR ? "ERROR" : sev == SEV_WARNING ? "WARNING" : "INFO";
 }
 
-/* Cuts valid UTF-8 s to at most max bytes, on a character boundary. */
-static void rdj_cut(char *s, size_t max)
-{
-	size_t n = strlen(s);
-
-	if (n <= max)
-		return;
-	while (max && ((unsigned char)s[max] & 0xc0) == 0x80)
-		max--;
-	s[max] = '\0';
-}
-
-/* s as valid UTF-8, cut to at most max bytes. */
-static json_t *rdj_str(const char *s, size_t max)
-{
-	char *c = rpt_clean(s);
-	json_t *j;
-
-	rdj_cut(c, max);
-	j = json_string(c);
-	free(c);
-	return j ? j : json_string("");
-}
-
 /* {"path":..., "range":{"start":{"line","column"}, "end":{...}}}; column 0
  * (not known) is left out, which reviewdog reads as the whole line.  Both
  * count bytes from 1 and the end is exclusive, as in mapguard's findings. */
@@ -50,7 +26,7 @@ static json_t *rdj_location(const char *path, long line, long col,
 	json_t *loc = json_object(), *range = json_object(),
 	       *start = json_object();
 
-	json_object_set_new(loc, "path", rdj_str(path, (size_t)-1));
+	json_object_set_new(loc, "path", rpt_json_str(path));
 	if (line > 0)
 		json_object_set_new(start, "line", json_integer(line));
 	if (col > 0)
@@ -73,7 +49,7 @@ static json_t *rdj_related(const char *path, long line, long col,
 {
 	json_t *r = json_object();
 
-	json_object_set_new(r, "message", rdj_str(msg, RDJ_MSG_MIN));
+	json_object_set_new(r, "message", rpt_json_cut(msg, RDJ_MSG_MIN));
 	json_object_set_new(r, "location", rdj_location(path, line, col, 0, 0));
 	return r;
 }
@@ -101,7 +77,7 @@ static json_t *rdj_diagnostic(const struct finding *f,
 	char *m = rpt_clean(f->message);
 	size_t k;
 
-	rdj_cut(m, msgmax);
+	rpt_utf8_cut(m, msgmax);
 	buf_adds(&b, m);
 	free(m);
 	for (k = 0; k < nev; k++) {
@@ -110,7 +86,7 @@ static json_t *rdj_diagnostic(const struct finding *f,
 
 		rdj_where(&b, e->path, e->line, e->column);
 		m = rpt_clean(note);
-		rdj_cut(m, RDJ_MSG_MIN);
+		rpt_utf8_cut(m, RDJ_MSG_MIN);
 		buf_adds(&b, m);
 		free(m);
 		json_array_append_new(rel, rdj_related(e->path, e->line,
@@ -125,14 +101,14 @@ static json_t *rdj_diagnostic(const struct finding *f,
 
 		rdj_where(&b, race->path, race->line, race->column);
 		m = rpt_clean(note);
-		rdj_cut(m, RDJ_MSG_MIN);
+		rpt_utf8_cut(m, RDJ_MSG_MIN);
 		buf_adds(&b, m);
 		free(m);
 		json_array_append_new(rel, rdj_related(race->path, race->line,
 						       race->column, note));
 		free(note);
 	}
-	json_object_set_new(d, "message", rdj_str(b.p ? b.p : "", (size_t)-1));
+	json_object_set_new(d, "message", rpt_json_str(b.p ? b.p : ""));
 	buf_release(&b);
 	json_object_set_new(d, "location",
 			    rdj_location(f->path, f->line, f->column,
@@ -141,7 +117,7 @@ static json_t *rdj_diagnostic(const struct finding *f,
 	json_object_set_new(src, "name", json_string("mapguard"));
 	json_object_set_new(src, "url", json_string(MG_HOME_URL));
 	json_object_set_new(d, "source", src);
-	json_object_set_new(code, "value", rdj_str(f->rule, RDJ_MSG_MIN));
+	json_object_set_new(code, "value", rpt_json_cut(f->rule, RDJ_MSG_MIN));
 	if (ri) {
 		/* the page SARIF's helpUri names */
 		char *url = rules_doc_url(ri->id);
@@ -185,10 +161,13 @@ static void rdj_write(FILE *fp, const struct finding *f,
 	free(s);
 }
 
-void report_rdjsonl(FILE *fp, const struct finding *v, size_t n)
+void report_rdjsonl(FILE *fp, const struct finding *v, size_t n,
+		    const struct verdict *vd, const struct report_opts *o)
 {
 	size_t *partner = rpt_race_partners(v, n), i;
 
+	(void)vd;
+	(void)o;
 	for (i = 0; i < n; i++) {
 		if (v[i].suppressed)
 			continue;	/* reviewdog would post it */

@@ -1,58 +1,9 @@
-/* report_xml.c - the checkstyle and JUnit XML reports (see report.h) */
+/* report_junit.c - the JUnit XML report, for GitLab's and Jenkins' test
+ * reports (see report.h) */
 #include "report/report_int.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static void put_xml(FILE *fp, struct buf *b, const char *s)
-{
-	buf_reset(b);
-	rpt_xml(b, s);
-	if (b->len)
-		fwrite(b->p, 1, b->len, fp);
-}
-
-static const char *checkstyle_severity(int sev)
-{
-	return sev == SEV_ERROR ? "error" : sev == SEV_WARNING ? "warning" : "info";
-}
-
-void report_checkstyle(FILE *fp, const struct finding *v, size_t n)
-{
-	struct buf b = BUF_INIT;
-	const char *open = NULL;
-	size_t i;
-
-	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	      "<checkstyle version=\"4.3\">\n", fp);
-	for (i = 0; i < n; i++) {
-		const struct finding *f = &v[i];
-
-		if (f->suppressed)
-			continue;
-		if (!open || strcmp(open, f->path)) {	/* sorted by path */
-			if (open)
-				fputs("  </file>\n", fp);
-			fputs("  <file name=\"", fp);
-			put_xml(fp, &b, f->path);
-			fputs("\">\n", fp);
-			open = f->path;
-		}
-		fprintf(fp, "    <error line=\"%ld\"", f->line);
-		if (f->column)
-			fprintf(fp, " column=\"%ld\"", f->column);
-		fprintf(fp, " severity=\"%s\" message=\"",
-			checkstyle_severity(f->severity));
-		put_xml(fp, &b, f->message);
-		fputs("\" source=\"mapguard.", fp);
-		put_xml(fp, &b, f->rule);
-		fputs("\"/>\n", fp);
-	}
-	if (open)
-		fputs("  </file>\n", fp);
-	fputs("</checkstyle>\n", fp);
-	buf_release(&b);
-}
 
 struct nameref {
 	const char *name;
@@ -102,12 +53,13 @@ static char **junit_names(const struct finding *v, size_t n)
 }
 
 void report_junit(FILE *fp, const struct finding *v, size_t n,
-		  const struct verdict *vd)
+		  const struct verdict *vd, const struct report_opts *o)
 {
 	struct buf b = BUF_INIT;
 	char **names = junit_names(v, n);
 	size_t i, k, tests = n ? n : 1;
 
+	(void)o;
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", fp);
 	fprintf(fp, "<testsuites name=\"mapguard\" tests=\"%zu\" failures=\"%zu\" "
 		"errors=\"0\" skipped=\"%zu\">\n", tests, vd->counted,
@@ -123,25 +75,25 @@ void report_junit(FILE *fp, const struct finding *v, size_t n,
 		char *name;
 
 		fputs("    <testcase name=\"", fp);
-		put_xml(fp, &b, names[i]);
+		rpt_put_xml(fp, &b, names[i]);
 		free(names[i]);
 		fputs("\" classname=\"", fp);
-		put_xml(fp, &b, f->path);
+		rpt_put_xml(fp, &b, f->path);
 		fprintf(fp, "\" file=\"");
-		put_xml(fp, &b, f->path);
+		rpt_put_xml(fp, &b, f->path);
 		fprintf(fp, "\" line=\"%ld\">\n", f->line);
 		if (f->suppressed) {
 			fputs("      <skipped message=\"suppressed", fp);
 			if (f->suppress_reason) {
 				fputs(": ", fp);
-				put_xml(fp, &b, f->suppress_reason);
+				rpt_put_xml(fp, &b, f->suppress_reason);
 			}
 			fputs("\"/>\n", fp);
 		} else {
 			fputs("      <failure type=\"", fp);
-			put_xml(fp, &b, f->rule);
+			rpt_put_xml(fp, &b, f->rule);
 			fputs("\" message=\"", fp);
-			put_xml(fp, &b, f->message);
+			rpt_put_xml(fp, &b, f->message);
 			fputs("\">", fp);
 			name = f->column
 				? xasprintf("%s:%ld:%ld: %s: %s (%s)", f->path,
@@ -151,14 +103,14 @@ void report_junit(FILE *fp, const struct finding *v, size_t n,
 				: xasprintf("%s:%ld: %s: %s (%s)", f->path,
 					    f->line, severity_name(f->severity),
 					    f->message, f->rule);
-			put_xml(fp, &b, name);
+			rpt_put_xml(fp, &b, name);
 			free(name);
 			for (k = 0; k < f->nev; k++) {
 				name = xasprintf("\n    %s:%ld: %s", f->ev[k].path,
 						 f->ev[k].line,
 						 f->ev[k].note ? f->ev[k].note
 							       : "related");
-				put_xml(fp, &b, name);
+				rpt_put_xml(fp, &b, name);
 				free(name);
 			}
 			fputs("</failure>\n", fp);
