@@ -107,6 +107,10 @@ int finding_reader_open(struct finding_reader **out, char *const *paths,
  * already reported ("FILE:LINE: invalid finding: why", a missing or failed
  * trailer). */
 int finding_read(struct finding_reader *rd, struct finding *f);
+/* After finding_read() returned -1 for a malformed input: that message
+ * (without the program name), borrowed while rd lives; NULL for an I/O
+ * error. */
+const char *finding_reader_error(const struct finding_reader *rd);
 /* After the end: the shards named by the trailers read ("K/N" strings, borrowed
  * while rd lives), and totals. */
 size_t finding_reader_shards(const struct finding_reader *rd,
