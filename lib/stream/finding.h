@@ -1,10 +1,13 @@
 /* finding.h - the finding record, its JSON Lines form, trailers, fingerprints
  *
- * Owns: struct finding and struct evidence, reading and writing them as JSON
- * Lines (docs/format.md), the end-of-stream trailer that tells a complete
- * stream from a crashed stage, and fingerprints.  Not: judging (mg-gate) or
- * rendering reports (report/report.h).  jansson is used here and in
- * baseline.c, config.c, git/gitdiff.c and the JSON reports
+ * Owns: struct finding and struct evidence, writing them as JSON Lines
+ * (docs/format.md) with the end-of-stream trailer that tells a complete
+ * stream from a crashed stage, the full reader (finding_read: a front end of
+ * jsonl.h, which owns the grammar, the record checks, the trailer and count
+ * rules and their messages), and fingerprints.  Not: judging (mg-gate),
+ * rendering reports (report/report.h), mg-diff's pass-through reader
+ * (rawfind.h).  jansson is used here (writing; unknown keys kept for the
+ * round trip) and in baseline.c, config.c, git/gitdiff.c and the JSON reports
  * (report/report_escape.c and the JSON formats' files); its types never
  * appear in headers.
  */

@@ -95,6 +95,7 @@ static int string(struct jsonl_cur *c, struct buf *out)
 		if (*p == '\\') {
 			unsigned u, lo;
 
+			c->esc = 1;
 			if (p + 1 >= c->end)
 				return fail(c, "unterminated string");
 			switch (p[1]) {
@@ -297,6 +298,7 @@ int jsonl_object(struct jsonl_cur *c, struct jsonl_members *m, int depth)
 		if (c->p >= c->end || *c->p != '"')
 			return fail(c, "expected a key");
 		k = c->p + 1;
+		c->esc = 0;
 		if (string(c, NULL) < 0)
 			return -1;
 		ARRAY_GROW(m->v, m->n + 1, m->alloc);
@@ -304,15 +306,18 @@ int jsonl_object(struct jsonl_cur *c, struct jsonl_members *m, int depth)
 		cur->key = k;
 		cur->klen = (size_t)(c->p - 1 - k);
 		cur->known = -1;
+		cur->kesc = (unsigned char)c->esc;
 		ws(c);
 		if (c->p >= c->end || *c->p != ':')
 			return fail(c, "expected ':'");
 		c->p++;
 		ws(c);
 		cur->v = c->p;
+		c->esc = 0;
 		if ((cur->kind = jsonl_value(c, depth + 1)) < 0)
 			return -1;
 		cur->vend = c->p;
+		cur->vesc = (unsigned char)c->esc;
 		ws(c);
 		if (c->p < c->end && *c->p == ',') {
 			c->p++;
@@ -328,7 +333,7 @@ int jsonl_object(struct jsonl_cur *c, struct jsonl_members *m, int depth)
 
 int jsonl_element(const char **p, const char *vend, struct jsonl_member *el)
 {
-	struct jsonl_cur c = { *p, vend, NULL, NULL };
+	struct jsonl_cur c = { *p, vend, NULL, NULL, 0 };
 
 	if (c.p >= vend || *c.p == ']')
 		return 0;
@@ -341,6 +346,7 @@ int jsonl_element(const char **p, const char *vend, struct jsonl_member *el)
 	el->v = c.p;
 	el->kind = jsonl_value(&c, 1);
 	el->vend = c.p;
+	el->vesc = (unsigned char)c.esc;
 	ws(&c);
 	*p = c.p;
 	return el->kind > 0;
@@ -348,7 +354,7 @@ int jsonl_element(const char **p, const char *vend, struct jsonl_member *el)
 
 void jsonl_unescape(const char *v, const char *vend, struct buf *out)
 {
-	struct jsonl_cur c = { v, vend, NULL, NULL };
+	struct jsonl_cur c = { v, vend, NULL, NULL, 0 };
 
 	string(&c, out);
 }
@@ -357,7 +363,7 @@ char *jsonl_strdup(const struct jsonl_member *m)
 {
 	struct buf b = BUF_INIT;
 
-	if (!memchr(m->v, '\\', (size_t)(m->vend - m->v)))
+	if (!m->vesc)
 		return xstrndup(m->v + 1, (size_t)(m->vend - m->v - 2));
 	jsonl_unescape(m->v, m->vend, &b);
 	if (!b.p)
@@ -373,7 +379,7 @@ int jsonl_str_is(const struct jsonl_member *m, const char *s)
 
 	if (m->kind != JSONL_STR)
 		return 0;
-	if (!memchr(m->v, '\\', len))
+	if (!m->vesc)
 		return len == n + 2 && !memcmp(m->v + 1, s, n);
 	u = jsonl_strdup(m);
 	eq = !strcmp(u, s);
@@ -395,7 +401,7 @@ long long jsonl_int(const struct jsonl_member *m)
 char *jsonl_key(const struct jsonl_member *m)
 {
 	struct jsonl_member k = { NULL, 0, m->key - 1, m->key + m->klen + 1,
-				  JSONL_STR, -1 };
+				  JSONL_STR, -1, 0, m->kesc };
 
 	return jsonl_strdup(&k);
 }
@@ -478,7 +484,7 @@ static int known_key(const struct jsonl_member *m)
 	char *u;
 	int k;
 
-	if (!memchr(m->key, '\\', m->klen))
+	if (!m->kesc)
 		return lookup(m->key, m->klen);
 	u = jsonl_key(m);
 	k = lookup(u, strlen(u));
@@ -496,7 +502,7 @@ static const struct jsonl_member *member(const struct jsonl_members *m,
 	for (i = 0; i < m->n; i++) {	/* the last one wins, as in jansson */
 		const struct jsonl_member *x = &m->v[i];
 
-		if (memchr(x->key, '\\', x->klen)) {
+		if (x->kesc) {
 			char *u = jsonl_key(x);
 
 			if (!strcmp(u, key))
@@ -619,15 +625,38 @@ static int check_trailer(struct jsonl_stream *st, struct jsonl_record *r)
 	return JSONL_TRAILER;
 }
 
+/* Which of an evidence entry's keys m is: 0 path, 1 line, 2 column, 3 note,
+ * -1 another. */
+static int evidence_key(const struct jsonl_member *m)
+{
+	static const char *const names[] = { "path", "line", "column", "note" };
+	char *u = m->kesc ? jsonl_key(m) : NULL;
+	const char *k = u ? u : m->key;
+	size_t n = u ? strlen(u) : m->klen;
+	int i, r = -1;
+
+	for (i = 0; i < 4 && r < 0; i++)
+		if (n == strlen(names[i]) && !memcmp(k, names[i], n))
+			r = i;
+	free(u);
+	return r;
+}
+
 /* One evidence entry, el: {path: string, line: integer, column?: integer,
  * note?: string}; other keys are allowed and dropped. */
 static int check_evidence(struct jsonl_stream *st, struct jsonl_record *r,
 			  size_t i, const struct jsonl_member *el)
 {
-	struct jsonl_cur c = { el->v, el->vend, NULL, NULL };
-	const struct jsonl_member *x;
+	static const char *const what[] = { "'path' must be a string",
+		"'line' must be an integer", "'column' must be an integer",
+		"'note' must be a string" };
+	static const int kinds[] = { JSONL_STR, JSONL_INT, JSONL_INT, JSONL_STR };
+	struct jsonl_cur c = { el->v, el->vend, NULL, NULL, 0 };
+	struct jsonl_member *slot[4] = { NULL, NULL, NULL, NULL };
 	struct jsonl_evidence *e;
 	char why[100];
+	size_t j;
+	int k;
 
 	if (el->kind != JSONL_OBJ || jsonl_object(&c, &r->sub, 1) < 0) {
 		snprintf(why, sizeof(why), "evidence[%zu] is not an object", i);
@@ -636,32 +665,16 @@ static int check_evidence(struct jsonl_stream *st, struct jsonl_record *r,
 	ARRAY_GROW(r->ev, r->nev + 1, r->aev);
 	e = &r->ev[r->nev++];
 	memset(e, 0, sizeof(*e));
-	if (!(x = member(&r->sub, "path")) || x->kind != JSONL_STR) {
-		snprintf(why, sizeof(why), "evidence[%zu]: 'path' must be a string", i);
-		return jsonl_stream_invalid(st, why);
-	}
-	e->path = *x;
-	if (!(x = member(&r->sub, "line")) || x->kind != JSONL_INT) {
-		snprintf(why, sizeof(why), "evidence[%zu]: 'line' must be an integer", i);
-		return jsonl_stream_invalid(st, why);
-	}
-	e->line = *x;
-	if ((x = member(&r->sub, "column"))) {
-		if (x->kind != JSONL_INT) {
-			snprintf(why, sizeof(why),
-				 "evidence[%zu]: 'column' must be an integer", i);
+	slot[0] = &e->path, slot[1] = &e->line;
+	slot[2] = &e->column, slot[3] = &e->note;
+	for (j = 0; j < r->sub.n; j++)	/* the last one wins, as in jansson */
+		if ((k = evidence_key(&r->sub.v[j])) >= 0)
+			*slot[k] = r->sub.v[j];
+	for (k = 0; k < 4; k++)
+		if ((k < 2 || slot[k]->kind) && slot[k]->kind != kinds[k]) {
+			snprintf(why, sizeof(why), "evidence[%zu]: %s", i, what[k]);
 			return jsonl_stream_invalid(st, why);
 		}
-		e->column = *x;
-	}
-	if ((x = member(&r->sub, "note"))) {
-		if (x->kind != JSONL_STR) {
-			snprintf(why, sizeof(why),
-				 "evidence[%zu]: 'note' must be a string", i);
-			return jsonl_stream_invalid(st, why);
-		}
-		e->note = *x;
-	}
 	return 0;
 }
 
@@ -751,7 +764,7 @@ static int check_finding(struct jsonl_stream *st, struct jsonl_record *r)
 int jsonl_stream_line(struct jsonl_stream *st, struct jsonl_record *r,
 		      const char *p, size_t len)
 {
-	struct jsonl_cur c = { p, p + len, NULL, NULL };
+	struct jsonl_cur c = { p, p + len, NULL, NULL, 0 };
 	size_t i;
 
 	st->lineno++;
@@ -790,11 +803,15 @@ int jsonl_stream_line(struct jsonl_stream *st, struct jsonl_record *r,
 		for (i = 0; i < r->m.n; i++)
 			if (r->m.v[i].known >= 0 && r->m.v[i].known < JK_NFINDING)
 				r->m.v[i].known = -1;
+		for (i = 0; i < JK_NFINDING; i++)
+			r->k[i] = NULL;
 		return check_trailer(st, r);
 	}
 	for (i = 0; i < r->m.n; i++)	/* a finding's trailer keys are unknown */
 		if (r->m.v[i].known >= JK_NFINDING)
 			r->m.v[i].known = -1;
+	for (i = JK_NFINDING; i < JK_N; i++)
+		r->k[i] = NULL;
 	return check_finding(st, r);
 }
 
@@ -826,7 +843,7 @@ char *jsonl_trailer_shard(const struct jsonl_record *r)
 /* One entry of a trailer's "suppressions": {path, line, rules?, reason?}. */
 static void add_suppression(const struct jsonl_member *e, struct change_info *ci)
 {
-	struct jsonl_cur c = { e->v, e->vend, NULL, NULL };
+	struct jsonl_cur c = { e->v, e->vend, NULL, NULL, 0 };
 	struct jsonl_members m = { NULL, 0, 0 };
 	const struct jsonl_member *p, *l, *why, *rs;
 	struct buf rules = BUF_INIT;

@@ -38,6 +38,7 @@ struct jsonl_member {
 	const char *v, *vend;
 	int kind;		/* 0: absent */
 	int known;
+	unsigned char kesc, vesc;	/* a backslash in the key, the value */
 };
 
 /* A reusable vector of members (grown, never shrunk). */
@@ -51,6 +52,7 @@ struct jsonl_members {
 struct jsonl_cur {
 	const char *p, *end;
 	const char *err, *at;
+	int esc;		/* set when a string had an escape */
 };
 
 /* Validates any value at c->p (white space first); returns its kind or -1. */

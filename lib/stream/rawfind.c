@@ -171,7 +171,7 @@ static const struct jsonl_member *member_of(const struct rawfind *f,
 					    const char *key,
 					    struct jsonl_members *m)
 {
-	struct jsonl_cur c = { f->bytes, f->bytes + f->len, NULL, NULL };
+	struct jsonl_cur c = { f->bytes, f->bytes + f->len, NULL, NULL, 0 };
 	const struct jsonl_member *r = NULL;
 	size_t i;
 
