@@ -536,14 +536,19 @@ void jsonl_stream_begin(struct jsonl_stream *st, const char *name, int flags)
 
 static int stream_vfail(struct jsonl_stream *st, const char *fmt, va_list ap)
 {
-	struct buf b = BUF_INIT;
-	char tmp[512];
+	va_list aq;
+	int n;
 
 	if (st->error)
 		return -1;
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
-	buf_adds(&b, tmp);
-	st->error = buf_detach(&b, NULL);
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	st->error = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	if (n > 0)
+		vsnprintf(st->error, (size_t)n + 1, fmt, ap);
+	else
+		st->error[0] = '\0';
 	return -1;
 }
 
