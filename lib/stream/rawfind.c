@@ -2,7 +2,6 @@
 #include "stream/rawfind.h"
 #include "stream/finding.h"
 #include "stream/jsonl.h"
-#include "util/utf8.h"
 #include "util/util.h"
 
 #include <errno.h>
