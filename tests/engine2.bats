@@ -286,3 +286,8 @@ PY
 @test "engine2: functions stored in a struct's hook slice run where the slice is called, under the locks held there" {
 	case2 hooks
 }
+
+@test "engine2: a callback that takes the lock before calling in holds it there (silent); one that does not is found" {
+	case2 cblock
+	case2 cblockrace
+}

@@ -320,6 +320,8 @@ struct pkg {
 	VEC(struct join) joins;
 	VEC(struct chclose) closes;
 	VEC(struct hook) hooks;
+	struct site_locks *sl[2];	/* roots.c: the locks along two
+					 * gosites' calls, cached */
 	struct roots *roots;	/* per function (roots.c) */
 	struct roots *self;	/* per function: gosites on its receiver */
 	struct roots *pself;	/* per function, 4 each: gosites sharing

@@ -208,8 +208,121 @@ int roots_in_go(const struct pkg *p, int fn)
 	return p->roots && (p->roots[fn].n || p->roots[fn].over);
 }
 
+/* The locks held at each function's entry when gosite s runs it: its
+ * target starts with none, calls in its literal with the locks there,
+ * and on through the calls it makes (a meet over them).  The package's
+ * entry (judge.c) meets over every caller; this is the goroutine's own
+ * path (a callback that takes b.mu before calling into pm). */
+struct site_locks {
+	int site;
+	uint8_t *seen;
+	struct lockset *e;
+};
+
+static void strip_released(struct lockset *ls)
+{
+	int k;
+
+	for (k = 0; k < ls->n;)
+		if (ls->h[k].shared == LS_RELEASED)
+			ls->h[k] = ls->h[--ls->n];
+		else
+			k++;
+}
+
+static void site_meet(struct site_locks *c, int fn, struct lockset *at,
+		      int *changed)
+{
+	strip_released(at);
+	if (!c->seen[fn]) {
+		c->seen[fn] = 1, c->e[fn] = *at, *changed = 1;
+	} else {
+		struct lockset old = c->e[fn];
+
+		ls_meet(&c->e[fn], at);
+		strip_released(&c->e[fn]);
+		if (!ls_equal(&old, &c->e[fn]))
+			*changed = 1;
+	}
+}
+
+static const struct site_locks *site_locks(struct pkg *p, int s, int slot)
+{
+	struct site_locks *c = p->sl[slot];
+	size_t n = p->funcs.n ? p->funcs.n : 1, k;
+	int round, changed = 1, t = p->gos.v[s].target;
+
+	if (!c) {
+		c = p->sl[slot] = xcalloc(1, sizeof(*c));
+		c->seen = xmalloc(n);
+		c->e = xmalloc(n * sizeof(*c->e));
+		c->site = -1;
+	}
+	if (c->site == s)
+		return c;
+	c->site = s;
+	memset(c->seen, 0, n);
+	if (t >= 0) {
+		c->seen[t] = 1;
+		memset(&c->e[t], 0, sizeof(c->e[t]));
+	}
+	for (k = 0; k < p->calls.n; k++) {
+		const struct call *cl = &p->calls.v[k];
+		struct lockset at = cl->ls;
+
+		if (cl->go == s && !(cl->flags & (CALL_GO | CALL_VALUE)))
+			site_meet(c, cl->callee, &at, &changed);
+	}
+	for (round = 0; changed && round < 8; round++) {
+		changed = 0;
+		for (k = 0; k < p->calls.n; k++) {
+			const struct call *cl = &p->calls.v[k];
+			struct lockset at;
+
+			if ((cl->flags & (CALL_GO | CALL_VALUE)) || cl->go >= 0 ||
+			    !c->seen[cl->caller])
+				continue;
+			at = c->e[cl->caller];
+			ls_apply(&at, &cl->ls);
+			site_meet(c, cl->callee, &at, &changed);
+		}
+	}
+	return c;
+}
+
+/* The locks held at access a when gosite s (-1: outside goroutines) runs
+ * it; slot: which cache. */
+static struct lockset site_ls(struct pkg *p, const struct access *a, int s,
+			      int slot)
+{
+	const struct site_locks *c;
+	struct lockset ls;
+
+	if (s < 0)
+		return judge_abs_ls(p, a);
+	if (a->go == s) {
+		ls = a->ls;
+		return ls;
+	}
+	c = site_locks(p, s, slot);
+	if (!c->seen[a->fn])
+		return judge_abs_ls(p, a);
+	ls = c->e[a->fn];
+	ls_apply(&ls, &a->ls);
+	return ls;
+}
+
 void roots_free(struct pkg *p)
 {
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (p->sl[i]) {
+			free(p->sl[i]->seen);
+			free(p->sl[i]->e);
+			free(p->sl[i]);
+			p->sl[i] = NULL;
+		}
 	free(p->roots);
 	free(p->self);
 	free(p->pself);
@@ -694,8 +807,14 @@ void roots_judge(struct pkg *p, struct access *a, size_t n)
 				continue;
 			if (overlap(p, x, &a[j], &sx, &sy) &&
 			    !chan_ordered(p, x, &a[j]) &&
-			    !chan_ordered(p, &a[j], x))
-				y = &a[j];
+			    !chan_ordered(p, &a[j], x)) {
+				/* the locks on the goroutines' own paths */
+				struct lockset px = site_ls(p, x, sx, 0);
+				struct lockset py = site_ls(p, &a[j], sy, 1);
+
+				if (!common_lock(&px, &py))
+					y = &a[j];
+			}
 		}
 		if (!y) {
 			if (p->owner && !p->loose)

@@ -1,5 +1,6 @@
 /* finding.c - finding records, JSON Lines I/O, trailers, fingerprints */
 #include "stream/finding.h"
+#include "stream/jsonl.h"
 #include "util/utf8.h"
 #include "util/util.h"
 
@@ -220,20 +221,17 @@ void finding_write_trailer_info(FILE *fp, const struct trailer *t,
 	json_decref(o);
 }
 
-/* ---- reading ---- */
+/* ---- reading: the full front end of jsonl.h ---- */
 
 struct finding_reader {
 	char **paths;		/* owned copies; "-" for stdin */
 	size_t npaths, cur;
 	int flags;
 	FILE *fp;
-	const char *name;	/* current input's name for messages */
-	long lineno;
 	char *line;
 	size_t linecap;
-	int last_was_trailer;	/* in the current input */
-	long since_trailer;	/* findings since the last trailer */
-	int any_record;
+	struct jsonl_stream st;	/* the current input under the stream rules */
+	struct jsonl_record rec;
 	char **shards;
 	size_t nshards, ashards;
 	long files;
@@ -266,6 +264,13 @@ static const char *input_name(const char *p)
 	return strcmp(p, "-") ? p : "<stdin>";
 }
 
+/* Reports the stream's first error; -1. */
+static int failed(struct finding_reader *rd)
+{
+	rd->failed = 1;
+	return mg_error("%s", rd->st.error);
+}
+
 /* Opens the next input; 1 opened, 0 none left, -1 error. */
 static int next_input(struct finding_reader *rd)
 {
@@ -274,11 +279,7 @@ static int next_input(struct finding_reader *rd)
 	if (rd->cur >= rd->npaths)
 		return 0;
 	p = rd->paths[rd->cur++];
-	rd->name = input_name(p);
-	rd->lineno = 0;
-	rd->last_was_trailer = 0;
-	rd->since_trailer = 0;
-	rd->any_record = 0;
+	jsonl_stream_begin(&rd->st, input_name(p), rd->flags);
 	rd->fp = strcmp(p, "-") ? fopen(p, "r") : stdin;
 	if (!rd->fp)
 		return mg_error("%s: cannot open: %s", p, strerror(errno));
@@ -293,197 +294,73 @@ static int close_input(struct finding_reader *rd)
 		fclose(rd->fp);
 	rd->fp = NULL;
 	if (bad)
-		return mg_error("%s: read error", rd->name);
-	if (rd->flags & FINDING_NO_TRAILER)
-		return 0;
-	if (!rd->any_record)
-		return mg_error("%s: empty input: no findings stream (did the "
-				"upstream stage fail?)", rd->name);
-	if (!rd->last_was_trailer)
-		return mg_error("%s: incomplete stream: no mapguard trailer at the "
-				"end (upstream stage crashed or was cut off; "
-				"--no-trailer accepts hand-written input)",
-				rd->name);
-	return 0;
+		return mg_error("%s: read error", rd->st.name);
+	return jsonl_stream_end(&rd->st) < 0 ? failed(rd) : 0;
 }
 
-static int invalid(struct finding_reader *rd, const char *why)
+static char *copy_str(const struct jsonl_member *m)
 {
-	return mg_error("%s:%ld: invalid finding: %s", rd->name, rd->lineno, why);
+	return m && m->kind == JSONL_STR ? jsonl_strdup(m) : NULL;
 }
 
-/* The trailer's "base" and "suppressions" (mg-diff): informational, so a
- * malformed entry is skipped, never an error. */
-static void read_change(struct finding_reader *rd, json_t *root)
+/* The checked record rd->rec into *f; unknown keys are kept (jansson values,
+ * for the round trip). */
+static int build_finding(struct finding_reader *rd, struct finding *f)
 {
-	json_t *a = json_object_get(root, "suppressions"), *e, *b, *r;
-	size_t i, k;
-
-	b = json_object_get(root, "tool");
-	if ((json_is_string(b) && !strcmp(json_string_value(b), "mg-diff")) ||
-	    json_object_get(root, "base") || a)
-		rd->change.known = 1;
-	b = json_object_get(root, "base");
-	if (!rd->change.base && json_is_string(b))
-		rd->change.base = xstrdup(json_string_value(b));
-	json_array_foreach(json_is_array(a) ? a : NULL, i, e) {
-		json_t *p = json_object_get(e, "path"), *l = json_object_get(e, "line");
-		json_t *why = json_object_get(e, "reason"), *x;
-		struct buf rules = BUF_INIT;
-
-		if (!json_is_string(p) || !json_is_integer(l))
-			continue;
-		r = json_object_get(e, "rules");
-		json_array_foreach(json_is_array(r) ? r : NULL, k, x) {
-			if (!json_is_string(x))
-				continue;
-			if (rules.len)
-				buf_addc(&rules, ',');
-			buf_adds(&rules, json_string_value(x));
-		}
-		change_info_add(&rd->change, json_string_value(p),
-				(long)json_integer_value(l), rules.p ? rules.p : "",
-				json_is_string(why) ? json_string_value(why) : NULL);
-		buf_release(&rules);
-	}
-}
-
-static int read_trailer(struct finding_reader *rd, json_t *root)
-{
-	json_error_t jerr;
-	const char *status = NULL, *shard = NULL, *tool = "?";
-	json_int_t files = 0, nfind = -1;
-
-	if (json_unpack_ex(root, &jerr, 0, "{s?s, s:s, s?I, s?I, s?s}", "tool",
-			   &tool, "status", &status, "files", &files, "findings",
-			   &nfind, "shard", &shard) < 0)
-		return mg_error("%s:%ld: invalid trailer: %s", rd->name, rd->lineno,
-				jerr.text);
-	if (strcmp(status, "ok"))
-		return mg_error("%s:%ld: %s reported status '%s': the upstream stage "
-				"failed, refusing to judge a partial result",
-				rd->name, rd->lineno, tool, status);
-	if (nfind >= 0 && nfind != rd->since_trailer)
-		return mg_error("%s:%ld: damaged stream: trailer counts %lld findings, "
-				"%ld were read", rd->name, rd->lineno,
-				(long long)nfind, rd->since_trailer);
-	rd->files += (long)files;
-	if (shard) {
-		ARRAY_GROW(rd->shards, rd->nshards + 1, rd->ashards);
-		rd->shards[rd->nshards++] = xstrdup(shard);
-	}
-	read_change(rd, root);
-	rd->since_trailer = 0;
-	rd->last_was_trailer = 1;
-	return 0;
-}
-
-static char *copy_str(json_t *o, const char *key)
-{
-	json_t *v = json_object_get(o, key);
-
-	return json_is_string(v) ? xstrdup(json_string_value(v)) : NULL;
-}
-
-static int read_evidence(struct finding_reader *rd, struct finding *f, json_t *a)
-{
+	const struct jsonl_record *r = &rd->rec;
+	const struct jsonl_member *const *k = r->k;
 	size_t i;
-	json_t *e;
 
-	if (!json_is_array(a))
-		return invalid(rd, "'evidence' is not an array");
-	json_array_foreach(a, i, e) {
+	f->rule = jsonl_strdup(k[JK_RULE]);
+	f->severity = r->severity;
+	f->path = jsonl_strdup(k[JK_PATH]);
+	f->line = (long)jsonl_int(k[JK_LINE]);
+	f->column = k[JK_COLUMN] ? (long)jsonl_int(k[JK_COLUMN]) : 0;
+	f->end_line = k[JK_END_LINE] ? (long)jsonl_int(k[JK_END_LINE]) : 0;
+	f->end_column = k[JK_END_COLUMN] ? (long)jsonl_int(k[JK_END_COLUMN]) : 0;
+	f->message = jsonl_strdup(k[JK_MESSAGE]);
+	f->symbol = copy_str(k[JK_SYMBOL]);
+	f->source = copy_str(k[JK_SOURCE]);
+	f->fingerprint = copy_str(k[JK_FINGERPRINT]);
+	f->suppress_reason = copy_str(k[JK_SUPPRESS_REASON]);
+	f->suppressed = k[JK_SUPPRESSED] && k[JK_SUPPRESSED]->kind == JSONL_TRUE;
+	f->suppress_config = f->suppressed && r->by_config;
+	f->downgraded = r->downgraded;
+	f->downgrade_reason = copy_str(k[JK_DOWNGRADE_REASON]);
+	f->count = k[JK_COUNT] ? (long)jsonl_int(k[JK_COUNT]) : 0;
+	for (i = 0; i < r->nev; i++) {
+		const struct jsonl_evidence *e = &r->ev[i];
+		char *path = jsonl_strdup(&e->path);
+		char *note = e->note.kind ? jsonl_strdup(&e->note) : NULL;
+
+		finding_add_evidence(f, path, (long)jsonl_int(&e->line),
+				     e->column.kind ? (long)jsonl_int(&e->column) : 0,
+				     note);
+		free(path);
+		free(note);
+	}
+	for (i = 0; i < r->m.n; i++) {
+		const struct jsonl_member *m = &r->m.v[i];
 		json_error_t jerr;
-		const char *path, *note = NULL;
-		json_int_t line, col = 0;
+		json_t *v;
+		char *key;
 
-		if (json_unpack_ex(e, &jerr, 0, "{s:s, s:I, s?I, s?s}", "path", &path,
-				   "line", &line, "column", &col, "note", &note) < 0) {
-			char why[200];
-
-			snprintf(why, sizeof(why), "evidence[%zu]: %s", i, jerr.text);
-			return invalid(rd, why);
-		}
-		finding_add_evidence(f, path, (long)line, (long)col, note);
-	}
-	return 0;
-}
-
-static const char *const known_keys[] = { "rule", "severity", "path", "line",
-	"column", "end_line", "end_column", "message", "symbol", "source",
-	"evidence", "fingerprint", "suppressed", "suppress_reason", "count",
-	"suppressed_by", "downgraded_from", "downgrade_reason", NULL };
-
-static int is_known(const char *k)
-{
-	int i;
-
-	for (i = 0; known_keys[i]; i++)
-		if (!strcmp(known_keys[i], k))
-			return 1;
-	return 0;
-}
-
-static int parse_finding(struct finding_reader *rd, json_t *root,
-			 struct finding *f)
-{
-	json_error_t jerr;
-	const char *rule, *sev, *path, *msg;
-	json_int_t line, col = 0, eline = 0, ecol = 0, count = 0;
-	int supp = 0, s;
-	json_t *ev = NULL, *val;
-	const char *key;
-
-	if (json_unpack_ex(root, &jerr, 0,
-			   "{s:s, s:s, s:s, s:I, s?I, s?I, s?I, s:s, s?o, s?b, s?I}",
-			   "rule", &rule, "severity", &sev, "path", &path, "line",
-			   &line, "column", &col, "end_line", &eline, "end_column",
-			   &ecol, "message", &msg, "evidence", &ev, "suppressed",
-			   &supp, "count", &count) < 0)
-		return invalid(rd, jerr.text);
-	if ((s = severity_parse(sev)) < 0)
-		return invalid(rd, "'severity' must be error, warning or note");
-	if (line < 1 || col < 0 || eline < 0 || ecol < 0)
-		return invalid(rd, "'line' must be >= 1 and columns >= 0");
-	if (!*path || !*rule)
-		return invalid(rd, "empty 'path' or 'rule'");
-	f->rule = xstrdup(rule);
-	f->severity = s;
-	f->path = xstrdup(path);
-	f->line = (long)line;
-	f->column = (long)col;
-	f->end_line = (long)eline;
-	f->end_column = (long)ecol;
-	f->message = xstrdup(msg);
-	f->symbol = copy_str(root, "symbol");
-	f->source = copy_str(root, "source");
-	f->fingerprint = copy_str(root, "fingerprint");
-	f->suppress_reason = copy_str(root, "suppress_reason");
-	f->suppressed = supp;
-	if ((val = json_object_get(root, "suppressed_by"))) {
-		const char *by = json_is_string(val) ? json_string_value(val) : "";
-
-		if (strcmp(by, "config") && strcmp(by, "source"))
-			return invalid(rd, "'suppressed_by' must be config or source");
-		f->suppress_config = supp && !strcmp(by, "config");
-	}
-	if ((val = json_object_get(root, "downgraded_from"))) {
-		if (!json_is_string(val) ||
-		    (s = severity_parse(json_string_value(val))) < 0)
-			return invalid(rd, "'downgraded_from' must be error, "
-					   "warning or note");
-		f->downgraded = s + 1;
-	}
-	f->downgrade_reason = copy_str(root, "downgrade_reason");
-	f->count = (long)count;
-	if (ev && read_evidence(rd, f, ev) < 0)
-		return -1;
-	json_object_foreach(root, key, val) {
-		if (is_known(key))
+		if (jsonl_known_finding_key(m))
 			continue;
+		v = json_loadb(m->v, (size_t)(m->vend - m->v), JSON_DECODE_ANY,
+			       &jerr);
+		key = jsonl_key(m);
+		if (!v) {
+			char why[300];
+
+			snprintf(why, sizeof(why), "'%s': %s", key, jerr.text);
+			free(key);
+			return jsonl_stream_invalid(&rd->st, why);
+		}
 		if (!f->extra)
 			f->extra = json_object();
-		json_object_set((json_t *)f->extra, key, val);
+		json_object_set_new((json_t *)f->extra, key, v);
+		free(key);
 	}
 	return 0;
 }
@@ -495,9 +372,7 @@ int finding_read(struct finding_reader *rd, struct finding *f)
 		return -1;
 	for (;;) {
 		ssize_t n;
-		json_error_t jerr;
-		json_t *root;
-		size_t i;
+		char *shard;
 		int r;
 
 		if (!rd->fp) {
@@ -516,50 +391,33 @@ int finding_read(struct finding_reader *rd, struct finding *f)
 			}
 			continue;
 		}
-		rd->lineno++;
-		for (i = 0; i < (size_t)n; i++)
-			if (!strchr(" \t\r\n", rd->line[i]))
-				break;
-		if (i == (size_t)n)
-			continue;	/* blank line */
-		if (memchr(rd->line, '\0', (size_t)n)) {
-			rd->failed = 1;
-			return invalid(rd, "NUL byte in line");
-		}
-		rd->any_record = 1;
-		root = json_loadb(rd->line, (size_t)n, 0, &jerr);
-		if (!root || !json_is_object(root)) {
-			char why[220];
-
-			snprintf(why, sizeof(why), "%s",
-				 root ? "not a JSON object" : jerr.text);
-			json_decref(root);
-			rd->failed = 1;
-			return invalid(rd, why);
-		}
-		if (json_object_get(root, "mapguard")) {
-			r = read_trailer(rd, root);
-			json_decref(root);
-			if (r < 0) {
-				rd->failed = 1;
-				return -1;
+		if (n > 0 && rd->line[n - 1] == '\n')
+			n--;
+		r = jsonl_stream_line(&rd->st, &rd->rec, rd->line, (size_t)n);
+		if (r < 0)
+			return failed(rd);
+		if (r == JSONL_BLANK)
+			continue;
+		if (r == JSONL_TRAILER) {
+			rd->files += jsonl_trailer_files(&rd->rec);
+			if ((shard = jsonl_trailer_shard(&rd->rec))) {
+				ARRAY_GROW(rd->shards, rd->nshards + 1, rd->ashards);
+				rd->shards[rd->nshards++] = shard;
 			}
+			jsonl_trailer_change(&rd->rec, &rd->change);
 			continue;
 		}
-		if (rd->last_was_trailer && !(rd->flags & FINDING_NO_TRAILER)) {
-			/* concatenated streams: a new segment starts */
-			rd->last_was_trailer = 0;
-		}
-		r = parse_finding(rd, root, f);
-		json_decref(root);
-		if (r < 0) {
+		if (build_finding(rd, f) < 0) {
 			finding_release(f);
-			rd->failed = 1;
-			return -1;
+			return failed(rd);
 		}
-		rd->since_trailer++;
 		return 1;
 	}
+}
+
+const char *finding_reader_error(const struct finding_reader *rd)
+{
+	return rd->st.error;
 }
 
 size_t finding_reader_shards(const struct finding_reader *rd,
@@ -622,6 +480,8 @@ void finding_reader_free(struct finding_reader *rd)
 	free(rd->shards);
 	free(rd->paths);
 	free(rd->line);
+	jsonl_record_release(&rd->rec);
+	jsonl_stream_release(&rd->st);
 	free(rd);
 }
 

@@ -1,10 +1,13 @@
 /* finding.h - the finding record, its JSON Lines form, trailers, fingerprints
  *
- * Owns: struct finding and struct evidence, reading and writing them as JSON
- * Lines (docs/format.md), the end-of-stream trailer that tells a complete
- * stream from a crashed stage, and fingerprints.  Not: judging (mg-gate) or
- * rendering reports (report/report.h).  jansson is used here and in
- * baseline.c, config.c, git/gitdiff.c and the JSON reports
+ * Owns: struct finding and struct evidence, writing them as JSON Lines
+ * (docs/format.md) with the end-of-stream trailer that tells a complete
+ * stream from a crashed stage, the full reader (finding_read: a front end of
+ * jsonl.h, which owns the grammar, the record checks, the trailer and count
+ * rules and their messages), and fingerprints.  Not: judging (mg-gate),
+ * rendering reports (report/report.h), mg-diff's pass-through reader
+ * (rawfind.h).  jansson is used here (writing; unknown keys kept for the
+ * round trip) and in baseline.c, config.c, git/gitdiff.c and the JSON reports
  * (report/report_escape.c and the JSON formats' files); its types never
  * appear in headers.
  */
@@ -107,6 +110,10 @@ int finding_reader_open(struct finding_reader **out, char *const *paths,
  * already reported ("FILE:LINE: invalid finding: why", a missing or failed
  * trailer). */
 int finding_read(struct finding_reader *rd, struct finding *f);
+/* After finding_read() returned -1 for a malformed input: that message
+ * (without the program name), borrowed while rd lives; NULL for an I/O
+ * error. */
+const char *finding_reader_error(const struct finding_reader *rd);
 /* After the end: the shards named by the trailers read ("K/N" strings, borrowed
  * while rd lives), and totals. */
 size_t finding_reader_shards(const struct finding_reader *rd,

@@ -1,13 +1,14 @@
 /* rawfind.h - finding streams as raw JSON lines, for filters (mg-diff)
  *
- * Owns: a fast, validating, non-allocating-per-value reader of finding
- * streams that keeps each record's bytes, so a filter passes a finding on
- * unchanged, and extracts only where it points: path, line, evidence
- * locations and fingerprint.  It applies the stream rules of finding.h's
- * reader (a complete stream ends in an ok trailer whose count matches;
- * FINDING_NO_TRAILER accepts hand-written input) and checks every record is
- * well-formed JSON (UTF-8, nesting, numbers) with the required keys of the
- * right types.  Not: the full record (finding.h), writing.
+ * Owns: the pass-through front end of the one finding-stream reader
+ * (jsonl.h): it reads whole inputs, keeps each record's bytes, so a filter
+ * passes a finding on unchanged, and extracts only where it points: path,
+ * line, evidence locations and fingerprint.  Whether a line is well-formed,
+ * what a record needs and the stream rules (a complete stream ends in an ok
+ * trailer whose count matches; FINDING_NO_TRAILER accepts hand-written input)
+ * are jsonl.h's, the same as finding_read()'s, with the same messages
+ * (tests/fuzz/fuzz_finding.c checks that the two agree).  Not: the full
+ * record (finding.h), writing.
  */
 #ifndef MG_RAWFIND_H
 #define MG_RAWFIND_H
