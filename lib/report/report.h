@@ -4,7 +4,7 @@
  * sarif (2.1.0), github (workflow commands), gitlab (Code Quality),
  * checkstyle, junit, markdown (a PR comment) and rdjsonl (reviewdog), with
  * the escaping each consumer needs.  docs/reports.md describes them.  Not:
- * deciding the verdict or applying the baseline (mg-gate, baseline.h), the
+ * deciding the verdict or applying the baseline (stream/policy.h), the
  * JSON Lines stream of the pipeline (finding.h).  report.c holds the table
  * of formats (name -> writer); each format is one file, report_FORMAT.c
  * (report_text.c ... report_rdjsonl.c); the escaping for every output
