@@ -5,7 +5,6 @@
  * "introduced" analysis (lib/git/introduced.c) decides which to keep.
  */
 #define _XOPEN_SOURCE 700	/* realpath() */
-#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <pthread.h>
@@ -144,25 +143,21 @@ static void *compute_change(void *arg)
 	return NULL;
 }
 
-/* --format text: the kept records read back by the finding reader (it reads
- * files: they went to the temporary file tmp) and shown as mg-gate's text
- * report shows a finding.  Closes tmp.  Returns 0, or -1 (reported). */
-static int print_text(FILE *tmp)
+/* --format text: the kept records (in b) read back by the finding reader
+ * and shown as mg-gate's text report shows a finding.  Returns 0, or -1
+ * (reported). */
+static int print_text(const struct buf *b)
 {
-	char name[32], *paths[2] = { name, NULL };
 	struct finding_reader *rd = NULL;
 	struct finding f = FINDING_INIT;
-	int n = -1;
+	int n;
 
-	if (fflush(tmp) != 0 || ferror(tmp))
-		mg_error("temporary file: write error");
-	else if (snprintf(name, sizeof(name), "/dev/fd/%d", fileno(tmp)),
-		 finding_reader_open(&rd, paths, FINDING_NO_TRAILER) == 0)
-		while ((n = finding_read(rd, &f)) > 0)
-			report_text_finding(stdout, &f);
+	finding_reader_open_mem(&rd, "mg-diff", b->p ? b->p : "", b->len,
+				FINDING_NO_TRAILER);
+	while ((n = finding_read(rd, &f)) > 0)
+		report_text_finding(stdout, &f);
 	finding_release(&f);
 	finding_reader_free(rd);
-	fclose(tmp);
 	return n < 0 ? -1 : 0;
 }
 
@@ -189,7 +184,7 @@ int main(int argc, char **argv)
 	pthread_t th;
 	struct intro_finding *items = NULL;
 	struct intro_loc *locs = NULL;
-	FILE *dst = stdout;
+	struct buf text = BUF_INIT;
 	struct change_info ci = { 0 };
 	char *auto_base = NULL;
 	size_t nitems = 0, i;
@@ -311,19 +306,20 @@ int main(int argc, char **argv)
 	if (o.g)
 		ci.base = xstrdup(gitdiff_base_id(o.g));
 	read_ok = 1;
-	if (!o.json && !(dst = tmpfile())) {
-		mg_error("temporary file: %s", strerror(errno));
-		goto out;
-	}
 	for (i = 0; i < nitems; i++) {
 		if (!items[i].keep)
 			continue;
 		kept++;
 		/* passed on unchanged, byte for byte */
-		fwrite(rs.v[i].bytes, 1, rs.v[i].len, dst);
-		putc('\n', dst);
+		if (o.json) {
+			fwrite(rs.v[i].bytes, 1, rs.v[i].len, stdout);
+			putc('\n', stdout);
+		} else {
+			buf_add(&text, rs.v[i].bytes, rs.v[i].len);
+			buf_addc(&text, '\n');
+		}
 	}
-	if (!o.json && print_text(dst) < 0)
+	if (!o.json && print_text(&text) < 0)
 		goto out;
 	rc = o.exit_code && kept ? MG_EXIT_FOUND : MG_EXIT_OK;
 out:
@@ -346,6 +342,7 @@ out:
 	free(items);
 	free(locs);
 	rawfind_release(&rs);
+	buf_release(&text);
 	change_info_release(&ci);
 	lineset_free(patched);
 	gitdiff_free(o.g);

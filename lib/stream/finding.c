@@ -225,6 +225,8 @@ void finding_write_trailer_info(FILE *fp, const struct trailer *t,
 
 struct finding_reader {
 	char **paths;		/* owned copies; "-" for stdin */
+	const char *mem;	/* finding_reader_open_mem(): the one input */
+	size_t memlen;
 	size_t npaths, cur;
 	int flags;
 	FILE *fp;
@@ -259,6 +261,17 @@ int finding_reader_open(struct finding_reader **out, char *const *paths,
 	return 0;
 }
 
+int finding_reader_open_mem(struct finding_reader **out, const char *name,
+			    const char *buf, size_t len, int flags)
+{
+	char *paths[2] = { (char *)name, NULL };
+
+	finding_reader_open(out, paths, flags);
+	(*out)->mem = buf;
+	(*out)->memlen = len;
+	return 0;
+}
+
 static const char *input_name(const char *p)
 {
 	return strcmp(p, "-") ? p : "<stdin>";
@@ -280,7 +293,11 @@ static int next_input(struct finding_reader *rd)
 		return 0;
 	p = rd->paths[rd->cur++];
 	jsonl_stream_begin(&rd->st, input_name(p), rd->flags);
-	rd->fp = strcmp(p, "-") ? fopen(p, "r") : stdin;
+	if (rd->mem)	/* fmemopen() may refuse a size of 0 */
+		rd->fp = rd->memlen ? fmemopen((void *)rd->mem, rd->memlen, "r")
+				    : fopen("/dev/null", "r");
+	else
+		rd->fp = strcmp(p, "-") ? fopen(p, "r") : stdin;
 	if (!rd->fp)
 		return mg_error("%s: cannot open: %s", p, strerror(errno));
 	return 1;

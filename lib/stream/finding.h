@@ -105,6 +105,10 @@ enum { FINDING_NO_TRAILER = 1 };
  * Returns 0, or -1 (nothing to free). */
 int finding_reader_open(struct finding_reader **out, char *const *paths,
 			int flags);
+/* The same over buf[0..len) (borrowed while the reader lives), named name
+ * in messages. */
+int finding_reader_open_mem(struct finding_reader **out, const char *name,
+			    const char *buf, size_t len, int flags);
 /* Reads the next finding into *f (its old contents are released first).
  * Returns 1 for a finding, 0 at the end of a complete input, -1 on an error
  * already reported ("FILE:LINE: invalid finding: why", a missing or failed

@@ -331,6 +331,42 @@ static void check_streams(void)
 	change_info_release(&ci);
 }
 
+/* The full front end over a buffer (mg-diff's text output) */
+static void check_memory_reader(void)
+{
+	static const char two[] =
+		"{\"rule\":\"MG001\",\"severity\":\"error\",\"path\":\"a.go\","
+		"\"line\":3,\"message\":\"m\"}\n"
+		"{\"rule\":\"MG005\",\"severity\":\"warning\",\"path\":\"b.go\","
+		"\"line\":9,\"message\":\"n\"}\n";
+	static const char bad[] = "{\"rule\":\"MG001\",\"line\":\"x\"}\n";
+	struct finding_reader *rd = NULL;
+	struct finding f = FINDING_INIT;
+
+	CHECK_INT(finding_reader_open_mem(&rd, "mem", two, strlen(two),
+					  FINDING_NO_TRAILER), 0);
+	CHECK_INT(finding_read(rd, &f), 1);
+	CHECK_STR(f.path, "a.go");
+	CHECK_INT(finding_read(rd, &f), 1);
+	CHECK_INT(f.line, 9);
+	CHECK_INT(finding_read(rd, &f), 0);
+	finding_reader_free(rd);
+	/* the trailer rule holds for memory too */
+	finding_reader_open_mem(&rd, "mem", two, strlen(two), 0);
+	CHECK(finding_read(rd, &f) == 1 && finding_read(rd, &f) == 1);
+	CHECK_INT(finding_read(rd, &f), -1);
+	finding_reader_free(rd);
+	finding_reader_open_mem(&rd, "mem", bad, strlen(bad), FINDING_NO_TRAILER);
+	CHECK_INT(finding_read(rd, &f), -1);
+	CHECK(finding_reader_error(rd) &&
+	      !strncmp(finding_reader_error(rd), "mem:1:", 6));
+	finding_reader_free(rd);
+	finding_reader_open_mem(&rd, "mem", "", 0, FINDING_NO_TRAILER);
+	CHECK_INT(finding_read(rd, &f), 0);
+	finding_reader_free(rd);
+	finding_release(&f);
+}
+
 int main(void)
 {
 	check_escapes();
@@ -341,6 +377,7 @@ int main(void)
 	check_keys_and_bytes();
 	check_records();
 	check_streams();
+	check_memory_reader();
 	jsonl_record_release(&rec);
 	return unit_done("test_jsonl");
 }
