@@ -102,8 +102,6 @@ struct gate_opts {
 	int fail_on;		/* -1: from the config, else 0..2, 3 never */
 	long max_findings;	/* -1: from the config */
 	int fail_on_new_supp;	/* --fail-on-new-suppressions */
-	int rules_set, disable_set;	/* --rules and --disable, parsed */
-	unsigned rules, disable;
 	const char *baseline, *write_baseline;
 	long expect_shards;
 	struct cli_outputs outs;	/* the reports (lib/cli/output.h) */
@@ -203,8 +201,13 @@ static int parse_options(struct gate_opts *o, int argc, char **argv)
 		}
 	}
 	/* the rule lists now: a bad one is exit 2 before any input is read */
-	return cli_rule_lists(&o->cli, &o->rules, &o->rules_set, &o->disable,
-			      &o->disable_set);
+	{
+		struct config none;
+		unsigned on, off;
+
+		memset(&none, 0, sizeof(none));
+		return cli_rule_lists(&o->cli, &none, &on, &off);
+	}
 }
 
 int main(int argc, char **argv)
@@ -220,6 +223,7 @@ int main(int argc, char **argv)
 	char *policy = NULL;
 	int n, rc = MG_EXIT_ERROR, fail_on;
 	long max;
+	unsigned on, off;
 	size_t k;
 
 	memset(&o, 0, sizeof(o));
@@ -258,9 +262,8 @@ int main(int argc, char **argv)
 		goto out;
 
 	/* the input is complete: judge it */
-	policy_apply_rules(&all, o.rules_set ? o.rules : cfg.rules_on,
-			   o.disable_set ? o.disable : cfg.rules_off,
-			   o.cli.severity, &cfg);
+	cli_rule_lists(&o.cli, &cfg, &on, &off);	/* checked above */
+	policy_apply_rules(&all, on, off, o.cli.severity, &cfg);
 	policy_apply_excludes(&all, &cfg);
 	finding_sort(all.v, all.n);
 	baseline_fingerprint_missing(all.v, all.n);

@@ -36,6 +36,31 @@ setup() {
 	[ "${lines[0]}" = "mapguard: PASS: 1 finding, 1 suppressed (fail on: warning)" ]
 }
 
+@test "mg-gate: --rules and --disable over the config mean what they mean in mg-scan" {
+	echo '{"disable": ["MG003"]}' > cfg.json
+	# --rules names exactly the rules: the file's disable does not apply
+	run -1 mg-gate --config cfg.json --rules MG003 "$GOLDEN/input.jsonl"
+	[ "${lines[0]}" = "mapguard: FAIL: 2 findings (fail on: warning)" ]
+	# --disable switches off on top of the file's disable
+	run -0 mg-gate --config cfg.json --disable MG001,MG100 "$GOLDEN/input.jsonl"
+	[ "${lines[0]}" = "mapguard: PASS: 1 finding, 1 suppressed (fail on: warning)" ]
+	# the same lists in mg-scan: --rules MG001 runs MG001 though disabled
+	echo '{"disable": ["MG001"]}' > cfg.json
+	cat > main.go <<'GO'
+package main
+
+func main() {
+	m := map[int]int{}
+	go func() { m[1] = 1 }()
+	_ = m[1]
+}
+GO
+	run -0 mg-scan --config cfg.json --format json --rules MG001 main.go
+	[ "$(jq -rs 'map(select(.rule) | .rule) | unique | join(",")' <<<"$output")" = "MG001" ]
+	run -0 mg-scan --config cfg.json --format json --disable MG003 main.go
+	[ "$(jq -rs 'map(select(.rule) | .rule) | length' <<<"$output")" = "0" ]
+}
+
 @test "mg-gate: --severity overrides a rule's level" {
 	one_finding a.go 5 error > in.jsonl
 	run -0 mg-gate --severity MG001=note in.jsonl

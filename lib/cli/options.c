@@ -76,35 +76,33 @@ int cli_load_config(const struct cli_opts *o, struct config *cfg)
 			      : config_load(cfg, o->config);
 }
 
-int cli_rule_lists(const struct cli_opts *o, unsigned *on, int *on_set,
-		   unsigned *off, int *off_set)
+int cli_rule_lists(const struct cli_opts *o, const struct config *cfg,
+		   unsigned *on, unsigned *off)
 {
-	*on = *off = 0;
-	*on_set = o->rules != NULL;
-	*off_set = o->disable != NULL;
+	unsigned more = 0;
+
+	*on = cfg->rules_on;
+	*off = cfg->rules_off;
 	if (o->rules && config_rule_list(on, o->rules, "--rules") < 0)
 		return -1;
-	if (o->disable && config_rule_list(off, o->disable, "--disable") < 0)
+	if (o->rules)
+		*off = 0;	/* exactly the rules named */
+	if (o->disable && config_rule_list(&more, o->disable, "--disable") < 0)
 		return -1;
+	*off |= more;
 	return 0;
 }
 
 int cli_apply_scan(const struct cli_opts *o, const struct config *cfg,
 		   struct scan_opts *so, unsigned *off)
 {
-	unsigned on_bits, off_bits;
-	int on_set, off_set, i;
+	unsigned on;
+	int i;
 
 	config_apply_scan(cfg, so);
-	*off = cfg->rules_off;
-	if (cli_rule_lists(o, &on_bits, &on_set, &off_bits, &off_set) < 0)
+	if (cli_rule_lists(o, cfg, &on, off) < 0)
 		return -1;
-	if (on_set)
-		so->rules = on_bits;
-	if (off_set) {
-		so->rules &= ~off_bits;
-		*off |= off_bits;
-	}
+	so->rules = (on ? on : ~0u) & ~*off;
 	for (i = 0; i < SCAN_MAX_RULES; i++)
 		if (o->severity[i] >= 0)
 			so->severity[i] = o->severity[i];

@@ -80,15 +80,18 @@ int cli_parse_severity(int *sev, const char *s);
  * is initialized either way and must be released. */
 int cli_load_config(const struct cli_opts *o, struct config *cfg);
 
-/* --rules and --disable as rule bits, *on_set / *off_set telling whether
- * each was given.  Returns 0, or -1 after "--rules: unknown rule 'X'". */
-int cli_rule_lists(const struct cli_opts *o, unsigned *on, int *on_set,
-		   unsigned *off, int *off_set);
+/* The rules that run (*on, 0: all) and those switched off (*off), the
+ * same in every command: the file's "rules" and "disable", unless --rules
+ * names the rules (then exactly those, the file's lists ignored);
+ * --disable switches rules off on top.  Returns 0, or -1 after "--rules:
+ * unknown rule 'X'". */
+int cli_rule_lists(const struct cli_opts *o, const struct config *cfg,
+		   unsigned *on, unsigned *off);
 
 /* The engine's options from the configuration, then the shared flags over
- * it: --rules replaces the rule set, --disable takes rules away, --severity
- * overrides.  *off gets every rule disabled by name (config or flag).
- * Returns 0, or -1 after a bad list (reported). */
+ * it: the rules of cli_rule_lists(), --severity over the file's.  *off
+ * gets the rules switched off.  Returns 0, or -1 after a bad list
+ * (reported). */
 int cli_apply_scan(const struct cli_opts *o, const struct config *cfg,
 		   struct scan_opts *so, unsigned *off);
 

@@ -112,7 +112,14 @@ static void test_apply_scan(void)
 	CHECK_INT(cli_apply_scan(&o, &cfg, &so, &off), 0);
 	CHECK_INT(so.rules, 1u << RULE_MG003);
 	CHECK_INT(so.severity[RULE_MG001], SEV_ERROR);
+	/* --rules names exactly the rules: the file's disable is ignored */
+	CHECK_INT(off, 1u << RULE_MG006);
+	o.rules = NULL;		/* --disable switches off on top of the file */
+	scan_opts_init(&so);
+	CHECK_INT(cli_apply_scan(&o, &cfg, &so, &off), 0);
 	CHECK_INT(off, (1u << RULE_MG003) | (1u << RULE_MG006));
+	CHECK(!(so.rules & (1u << RULE_MG003)) && !(so.rules & (1u << RULE_MG006)));
+	CHECK(so.rules & (1u << RULE_MG001));
 	o.rules = "MG003,MG999";
 	fprintf(stderr, "(an unknown-rule error is expected next)\n");
 	CHECK_INT(cli_apply_scan(&o, &cfg, &so, &off), -1);
