@@ -59,10 +59,10 @@ LIB_HDR = $(wildcard lib/*/*.h) VERSION
 RULE_DOCS = $(sort $(wildcard docs/rules/MG*.md))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/gen/rulehelp.o
 PROGS = $(CMDS:%=$(BIN)/%)
-# the fuzz harnesses as plain programs replaying files (tests/fuzz.bats)
+# the fuzz harnesses as plain programs replaying files (tests/build-fuzz.bats)
 FUZZ_TARGETS = scan finding patch config racelog parse
 FUZZ_REPLAYS = $(FUZZ_TARGETS:%=$(BIN)/fuzz/replay-%)
-# unit tests below the binaries: tests/unit/test_X.c, run by tests/unit.bats
+# unit tests below the binaries: tests/unit/test_X.c, run by tests/build-unit.bats
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_PROGS = $(UNIT_SRC:tests/unit/%.c=$(BIN)/unit/%)
 # dev tools below the binaries: tests/tools/X.c -> bin/tools/mg-X
@@ -171,8 +171,8 @@ check: deps-quiet
 # written without looking at the engine: the honest figures.
 eval: deps-quiet all
 	@echo "== the race detector on every labeled case"
-	@MG_EXPENSIVE=1 MG_BIN=$(abspath $(BIN)) tests/run tests/corpus.bats \
-		tests/holdout.bats tests/holdout2.bats | tail -n 1
+	@MG_EXPENSIVE=1 MG_BIN=$(abspath $(BIN)) tests/run tests/eval-corpus.bats \
+		tests/eval-holdout.bats tests/eval-holdout2.bats | tail -n 1
 	@echo "== tuned corpus (tests/corpus)"
 	@MG_SCAN=$(abspath $(BIN))/mg-scan tests/eval.sh
 	@echo

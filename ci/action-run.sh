@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # action-run.sh - what the mapguard GitHub Action runs (action.yml calls it;
-# tests/action.bats runs it under a simulated Actions environment).
+# tests/ci-action.bats runs it under a simulated Actions environment).
 #
 # Inputs arrive as MG_INPUT_* environment variables (action.yml maps each
 # `inputs.x` through `env:`, never into the script text).  The pipeline:

@@ -1,7 +1,7 @@
 #!/bin/sh
 # reports.sh - generate docs/reports.md: every example in it is produced
 # here by the mg-scan and mg-gate under test (MG_BIN, default ../bin), never
-# written by hand.  tests/report.bats checks the file is up to date.
+# written by hand.  tests/report-common.bats checks the file is up to date.
 #   sh docs/reports.sh > docs/reports.md
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

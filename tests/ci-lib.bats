@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # ci/lib.sh below the scripts that source it: inputs and booleans, counting,
 # path prefixing, the shard fan-in, and finding the base in a shallow clone.
-# (tests/action.bats and tests/gitlab.bats run it through the scripts.)
+# (tests/ci-action.bats and tests/ci-gitlab.bats run it through the scripts.)
 
 load helper
 

@@ -17,7 +17,7 @@
 # false negative, counted for the first rule it lists.  Prints a table per
 # rule and overall, then each FP and FN, and a last line
 #   overall precision P recall R
-# Exit 0 when it ran (the thresholds are tests/eval.bats' business), 2 on an
+# Exit 0 when it ran (the thresholds are tests/eval-scores.bats' business), 2 on an
 # error (mg-scan failed).
 set -u
 quiet=0

@@ -3,7 +3,7 @@
  * Each harness defines LLVMFuzzerTestOneInput().  Built with clang
  * -fsanitize=fuzzer,address,undefined by `make fuzz`; built with the normal
  * compiler and replay.c as a plain main() by `make` (bin/fuzz/replay-*), so
- * tests/fuzz.bats replays tests/fuzz/regress/ on every build.
+ * tests/build-fuzz.bats replays tests/fuzz/regress/ on every build.
  */
 #ifndef MG_FUZZ_H
 #define MG_FUZZ_H

@@ -1,7 +1,7 @@
 /* replay.c - runs a harness on files given as arguments, without libFuzzer
  *
  * The regression inputs under tests/fuzz/regress/ are replayed by
- * tests/fuzz.bats through this driver on the normal (and the sanitized)
+ * tests/build-fuzz.bats through this driver on the normal (and the sanitized)
  * build: a crash, a sanitizer report or a leak fails the test.
  */
 #include "fuzz.h"

@@ -2,7 +2,7 @@
  *
  * A test program is tests/unit/test_X.c: one main() calling CHECK and friends;
  * it prints each failed check as "file:line: what" and exits 1 when any
- * failed (unit_done()).  tests/unit.bats runs every program.  Not a framework:
+ * failed (unit_done()).  tests/build-unit.bats runs every program.  Not a framework:
  * no fixtures, no registration, nothing to learn.
  */
 #ifndef UNIT_H

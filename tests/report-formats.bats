@@ -1,12 +1,12 @@
 #!/usr/bin/env bats
 # mg-gate --report FORMAT: what one format alone promises, a section per
-# format in the order of report.bats' table: its schema or well-formedness
+# format in the order of report-common.bats' table: its schema or well-formedness
 # beyond the common checks, its layout, caps and names.  The checks every
 # format passes (golden files, hostile text, suppressed findings, counts,
-# exit codes) are in report.bats, run for each format.
+# exit codes) are in report-common.bats, run for each format.
 
 load helper
-load report_helper
+load report-helper
 
 setup() {
 	cd "$BATS_TEST_TMPDIR"
@@ -565,7 +565,7 @@ for t in E.parse(sys.argv[1]).iter("testcase"): print(t.get("classname") + "|" +
 }
 
 # ---- rdjsonl: reviewdog's Diagnostic Format, one per line, validated
-# against reviewdog's own JSON schemas (report_helper.bash) ----
+# against reviewdog's own JSON schemas (report-helper.bash) ----
 
 @test "mg-gate --report rdjsonl: the validator rejects what reviewdog would reject" {
 	# protojson: an unknown key fails the whole input; an empty line too
@@ -675,7 +675,7 @@ fake_reviewdog() {
 	[[ " \$* " == *" -filter-mode=nofilter "* ]]
 	cat > "$BATS_TEST_TMPDIR/reviewdog.in"
 	BATS_TEST_DIRNAME="$BATS_TEST_DIRNAME"
-	source "$BATS_TEST_DIRNAME/report_helper.bash"
+	source "$BATS_TEST_DIRNAME/report-helper.bash"
 	rdjsonl_valid "$BATS_TEST_TMPDIR/reviewdog.in"
 	EOF
 	chmod +x "$BATS_TEST_TMPDIR/fakebin/reviewdog"

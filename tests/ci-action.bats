@@ -5,7 +5,7 @@
 # GITHUB_WORKSPACE holding a real clone with a base and a PR commit).
 
 load helper
-load report_helper
+load report-helper
 
 ROOT=$BATS_TEST_DIRNAME/..
 RUN=$ROOT/ci/action-run.sh

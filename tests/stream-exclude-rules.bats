@@ -4,7 +4,7 @@
 # report shows the entry's reason.
 
 load helper
-load report_helper
+load report-helper
 
 # Three real MG001 findings: legacy/cache.go (map counts), svc/main.go (map
 # counts), svc/read.go (map seen).

@@ -154,7 +154,7 @@ teardown() {
 
 @test "make install DESTDIR: the GitLab template runs from the installed files (MAPGUARD_HOME=share/mapguard), note included" {
 	release_tree
-	# an MR that adds a race, as tests/gitlab.bats makes it
+	# an MR that adds a race, as tests/ci-gitlab.bats makes it
 	mkrepo origin
 	plain_go > origin/main.go
 	commit origin base

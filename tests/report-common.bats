@@ -1,10 +1,10 @@
 #!/usr/bin/env bats
 # mg-gate --report FORMAT: the checks every format passes, each run for
 # every format of the table below.  What one format alone promises (its
-# schema, its layout, its caps) is in report_formats.bats, a section each.
+# schema, its layout, its caps) is in report-formats.bats, a section each.
 
 load helper
-load report_helper
+load report-helper
 
 setup() {
 	cd "$BATS_TEST_TMPDIR"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# engine2.bats - the second engine (lib/engine/, MAPGUARD_ENGINE=2) on
+# engine-v2.bats - the second engine (lib/engine/, MAPGUARD_ENGINE=2) on
 # small programs, each a directory under tests/fixtures/engine2 with the
 # findings it must give (expected.txt, one line each as helper.bash's brief
 # writes them: empty when the code is safe), on hostile input, and on the

@@ -1,4 +1,4 @@
-# report_helper.bash - loaded after helper by report.bats, report_formats.bats
+# report-helper.bash - loaded after helper by report-common.bats, report-formats.bats
 # and the suites that check a report: golden files and validators.
 
 GOLDEN=$BATS_TEST_DIRNAME/golden

@@ -3,7 +3,7 @@
 # configuration file, and fail-closed behavior of reports and shards
 
 load helper
-load report_helper
+load report-helper
 
 setup() {
 	cd "$BATS_TEST_TMPDIR"
