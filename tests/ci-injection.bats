@@ -78,11 +78,7 @@ no_commands() {
 }
 
 @test "injection: hostile file names start no workflow command in mg-diff text" {
-	mkrepo repo
-	cd repo
-	plain_go > main.go
-	commit . base
-	git branch base
+	base_repo repo
 	hostile_tree .
 	commit . pr
 	mg-scan --format json . > ../f.jsonl

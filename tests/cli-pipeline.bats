@@ -5,11 +5,7 @@ load helper
 
 setup() {
 	cd "$BATS_TEST_TMPDIR"
-	mkrepo repo
-	cd repo
-	plain_go > main.go
-	commit . base
-	git branch base
+	base_repo repo
 }
 
 @test "pipeline: a PR that adds a race fails the gate" {

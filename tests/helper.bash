@@ -25,6 +25,16 @@ commit() {
 	git -C "$1" commit -q -m "$2"
 }
 
+# base_repo DIR: a repository in DIR (cd'ed into) whose first commit, also
+# the branch "base", holds plain_go's main.go: what a PR is compared with
+base_repo() {
+	mkrepo "$1"
+	cd "$1"
+	plain_go > main.go
+	commit . base
+	git branch base
+}
+
 # brief: one line per finding of the JSON Lines on stdin, the way the
 # fixtures' expected.txt list them: "path:line:col: message (RULE)" (no
 # column for a race report), then " [suppressed]" when waived; no trailer.

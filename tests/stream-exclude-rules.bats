@@ -145,11 +145,7 @@ cfg() {
 }
 
 @test "exclude_rules: with --trusted-config a pull request cannot waive its own race" {
-	mkrepo repo
-	cd repo
-	plain_go > main.go
-	commit . base
-	git branch base
+	base_repo repo
 	racy_go > main.go
 	printf '{"exclude_rules": [{"path": "^main\\\\.go$", "reason": "trust me"}]}\n' > .mapguard.json
 	commit . pr
