@@ -291,3 +291,7 @@ PY
 	case2 cblock
 	case2 cblockrace
 }
+
+@test "engine2: a helper of another type that writes its map, called under only the owner's read lock, is MG002 at the call" {
+	case2 rlockcall
+}

@@ -989,6 +989,52 @@ static int alt_guard(const struct pkg *p, const struct access *a, size_t n,
 	return 0;
 }
 
+/* x writes a map under a read lock on guard that x's function does not
+ * take: its callers hold it.  MG002 at each call made holding only the
+ * read lock (the place to fix), the write as evidence.  Returns how many
+ * were reported. */
+static int rlocked_calls(struct pkg *p, const struct access *x, loc_t guard,
+			 const char *gname, const char *sym, const char *fname)
+{
+	size_t k;
+	int n = 0, last = -1, lastf = -1;
+
+	for (k = 0; k < p->calls.n; k++) {
+		const struct call *c = &p->calls.v[k];
+		struct lockset at;
+		struct access site;
+		int h, line;
+
+		if (c->callee != x->fn || (c->flags & (CALL_GO | CALL_VALUE)) ||
+		    p->funcs.v[c->caller].is_test || p->funcs.v[c->caller].test_only)
+			continue;
+		at = p->funcs.v[c->caller].entry;
+		ls_apply(&at, &c->ls);
+		h = ls_holds(&at, guard);
+		if (h < 0 || at.h[h].shared != LS_SHARED)
+			continue;
+		line = (int)ast_line(p->files[c->file].ast, c->node);
+		if (line == last && (int)c->file == lastf)
+			continue;
+		last = line, lastf = c->file;
+		memset(&site, 0, sizeof(site));
+		site.loc = x->loc;
+		site.flags = AC_WRITE;
+		site.file = c->file;
+		site.node = c->node;
+		site.fn = c->caller;
+		site.go = c->go;
+		site.param = -1;
+		judge_emit(p, 2, SEV_ERROR, &site, xasprintf(
+			"%s writes map %s, and it is called here with only a "
+			"read lock on %s held: two readers can write it at once",
+			fname, sym, gname), sym);
+		judge_evidence(p, x->file, x->node, "written here");
+		n++;
+	}
+	return n;
+}
+
 /* Judges the accesses a[0..n) of one location. */
 static void judge_loc(struct pkg *p, struct access *a, size_t n)
 {
@@ -998,7 +1044,7 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 	loc_t l = a[0].loc, guard = -1;
 	char lname[160], gname[160], sym[160], fname[160], where[200];
 	char by[160];
-	int last_line = -1, last_file = -1;
+	int last_line = -1, last_file = -1, rl_fn = -1;
 
 	if ((size_t)l < p->fields.n && p->fields.v[l].guard >= 0)
 		guard = p->fields.v[l].guard, guard_from_note = 1;
@@ -1120,6 +1166,18 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 			last_line = line, last_file = x->file;
 			judge_text(p, x->file, x->node, sym, sizeof(sym));
 			judge_func_name(p, x->fn, fname, sizeof(fname));
+			/* the read lock is the callers' and the writer a
+			 * method of another type (a helper object the lock's
+			 * owner keeps): the bug is where they call it holding
+			 * only the read lock */
+			if (ls_holds(&x->ls, guard) < 0 &&
+			    p->funcs.v[x->fn].recv_type >= 0 &&
+			    p->funcs.v[x->fn].recv_type != field_owner(p, guard) &&
+			    (x->fn == rl_fn ||
+			     rlocked_calls(p, x, guard, gname, sym, fname))) {
+				rl_fn = x->fn;
+				continue;
+			}
 			msg = xasprintf("map %s is written while only a read "
 					"lock on %s is held: two readers can "
 					"write it at once", sym, gname);
