@@ -3,7 +3,7 @@
 #   make            build bin/mg-scan, bin/mg-diff, bin/mg-gate
 #   make test       build, check the layers and run the bats suites (tests/run);
 #                   MG_EXPENSIVE=1 adds the race detector runs over the
-#                   labeled corpora
+#                   labeled corpora and the Action's build from source
 #   make layers     fail when a file of lib/ includes across a forbidden edge
 #                   between its layer folders (tests/layers.sh)
 #   make check      the same suites on an ASan/UBSan build (build/san)
