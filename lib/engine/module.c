@@ -188,36 +188,71 @@ static const char *unmet(const struct module *m, const char *need)
 	return need;
 }
 
+static const struct finding *sort_v;	/* for by_place (one thread) */
+
+static int place_cmp(const struct finding *f, const char *path, long line,
+		     long col)
+{
+	int c = strcmp(f->path, path);
+
+	if (c)
+		return c;
+	if (f->line != line)
+		return f->line < line ? -1 : 1;
+	return f->column < col ? -1 : f->column > col;
+}
+
+static int by_place(const void *a, const void *b)
+{
+	const struct finding *y = &sort_v[*(const size_t *)b];
+
+	return place_cmp(&sort_v[*(const size_t *)a], y->path, y->line,
+			 y->column);
+}
+
 void module_resolve(struct module *m, struct finding *v, size_t n,
 		    int (*keep_rule)(const char *rule, void *arg), void *arg)
 {
-	size_t i, k;
+	size_t i, k, *ix = xcalloc(n ? n : 1, sizeof(*ix));
 
+	/* the findings by place, so that each condition finds its own */
+	for (i = 0; i < n; i++)
+		ix[i] = i;
+	sort_v = v;
+	qsort(ix, n, sizeof(*ix), by_place);
 	for (k = 0; k < m->nconds; k++) {
 		const struct cond *c = &m->conds[k];
 		const char *miss = unmet(m, c->need[0]);
-		size_t nl;
-		char *msg;
+		size_t lo = 0, hi = n, nl;
 
 		if (!miss)
 			miss = unmet(m, c->need[1]);
 		if (!miss || (keep_rule && keep_rule(c->rule, arg)))
 			continue;
 		nl = strcspn(miss, "\n");
-		for (i = 0; i < n; i++) {
-			struct finding *f = &v[i];
+		while (lo < hi) {	/* the first finding at c's place */
+			size_t mid = lo + (hi - lo) / 2;
 
-			if (f->line != c->line || f->column != c->col ||
-			    strcmp(f->rule, c->rule) || strcmp(f->path, c->path) ||
-			    f->severity == SEV_NOTE)
+			if (place_cmp(&v[ix[mid]], c->path, c->line, c->col) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (i = lo; i < n && !place_cmp(&v[ix[i]], c->path, c->line,
+						 c->col); i++) {
+			struct finding *f = &v[ix[i]];
+			char *msg;
+
+			if (strcmp(f->rule, c->rule) || f->severity == SEV_NOTE)
 				continue;
 			f->severity = SEV_NOTE;
-			msg = xasprintf("%s; no code of this module calls "
-					"%.*s, so it races only if the API's "
-					"users call it concurrently",
-					f->message, (int)nl, miss);
+			msg = xasprintf("%s; no code of this module calls %.*s, "
+					"so it races only if the API's users "
+					"call it concurrently", f->message,
+					(int)nl, miss);
 			free(f->message);
 			f->message = msg;
 		}
 	}
+	free(ix);
 }
