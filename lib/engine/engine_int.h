@@ -10,7 +10,8 @@
  * scope.c and calls.c (one function body -> its summary; walk_int.h);
  * judge.c (caller-held locks, ownership, guard inference, MG005/MG002);
  * roots.c (goroutines and callbacks, the pair rule MG001/MG003/MG004);
- * engine.c (the entry point, one package).
+ * engine.c (the entry point, one package); module.c (module.h: what the
+ * packages of one module say of each other, resolved after all of them).
  * Not: parsing (parse.h), output (finding.h).
  */
 #ifndef MG_ENGINE_INT_H

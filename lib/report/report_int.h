@@ -1,6 +1,7 @@
 /* report_int.h - what the report_*.c files share (not installed)
  *
- * report.c holds the table of formats and calls each format's writer,
+ * Owns: the writers' common signature and the helpers they share.  Not:
+ * the public entry (report.h).  report.c holds the table of formats and calls each format's writer,
  * report_FORMAT.c; a writer builds on the escaping of report_escape.c and
  * the summary, counts and race pairing of report_summary.c, and on nothing
  * of report.c, so the calls only go one way.
