@@ -295,3 +295,7 @@ PY
 @test "engine2: a helper of another type that writes its map, called under only the owner's read lock, is MG002 at the call" {
 	case2 rlockcall
 }
+
+@test "engine2: a Wait orders a read after it only with the goroutines it waited for" {
+	case2 joinother
+}

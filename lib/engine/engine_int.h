@@ -413,6 +413,10 @@ void roots_judge(struct pkg *p, struct access *a, size_t n);
  * or a receive that follows the last of them (and not itself run in a
  * goroutine)? */
 int roots_after_join(const struct pkg *p, const struct access *x);
+/* Is y made only by goroutines x's function starts (and so waited for,
+ * when roots_after_join(x))? */
+int roots_joined(const struct pkg *p, const struct access *x,
+		 const struct access *y);
 void roots_free(struct pkg *p);
 /* Does some goroutine or callback of this package reach fn? */
 int roots_in_go(const struct pkg *p, int fn);

@@ -1153,7 +1153,7 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		/* a store replaces the field, not the map's contents: it
 		 * tells the guard, it is not one side of a map race */
 		if (!judge_counts(p, x) || p->funcs.v[x->fn].annotated ||
-		    (x->flags & AC_STORE) || roots_after_join(p, x))
+		    (x->flags & AC_STORE))
 			continue;
 		ls = judge_abs_ls(p, x);
 		h = ls_holds(&ls, guard);
@@ -1209,7 +1209,10 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 				       !(other->flags & AC_WRITE)))
 				other = &a[j];
 		}
-		if (!other)
+		/* after the launcher waited for its goroutines: ordered
+		 * with the guarded side if only they reach it */
+		if (!other || (roots_after_join(p, x) &&
+			       roots_joined(p, x, other)))
 			continue;
 		if (line == last_line && (int)x->file == last_file)
 			continue;

@@ -680,6 +680,22 @@ static int with_site_named(const struct pkg *p, const struct access *x, int s)
 	return x->fn == p->gos.v[s].fn;
 }
 
+int roots_joined(const struct pkg *p, const struct access *x,
+		 const struct access *y)
+{
+	const struct roots *r = &p->roots[y->fn];
+	int i;
+
+	if (y->go >= 0)		/* in a literal x's function started */
+		return p->gos.v[y->go].fn == x->fn;
+	if (r->over || !r->n)
+		return 0;
+	for (i = 0; i < r->n; i++)
+		if (r->id[i] < 0 || p->gos.v[r->id[i]].fn != x->fn)
+			return 0;
+	return 1;
+}
+
 int roots_after_join(const struct pkg *p, const struct access *x)
 {
 	uint32_t at, last = 0, j_at = 0;
