@@ -299,3 +299,7 @@ PY
 @test "engine2: a Wait orders a read after it only with the goroutines it waited for" {
 	case2 joinother
 }
+
+@test "engine2: a method of an HTTP handler's shape handed to a router serves many requests at once" {
+	case2 handlershape
+}

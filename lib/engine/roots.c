@@ -72,6 +72,40 @@ static int is_handler(const struct pkg *p, const struct func *f)
 	       ast_list_len(a, ast_node(a, ft->b)->a) == 2;
 }
 
+/* Is the text of node n exactly s (blanks aside)? */
+static int text_is(const struct ast *a, uint32_t n, const char *s)
+{
+	const struct ast_node *nd = ast_node(a, n);
+	uint32_t i;
+
+	for (i = nd->pos; i < nd->end; i++) {
+		if (a->src[i] == ' ' || a->src[i] == '\t')
+			continue;
+		if (*s++ != a->src[i])
+			return 0;
+	}
+	return !*s;
+}
+
+/* func(w http.ResponseWriter, r *http.Request): an HTTP handler's shape */
+static int handler_shaped(const struct pkg *p, const struct func *f)
+{
+	const struct ast *a = p->files[f->file].ast;
+	const struct ast_node *ft = ast_node(a, ast_node(a, f->node)->c), *pl;
+	const uint32_t *fl;
+
+	if (!ft->b)
+		return 0;
+	pl = ast_node(a, ft->b);
+	if (ast_list_len(a, pl->a) != 2)
+		return 0;
+	fl = ast_list(a, pl->a);
+	return ast_list_len(a, ast_node(a, fl[0])->a) == 1 &&
+	       ast_list_len(a, ast_node(a, fl[1])->a) == 1 &&
+	       text_is(a, ast_node(a, fl[0])->b, "http.ResponseWriter") &&
+	       text_is(a, ast_node(a, fl[1])->b, "*http.Request");
+}
+
 /* The gosites whose target's receiver is f's receiver: handed on only by
  * calls on the caller's own receiver. */
 static void self_roots(struct pkg *p)
@@ -142,6 +176,30 @@ void roots_compute(struct pkg *p)
 		g = VEC_PUSH(p->gos);	/* an HTTP handler: many at once */
 		g->fn = -1;
 		g->target = (int)i;
+		g->node = f->node;
+		g->file = (uint16_t)f->file;
+		g->many = 1;
+		g->callback = 1;
+	}
+	/* a function of a handler's shape handed out as a value (to a
+	 * router: r.Get("/x", s.page)) serves requests, many at once */
+	for (i = 0; i < p->calls.n; i++) {
+		const struct call *c = &p->calls.v[i];
+		const struct func *f = &p->funcs.v[c->callee];
+		struct gosite *g;
+		size_t k;
+
+		if (!(c->flags & CALL_VALUE) || p->funcs.v[c->caller].is_test ||
+		    f->is_test || is_handler(p, f) || !handler_shaped(p, f))
+			continue;
+		for (k = 0; k < p->gos.n; k++)
+			if (p->gos.v[k].target == c->callee && p->gos.v[k].many)
+				break;
+		if (k < p->gos.n)
+			continue;	/* one site per handler */
+		g = VEC_PUSH(p->gos);
+		g->fn = -1;
+		g->target = c->callee;
 		g->node = f->node;
 		g->file = (uint16_t)f->file;
 		g->many = 1;
