@@ -303,3 +303,7 @@ PY
 @test "engine2: a method of an HTTP handler's shape handed to a router serves many requests at once" {
 	case2 handlershape
 }
+
+@test "engine2: a goroutine's own receives order nothing in its launcher; a map the launcher made is each call's own" {
+	case2 selectloop
+}

@@ -212,6 +212,7 @@ int wk_start_site(struct walker *w, int target, uint32_t node,
 	g->file = (uint16_t)w->file;
 	g->callback = (uint8_t)callback;
 	g->many = (uint8_t)(many || w->loops > w->gate);
+	g->own_many = g->many;
 	return (int)w->p->gos.n - 1;
 }
 
@@ -219,7 +220,8 @@ void wk_add_join(struct walker *w, uint32_t n)
 {
 	struct join *j;
 
-	if (w->pass == 1)
+	/* a goroutine's own receive orders nothing in its launcher */
+	if (w->pass == 1 || w->in_go)
 		return;
 	j = VEC_PUSH(w->p->joins);
 	j->fn = w->fn;

@@ -166,6 +166,9 @@ struct gosite {
 	uint8_t callback;	/* an API runs it (MG004), not a go statement */
 	uint8_t per_instance;	/* go x.m() with x declared in the loop: each
 				 * instance has its own receiver */
+	uint8_t own_many;	/* several at once by the launcher's own loop
+				 * (or its API), not because it is called in
+				 * a loop */
 	uint8_t fresh_recv;	/* go x.m() with x made by the launcher: the
 				 * instances its calls start do not share x */
 };

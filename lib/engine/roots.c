@@ -178,7 +178,7 @@ void roots_compute(struct pkg *p)
 		g->target = (int)i;
 		g->node = f->node;
 		g->file = (uint16_t)f->file;
-		g->many = 1;
+		g->many = g->own_many = 1;
 		g->callback = 1;
 	}
 	/* a function of a handler's shape handed out as a value (to a
@@ -202,7 +202,7 @@ void roots_compute(struct pkg *p)
 		g->target = c->callee;
 		g->node = f->node;
 		g->file = (uint16_t)f->file;
-		g->many = 1;
+		g->many = g->own_many = 1;
 		g->callback = 1;
 	}
 	/* a launcher called in a loop starts its goroutine once per call:
@@ -691,6 +691,15 @@ static int overlap(const struct pkg *p, const struct access *x,
 			/* the same code started twice is one goroutine
 			 * unless several instances run at once */
 			if (same && !p->gos.v[s].many && !p->gos.v[t].many)
+				continue;
+			/* a map the launcher made, not in a loop of its own
+			 * around the go statement: each launcher call's
+			 * goroutine has its own */
+			if (s == t && x->go == s && y->go == s &&
+			    (size_t)x->loc >= p->fields.n + p->vars.n &&
+			    p->llocs.v[(size_t)x->loc - p->fields.n -
+				       p->vars.n].go < 0 &&
+			    !p->gos.v[s].own_many)
 				continue;
 			/* go x.run() on an x its launcher made: the instances
 			 * of several launcher calls have one x each */

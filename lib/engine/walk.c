@@ -596,7 +596,7 @@ void wk_stmt(struct walker *w, uint32_t n)
 		if (s->kind == AST_FOR_STMT)
 			wk_stmt(w, s->c);
 		/* for range ch: it ends when the sender closes ch, a join */
-		if (s->kind == AST_RANGE_STMT && w->pass == 2 &&
+		if (s->kind == AST_RANGE_STMT && w->pass == 2 && !w->in_go &&
 		    facts_under(w->p, wk_type_of(w, s->c)).kind == TY_CHAN) {
 			struct join *j = VEC_PUSH(w->p->joins);
 
