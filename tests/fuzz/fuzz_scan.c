@@ -2,12 +2,14 @@
  *
  * The input is split at "\n//@@\n" into one to three Go files of one
  * package; lex_file() runs on each, then scan_package() on all of them, with
- * every rule on and then with MG001 off and require_reason on.  Invariants
+ * every rule on and then with MG001 off and require_reason on (and, with
+ * MAPGUARD_ENGINE=2, once more through the module phase).  Invariants
  * checked: tokens stay inside the file, lines and columns are >= 1, findings
  * name a given path, a line of that file, and carry a fingerprint.
  */
 #include "fuzz.h"
 #include "engine/lex.h"
+#include "engine/module.h"
 #include "engine/scan.h"
 #include "util/util.h"
 
@@ -92,6 +94,8 @@ static void run(const struct scan_opts *o, const struct scan_file *sf,
 	size_t i, k;
 
 	scan_package(o, sf, n, &out);
+	if (o->mod)	/* the module phase over what this package said */
+		module_resolve(o->mod, out.v, out.n, NULL, NULL);
 	for (i = 0; i < out.n; i++) {
 		const struct finding *f = &out.v[i];
 
@@ -99,6 +103,7 @@ static void run(const struct scan_opts *o, const struct scan_file *sf,
 			if (!strcmp(f->path, sf[k].path))
 				break;
 		if (k == n || f->line < 1 || (size_t)f->line > nlines[k] ||
+		    f->severity < SEV_NOTE || f->severity > SEV_ERROR ||
 		    !f->rule || !f->message || !f->fingerprint ||
 		    strlen(f->fingerprint) != 16)
 			abort();
@@ -138,5 +143,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.include_generated = 1;
 	o.severity[2] = SEV_NOTE;
 	run(&o, sf, n, nlines);
+	if (o.engine == 2) {	/* MAPGUARD_ENGINE=2: with the module phase */
+		scan_opts_init(&o);
+		o.mod = module_new();
+		run(&o, sf, n, nlines);
+		module_free(o.mod);
+	}
 	return 0;
 }
