@@ -626,6 +626,40 @@ void wk_block(struct walker *w, uint32_t list)
 		wk_stmt(w, v[i]);
 }
 
+/* Is the body's start an unsynchronized run-once guard on a package
+ * variable, `if done { return }; done = true`?  Its code past the guard
+ * runs once, on the first call; the flag is read and set without a lock,
+ * so that call comes before the program shares anything (or the flag
+ * itself races): the function runs like one sync.Once runs. */
+static int once_guarded(struct walker *w, uint32_t list)
+{
+	const uint32_t *v = ast_list(w->a, list);
+	const struct ast_node *g, *body, *set, *lhs, *rhs;
+	int flag;
+
+	if (ast_list_len(w->a, list) < 2)
+		return 0;
+	g = wk_N(w, v[0]);
+	set = wk_N(w, v[1]);
+	if (g->kind != AST_IF_STMT || g->a || g->d ||
+	    wk_N(w, g->b)->kind != AST_IDENT || set->kind != AST_ASSIGN_STMT ||
+	    set->op != T_ASSIGN || ast_list_len(w->a, set->a) != 1 ||
+	    ast_list_len(w->a, set->b) != 1)
+		return 0;
+	body = wk_N(w, g->c);
+	if (ast_list_len(w->a, body->a) != 1 ||
+	    wk_N(w, ast_list(w->a, body->a)[0])->kind != AST_RETURN_STMT)
+		return 0;
+	flag = wk_ident(w, g->b);
+	lhs = wk_N(w, ast_list(w->a, set->a)[0]);
+	rhs = wk_N(w, ast_list(w->a, set->b)[0]);
+	return flag >= 0 && !wk_lookup(w, flag) &&
+	       facts_var_index(w->p, flag) >= 0 && lhs->kind == AST_IDENT &&
+	       wk_ident(w, ast_list(w->a, set->a)[0]) == flag &&
+	       rhs->kind == AST_IDENT && wk_id_is(w, ast_list(w->a, set->b)[0],
+						  "true");
+}
+
 void walk_func(struct pkg *p, int fn, int pass)
 {
 	struct walker w;
@@ -670,6 +704,8 @@ void walk_func(struct pkg *p, int fn, int pass)
 		f->returns_other = 0, f->returns_loc = -1,
 		f->returns_made = 0, f->returns_unmade = 0,
 		f->returns_global = 0;
+	if (pass == 1 && d->d && once_guarded(&w, ast_node(a, d->d)->a))
+		f->once = 1;
 	if (d->d)
 		wk_block(&w, ast_node(a, d->d)->a);
 	/* literals held in locals and never called here run later */
