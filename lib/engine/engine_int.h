@@ -238,6 +238,9 @@ struct func {
 	int file;
 	uint32_t node;		/* FUNC_DECL */
 	uint8_t exported, is_test, annotated, generated;
+	uint8_t serial;		/* its comments say it is never called
+				 * concurrently (a documented serial phase):
+				 * an API warning on it is only a note */
 	/* summary, from walk.c */
 	struct lockset acquired;	/* held at exit, not at entry */
 	struct lockset released;	/* held at entry, not at exit */
@@ -401,8 +404,10 @@ int judge_counts(const struct pkg *p, const struct access *a);
 void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
 		char *msg, const char *sym);
 void judge_evidence(struct pkg *p, int file, uint32_t node, const char *note);
-/* The finding just emitted stands only if code of the module reaches the
- * functions fa and fb (module.h); nothing when the package runs both. */
+/* The finding just emitted (a warning) stands only if code of the module
+ * reaches the functions fa and fb (module.h); nothing when the package
+ * runs both.  A note when fa's or fb's comments say it is never called
+ * concurrently. */
 void judge_needs_callers(struct pkg *p, int fa, int fb);
 void judge_text(const struct pkg *p, int file, uint32_t n, char *buf,
 		size_t len);

@@ -365,6 +365,123 @@ static int says_lock_held(const char *s)
 	return 0;
 }
 
+/* The next word of lower-cased s at *at (letters and '), its length. */
+static size_t next_word(const char *s, size_t *at)
+{
+	size_t i = *at, n;
+
+	while (s[i] && !isalpha((unsigned char)s[i]))
+		i++;
+	for (n = 0; isalpha((unsigned char)s[i + n]) || s[i + n] == '\''; n++)
+		;
+	*at = i;
+	return n;
+}
+
+static int word_in(const char *w, size_t n, const char *const *set)
+{
+	for (; *set; set++)
+		if (strlen(*set) == n && !memcmp(w, *set, n))
+			return 1;
+	return 0;
+}
+
+/* "should not be called concurrently", "never called in parallel", "not
+ * safe to call concurrently", "must not be called during the parallel
+ * phase": a negation, a call, then concurrency, with only filler words
+ * between.  With lead set, only a comment that starts so (no subject of
+ * its own: a comment in a body that speaks of its function). */
+static int says_serial(const char *s, int lead)
+{
+	static const char *const neg[] = {
+		"not", "never", "cannot", "can't", "mustn't", "shouldn't", NULL
+	};
+	static const char *const fill1[] = { "be", "safe", "to", "ever", NULL };
+	static const char *const verb[] = {
+		"called", "call", "invoked", "run", NULL
+	};
+	static const char *const fill2[] = { "in", "during", "the", NULL };
+	static const char *const conc[] = {
+		"concurrently", "parallel", "simultaneously", NULL
+	};
+	static const char *const modal[] = { "should", "must", "may", NULL };
+	size_t at = 0, n, k, words = 0;
+
+	while (s && (n = next_word(s, &at))) {
+		size_t j = at + n;
+		int f;
+
+		words++;
+		if (lead && words == 1 && word_in(s + at, n, modal)) {
+			at += n;
+			continue;
+		}
+		if (!word_in(s + at, n, neg)) {
+			if (lead)
+				return 0;
+			at += n;
+			continue;
+		}
+		for (f = 0; (k = next_word(s, &j)) && f < 3 &&
+			    word_in(s + j, k, fill1); f++)
+			j += k;
+		if (k && word_in(s + j, k, verb)) {
+			j += k;
+			for (f = 0; (k = next_word(s, &j)) && f < 2 &&
+				    word_in(s + j, k, fill2); f++)
+				j += k;
+			if (k && word_in(s + j, k, conc)) {
+				/* "... concurrently with itself": other
+				 * callers may still overlap it */
+				static const char *const self[] = {
+					"with", NULL
+				};
+				size_t e = j + k, m = next_word(s, &e);
+
+				if (!m || !word_in(s + e, m, self) ||
+				    (e += m, m = next_word(s, &e)) != 6 ||
+				    memcmp(s + e, "itself", 6))
+					return 1;
+			}
+		}
+		if (lead)
+			return 0;
+		at += n;
+	}
+	return 0;
+}
+
+/* Does a comment inside decl's body start by saying its function is not
+ * called concurrently ("// Should not be called during the parallel
+ * portion")? */
+static int body_says_serial(const struct ast *a, uint32_t decl, struct buf *b)
+{
+	const struct lexed *lx = &a->lx;
+	uint32_t from = ast_line(a, decl), to;
+	size_t lo = 0, hi = lx->ncom, i, k;
+
+	to = lex_line(lx, ast_node(a, decl)->end);
+	while (lo < hi) {	/* the first comment below the declaration */
+		size_t mid = (lo + hi) / 2;
+
+		if (lx->com[mid].line <= from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < lx->ncom && lx->com[i].line <= to; i++) {
+		const struct comment *c = &lx->com[i];
+
+		buf_reset(b);
+		buf_add(b, a->src + c->off, c->len);
+		for (k = 0; k < b->len; k++)
+			b->p[k] = (char)tolower((unsigned char)b->p[k]);
+		if (says_serial(b->p, 1))
+			return 1;
+	}
+	return 0;
+}
+
 static int has_suffix_id(const struct pkg *p, int name, const char *suf)
 {
 	const char *s = names_str(&p->nm, name);
@@ -763,6 +880,8 @@ static void add_func(struct pkg *p, int file, uint32_t decl, struct buf *b)
 		       has_suffix_id(p, f->name, "NoLock") ||
 		       has_suffix_id(p, f->name, "Unlocked") ||
 		       (b->len && says_lock_held(b->p));
+	f->serial = (b->len && says_serial(b->p, 0)) ||
+		    (d->d && body_says_serial(a, decl, b));
 }
 
 static void index_funcs(struct pkg *p)

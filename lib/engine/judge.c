@@ -672,6 +672,10 @@ static int fn_live(const struct pkg *p, int fn, struct buf *b)
 
 		if (f->is_test)
 			continue;
+		if (f->init_only && i) {	/* runs once, before sharing */
+			live = 1;
+			continue;
+		}
 		if (f->root || roots_in_go(p, q[i]))
 			return 2;
 		if (is_init(p, f) || f->var_init || f->once ||
@@ -711,13 +715,34 @@ static int fn_live(const struct pkg *p, int fn, struct buf *b)
 	return live;
 }
 
+/* A warning (the API is used concurrently, as the type's locks say) one
+ * side of which is a function whose comments say it is never called
+ * concurrently: that contract answers the warning's, so it is a note. */
+static int serial_note(struct pkg *p, int fa, int fb)
+{
+	struct finding *f = &p->out->v[p->cur - 1];
+	int fn = p->funcs.v[fa].serial ? fa : fb;
+	char name[160], *msg;
+
+	if (f->severity != SEV_WARNING || !p->funcs.v[fn].serial)
+		return 0;
+	judge_func_name(p, fn, name, sizeof(name));
+	msg = xasprintf("%s; %s's comment says it is not called concurrently, "
+			"so it races only if that contract is broken",
+			f->message, name);
+	free(f->message);
+	f->message = msg;
+	f->severity = SEV_NOTE;
+	return 1;
+}
+
 void judge_needs_callers(struct pkg *p, int fa, int fb)
 {
 	struct buf b[2];
 	const struct finding *f;
 	int la, lb;
 
-	if (!p->o->mod || !p->cur)
+	if (!p->cur || serial_note(p, fa, fb) || !p->o->mod)
 		return;
 	memset(b, 0, sizeof(b));
 	la = fn_live(p, fa, &b[0]);
