@@ -307,3 +307,14 @@ PY
 @test "engine2: a goroutine's own receives order nothing in its launcher; a map the launcher made is each call's own" {
 	case2 selectloop
 }
+
+@test "engine2: a function behind an unsynchronized run-once flag (if done { return }; done = true) runs once, before sharing (silent); a goroutine's write with no such flag is found" {
+	case2 onceflag
+}
+
+@test "engine2: a comment saying a function is not called concurrently makes an API warning on it a note; one that says only 'with itself', or nothing, stays a warning" {
+	case2 serialdoc
+	cd "$F/serialdoc"
+	MAPGUARD_ENGINE=2 run -0 mg-scan --format json ./...
+	[ "$(jq -rs 'map(select(.rule) | "\(.line) \(.severity)") | join(",")' <<<"$output")" = "52 warning,59 note,68 note,69 note,78 warning" ]
+}
