@@ -307,3 +307,7 @@ PY
 @test "engine2: a goroutine's own receives order nothing in its launcher; a map the launcher made is each call's own" {
 	case2 selectloop
 }
+
+@test "engine2: a helper called on a constructor's new object counts not for its entry locks; called on a live one, it does" {
+	case2 ctorhelper
+}

@@ -331,9 +331,29 @@ static int before_publish(const struct pkg *p, const struct access *a)
 	return 1;
 }
 
+static void fresh_params(struct pkg *p);
+static void fresh_receivers(struct pkg *p);
+
+/* Is c a call on an object no other code has yet: one its caller just
+ * made, or the caller's own receiver or parameter when every call hands
+ * the caller a new one (a constructor's helper calling on)? */
+static int on_fresh(const struct pkg *p, const struct call *c)
+{
+	const struct func *from = &p->funcs.v[c->caller];
+
+	return (c->flags & CALL_FRESH_RECV) ||
+	       ((c->flags & CALL_RECV_SELF) && from->recv_fresh &&
+		c->go < 0 && !(c->flags & CALL_LATER)) ||
+	       (c->recv_param >= 0 && c->recv_param < 8 && c->go < 0 &&
+		!(c->flags & CALL_LATER) &&
+		(from->fresh_params & (1u << c->recv_param)));
+}
+
 /* The locks every caller holds at fn's entry, to a fixed point.  A
  * function called from where we cannot see (exported, used as a value,
- * run by go or a callback, or never called here) holds nothing. */
+ * run by go or a callback, or never called here) holds nothing.  Calls
+ * on a fresh object count only when nothing else calls: the object is
+ * not shared yet, so the locks held there say nothing. */
 static void entries(struct pkg *p)
 {
 	size_t i, n = p->funcs.n;
@@ -371,6 +391,8 @@ static void entries(struct pkg *p)
 			    !value[i] && p->funcs.v[i].ncallers);
 	for (i = 0; i < n; i++)
 		top[i] = !open[i] && p->funcs.v[i].ncallers;
+	fresh_params(p);
+	fresh_receivers(p);
 	for (round = 0; changed && round < 8; round++) {
 		/* [0]: the call sites that count; [1]: the ignored ones on
 		 * a fresh receiver, used when nothing else calls (a method
@@ -392,6 +414,8 @@ static void entries(struct pkg *p)
 				    p->funcs.v[c->caller].is_test ||
 				    p->funcs.v[c->caller].test_only)
 					continue;
+				k += n;
+			} else if (on_fresh(p, c)) {
 				k += n;
 			}
 			if (top[c->caller])
@@ -1293,11 +1317,9 @@ void judge_package(struct pkg *p)
 	}
 	init_only(p);
 	test_only(p);
-	entries(p);
-	fresh_params(p);
+	entries(p);	/* and fresh_params(), fresh_receivers() */
 	if (p->trace)
 		trace_calls(p);
-	fresh_receivers(p);
 	roots_compute(p);
 	if (!p->acc.n) {
 		roots_free(p);
