@@ -311,3 +311,7 @@ PY
 @test "engine2: a helper called on a constructor's new object counts not for its entry locks; called on a live one, it does" {
 	case2 ctorhelper
 }
+
+@test "engine2: an exported function that every call here hands a new object is held to that; one called on a live object is found" {
+	case2 exportfresh
+}

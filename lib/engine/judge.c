@@ -480,10 +480,15 @@ static void fresh_params(struct pkg *p)
 		seen[c->callee] = seen[c->callee] ? seen[c->callee] : 1;
 	}
 	/* from all bits down: an argument is fresh when made at the call,
-	 * or the caller's own fresh parameter handed on */
+	 * or the caller's own fresh parameter handed on.  An exported
+	 * function that code here calls (never as a value or in a go
+	 * statement) is held to what those calls hand it, as to the locks
+	 * they hold: its callers here state the contract outside callers
+	 * follow (WriteKeyRegistry(kr) on the registry Open just made) */
 	for (i = 0; i < p->funcs.n; i++)
 		p->funcs.v[i].fresh_params = seen[i] == 1 &&
-			!p->funcs.v[i].exported && !p->funcs.v[i].escapes
+			!is_init(p, &p->funcs.v[i]) &&
+			(!p->funcs.v[i].escapes || p->funcs.v[i].exported)
 			? 0xff : 0;
 	for (round = 0; changed && round < 8; round++) {
 		changed = 0;
