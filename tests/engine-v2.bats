@@ -315,3 +315,7 @@ PY
 @test "engine2: an exported function that every call here hands a new object is held to that; one called on a live object is found" {
 	case2 exportfresh
 }
+
+@test "engine2: what Start/OnStart does to its receiver before it starts its goroutines is set-up; after, it races" {
+	case2 startphase
+}

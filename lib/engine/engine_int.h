@@ -276,6 +276,9 @@ struct func {
 					 * returning what it made), or code
 					 * only constructors call: runs before
 					 * the object is published */
+	uint8_t starter;		/* a Start or OnStart method that starts
+					 * a goroutine: the receiver's set-up
+					 * before it, like a constructor's */
 	int ctor;			/* judge.c: the constructor whose phase
 					 * it runs in, -1 none, -2 several */
 	uint32_t ctor_at;		/* ... where in it (the call's offset) */

@@ -231,11 +231,20 @@ static void ctor_phase(struct pkg *p)
 	int round, changed = 1;
 	uint8_t *all = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
 
+	for (i = 0; i < p->gos.n; i++)
+		if (p->gos.v[i].fn >= 0)
+			all[p->gos.v[i].fn] = 1;	/* starts a goroutine */
 	for (i = 0; i < p->funcs.n; i++) {
 		struct func *f = &p->funcs.v[i];
+		const char *name = names_str(&p->nm, f->name);
 
-		f->ctor_phase = f->returns_made && !f->returns_unmade &&
-				!f->is_test;
+		/* a service is started once, before it is used (the Start
+		 * / OnStart convention): what Start does to its receiver
+		 * before it starts the receiver's goroutines is set-up */
+		f->starter = all[i] && f->recv_type >= 0 && !f->is_test &&
+			     (!strcmp(name, "Start") || !strcmp(name, "OnStart"));
+		f->ctor_phase = (f->returns_made && !f->returns_unmade &&
+				 !f->is_test) || f->starter;
 		f->ctor = f->ctor_phase ? (int)i : -1;
 		f->ctor_at = 0;
 	}
@@ -311,7 +320,7 @@ static int before_publish(const struct pkg *p, const struct access *a)
 	    (a->flags & (AC_IN_GO | AC_LATER)) || f->ctor < 0)
 		return 0;
 	if (f->ctor == a->fn) {		/* the constructor: its own object */
-		if (!(a->flags & AC_MADE))
+		if (!(a->flags & (f->starter ? AC_RECV : AC_MADE)))
 			return 0;
 		at = ast_node(p->files[a->file].ast, a->node)->pos;
 	} else {			/* a method on it, called from there */
