@@ -319,3 +319,7 @@ PY
 @test "engine2: what Start/OnStart does to its receiver before it starts its goroutines is set-up; after, it races" {
 	case2 startphase
 }
+
+@test "engine2: a Close that waited for its goroutines tears down alone; a Stop that waits for nothing races" {
+	case2 teardown
+}

@@ -423,6 +423,11 @@ int roots_after_join(const struct pkg *p, const struct access *x);
  * when roots_after_join(x))? */
 int roots_joined(const struct pkg *p, const struct access *x,
 		 const struct access *y);
+/* Is x in an object's teardown after it waited for goroutines: a Close,
+ * Stop or Shutdown (nothing else runs with or after it, by convention)
+ * with a Wait or a receive before x, or code only such teardowns call
+ * after theirs? */
+int roots_teardown(const struct pkg *p, const struct access *x);
 void roots_free(struct pkg *p);
 /* Does some goroutine or callback of this package reach fn? */
 int roots_in_go(const struct pkg *p, int fn);
