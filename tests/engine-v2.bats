@@ -323,3 +323,7 @@ PY
 @test "engine2: a Close that waited for its goroutines tears down alone; a Stop that waits for nothing races" {
 	case2 teardown
 }
+
+@test "engine2: the map's only writer, on one thread, reads its own map without the lock (silent); a lookup every caller runs at once races" {
+	case2 solewriter
+}

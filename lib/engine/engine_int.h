@@ -428,6 +428,10 @@ int roots_joined(const struct pkg *p, const struct access *x,
  * with a Wait or a receive before x, or code only such teardowns call
  * after theirs? */
 int roots_teardown(const struct pkg *p, const struct access *x);
+/* Does fn run on one thread at a time: one root, not several instances,
+ * and no exported function or handler among its callers (a function
+ * value handed out counts as one callback)? */
+int roots_single(const struct pkg *p, int fn);
 void roots_free(struct pkg *p);
 /* Does some goroutine or callback of this package reach fn? */
 int roots_in_go(const struct pkg *p, int fn);

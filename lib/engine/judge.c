@@ -840,6 +840,45 @@ static int self_checked(const struct pkg *p, const struct access *a,
 	return 0;
 }
 
+/* Is x a read in the map's only writer: every write of the location is
+ * in x's function or in code only it calls, and that function runs on one
+ * thread at a time?  Its reads follow its own writes in program order;
+ * the lock it takes to write is for the readers elsewhere. */
+static int sole_writer(const struct pkg *p, const struct access *a,
+		       size_t n, const struct access *x)
+{
+	size_t k, j;
+	int any;
+
+	if ((x->flags & (AC_WRITE | AC_IN_GO | AC_LATER)) || x->go >= 0 ||
+	    !roots_single(p, x->fn))
+		return 0;
+	for (k = 0; k < n; k++) {
+		const struct access *w = &a[k];
+
+		if (!(w->flags & AC_WRITE) || !judge_counts(p, w))
+			continue;
+		if (w->go >= 0 || (w->flags & (AC_IN_GO | AC_LATER)))
+			return 0;
+		if (w->fn == x->fn)
+			continue;
+		any = 0;
+		for (j = 0; j < p->calls.n; j++) {
+			const struct call *c = &p->calls.v[j];
+
+			if (c->callee != w->fn || p->funcs.v[c->caller].is_test)
+				continue;
+			if (c->caller != x->fn || c->go >= 0 ||
+			    (c->flags & (CALL_GO | CALL_VALUE | CALL_LATER)))
+				return 0;
+			any = 1;
+		}
+		if (!any)
+			return 0;
+	}
+	return 1;
+}
+
 /* How many functions reach the location without lock g. */
 static int unguarded_funcs(const struct pkg *p, const struct access *a,
 			   size_t n, loc_t g)
@@ -1229,7 +1268,7 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		}
 		if (h >= 0 || (guard_type >= 0 && !guard_from_note &&
 			       !held_to_other(p, x, guard_type, guard)) ||
-		    alt_guard(p, a, n, x, &ls))
+		    alt_guard(p, a, n, x, &ls) || sole_writer(p, a, n, x))
 			continue;
 		/* the other side: a guarded access, a write if this reads */
 		for (j = 0; j < n; j++) {

@@ -845,6 +845,40 @@ int roots_teardown(const struct pkg *p, const struct access *x)
 	return n > 0;
 }
 
+int roots_single(const struct pkg *p, int fn)
+{
+	const struct roots *r = &p->roots[fn];
+	int q[32], nq = 0, i;
+	size_t k;
+
+	if (r->over || r->n + r->main != 1 ||
+	    (r->n && p->gos.v[r->id[0]].many))
+		return 0;
+	q[nq++] = fn;
+	for (i = 0; i < nq; i++) {
+		const struct func *f = &p->funcs.v[q[i]];
+
+		if (f->exported || is_handler(p, f))
+			return 0;
+		for (k = 0; k < p->calls.n; k++) {
+			const struct call *c = &p->calls.v[k];
+			int j;
+
+			if (c->callee != q[i] || p->funcs.v[c->caller].is_test ||
+			    (c->flags & (CALL_GO | CALL_VALUE)))
+				continue;
+			for (j = 0; j < nq && q[j] != c->caller;)
+				j++;
+			if (j < nq)
+				continue;
+			if (nq == (int)(sizeof(q) / sizeof(q[0])))
+				return 0;
+			q[nq++] = c->caller;
+		}
+	}
+	return 1;
+}
+
 /* Is fn an exported method of t, or a method of t one of them calls? */
 static int api_reached(const struct pkg *p, int fn, int t)
 {
