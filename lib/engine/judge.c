@@ -328,6 +328,14 @@ static int before_publish(const struct pkg *p, const struct access *a)
 			return 0;
 		at = f->ctor_at;
 	}
+	/* a Start method's set-up ends at its first go statement, whatever
+	 * that goroutine reaches */
+	if (p->funcs.v[f->ctor].starter)
+		for (i = 0; i < (int)p->gos.n; i++)
+			if (p->gos.v[i].fn == f->ctor &&
+			    ast_node(p->files[p->gos.v[i].file].ast,
+				     p->gos.v[i].node)->pos <= at)
+				return 0;
 	/* goroutines started in the same constructor's phase before this
 	 * point run with it; another constructor's run on the published
 	 * object, later */
