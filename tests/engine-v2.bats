@@ -318,3 +318,23 @@ PY
 	MAPGUARD_ENGINE=2 run -0 mg-scan --format json ./...
 	[ "$(jq -rs 'map(select(.rule) | "\(.line) \(.severity)") | join(",")' <<<"$output")" = "52 warning,59 note,68 note,69 note,78 warning" ]
 }
+
+@test "engine2: a helper called on a constructor's new object counts not for its entry locks; called on a live one, it does" {
+	case2 ctorhelper
+}
+
+@test "engine2: an exported function that every call here hands a new object is held to that; one called on a live object is found" {
+	case2 exportfresh
+}
+
+@test "engine2: what Start/OnStart does to its receiver before it starts its goroutines is set-up; after, it races" {
+	case2 startphase
+}
+
+@test "engine2: a Close that waited for its goroutines tears down alone; a Stop that waits for nothing races" {
+	case2 teardown
+}
+
+@test "engine2: the map's only writer, on one thread, reads its own map without the lock (silent); a lookup every caller runs at once races" {
+	case2 solewriter
+}

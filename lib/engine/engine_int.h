@@ -279,6 +279,9 @@ struct func {
 					 * returning what it made), or code
 					 * only constructors call: runs before
 					 * the object is published */
+	uint8_t starter;		/* a Start or OnStart method that starts
+					 * a goroutine: the receiver's set-up
+					 * before it, like a constructor's */
 	int ctor;			/* judge.c: the constructor whose phase
 					 * it runs in, -1 none, -2 several */
 	uint32_t ctor_at;		/* ... where in it (the call's offset) */
@@ -425,6 +428,15 @@ int roots_after_join(const struct pkg *p, const struct access *x);
  * when roots_after_join(x))? */
 int roots_joined(const struct pkg *p, const struct access *x,
 		 const struct access *y);
+/* Is x in an object's teardown after it waited for goroutines: a Close,
+ * Stop or Shutdown (nothing else runs with or after it, by convention)
+ * with a Wait or a receive before x, or code only such teardowns call
+ * after theirs? */
+int roots_teardown(const struct pkg *p, const struct access *x);
+/* Does fn run on one thread at a time: one root, not several instances,
+ * and no exported function or handler among its callers (a function
+ * value handed out counts as one callback)? */
+int roots_single(const struct pkg *p, int fn);
 void roots_free(struct pkg *p);
 /* Does some goroutine or callback of this package reach fn? */
 int roots_in_go(const struct pkg *p, int fn);

@@ -231,11 +231,20 @@ static void ctor_phase(struct pkg *p)
 	int round, changed = 1;
 	uint8_t *all = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
 
+	for (i = 0; i < p->gos.n; i++)
+		if (p->gos.v[i].fn >= 0)
+			all[p->gos.v[i].fn] = 1;	/* starts a goroutine */
 	for (i = 0; i < p->funcs.n; i++) {
 		struct func *f = &p->funcs.v[i];
+		const char *name = names_str(&p->nm, f->name);
 
-		f->ctor_phase = f->returns_made && !f->returns_unmade &&
-				!f->is_test;
+		/* a service is started once, before it is used (the Start
+		 * / OnStart convention): what Start does to its receiver
+		 * before it starts the receiver's goroutines is set-up */
+		f->starter = all[i] && f->recv_type >= 0 && !f->is_test &&
+			     (!strcmp(name, "Start") || !strcmp(name, "OnStart"));
+		f->ctor_phase = (f->returns_made && !f->returns_unmade &&
+				 !f->is_test) || f->starter;
 		f->ctor = f->ctor_phase ? (int)i : -1;
 		f->ctor_at = 0;
 	}
@@ -311,7 +320,7 @@ static int before_publish(const struct pkg *p, const struct access *a)
 	    (a->flags & (AC_IN_GO | AC_LATER)) || f->ctor < 0)
 		return 0;
 	if (f->ctor == a->fn) {		/* the constructor: its own object */
-		if (!(a->flags & AC_MADE))
+		if (!(a->flags & (f->starter ? AC_RECV : AC_MADE)))
 			return 0;
 		at = ast_node(p->files[a->file].ast, a->node)->pos;
 	} else {			/* a method on it, called from there */
@@ -319,6 +328,14 @@ static int before_publish(const struct pkg *p, const struct access *a)
 			return 0;
 		at = f->ctor_at;
 	}
+	/* a Start method's set-up ends at its first go statement, whatever
+	 * that goroutine reaches */
+	if (p->funcs.v[f->ctor].starter)
+		for (i = 0; i < (int)p->gos.n; i++)
+			if (p->gos.v[i].fn == f->ctor &&
+			    ast_node(p->files[p->gos.v[i].file].ast,
+				     p->gos.v[i].node)->pos <= at)
+				return 0;
 	/* goroutines started in the same constructor's phase before this
 	 * point run with it; another constructor's run on the published
 	 * object, later */
@@ -331,9 +348,29 @@ static int before_publish(const struct pkg *p, const struct access *a)
 	return 1;
 }
 
+static void fresh_params(struct pkg *p);
+static void fresh_receivers(struct pkg *p);
+
+/* Is c a call on an object no other code has yet: one its caller just
+ * made, or the caller's own receiver or parameter when every call hands
+ * the caller a new one (a constructor's helper calling on)? */
+static int on_fresh(const struct pkg *p, const struct call *c)
+{
+	const struct func *from = &p->funcs.v[c->caller];
+
+	return (c->flags & CALL_FRESH_RECV) ||
+	       ((c->flags & CALL_RECV_SELF) && from->recv_fresh &&
+		c->go < 0 && !(c->flags & CALL_LATER)) ||
+	       (c->recv_param >= 0 && c->recv_param < 8 && c->go < 0 &&
+		!(c->flags & CALL_LATER) &&
+		(from->fresh_params & (1u << c->recv_param)));
+}
+
 /* The locks every caller holds at fn's entry, to a fixed point.  A
  * function called from where we cannot see (exported, used as a value,
- * run by go or a callback, or never called here) holds nothing. */
+ * run by go or a callback, or never called here) holds nothing.  Calls
+ * on a fresh object count only when nothing else calls: the object is
+ * not shared yet, so the locks held there say nothing. */
 static void entries(struct pkg *p)
 {
 	size_t i, n = p->funcs.n;
@@ -371,6 +408,8 @@ static void entries(struct pkg *p)
 			    !value[i] && p->funcs.v[i].ncallers);
 	for (i = 0; i < n; i++)
 		top[i] = !open[i] && p->funcs.v[i].ncallers;
+	fresh_params(p);
+	fresh_receivers(p);
 	for (round = 0; changed && round < 8; round++) {
 		/* [0]: the call sites that count; [1]: the ignored ones on
 		 * a fresh receiver, used when nothing else calls (a method
@@ -392,6 +431,8 @@ static void entries(struct pkg *p)
 				    p->funcs.v[c->caller].is_test ||
 				    p->funcs.v[c->caller].test_only)
 					continue;
+				k += n;
+			} else if (on_fresh(p, c)) {
 				k += n;
 			}
 			if (top[c->caller])
@@ -456,10 +497,15 @@ static void fresh_params(struct pkg *p)
 		seen[c->callee] = seen[c->callee] ? seen[c->callee] : 1;
 	}
 	/* from all bits down: an argument is fresh when made at the call,
-	 * or the caller's own fresh parameter handed on */
+	 * or the caller's own fresh parameter handed on.  An exported
+	 * function that code here calls (never as a value or in a go
+	 * statement) is held to what those calls hand it, as to the locks
+	 * they hold: its callers here state the contract outside callers
+	 * follow (WriteKeyRegistry(kr) on the registry Open just made) */
 	for (i = 0; i < p->funcs.n; i++)
 		p->funcs.v[i].fresh_params = seen[i] == 1 &&
-			!p->funcs.v[i].exported && !p->funcs.v[i].escapes
+			!is_init(p, &p->funcs.v[i]) &&
+			(!p->funcs.v[i].escapes || p->funcs.v[i].exported)
 			? 0xff : 0;
 	for (round = 0; changed && round < 8; round++) {
 		changed = 0;
@@ -825,6 +871,45 @@ static int self_checked(const struct pkg *p, const struct access *a,
 		}
 	}
 	return 0;
+}
+
+/* Is x a read in the map's only writer: every write of the location is
+ * in x's function or in code only it calls, and that function runs on one
+ * thread at a time?  Its reads follow its own writes in program order;
+ * the lock it takes to write is for the readers elsewhere. */
+static int sole_writer(const struct pkg *p, const struct access *a,
+		       size_t n, const struct access *x)
+{
+	size_t k, j;
+	int any;
+
+	if ((x->flags & (AC_WRITE | AC_IN_GO | AC_LATER)) || x->go >= 0 ||
+	    !roots_single(p, x->fn))
+		return 0;
+	for (k = 0; k < n; k++) {
+		const struct access *w = &a[k];
+
+		if (!(w->flags & AC_WRITE) || !judge_counts(p, w))
+			continue;
+		if (w->go >= 0 || (w->flags & (AC_IN_GO | AC_LATER)))
+			return 0;
+		if (w->fn == x->fn)
+			continue;
+		any = 0;
+		for (j = 0; j < p->calls.n; j++) {
+			const struct call *c = &p->calls.v[j];
+
+			if (c->callee != w->fn || p->funcs.v[c->caller].is_test)
+				continue;
+			if (c->caller != x->fn || c->go >= 0 ||
+			    (c->flags & (CALL_GO | CALL_VALUE | CALL_LATER)))
+				return 0;
+			any = 1;
+		}
+		if (!any)
+			return 0;
+	}
+	return 1;
 }
 
 /* How many functions reach the location without lock g. */
@@ -1216,7 +1301,7 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		}
 		if (h >= 0 || (guard_type >= 0 && !guard_from_note &&
 			       !held_to_other(p, x, guard_type, guard)) ||
-		    alt_guard(p, a, n, x, &ls))
+		    alt_guard(p, a, n, x, &ls) || sole_writer(p, a, n, x))
 			continue;
 		/* the other side: a guarded access, a write if this reads */
 		for (j = 0; j < n; j++) {
@@ -1237,7 +1322,8 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		/* after the launcher waited for its goroutines: ordered
 		 * with the guarded side if only they reach it */
 		if (!other || (roots_after_join(p, x) &&
-			       roots_joined(p, x, other)))
+			       roots_joined(p, x, other)) ||
+		    roots_teardown(p, x))
 			continue;
 		if (line == last_line && (int)x->file == last_file)
 			continue;
@@ -1318,11 +1404,9 @@ void judge_package(struct pkg *p)
 	}
 	init_only(p);
 	test_only(p);
-	entries(p);
-	fresh_params(p);
+	entries(p);	/* and fresh_params(), fresh_receivers() */
 	if (p->trace)
 		trace_calls(p);
-	fresh_receivers(p);
 	roots_compute(p);
 	if (!p->acc.n) {
 		roots_free(p);

@@ -795,6 +795,90 @@ int roots_after_join(const struct pkg *p, const struct access *x)
 	return any && j_at && !p->roots[x->fn].n && !p->roots[x->fn].over;
 }
 
+/* Close, Stop, Shutdown: by Go's convention the end of an object's life */
+static int teardown_name(const struct pkg *p, int fn)
+{
+	static const char *const names[] = {
+		"Close", "close", "Stop", "stop", "Shutdown", "shutdown",
+	};
+	const char *s = names_str(&p->nm, p->funcs.v[fn].name);
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(s, names[i]))
+			return 1;
+	return 0;
+}
+
+static int join_before(const struct pkg *p, int fn, uint32_t at)
+{
+	size_t j;
+
+	for (j = 0; j < p->joins.n; j++)
+		if (p->joins.v[j].fn == fn && p->joins.v[j].off < at)
+			return 1;
+	return 0;
+}
+
+int roots_teardown(const struct pkg *p, const struct access *x)
+{
+	size_t k;
+	int n = 0;
+
+	if (x->go >= 0 || (x->flags & AC_LATER) || roots_in_go(p, x->fn))
+		return 0;
+	if (teardown_name(p, x->fn) &&
+	    join_before(p, x->fn, pos(p, x->file, x->node)))
+		return 1;
+	for (k = 0; k < p->calls.n; k++) {
+		const struct call *c = &p->calls.v[k];
+
+		if (c->callee != x->fn || p->funcs.v[c->caller].is_test)
+			continue;
+		if (c->go >= 0 || (c->flags & (CALL_GO | CALL_VALUE |
+						CALL_LATER)) ||
+		    !teardown_name(p, c->caller) ||
+		    !join_before(p, c->caller, pos(p, c->file, c->node)))
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
+int roots_single(const struct pkg *p, int fn)
+{
+	const struct roots *r = &p->roots[fn];
+	int q[32], nq = 0, i;
+	size_t k;
+
+	if (r->over || r->n + r->main != 1 ||
+	    (r->n && p->gos.v[r->id[0]].many))
+		return 0;
+	q[nq++] = fn;
+	for (i = 0; i < nq; i++) {
+		const struct func *f = &p->funcs.v[q[i]];
+
+		if (f->exported || is_handler(p, f))
+			return 0;
+		for (k = 0; k < p->calls.n; k++) {
+			const struct call *c = &p->calls.v[k];
+			int j;
+
+			if (c->callee != q[i] || p->funcs.v[c->caller].is_test ||
+			    (c->flags & (CALL_GO | CALL_VALUE)))
+				continue;
+			for (j = 0; j < nq && q[j] != c->caller;)
+				j++;
+			if (j < nq)
+				continue;
+			if (nq == (int)(sizeof(q) / sizeof(q[0])))
+				return 0;
+			q[nq++] = c->caller;
+		}
+	}
+	return 1;
+}
+
 /* Is fn an exported method of t, or a method of t one of them calls? */
 static int api_reached(const struct pkg *p, int fn, int t)
 {
