@@ -307,3 +307,16 @@ PY
 @test "engine2: a goroutine's own receives order nothing in its launcher; a map the launcher made is each call's own" {
 	case2 selectloop
 }
+
+@test "engine2: across packages: a package map written by an exported function that another package's goroutines call is MG001; a caller's own mutex, or calls before any goroutine, are silent" {
+	case2 xpkg
+	cd "$F/xpkg"
+	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG001") |
+		.evidence[] | select(.path == "main.go" and .line == 16 and
+		(.note | test("by worker.*several at once")))] | length == 1'
+	# the package alone: nothing calls Inc from a goroutine
+	cd metrics
+	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json .
+	[ "$(printf '%s\n' "$output" | jq -s '[.[] | select(.rule)] | length')" = 0 ]
+}

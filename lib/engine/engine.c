@@ -5,11 +5,13 @@
  * then its accesses and calls with callees' effects applied, then judge)
  * and freeing what they made.  Not: any stage's logic.
  */
+#define _GNU_SOURCE	/* memmem */
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/engine.h"
 #include "engine/engine_int.h"
+#include "engine/files.h"
 #include "engine/module.h"
 #include "engine/parse.h"
 #include "util/util.h"
@@ -75,20 +77,73 @@ static int may_have_maps(const struct scan_file *files, size_t n)
 	return 0;
 }
 
+/* Can the package start goroutines or callbacks that call into other
+ * packages of the module (xpkg.c)?  A `go` statement, a handler, or an
+ * API that runs its argument concurrently ("Go(", "Func(": errgroup,
+ * AfterFunc, informers); comments may say so too: only a filter. */
+static int may_start(const struct scan_file *files, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		const char *s = files[i].data;
+		size_t len = files[i].len;
+
+		if (memmem(s, len, "ResponseWriter", 14) ||
+		    memmem(s, len, "Go(", 3) || memmem(s, len, "Func(", 5))
+			return 1;
+		for (k = 1; k + 3 < len; k++)
+			if (s[k] == 'g' && s[k + 1] == 'o' &&
+			    (s[k + 2] == ' ' || s[k + 2] == '\t' ||
+			     s[k + 2] == 'f') &&
+			    (s[k - 1] == '\t' || s[k - 1] == ' ' ||
+			     s[k - 1] == '{' || s[k - 1] == ';'))
+				return 1;
+	}
+	return 0;
+}
+
+/* The package's directory, cleaned (its first file's), into *dir. */
+static const char *group_dir(const struct scan_file *files, size_t n,
+			     char **dir)
+{
+	const char *sl = n ? strrchr(files[0].path, '/') : NULL;
+	char *raw = sl ? xasprintf("%.*s", (int)(sl - files[0].path),
+				   files[0].path) : xstrdup(".");
+
+	*dir = files_clean_path(raw);
+	free(raw);
+	return *dir;
+}
+
 void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 		       size_t n, struct finding_list *out)
 {
+	const struct module_entry *xin;
+	char *dir = NULL;
 	struct pkg p;
 	size_t i;
 
+	/* the second round judges only what other packages call into */
+	if (o->mod && module_rerun(o->mod) && !module_entries(o->mod,
+	    group_dir(files, n, &dir), &xin)) {
+		free(dir);
+		return;
+	}
 	/* the module phase hears every package, maps or none */
-	for (i = 0; o->mod && i < n; i++)
+	for (i = 0; o->mod && !module_rerun(o->mod) && i < n; i++)
 		if (!test_support(files[i].path))
 			module_add_refs(o->mod, files[i].data, files[i].len);
-	if (!may_have_maps(files, n))
+	if (!may_have_maps(files, n) &&
+	    !(o->mod && !module_rerun(o->mod) && may_start(files, n))) {
+		free(dir);
 		return;
+	}
 	memset(&p, 0, sizeof(p));
 	p.o = o;
+	if (o->mod && !dir)
+		group_dir(files, n, &dir);
+	p.dir = dir;
 	p.trace = getenv("MAPGUARD_ENGINE_TRACE") != NULL;
 	p.loose = getenv("MAPGUARD_ENGINE_LOOSE") != NULL;
 	p.out = out;
@@ -124,6 +179,8 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 		free(p.files[i].ids);
 	}
 	free(p.files);
+	free(p.dir);
+	free(p.xcalls.v);
 	names_release(&p.nm);
 	free(p.types.v);
 	free(p.fields.v);

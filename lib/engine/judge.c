@@ -1299,6 +1299,7 @@ void judge_package(struct pkg *p)
 		trace_calls(p);
 	fresh_receivers(p);
 	roots_compute(p);
+	xpkg_export(p);
 	if (!p->acc.n) {
 		roots_free(p);
 		return;

@@ -1,9 +1,12 @@
 /* module.c - the module phase: references across packages, and the
  * findings that rest on them (module.h) */
+#include <ctype.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/files.h"
 #include "engine/module.h"
 #include "util/util.h"
 
@@ -17,8 +20,24 @@ struct cond {
 	long line, col;
 };
 
+/* a directory's module: the nearest go.mod at or above it */
+struct modroot {
+	char *dir, *root, *path;	/* root, path: NULL when none */
+};
+
+struct cand {
+	char *dir, *name;
+};
+
 struct module {
 	pthread_mutex_t lock;
+	struct modroot *roots;
+	size_t nroots, aroots;
+	struct module_entry *ent;	/* sorted by dir once planned */
+	size_t nent, aent;
+	struct cand *cand;
+	size_t ncand, acand;
+	int rerun;			/* module_plan() has run */
 	struct ref *refs;
 	size_t nrefs, cap;	/* cap: a power of two */
 	struct cond *conds;
@@ -49,6 +68,24 @@ void module_free(struct module *m)
 		free(m->conds[i].need[0]);
 		free(m->conds[i].need[1]);
 	}
+	for (i = 0; i < m->nroots; i++) {
+		free(m->roots[i].dir);
+		free(m->roots[i].root);
+		free(m->roots[i].path);
+	}
+	for (i = 0; i < m->nent; i++) {
+		free(m->ent[i].dir);
+		free(m->ent[i].name);
+		free(m->ent[i].path);
+		free(m->ent[i].why);
+	}
+	for (i = 0; i < m->ncand; i++) {
+		free(m->cand[i].dir);
+		free(m->cand[i].name);
+	}
+	free(m->roots);
+	free(m->ent);
+	free(m->cand);
 	free(m->refs);
 	free(m->conds);
 	pthread_mutex_destroy(&m->lock);
@@ -255,4 +292,220 @@ void module_resolve(struct module *m, struct finding *v, size_t n,
 		}
 	}
 	free(ix);
+}
+
+/* ---- calls across packages ---- */
+
+/* The module path in go.mod's text ("module example.com/x"), or NULL. */
+static char *gomod_path(const char *file)
+{
+	char line[4096];
+	FILE *fp = fopen(file, "r");
+	char *path = NULL;
+
+	if (!fp)
+		return NULL;
+	while (!path && fgets(line, sizeof(line), fp)) {
+		char *s = line, *e;
+
+		while (isspace((unsigned char)*s))
+			s++;
+		if (strncmp(s, "module", 6) || !isspace((unsigned char)s[6]))
+			continue;
+		s += 6;
+		while (isspace((unsigned char)*s) || *s == '"' || *s == '`')
+			s++;
+		for (e = s; *e && !isspace((unsigned char)*e) && *e != '"' &&
+		     *e != '`' && strncmp(e, "//", 2); e++)
+			;
+		if (e > s)
+			path = xasprintf("%.*s", (int)(e - s), s);
+	}
+	fclose(fp);
+	return path;
+}
+
+/* dir's parent ("a/b" -> "a", "a" -> "."), or NULL at the top. */
+static char *parent(const char *dir)
+{
+	const char *sl = strrchr(dir, '/');
+
+	if (!strcmp(dir, ".") || !strcmp(dir, "/") || !strcmp(dir, "..") ||
+	    (sl && !strcmp(sl, "/..")))
+		return NULL;
+	if (!sl)
+		return xstrdup(".");
+	if (sl == dir)
+		return xstrdup("/");
+	return xasprintf("%.*s", (int)(sl - dir), dir);
+}
+
+/* The module of the cleaned directory dir (m->lock held). */
+static const struct modroot *modroot_of(struct module *m, const char *dir)
+{
+	struct modroot *r;
+	char *d = xstrdup(dir);
+	size_t i;
+
+	for (i = 0; i < m->nroots; i++)
+		if (!strcmp(m->roots[i].dir, dir))
+			return &m->roots[i];
+	ARRAY_GROW(m->roots, m->nroots + 1, m->aroots);
+	r = &m->roots[m->nroots++];
+	r->dir = xstrdup(dir);
+	r->root = r->path = NULL;
+	while (d) {
+		char *gm = strcmp(d, "/") ? xasprintf("%s/go.mod", d)
+					  : xstrdup("/go.mod");
+		char *mp = gomod_path(gm), *up;
+
+		free(gm);
+		if (mp) {
+			r->root = d;
+			r->path = mp;
+			return r;
+		}
+		up = parent(d);
+		free(d);
+		d = up;
+	}
+	return r;
+}
+
+char *module_import_dir(struct module *m, const char *from_dir,
+			const char *ipath)
+{
+	const struct modroot *r;
+	char *dir = NULL, *raw;
+	size_t n;
+
+	pthread_mutex_lock(&m->lock);
+	r = modroot_of(m, from_dir);
+	if (r->path && (n = strlen(r->path), !strncmp(ipath, r->path, n)) &&
+	    (!ipath[n] || ipath[n] == '/')) {
+		raw = xasprintf("%s/%s", r->root, ipath[n] ? ipath + n + 1 : ".");
+		dir = files_clean_path(raw);
+		free(raw);
+	}
+	pthread_mutex_unlock(&m->lock);
+	return dir;
+}
+
+void module_add_entry(struct module *m, const char *dir, const char *name,
+		      int many, const char *path, long line, long col,
+		      const char *why)
+{
+	struct module_entry *e;
+	size_t i, same = 0;
+
+	pthread_mutex_lock(&m->lock);
+	for (i = 0; i < m->nent; i++)	/* a few calls of one function do */
+		if (!strcmp(m->ent[i].dir, dir) && !strcmp(m->ent[i].name, name) &&
+		    ++same >= MODULE_ENTRIES_PER_FUNC)
+			break;
+	if (!m->rerun && i == m->nent) {
+		ARRAY_GROW(m->ent, m->nent + 1, m->aent);
+		e = &m->ent[m->nent++];
+		e->dir = xstrdup(dir);
+		e->name = xstrdup(name);
+		e->path = xstrdup(path);
+		e->why = xstrdup(why);
+		e->line = line;
+		e->col = col;
+		e->many = (unsigned char)!!many;
+	}
+	pthread_mutex_unlock(&m->lock);
+}
+
+void module_add_candidate(struct module *m, const char *dir, const char *name)
+{
+	struct cand *c;
+
+	pthread_mutex_lock(&m->lock);
+	if (!m->rerun) {
+		ARRAY_GROW(m->cand, m->ncand + 1, m->acand);
+		c = &m->cand[m->ncand++];
+		c->dir = xstrdup(dir);
+		c->name = xstrdup(name);
+	}
+	pthread_mutex_unlock(&m->lock);
+}
+
+static int ent_cmp(const void *a, const void *b)
+{
+	const struct module_entry *x = a, *y = b;
+	int c = strcmp(x->dir, y->dir);
+
+	if (c)
+		return c;
+	if ((c = strcmp(x->name, y->name)))
+		return c;
+	if ((c = strcmp(x->path, y->path)))
+		return c;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	int c = strcmp(x->dir, y->dir);
+
+	return c ? c : strcmp(x->name, y->name);
+}
+
+size_t module_plan(struct module *m, char ***dirs)
+{
+	size_t i, k = 0, nd = 0, ad = 0;
+
+	*dirs = NULL;
+	m->rerun = 1;
+	qsort(m->cand, m->ncand, sizeof(*m->cand), cand_cmp);
+	qsort(m->ent, m->nent, sizeof(*m->ent), ent_cmp);
+	for (i = 0; i < m->nent; i++) {	/* keep the entries that matter */
+		struct module_entry *e = &m->ent[i];
+		struct cand key = { e->dir, e->name };
+
+		if (!bsearch(&key, m->cand, m->ncand, sizeof(*m->cand),
+			     cand_cmp)) {
+			free(e->dir);
+			free(e->name);
+			free(e->path);
+			free(e->why);
+			continue;
+		}
+		m->ent[k++] = *e;
+		if (!nd || strcmp((*dirs)[nd - 1], e->dir)) {
+			ARRAY_GROW(*dirs, nd + 1, ad);
+			(*dirs)[nd++] = e->dir;
+		}
+	}
+	m->nent = k;
+	return nd;
+}
+
+size_t module_entries(const struct module *m, const char *dir,
+		      const struct module_entry **v)
+{
+	size_t lo = 0, hi = m->nent, e;
+
+	*v = NULL;
+	if (!m->rerun)
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(m->ent[mid].dir, dir) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (e = lo; e < m->nent && !strcmp(m->ent[e].dir, dir); e++)
+		;
+	*v = m->ent + lo;
+	return e - lo;
+}
+
+int module_rerun(const struct module *m)
+{
+	return m->rerun;
 }
