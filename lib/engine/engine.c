@@ -77,30 +77,40 @@ static int may_have_maps(const struct scan_file *files, size_t n)
 	return 0;
 }
 
-/* Can the package start goroutines or callbacks that call into other
- * packages of the module (xpkg.c)?  A `go` statement, a handler, or an
- * API that runs its argument concurrently ("Go(", "Func(": errgroup,
- * AfterFunc, informers); comments may say so too: only a filter. */
-static int may_start(const struct scan_file *files, size_t n)
+/* Can the package's goroutines or callbacks call into other packages of
+ * its module (xpkg.c)?  It imports one ("modpath/...), and has a `go`
+ * statement, a handler, or an API that runs its argument concurrently
+ * ("Go(", "Func(": errgroup, AfterFunc, informers).  Only a filter:
+ * comments may say so too. */
+static int may_start(const struct scan_file *files, size_t n,
+		     const char *modpath)
 {
-	size_t i, k;
+	size_t i, k, ml = modpath ? strlen(modpath) : 0;
+	char *q;
+	int in = 0, go = 0;
 
-	for (i = 0; i < n; i++) {
+	if (!ml)
+		return 0;
+	q = xasprintf("\"%s/", modpath);
+	for (i = 0; i < n && !(in && go); i++) {
 		const char *s = files[i].data;
 		size_t len = files[i].len;
 
-		if (memmem(s, len, "ResponseWriter", 14) ||
-		    memmem(s, len, "Go(", 3) || memmem(s, len, "Func(", 5))
-			return 1;
-		for (k = 1; k + 3 < len; k++)
+		if (!in && memmem(s, len, q, ml + 2))
+			in = 1;
+		if (!go && (memmem(s, len, "ResponseWriter", 14) ||
+			    memmem(s, len, "Go(", 3) || memmem(s, len, "Func(", 5)))
+			go = 1;
+		for (k = 1; !go && k + 3 < len; k++)
 			if (s[k] == 'g' && s[k + 1] == 'o' &&
 			    (s[k + 2] == ' ' || s[k + 2] == '\t' ||
 			     s[k + 2] == 'f') &&
 			    (s[k - 1] == '\t' || s[k - 1] == ' ' ||
 			     s[k - 1] == '{' || s[k - 1] == ';'))
-				return 1;
+				go = 1;
 	}
-	return 0;
+	free(q);
+	return in && go;
 }
 
 /* The package's directory, cleaned (its first file's), into *dir. */
@@ -134,10 +144,17 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	for (i = 0; o->mod && !module_rerun(o->mod) && i < n; i++)
 		if (!test_support(files[i].path))
 			module_add_refs(o->mod, files[i].data, files[i].len);
-	if (!may_have_maps(files, n) &&
-	    !(o->mod && !module_rerun(o->mod) && may_start(files, n))) {
-		free(dir);
-		return;
+	if (!may_have_maps(files, n)) {
+		char *mp = NULL;
+		int start = o->mod && !module_rerun(o->mod) &&
+			    may_start(files, n, mp = module_path_of(o->mod,
+					group_dir(files, n, &dir)));
+
+		free(mp);
+		if (!start) {
+			free(dir);
+			return;
+		}
 	}
 	memset(&p, 0, sizeof(p));
 	p.o = o;
@@ -180,6 +197,8 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	}
 	free(p.files);
 	free(p.dir);
+	free(p.mroot);
+	free(p.mpath);
 	free(p.xcalls.v);
 	names_release(&p.nm);
 	free(p.types.v);

@@ -313,7 +313,8 @@ struct hook {
 /* A call of another package's exported function, imp.Name(...) (xpkg.c) */
 struct xcall {
 	int fn;			/* the caller */
-	int imp, name;		/* name ids: the import's name, the function */
+	int imp, name;		/* name ids: the import's name (-1: a method
+				 * call v.Name()), the function */
 	uint16_t file;
 	uint32_t node;
 	int go;			/* the goroutine literal it is in, or -1 */
@@ -328,6 +329,7 @@ struct pkg {
 	char *dir;		/* the package's directory, cleaned (module
 				 * phase only, else NULL) */
 	VEC(struct xcall) xcalls;
+	char *mroot, *mpath;	/* its module's root and path (xpkg.c) */
 	const struct module_entry *xin;	/* goroutines of other packages
 					 * calling into this one (module.h;
 					 * second round only) */
@@ -432,7 +434,8 @@ void judge_func_name(const struct pkg *p, int fn, char *buf, size_t len);
 
 /* xpkg.c: calls across the packages of the module (module.h) */
 void xpkg_note_call(struct pkg *p, int fn, int file, uint32_t call,
-		    uint32_t fun, int go, int site, const struct lockset *ls);
+		    uint32_t fun, int go, int site, const struct lockset *ls,
+		    int local);
 void xpkg_export(struct pkg *p);
 void xpkg_entries(struct pkg *p);
 void xpkg_evidence(struct pkg *p, const struct gosite *g);
@@ -452,9 +455,9 @@ int roots_joined(const struct pkg *p, const struct access *x,
 void roots_free(struct pkg *p);
 /* Does some goroutine or callback of this package reach fn? */
 int roots_in_go(const struct pkg *p, int fn);
-/* The gosites that reach fn: how many (more than any n when too many to
- * list), the first n of them in v. */
-int roots_sites(const struct pkg *p, int fn, int *v, int n);
+/* The gosites that reach fn: the first n of them in v, their number;
+ * *more when there are others. */
+int roots_sites(const struct pkg *p, int fn, int *v, int n, int *more);
 /* For each field, the constructors whose phase starts a goroutine or
  * callback that reaches it, each with the earliest offset in it where one
  * starts (0: unknown, any time); more than CTOR_GO constructors: all. */

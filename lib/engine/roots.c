@@ -12,6 +12,7 @@
  * Not: guarded maps (judge.c), lock sets (walk.c).
  */
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -267,14 +268,15 @@ int roots_in_go(const struct pkg *p, int fn)
 	return p->roots && (p->roots[fn].n || p->roots[fn].over);
 }
 
-int roots_sites(const struct pkg *p, int fn, int *v, int n)
+int roots_sites(const struct pkg *p, int fn, int *v, int n, int *more)
 {
 	const struct roots *r = &p->roots[fn];
 	int i;
 
 	for (i = 0; i < n && i < r->n; i++)
 		v[i] = r->id[i];
-	return r->over ? RS_MAX + 1 : r->n;
+	*more = r->over || r->n > n;
+	return i;
 }
 
 /* The locks held at each function's entry when gosite s runs it: its
