@@ -300,8 +300,15 @@ int main(int argc, char **argv)
 			"(--max-memory %.1f MB)\n", st.most,
 			st.most == 1 ? "" : "s", (double)st.peak / 1048576,
 			(double)o.max_memory / 1048576);
-	if (so.mod)
+	if (so.mod) {	/* packages other packages' goroutines call into */
+		char **dirs;
+		size_t nd = module_plan(so.mod, &dirs);
+
+		if (nd)
+			sched_rerun(&sched, &w, dirs, nd, &out);
+		free(dirs);
 		module_resolve(so.mod, out.v, out.n, severity_set, &so);
+	}
 	if (o.nlogs)
 		errors += racelog_read_files(o.root, o.logs, o.nlogs, &out,
 					     &files);

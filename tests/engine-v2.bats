@@ -338,3 +338,18 @@ PY
 @test "engine2: the map's only writer, on one thread, reads its own map without the lock (silent); a lookup every caller runs at once races" {
 	case2 solewriter
 }
+
+@test "engine2: across packages: a package map written by an exported function that another package's goroutines call (directly or through a third package) is MG001; a caller's own mutex, calls before any goroutine, or a run-once initializer are silent" {
+	case2 xpkg
+	cd "$F/xpkg"
+	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG001") |
+		.evidence[] | select(.path == "main.go" and
+		((.line == 19 and (.note | test("^called here by worker.*several at once"))) or
+		 (.line == 24 and (.note | test("^reached through Apply, called here by worker")))))] |
+		length == 2'
+	# the package alone: nothing calls Inc from a goroutine
+	cd metrics
+	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json .
+	[ "$(printf '%s\n' "$output" | jq -s '[.[] | select(.rule)] | length')" = 0 ]
+}

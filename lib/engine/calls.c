@@ -727,6 +727,12 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	 * function starts an instance with its own x */
 	if (site >= 0 && recv && !w->loops && wk_owned(w, recv))
 		w->p->gos.v[site].fresh_recv = 1;
+	/* imp.Name(...): another package's function, for the module */
+	if (callee < 0 && w->pass == 2 && w->p->o->mod && !w->f->is_test &&
+	    fun->kind == AST_SELECTOR_EXPR)
+		xpkg_note_call(w->p, w->fn, w->file, n, c->a, w->cur_go, site,
+			       &w->ls, wk_N(w, fun->a)->kind == AST_IDENT &&
+			       wk_lookup(w, wk_ident(w, fun->a)));
 	if (callee >= 0 && w->pass == 2) {
 		const struct func *cf = &w->p->funcs.v[callee];
 		uint32_t k, na = ast_list_len(w->a, c->b);

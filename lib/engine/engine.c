@@ -5,11 +5,13 @@
  * then its accesses and calls with callees' effects applied, then judge)
  * and freeing what they made.  Not: any stage's logic.
  */
+#define _GNU_SOURCE	/* memmem */
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/engine.h"
 #include "engine/engine_int.h"
+#include "engine/files.h"
 #include "engine/module.h"
 #include "engine/parse.h"
 #include "util/util.h"
@@ -75,20 +77,90 @@ static int may_have_maps(const struct scan_file *files, size_t n)
 	return 0;
 }
 
+/* Can the package's goroutines or callbacks call into other packages of
+ * its module (xpkg.c)?  It imports one ("modpath/...), and has a `go`
+ * statement, a handler, or an API that runs its argument concurrently
+ * ("Go(", "Func(": errgroup, AfterFunc, informers).  Only a filter:
+ * comments may say so too. */
+static int may_start(const struct scan_file *files, size_t n,
+		     const char *modpath)
+{
+	size_t i, k, ml = modpath ? strlen(modpath) : 0;
+	char *q;
+	int in = 0, go = 0;
+
+	if (!ml)
+		return 0;
+	q = xasprintf("\"%s/", modpath);
+	for (i = 0; i < n && !(in && go); i++) {
+		const char *s = files[i].data;
+		size_t len = files[i].len;
+
+		if (!in && memmem(s, len, q, ml + 2))
+			in = 1;
+		if (!go && (memmem(s, len, "ResponseWriter", 14) ||
+			    memmem(s, len, "Go(", 3) || memmem(s, len, "Func(", 5)))
+			go = 1;
+		for (k = 1; !go && k + 3 < len; k++)
+			if (s[k] == 'g' && s[k + 1] == 'o' &&
+			    (s[k + 2] == ' ' || s[k + 2] == '\t' ||
+			     s[k + 2] == 'f') &&
+			    (s[k - 1] == '\t' || s[k - 1] == ' ' ||
+			     s[k - 1] == '{' || s[k - 1] == ';'))
+				go = 1;
+	}
+	free(q);
+	return in && go;
+}
+
+/* The package's directory, cleaned (its first file's), into *dir. */
+static const char *group_dir(const struct scan_file *files, size_t n,
+			     char **dir)
+{
+	const char *sl = n ? strrchr(files[0].path, '/') : NULL;
+	char *raw = sl ? xasprintf("%.*s", (int)(sl - files[0].path),
+				   files[0].path) : xstrdup(".");
+
+	*dir = files_clean_path(raw);
+	free(raw);
+	return *dir;
+}
+
 void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 		       size_t n, struct finding_list *out)
 {
+	const struct module_entry *xin;
+	char *dir = NULL;
 	struct pkg p;
 	size_t i;
 
+	/* the second round judges only what other packages call into */
+	if (o->mod && module_rerun(o->mod) && !module_entries(o->mod,
+	    group_dir(files, n, &dir), &xin)) {
+		free(dir);
+		return;
+	}
 	/* the module phase hears every package, maps or none */
-	for (i = 0; o->mod && i < n; i++)
+	for (i = 0; o->mod && !module_rerun(o->mod) && i < n; i++)
 		if (!test_support(files[i].path))
 			module_add_refs(o->mod, files[i].data, files[i].len);
-	if (!may_have_maps(files, n))
-		return;
+	if (!may_have_maps(files, n)) {
+		char *mp = NULL;
+		int start = o->mod && !module_rerun(o->mod) &&
+			    may_start(files, n, mp = module_path_of(o->mod,
+					group_dir(files, n, &dir)));
+
+		free(mp);
+		if (!start) {
+			free(dir);
+			return;
+		}
+	}
 	memset(&p, 0, sizeof(p));
 	p.o = o;
+	if (o->mod && !dir)
+		group_dir(files, n, &dir);
+	p.dir = dir;
 	p.trace = getenv("MAPGUARD_ENGINE_TRACE") != NULL;
 	p.loose = getenv("MAPGUARD_ENGINE_LOOSE") != NULL;
 	p.out = out;
@@ -124,6 +196,10 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 		free(p.files[i].ids);
 	}
 	free(p.files);
+	free(p.dir);
+	free(p.mroot);
+	free(p.mpath);
+	free(p.xcalls.v);
 	names_release(&p.nm);
 	free(p.types.v);
 	free(p.fields.v);

@@ -171,6 +171,8 @@ struct gosite {
 				 * a loop */
 	uint8_t fresh_recv;	/* go x.m() with x made by the launcher: the
 				 * instances its calls start do not share x */
+	uint16_t ext;		/* started from another package: its entry
+				 * (pkg.xin) + 1, else 0 (fn is then -1) */
 };
 
 /* A join in a launcher: wg.Wait(), <-ch. */
@@ -314,8 +316,30 @@ struct hook {
 	int fn;
 };
 
+/* A call of another package's exported function, imp.Name(...) (xpkg.c) */
+struct xcall {
+	int fn;			/* the caller */
+	int imp, name;		/* name ids: the import's name (-1: a method
+				 * call v.Name()), the function */
+	uint16_t file;
+	uint32_t node;
+	int go;			/* the goroutine literal it is in, or -1 */
+	int site;		/* go imp.Name(...): the gosite, else -1 */
+	struct lockset ls;	/* held at the call, relative to fn's entry */
+};
+
+struct module_entry;
+
 struct pkg {
 	const struct scan_opts *o;
+	char *dir;		/* the package's directory, cleaned (module
+				 * phase only, else NULL) */
+	VEC(struct xcall) xcalls;
+	char *mroot, *mpath;	/* its module's root and path (xpkg.c) */
+	const struct module_entry *xin;	/* goroutines of other packages
+					 * calling into this one (module.h;
+					 * second round only) */
+	size_t nxin;
 	struct efile *files;
 	size_t nfiles;
 	struct names nm;
@@ -416,6 +440,14 @@ void judge_text(const struct pkg *p, int file, uint32_t n, char *buf,
 		size_t len);
 void judge_func_name(const struct pkg *p, int fn, char *buf, size_t len);
 
+/* xpkg.c: calls across the packages of the module (module.h) */
+void xpkg_note_call(struct pkg *p, int fn, int file, uint32_t call,
+		    uint32_t fun, int go, int site, const struct lockset *ls,
+		    int local);
+void xpkg_export(struct pkg *p);
+void xpkg_entries(struct pkg *p);
+void xpkg_evidence(struct pkg *p, const struct gosite *g);
+
 /* roots.c: which goroutines reach each function, and the pair rule for
  * maps that no lock guards */
 void roots_compute(struct pkg *p);
@@ -440,6 +472,9 @@ int roots_single(const struct pkg *p, int fn);
 void roots_free(struct pkg *p);
 /* Does some goroutine or callback of this package reach fn? */
 int roots_in_go(const struct pkg *p, int fn);
+/* The gosites that reach fn: the first n of them in v, their number;
+ * *more when there are others. */
+int roots_sites(const struct pkg *p, int fn, int *v, int n, int *more);
 /* For each field, the constructors whose phase starts a goroutine or
  * callback that reaches it, each with the earliest offset in it where one
  * starts (0: unknown, any time); more than CTOR_GO constructors: all. */
@@ -452,6 +487,10 @@ struct ctor_go {
 void roots_ctor_locs(const struct pkg *p, struct ctor_go *cg);
 
 int facts_is_import(const struct pkg *p, int name);
+/* The path of the import named name in file (as written, no quotes), or
+ * NULL; buf holds it. */
+const char *facts_import_path(const struct pkg *p, int file, int name,
+			      char *buf, size_t n);
 int facts_false_const(const struct pkg *p, int name);
 
 /* lock sets (judge.c): ls_holds() is the index of l held (any mode), or -1;

@@ -522,40 +522,81 @@ static int guard_named(struct pkg *p, const char *s)
 
 /* ---- declarations ---- */
 
-static void add_import(struct pkg *p, int file, uint32_t spec)
+/* The name an import spec binds: its own, or the path's last element. */
+static int import_name(struct pkg *p, int file, uint32_t spec)
 {
 	const struct ast *a = p->files[file].ast;
 	const struct ast_node *s = ast_node(a, spec);
 	const struct ast_node *path = ast_node(a, s->b);
 	const char *q, *b, *e;
-	int id;
 
-	if (s->a) {
-		id = facts_ident(p, file, s->a);
-	} else {
-		if (!s->b || path->end <= path->pos + 1)
-			return;
-		q = a->src + path->pos + 1;
-		e = a->src + path->end - 1;
+	if (s->a)
+		return facts_ident(p, file, s->a);
+	if (!s->b || path->end <= path->pos + 1)
+		return -1;
+	q = a->src + path->pos + 1;
+	e = a->src + path->end - 1;
+	for (b = e; b > q && b[-1] != '/';)
+		b--;
+	/* "gopkg.in/yaml.v2" and "example.com/foo/v2": a guess */
+	if (e - b >= 2 && b[0] == 'v' && isdigit((unsigned char)b[1]) &&
+	    b > q + 1) {
+		e = b - 1;
 		for (b = e; b > q && b[-1] != '/';)
 			b--;
-		/* "gopkg.in/yaml.v2" and "example.com/foo/v2": a guess */
-		if (e - b >= 2 && b[0] == 'v' && isdigit((unsigned char)b[1]) &&
-		    b > q + 1) {
-			e = b - 1;
-			for (b = e; b > q && b[-1] != '/';)
-				b--;
-		}
-		id = names_id(&p->nm, b, (size_t)(e - b));
-		if (e - b == 4 && !memcmp(b, "sync", 4) &&
-		    path->end - path->pos == 6)
-			p->sync_name = id;
 	}
-	if (s->a && path->end - path->pos == 6 &&
-	    !memcmp(a->src + path->pos + 1, "sync", 4))
+	return names_id(&p->nm, b, (size_t)(e - b));
+}
+
+static void add_import(struct pkg *p, int file, uint32_t spec)
+{
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *s = ast_node(a, spec);
+	const struct ast_node *path = ast_node(a, s->b);
+	int id = import_name(p, file, spec);
+
+	if (id < 0)
+		return;
+	if (s->b && path->end - path->pos == 6 &&
+	    !memcmp(a->src + path->pos + 1, "sync", 4) &&
+	    (s->a || !memcmp(names_str(&p->nm, id), "sync", 5)))
 		p->sync_name = id;
 	ARRAY_GROW(p->imports, p->nimports + 1, p->aimports);
 	p->imports[p->nimports++] = id;
+}
+
+const char *facts_import_path(const struct pkg *p, int file, int name,
+			      char *buf, size_t n)
+{
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *fl = ast_node(a, a->file);
+	const uint32_t *decls = ast_list(a, fl->b);
+	uint32_t i, k, nd = ast_list_len(a, fl->b);
+
+	for (i = 0; i < nd; i++) {
+		const struct ast_node *d = ast_node(a, decls[i]);
+
+		if (d->kind != AST_GEN_DECL || d->op != T_IMPORT)
+			continue;
+		for (k = 0; k < ast_list_len(a, d->a); k++) {
+			uint32_t sp = ast_list(a, d->a)[k];
+			const struct ast_node *pa;
+			size_t len;
+
+			if (import_name((struct pkg *)p, file, sp) != name)
+				continue;
+			pa = ast_node(a, ast_node(a, sp)->b);
+			if (pa->end < pa->pos + 2)
+				return NULL;
+			len = pa->end - pa->pos - 2;
+			if (len >= n)
+				return NULL;
+			memcpy(buf, a->src + pa->pos + 1, len);
+			buf[len] = '\0';
+			return buf;
+		}
+	}
+	return NULL;
 }
 
 static void add_types(struct pkg *p, int file, uint32_t decl)

@@ -1408,6 +1408,7 @@ void judge_package(struct pkg *p)
 	if (p->trace)
 		trace_calls(p);
 	roots_compute(p);
+	xpkg_export(p);
 	if (!p->acc.n) {
 		roots_free(p);
 		return;

@@ -1,11 +1,16 @@
 /* module.c - the module phase: references across packages, and the
  * findings that rest on them (module.h) */
+#include <ctype.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/files.h"
 #include "engine/module.h"
 #include "util/util.h"
+
+#include <stdint.h>
 
 struct ref {
 	char *name;		/* NULL: empty slot */
@@ -17,8 +22,50 @@ struct cond {
 	long line, col;
 };
 
+/* a directory's module: the nearest go.mod at or above it */
+struct modroot {
+	char *dir, *root, *path;	/* root, path: NULL when none */
+};
+
+/* The graph of calls across packages, its strings interned (ids). */
+struct cand {
+	uint32_t dir, name;
+};
+
+/* code of package d0 reached through its exported n0 calls d1's exported
+ * n1 ("Name" a function, ".Name" a method) */
+struct edge {
+	uint32_t d0, n0, d1, n1;
+};
+
+/* a call that a goroutine or callback makes into package dir */
+struct seed {
+	uint32_t dir, name, path, why;
+	long line, col;
+	unsigned char many;
+};
+
+struct strtab {
+	char **s;		/* [id] */
+	size_t n, a;
+	uint32_t *slot;		/* id + 1, 0 empty; cap a power of two */
+	size_t cap;
+};
+
 struct module {
 	pthread_mutex_t lock;
+	struct modroot *roots;
+	size_t nroots, aroots;
+	struct strtab st;
+	struct seed *seeds;
+	size_t nseeds, aseeds;
+	struct cand *cand;
+	size_t ncand, acand;
+	struct edge *edges;
+	size_t nedges, aedges;
+	struct module_entry *ent;	/* after module_plan(), by dir */
+	size_t nent;
+	int rerun;			/* module_plan() has run */
 	struct ref *refs;
 	size_t nrefs, cap;	/* cap: a power of two */
 	struct cond *conds;
@@ -49,11 +96,29 @@ void module_free(struct module *m)
 		free(m->conds[i].need[0]);
 		free(m->conds[i].need[1]);
 	}
+	for (i = 0; i < m->nroots; i++) {
+		free(m->roots[i].dir);
+		free(m->roots[i].root);
+		free(m->roots[i].path);
+	}
+	for (i = 0; i < m->st.n; i++)
+		free(m->st.s[i]);
+	free(m->st.s);
+	free(m->st.slot);
+	free(m->seeds);
+	free(m->cand);
+	free(m->edges);
+	free(m->ent);
+	free(m->roots);
 	free(m->refs);
 	free(m->conds);
 	pthread_mutex_destroy(&m->lock);
 	free(m);
 }
+
+static uint32_t intern(struct strtab *t, const char *s);
+static const struct strtab *sort_st;	/* for reach_cmp (one thread) */
+static const struct seed *sort_seeds;
 
 static unsigned long long name_hash(const char *s, size_t n)
 {
@@ -255,4 +320,415 @@ void module_resolve(struct module *m, struct finding *v, size_t n,
 		}
 	}
 	free(ix);
+}
+
+/* ---- calls across packages ---- */
+
+/* The module path in go.mod's text ("module example.com/x"), or NULL. */
+static char *gomod_path(const char *file)
+{
+	char line[4096];
+	FILE *fp = fopen(file, "r");
+	char *path = NULL;
+
+	if (!fp)
+		return NULL;
+	while (!path && fgets(line, sizeof(line), fp)) {
+		char *s = line, *e;
+
+		while (isspace((unsigned char)*s))
+			s++;
+		if (strncmp(s, "module", 6) || !isspace((unsigned char)s[6]))
+			continue;
+		s += 6;
+		while (isspace((unsigned char)*s) || *s == '"' || *s == '`')
+			s++;
+		for (e = s; *e && !isspace((unsigned char)*e) && *e != '"' &&
+		     *e != '`' && strncmp(e, "//", 2); e++)
+			;
+		if (e > s)
+			path = xasprintf("%.*s", (int)(e - s), s);
+	}
+	fclose(fp);
+	return path;
+}
+
+/* dir's parent ("a/b" -> "a", "a" -> "."), or NULL at the top. */
+static char *parent(const char *dir)
+{
+	const char *sl = strrchr(dir, '/');
+
+	if (!strcmp(dir, ".") || !strcmp(dir, "/") || !strcmp(dir, "..") ||
+	    (sl && !strcmp(sl, "/..")))
+		return NULL;
+	if (!sl)
+		return xstrdup(".");
+	if (sl == dir)
+		return xstrdup("/");
+	return xasprintf("%.*s", (int)(sl - dir), dir);
+}
+
+/* The module of the cleaned directory dir (m->lock held). */
+static const struct modroot *modroot_of(struct module *m, const char *dir)
+{
+	struct modroot *r;
+	char *d = xstrdup(dir);
+	size_t i;
+
+	for (i = 0; i < m->nroots; i++)
+		if (!strcmp(m->roots[i].dir, dir))
+			return &m->roots[i];
+	ARRAY_GROW(m->roots, m->nroots + 1, m->aroots);
+	r = &m->roots[m->nroots++];
+	r->dir = xstrdup(dir);
+	r->root = r->path = NULL;
+	while (d) {
+		char *gm = strcmp(d, "/") ? xasprintf("%s/go.mod", d)
+					  : xstrdup("/go.mod");
+		char *mp = gomod_path(gm), *up;
+
+		free(gm);
+		if (mp) {
+			r->root = d;
+			r->path = mp;
+			return r;
+		}
+		up = parent(d);
+		free(d);
+		d = up;
+	}
+	return r;
+}
+
+char *module_import_dir(const char *root, const char *modpath,
+			const char *ipath)
+{
+	size_t n = strlen(modpath);
+	char *raw, *dir;
+
+	if (strncmp(ipath, modpath, n) || (ipath[n] && ipath[n] != '/'))
+		return NULL;
+	raw = xasprintf("%s/%s", root, ipath[n] ? ipath + n + 1 : ".");
+	dir = files_clean_path(raw);
+	free(raw);
+	return dir;
+}
+
+int module_locate(struct module *m, const char *dir, char **root,
+		  char **path)
+{
+	const struct modroot *r;
+
+	pthread_mutex_lock(&m->lock);
+	r = modroot_of(m, dir);
+	*root = r->root ? xstrdup(r->root) : NULL;
+	*path = r->path ? xstrdup(r->path) : NULL;
+	pthread_mutex_unlock(&m->lock);
+	return *path != NULL;
+}
+
+char *module_path_of(struct module *m, const char *dir)
+{
+	const struct modroot *r;
+	char *path;
+
+	pthread_mutex_lock(&m->lock);
+	r = modroot_of(m, dir);
+	path = r->path ? xstrdup(r->path) : NULL;
+	pthread_mutex_unlock(&m->lock);
+	return path;
+}
+
+/* The id of s in the table (m->lock held). */
+static uint32_t intern(struct strtab *t, const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if ((t->n + 1) * 2 > t->cap) {
+		size_t k, cap = t->cap ? t->cap * 2 : 1024;
+
+		free(t->slot);
+		t->slot = xcalloc(cap, sizeof(*t->slot));
+		t->cap = cap;
+		for (k = 0; k < t->n; k++) {
+			i = (size_t)name_hash(t->s[k], strlen(t->s[k])) &
+			    (cap - 1);
+			while (t->slot[i])
+				i = (i + 1) & (cap - 1);
+			t->slot[i] = (uint32_t)k + 1;
+		}
+	}
+	i = (size_t)name_hash(s, n) & (t->cap - 1);
+	while (t->slot[i]) {
+		if (!strcmp(t->s[t->slot[i] - 1], s))
+			return t->slot[i] - 1;
+		i = (i + 1) & (t->cap - 1);
+	}
+	ARRAY_GROW(t->s, t->n + 1, t->a);
+	t->s[t->n] = xstrdup(s);
+	t->slot[i] = (uint32_t)++t->n;
+	return (uint32_t)(t->n - 1);
+}
+
+uint32_t module_intern(struct module *m, const char *s)
+{
+	uint32_t id;
+
+	pthread_mutex_lock(&m->lock);
+	id = intern(&m->st, s);
+	pthread_mutex_unlock(&m->lock);
+	return id;
+}
+
+void module_add_entry(struct module *m, uint32_t dir, uint32_t name,
+		      int many, uint32_t path, long line, long col,
+		      uint32_t why)
+{
+	struct seed *e;
+
+	pthread_mutex_lock(&m->lock);
+	if (!m->rerun) {
+		ARRAY_GROW(m->seeds, m->nseeds + 1, m->aseeds);
+		e = &m->seeds[m->nseeds++];
+		e->dir = dir;
+		e->name = name;
+		e->path = path;
+		e->why = why;
+		e->line = line;
+		e->col = col;
+		e->many = (unsigned char)!!many;
+	}
+	pthread_mutex_unlock(&m->lock);
+}
+
+void module_add_candidate(struct module *m, const char *dir, const char *name)
+{
+	struct cand *c;
+
+	pthread_mutex_lock(&m->lock);
+	if (!m->rerun) {
+		ARRAY_GROW(m->cand, m->ncand + 1, m->acand);
+		c = &m->cand[m->ncand++];
+		c->dir = intern(&m->st, dir);
+		c->name = intern(&m->st, name);
+	}
+	pthread_mutex_unlock(&m->lock);
+}
+
+void module_add_edge(struct module *m, uint32_t dir0, uint32_t name0,
+		     uint32_t dir1, uint32_t name1)
+{
+	struct edge *e;
+
+	pthread_mutex_lock(&m->lock);
+	if (!m->rerun) {
+		ARRAY_GROW(m->edges, m->nedges + 1, m->aedges);
+		e = &m->edges[m->nedges++];
+		e->d0 = dir0;
+		e->n0 = name0;
+		e->d1 = dir1;
+		e->n1 = name1;
+	}
+	pthread_mutex_unlock(&m->lock);
+}
+
+static int u32_cmp(uint32_t a, uint32_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static int edge_cmp(const void *a, const void *b)
+{
+	const struct edge *x = a, *y = b;
+	int c = u32_cmp(x->d0, y->d0);
+
+	if (!c)
+		c = u32_cmp(x->n0, y->n0);
+	if (!c)
+		c = u32_cmp(x->d1, y->d1);
+	return c ? c : u32_cmp(x->n1, y->n1);
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	int c = u32_cmp(x->dir, y->dir);
+
+	return c ? c : u32_cmp(x->name, y->name);
+}
+
+/* The first edge leaving (dir, name), or nedges. */
+static size_t edges_from(const struct module *m, uint32_t dir, uint32_t name)
+{
+	size_t lo = 0, hi = m->nedges;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct edge *e = &m->edges[mid];
+		int c = u32_cmp(e->d0, dir);
+
+		if (!c)
+			c = u32_cmp(e->n0, name);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The packages' functions as one table: which are reached, how. */
+struct reach {
+	uint32_t dir, name;
+	int seed;		/* the seed that reached it first */
+	unsigned char many, hops;
+	uint32_t via;		/* the seed's callee it was reached
+				 * through, UINT32_MAX: the seed's own */
+};
+
+static int reach_cmp(const void *a, const void *b)
+{
+	const struct reach *x = a, *y = b;
+	int c = strcmp(sort_st->s[x->dir], sort_st->s[y->dir]);
+
+	if (!c)
+		c = strcmp(sort_st->s[x->name], sort_st->s[y->name]);
+	if (!c)	/* then by the calling site, for stable output */
+		c = strcmp(sort_st->s[sort_seeds[x->seed].path],
+			   sort_st->s[sort_seeds[y->seed].path]);
+	if (!c)
+		c = sort_seeds[x->seed].line < sort_seeds[y->seed].line ? -1 :
+		    sort_seeds[x->seed].line > sort_seeds[y->seed].line;
+	return c;
+}
+
+/* Carries each seed (a call a goroutine makes into another package) on
+ * through the exported functions the callee's code calls in turn: the
+ * same goroutine runs them.  Breadth first, four hops at most; a
+ * function is reached at most MODULE_ENTRIES_PER_FUNC times (by distinct
+ * seeds), and again when a later seed runs several at once. */
+#define MODULE_HOPS 4
+size_t module_plan(struct module *m, char ***dirs)
+{
+	struct reach *q = NULL;
+	size_t nq = 0, aq = 0, head, i, k, nd = 0, ad = 0;
+	uint32_t *count = NULL;
+
+	*dirs = NULL;
+	m->rerun = 1;
+	if (!m->nseeds || !m->ncand)
+		return 0;
+	qsort(m->edges, m->nedges, sizeof(*m->edges), edge_cmp);
+	qsort(m->cand, m->ncand, sizeof(*m->cand), cand_cmp);
+	/* count[id * 2 + many]: times a (dir, name) by its name id was
+	 * reached; names collide across dirs, which only stops early */
+	count = xcalloc(m->st.n * 2 + 2, sizeof(*count));
+	for (i = 0; i < m->nseeds; i++) {
+		ARRAY_GROW(q, nq + 1, aq);
+		q[nq].dir = m->seeds[i].dir;
+		q[nq].name = m->seeds[i].name;
+		q[nq].seed = (int)i;
+		q[nq].many = m->seeds[i].many;
+		q[nq].hops = 0;
+		q[nq++].via = UINT32_MAX;
+	}
+	for (head = 0; head < nq && nq < 200000; head++) {
+		struct reach r = q[head];
+
+		if (r.hops >= MODULE_HOPS)
+			continue;
+		for (k = edges_from(m, r.dir, r.name); k < m->nedges &&
+		     m->edges[k].d0 == r.dir && m->edges[k].n0 == r.name; k++) {
+			const struct edge *g = &m->edges[k];
+			uint32_t *c = &count[g->n1 * 2 + r.many];
+
+			if (g->d1 == r.dir && g->n1 == r.name)
+				continue;
+			if (*c >= MODULE_ENTRIES_PER_FUNC * 4)
+				continue;
+			(*c)++;
+			ARRAY_GROW(q, nq + 1, aq);
+			q[nq].dir = g->d1;
+			q[nq].name = g->n1;
+			q[nq].seed = r.seed;
+			q[nq].many = r.many;
+			q[nq].hops = (unsigned char)(r.hops + 1);
+			/* the first hop: what the seed's site calls */
+			q[nq++].via = r.via == UINT32_MAX ? r.name : r.via;
+		}
+	}
+	free(count);
+	/* keep what reaches a candidate: a few calling sites for each */
+	sort_st = &m->st;
+	sort_seeds = m->seeds;
+	qsort(q, nq, sizeof(*q), reach_cmp);
+	m->ent = xcalloc(nq ? nq : 1, sizeof(*m->ent));
+	for (i = 0; i < nq; i = k) {
+		struct cand key = { q[i].dir, q[i].name };
+		size_t kept = 0, j;
+
+		for (k = i + 1; k < nq && q[k].dir == q[i].dir &&
+		     q[k].name == q[i].name; k++)
+			;
+		if (!bsearch(&key, m->cand, m->ncand, sizeof(*m->cand),
+			     cand_cmp))
+			continue;
+		for (j = i; j < k && kept < MODULE_ENTRIES_PER_FUNC; j++) {
+			const struct seed *sd = &m->seeds[q[j].seed];
+			struct module_entry *e = &m->ent[m->nent];
+
+			if (j > i && q[j].seed == q[j - 1].seed)
+				continue;
+			e->dir = m->st.s[q[j].dir];
+			e->name = m->st.s[q[j].name];
+			e->path = m->st.s[sd->path];
+			e->why = m->st.s[sd->why];
+			e->via = q[j].via == UINT32_MAX ? NULL
+				 : m->st.s[q[j].via];
+			e->line = sd->line;
+			e->col = sd->col;
+			e->many = q[j].many;
+			m->nent++;
+			kept++;
+		}
+		if (kept && getenv("MG_XDBG"))
+			fprintf(stderr, "xpkg: rerun %s for %s\n", m->st.s[q[i].dir], m->st.s[q[i].name]);
+		if (kept && (!nd || strcmp((*dirs)[nd - 1], m->st.s[q[i].dir]))) {
+			ARRAY_GROW(*dirs, nd + 1, ad);
+			(*dirs)[nd++] = m->st.s[q[i].dir];
+		}
+	}
+	free(q);
+	if (getenv("MG_XDBG"))
+		fprintf(stderr, "xpkg: %zu seeds %zu edges %zu cands %zu "
+			"entries %zu dirs\n", m->nseeds, m->nedges, m->ncand,
+			m->nent, nd);
+	return nd;
+}
+
+size_t module_entries(const struct module *m, const char *dir,
+		      const struct module_entry **v)
+{
+	size_t lo = 0, hi = m->nent, e;
+
+	*v = NULL;
+	if (!m->rerun)
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(m->ent[mid].dir, dir) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (e = lo; e < m->nent && !strcmp(m->ent[e].dir, dir); e++)
+		;
+	*v = m->ent + lo;
+	return e - lo;
+}
+
+int module_rerun(const struct module *m)
+{
+	return m->rerun;
 }

@@ -14,6 +14,7 @@
 #define MG_MODULE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "stream/finding.h"
 
@@ -38,5 +39,64 @@ void module_add_cond(struct module *m, const char *path, long line, long col,
  * keep_rule(rule id) (a severity the user set). */
 void module_resolve(struct module *m, struct finding *v, size_t n,
 		    int (*keep_rule)(const char *rule, void *arg), void *arg);
+
+/* ---- calls across packages ----
+ * The first round judges every package and records, from each, the calls
+ * its goroutines and callbacks make to exported functions of other
+ * packages of the module (entries), and its own exported functions that
+ * reach a package-level map (candidates).  module_plan() keeps the entries
+ * that reach a candidate and names the packages to judge again; in that
+ * second round each such package runs its entries as goroutines started
+ * from outside (module_entries()). */
+#define MODULE_ENTRIES_PER_FUNC 4
+
+struct module_entry {		/* its strings are the module's */
+	const char *dir;	/* the callee's package directory (cleaned) */
+	const char *name;	/* the exported function, ".Name" a method */
+	const char *path;	/* where the goroutine's package calls in */
+	long line, col;
+	const char *why;	/* "worker, which runs in a goroutine ..." */
+	const char *via;	/* the function path calls, whose code calls
+				 * on to name (".Name" a method), or NULL:
+				 * path calls name itself */
+	unsigned char many;	/* several of those run at once */
+};
+
+/* The module around the cleaned directory dir (its nearest go.mod): its
+ * root directory and module path, new strings; 0 (both NULL) if none. */
+int module_locate(struct module *m, const char *dir, char **root,
+		  char **path);
+/* The directory that import path ipath names in the module at root with
+ * path modpath, cleaned and new; NULL when it is not in that module. */
+char *module_import_dir(const char *root, const char *modpath,
+			const char *ipath);
+/* The module path of the cleaned directory dir's module (its nearest
+ * go.mod), or NULL; the caller frees it. */
+char *module_path_of(struct module *m, const char *dir);
+/* The id of string s in the module's table (dirs, names, paths). */
+uint32_t module_intern(struct module *m, const char *s);
+/* A goroutine or callback of another package calls dir's exported
+ * function name ("Name", or a method ".Name") at path:line:col; why says
+ * which goroutine (ids of module_intern(); first round only). */
+void module_add_entry(struct module *m, uint32_t dir, uint32_t name,
+		      int many, uint32_t path, long line, long col,
+		      uint32_t why);
+/* Code of package dir0 that its exported name0 reaches calls dir1's
+ * exported name1 (a function "Name", or any method ".Name" there): a
+ * goroutine that calls name0 runs name1 too (ids; first round only). */
+void module_add_edge(struct module *m, uint32_t dir0, uint32_t name0,
+		     uint32_t dir1, uint32_t name1);
+/* dir's exported function name reaches one of its package-level maps
+ * (first round only). */
+void module_add_candidate(struct module *m, const char *dir, const char *name);
+/* After the first round (one thread): carries the entries on along the
+ * edges, keeps those that reach a candidate; *dirs (borrowed strings, the
+ * array freed by the caller) are the packages to judge again, sorted;
+ * returns how many.  Starts the second round. */
+size_t module_plan(struct module *m, char ***dirs);
+/* In the second round: the entries into the package in dir. */
+size_t module_entries(const struct module *m, const char *dir,
+		      const struct module_entry **v);
+int module_rerun(const struct module *m);
 
 #endif

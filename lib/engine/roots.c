@@ -12,6 +12,7 @@
  * Not: guarded maps (judge.c), lock sets (walk.c).
  */
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -167,6 +168,7 @@ void roots_compute(struct pkg *p)
 	int round, changed = 1;
 
 	p->roots = xcalloc(n ? n : 1, sizeof(*p->roots));
+	xpkg_entries(p);	/* other packages' goroutines calling in */
 	for (i = 0; i < n; i++) {
 		const struct func *f = &p->funcs.v[i];
 		struct gosite *g;
@@ -264,6 +266,17 @@ void roots_compute(struct pkg *p)
 int roots_in_go(const struct pkg *p, int fn)
 {
 	return p->roots && (p->roots[fn].n || p->roots[fn].over);
+}
+
+int roots_sites(const struct pkg *p, int fn, int *v, int n, int *more)
+{
+	const struct roots *r = &p->roots[fn];
+	int i;
+
+	for (i = 0; i < n && i < r->n; i++)
+		v[i] = r->id[i];
+	*more = r->over || r->n > n;
+	return i;
 }
 
 /* The locks held at each function's entry when gosite s runs it: its
@@ -730,6 +743,10 @@ static void site_evidence(struct pkg *p, int s)
 {
 	const struct gosite *g = &p->gos.v[s];
 
+	if (g->ext) {
+		xpkg_evidence(p, g);
+		return;
+	}
 	judge_evidence(p, g->file, g->node,
 		       g->fn < 0 ? "an HTTP handler: requests run at once" :
 		       g->callback ? (g->many ? "callback registered here, "

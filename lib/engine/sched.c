@@ -388,7 +388,8 @@ int sched_run(const struct sched_opts *o, const struct files_result *w,
 		struct pkg_result *r = &res[i];
 		const char *line = r->log.p, *end = line + r->log.len;
 
-		for (; line && line < end; line += strlen(line) + 1) {
+		for (; line && line < end && !o->quiet;
+		     line += strlen(line) + 1) {
 			if (*line == 'E')
 				mg_error("%s", line + 1);
 			else
@@ -418,4 +419,49 @@ int sched_run(const struct sched_opts *o, const struct files_result *w,
 	}
 	free(res);
 	return errors;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void sched_rerun(const struct sched_opts *o, const struct files_result *w,
+		 char *const *dirs, size_t nd, struct finding_list *out)
+{
+	struct files_result sub = { 0 };
+	struct sched_opts q = *o;
+	struct sched_stats st;
+	char **paths = NULL;
+	size_t i, k, np = 0, ap = 0;
+
+	for (i = 0; i < w->n; i++) {
+		char *d = files_clean_path(w->pkgs[i].dir);
+
+		if (bsearch(&d, dirs, nd, sizeof(*dirs), str_cmp)) {
+			ARRAY_GROW(sub.pkgs, sub.n + 1, sub.alloc);
+			sub.pkgs[sub.n++] = w->pkgs[i];	/* borrowed */
+			sub.nfiles += w->pkgs[i].n;
+			for (k = 0; k < w->pkgs[i].n; k++) {
+				ARRAY_GROW(paths, np + 1, ap);
+				paths[np++] = w->pkgs[i].files[k];
+			}
+		}
+		free(d);
+	}
+	qsort(paths, np, sizeof(*paths), str_cmp);
+	for (i = k = 0; i < out->n; i++) {	/* their first round's findings */
+		if (np && bsearch(&out->v[i].path, paths, np, sizeof(*paths),
+				  str_cmp)) {
+			finding_release(&out->v[i]);
+			continue;
+		}
+		out->v[k++] = out->v[i];
+	}
+	out->n = k;
+	q.quiet = 1;	/* what reading said, it said the first time */
+	if (sub.n)
+		sched_run(&q, &sub, out, &st);
+	free(sub.pkgs);
+	free(paths);
 }

@@ -26,6 +26,7 @@ struct sched_opts {
 	size_t max_file_size;		/* a larger file is an error */
 	unsigned long long budget;	/* estimated bytes of packages in flight */
 	int stats;			/* estimate costs even with one job */
+	int quiet;			/* print no messages (a second round) */
 };
 
 /* What a run did (mg-scan --stats). */
@@ -45,5 +46,11 @@ struct sched_stats {
  * not be read (errors, already printed). */
 int sched_run(const struct sched_opts *o, const struct files_result *w,
 	      struct finding_list *out, struct sched_stats *st);
+
+/* The module phase's second round (engine/module.h): judges again the
+ * packages of w in dirs[0..nd) (cleaned, sorted), replacing their
+ * findings in out; prints nothing. */
+void sched_rerun(const struct sched_opts *o, const struct files_result *w,
+		 char *const *dirs, size_t nd, struct finding_list *out);
 
 #endif

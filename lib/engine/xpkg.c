@@ -1,0 +1,506 @@
+/* xpkg.c - calls across the packages of one module
+ *
+ * Owns: what one package tells the module phase (module.h) of its calls
+ * into other packages (a goroutine or callback here that calls imp.Name,
+ * with how many run at once) and of its own exported functions that reach
+ * a package-level map; and, when the package is judged a second time, its
+ * entries: each call from another package's goroutines becomes a gosite
+ * here (fn -1, ext set), so the pair rule sees Register run by the
+ * loaders of package main.  Not: resolving across packages (module.c), the
+ * pair rule (roots.c).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine_int.h"
+#include "engine/module.h"
+#include "util/util.h"
+
+void xpkg_note_call(struct pkg *p, int fn, int file, uint32_t call,
+		    uint32_t fun, int go, int site, const struct lockset *ls,
+		    int local)
+{
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *f = ast_node(a, fun);
+	int imp = -1;
+	struct xcall *x;
+	char c;
+
+	if (module_rerun(p->o->mod))
+		return;
+	c = a->src[ast_node(a, f->b)->pos];
+	if (c < 'A' || c > 'Z')
+		return;
+	if (ast_node(a, f->a)->kind == AST_IDENT && !local) {
+		imp = facts_ident(p, file, f->a);
+		if (!facts_is_import(p, imp))
+			imp = -1;
+	}
+	x = VEC_PUSH(p->xcalls);
+	x->fn = fn;
+	x->imp = imp;		/* -1: a method of another package's type */
+	x->name = facts_ident(p, file, f->b);
+	x->file = (uint16_t)file;
+	x->node = call;
+	x->go = go;
+	x->site = site;
+	x->ls = *ls;
+}
+
+/* Does gosite s's literal call fn (go func() { p.load() }())? */
+static int called_in(const struct pkg *p, int s, int fn)
+{
+	size_t i;
+
+	for (i = 0; i < p->calls.n; i++)
+		if (p->calls.v[i].go == s && p->calls.v[i].callee == fn &&
+		    !(p->calls.v[i].flags & (CALL_GO | CALL_VALUE)))
+			return 1;
+	return 0;
+}
+
+/* Does x run in a goroutine or callback, and several at once?  A call
+ * made under a lock of this package is taken to be serialized by it. */
+static int concurrent(struct pkg *p, const struct xcall *x, int *many,
+		      const uint8_t *in_lit)
+{
+	const struct func *f = &p->funcs.v[x->fn];
+	int s = x->site >= 0 ? x->site : x->go, k, n, v[8], direct, more;
+	struct lockset ls = f->entry;
+
+	*many = 0;
+	if (f->is_test || f->test_only || f->init_only || f->once)
+		return -1;	/* not the program's goroutines, or once */
+	ls_apply(&ls, &x->ls);
+	for (k = 0; k < ls.n; k++)
+		if (ls.h[k].shared != LS_RELEASED)
+			return -1;	/* serialized here: no edge either */
+	if (s >= 0) {
+		*many = p->gos.v[s].many;
+		return 1;
+	}
+	/* the goroutine's own function: deeper, the package's reach is
+	 * too loose to carry into other packages (an Init its callbacks
+	 * reach once) */
+	n = roots_sites(p, x->fn, v, 8, &more);
+	for (k = 0, direct = 0; k < n; k++)
+		if (p->gos.v[v[k]].target == x->fn ||
+		    (in_lit[x->fn] && called_in(p, v[k], x->fn))) {
+			direct++;
+			*many |= p->gos.v[v[k]].many;
+		}
+	if (!direct)
+		return 0;
+	if (direct > 1)
+		*many = 1;	/* two goroutines run it, or more */
+	return 1;
+}
+
+/* The module's packages file imports: their directories (cleaned). */
+static size_t file_dirs(struct pkg *p, int file, char ***out)
+{
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *fl = ast_node(a, a->file);
+	const uint32_t *decls = ast_list(a, fl->b);
+	uint32_t i, k, nd = ast_list_len(a, fl->b);
+	size_t n = 0, al = 0;
+	char ipath[512];
+
+	*out = NULL;
+	for (i = 0; i < nd; i++) {
+		const struct ast_node *d = ast_node(a, decls[i]);
+
+		if (d->kind != AST_GEN_DECL || d->op != T_IMPORT)
+			continue;
+		for (k = 0; k < ast_list_len(a, d->a); k++) {
+			const struct ast_node *pa = ast_node(a,
+				ast_node(a, ast_list(a, d->a)[k])->b);
+			size_t len = pa->end - pa->pos;
+			char *dir;
+
+			if (len < 2 || len - 2 >= sizeof(ipath) ||
+			    !memchr(a->src + pa->pos, '.', len))
+				continue;	/* the standard library */
+			memcpy(ipath, a->src + pa->pos + 1, len - 2);
+			ipath[len - 2] = '\0';
+			dir = module_import_dir(p->mroot, p->mpath, ipath);
+			if (!dir || !strcmp(dir, p->dir)) {
+				free(dir);
+				continue;
+			}
+			ARRAY_GROW(*out, n + 1, al);
+			(*out)[n++] = dir;
+		}
+	}
+	return n;
+}
+
+/* The exported functions of the package that reach fn through its calls
+ * (fn too), three calls up: into src[0..max), their number. */
+static size_t sources(const struct pkg *p, const uint32_t *roff,
+		      const int *rv, int fn, int *src, size_t max,
+		      uint8_t *seen)
+{
+	int q[64], depth[64];
+	size_t nq = 0, h, n = 0;
+
+	q[nq] = fn, depth[nq++] = 0, seen[fn] = 1;
+	for (h = 0; h < nq; h++) {
+		const struct func *f = &p->funcs.v[q[h]];
+		uint32_t k;
+
+		if (f->exported && !f->is_test && n < max)
+			src[n++] = q[h];
+		if (depth[h] >= 3)
+			continue;
+		for (k = roff[q[h]]; k < roff[q[h] + 1] && nq < 64; k++)
+			if (!seen[rv[k]]) {
+				seen[rv[k]] = 1;
+				q[nq] = rv[k];
+				depth[nq++] = depth[h] + 1;
+			}
+	}
+	for (h = 0; h < nq; h++)
+		seen[q[h]] = 0;
+	return n;
+}
+
+/* A set of small tuples (kind, dir, name, function), to tell the module
+ * each seed and edge once: a package calls x.String() a thousand times. */
+struct tset {
+	uint64_t *v;		/* key + 1, 0 empty */
+	size_t n, cap;
+};
+
+static int tset_add(struct tset *t, unsigned kind, int dir, int name, int fn)
+{
+	uint64_t key = ((uint64_t)kind << 62 | (uint64_t)(dir & 0xfffff) << 42 |
+			(uint64_t)(name & 0x1fffff) << 21 |
+			(uint64_t)(fn & 0x1fffff)) + 1;
+	size_t i;
+
+	if ((t->n + 1) * 2 > t->cap) {
+		uint64_t *old = t->v;
+		size_t oc = t->cap, k;
+
+		t->cap = oc ? oc * 2 : 256;
+		t->v = xcalloc(t->cap, sizeof(*t->v));
+		for (k = 0; k < oc; k++)
+			if (old[k]) {
+				i = (size_t)(old[k] * 0x9e3779b97f4a7c15ULL >> 20) &
+				    (t->cap - 1);
+				while (t->v[i])
+					i = (i + 1) & (t->cap - 1);
+				t->v[i] = old[k];
+			}
+		free(old);
+	}
+	i = (size_t)(key * 0x9e3779b97f4a7c15ULL >> 20) & (t->cap - 1);
+	while (t->v[i]) {
+		if (t->v[i] == key)
+			return 0;
+		i = (i + 1) & (t->cap - 1);
+	}
+	t->v[i] = key;
+	t->n++;
+	return 1;
+}
+
+/* Module string ids by a small local key, asked of the module once. */
+struct idcache {
+	uint32_t *v;		/* id + 1, 0 unknown */
+	size_t n;
+};
+
+static uint32_t mod_id(struct pkg *p, struct idcache *c, size_t key,
+		       const char *s)
+{
+	if (key >= c->n) {
+		size_t n = c->n ? c->n : 256;
+
+		while (n <= key)
+			n *= 2;
+		c->v = xrealloc(c->v, n * sizeof(*c->v));
+		memset(c->v + c->n, 0, (n - c->n) * sizeof(*c->v));
+		c->n = n;
+	}
+	if (!c->v[key])
+		c->v[key] = module_intern(p->o->mod, s) + 1;
+	return c->v[key] - 1;
+}
+
+static void export_calls(struct pkg *p)
+{
+	struct tset once = { 0 };
+	/* by name id * 2 (+1 a method's ".Name"), by file, by caller */
+	struct idcache names = { 0 }, paths = { 0 }, whys = { 0 };
+	uint32_t pdir = module_intern(p->o->mod, p->dir);
+	size_t nf = p->funcs.n, i, k, t, ns = 0, nd = 0;
+	uint32_t *roff = xcalloc(nf + 1, sizeof(*roff));
+	int *rv = xmalloc((p->calls.n ? p->calls.n : 1) * sizeof(*rv));
+	uint8_t *seen = xcalloc(nf ? nf : 1, 1);
+	char ipath[512], fname[256], tname[256], sname[256], **dirs = NULL;
+	int src[16], dfile = -1, *dir_ids = NULL, one_id;
+
+	uint8_t *in_lit = xcalloc(nf ? nf : 1, 1);
+
+	/* callers of each function (calls, not go or values), and which
+	 * functions a goroutine's literal calls */
+	for (i = 0; i < p->calls.n; i++)
+		if (p->calls.v[i].go >= 0)
+			in_lit[p->calls.v[i].callee] = 1;
+	for (i = 0; i < p->calls.n; i++)
+		if (!(p->calls.v[i].flags & (CALL_GO | CALL_VALUE)))
+			roff[p->calls.v[i].callee + 1]++;
+	for (i = 0; i < nf; i++)
+		roff[i + 1] += roff[i];
+	{
+		uint32_t *fill = xmalloc((nf + 1) * sizeof(*fill));
+
+		memcpy(fill, roff, (nf + 1) * sizeof(*fill));
+		for (i = 0; i < p->calls.n; i++)
+			if (!(p->calls.v[i].flags & (CALL_GO | CALL_VALUE)))
+				rv[fill[p->calls.v[i].callee]++] =
+					p->calls.v[i].caller;
+		free(fill);
+	}
+	for (i = 0; i < p->xcalls.n; i++) {
+		const struct xcall *x = &p->xcalls.v[i];
+		const struct ast *a = p->files[x->file].ast;
+		char *one[1], **tv;
+		int *tid;
+		size_t nt;
+		int many, conc = concurrent(p, x, &many, in_lit);
+
+		if (conc < 0)
+			continue;
+		if (x->imp >= 0) {	/* imp.Name: one package */
+			if (!facts_import_path(p, x->file, x->imp, ipath,
+					       sizeof(ipath)) ||
+			    !(one[0] = module_import_dir(p->mroot, p->mpath,
+							 ipath)))
+				continue;
+			if (!strcmp(one[0], p->dir)) {
+				free(one[0]);
+				continue;
+			}
+			tv = one, nt = 1;
+			one_id = names_id(&p->nm, one[0], strlen(one[0]));
+			tid = &one_id;
+			snprintf(tname, sizeof(tname), "%s",
+				 names_str(&p->nm, x->name));
+		} else {		/* v.Name(): any package the file imports */
+			if (x->file != dfile) {
+				for (k = 0; k < nd; k++)
+					free(dirs[k]);
+				free(dirs);
+				nd = file_dirs(p, x->file, &dirs);
+				dfile = x->file;
+				free(dir_ids);
+				dir_ids = xmalloc((nd ? nd : 1) * sizeof(*dir_ids));
+				for (k = 0; k < nd; k++)
+					dir_ids[k] = names_id(&p->nm, dirs[k],
+							      strlen(dirs[k]));
+			}
+			tv = dirs, nt = nd, tid = dir_ids;
+			snprintf(tname, sizeof(tname), ".%s",
+				 names_str(&p->nm, x->name));
+		}
+		if (conc) {
+			char *why;
+			uint32_t wid, nid = mod_id(p, &names, (size_t)x->name * 2 +
+						   (x->imp < 0), tname);
+
+			judge_func_name(p, x->fn, fname, sizeof(fname));
+			why = x->site >= 0 ? xasprintf("a go statement in %s", fname)
+				: xasprintf("%s, which runs in a goroutine or "
+					    "callback", fname);
+			wid = mod_id(p, &whys, (size_t)x->fn * 2 + (x->site >= 0),
+				     why);
+			for (t = 0; t < nt; t++)
+				if (tset_add(&once, (unsigned)many, tid[t], x->name +
+					     (x->imp < 0 ? 0x100000 : 0), x->fn))
+					module_add_entry(p->o->mod,
+						mod_id(p, &names, (size_t)tid[t] * 2,
+						       tv[t]), nid, many,
+						mod_id(p, &paths, x->file,
+						       p->files[x->file].path),
+						ast_line(a, x->node),
+						ast_col(a, x->node), wid);
+			free(why);
+		} else if (x->go < 0) {
+			ns = sources(p, roff, rv, x->fn, src, 16, seen);
+			for (k = 0; k < ns; k++) {
+				const struct func *e = &p->funcs.v[src[k]];
+
+				snprintf(sname, sizeof(sname), "%s%s",
+					 e->recv_type >= 0 ? "." : "",
+					 names_str(&p->nm, e->name));
+				for (t = 0; t < nt; t++)
+					if (tset_add(&once, 2, tid[t],
+						     x->name + (x->imp < 0 ?
+						     0x100000 : 0), src[k]))
+						module_add_edge(p->o->mod, pdir,
+							mod_id(p, &names,
+							       (size_t)e->name * 2 +
+							       (e->recv_type >= 0),
+							       sname),
+							mod_id(p, &names,
+							       (size_t)tid[t] * 2,
+							       tv[t]),
+							mod_id(p, &names,
+							       (size_t)x->name * 2 +
+							       (x->imp < 0), tname));
+			}
+		}
+		if (tv == one)
+			free(one[0]);
+	}
+	for (k = 0; k < nd; k++)
+		free(dirs[k]);
+	free(dirs);
+	free(dir_ids);
+	free(once.v);
+	free(names.v);
+	free(paths.v);
+	free(whys.v);
+	free(roff);
+	free(rv);
+	free(seen);
+	free(in_lit);
+}
+
+/* Do several goroutines of this package run fn already (a handler)? */
+static int many_here(const struct pkg *p, int fn)
+{
+	int v[8], more, n = roots_sites(p, fn, v, 8, &more), k;
+
+	if (more)
+		return 1;
+	for (k = 0; k < n; k++)
+		if (p->gos.v[v[k]].many)
+			return 1;
+	return 0;
+}
+
+/* Exported package functions that reach (through the package's calls) a
+ * package-level map that some code outside init writes. */
+static void export_candidates(struct pkg *p)
+{
+	size_t nf = p->funcs.n, i, v0 = p->fields.n, v1 = v0 + p->vars.n;
+	uint8_t *written = xcalloc(p->vars.n ? p->vars.n : 1, 1);
+	uint8_t *touch = xcalloc(nf ? nf : 1, 1);
+	int round, changed = 1;
+
+	for (i = 0; i < p->acc.n; i++) {
+		const struct access *x = &p->acc.v[i];
+		const struct func *f = &p->funcs.v[x->fn];
+
+		if ((size_t)x->loc >= v0 && (size_t)x->loc < v1 &&
+		    (x->flags & AC_WRITE) && !(x->flags & AC_ONCE) &&
+		    !f->is_test && !f->init_only && !f->var_init)
+			written[x->loc - v0] = 1;
+	}
+	for (i = 0; i < p->acc.n; i++) {
+		const struct access *x = &p->acc.v[i];
+
+		if ((size_t)x->loc >= v0 && (size_t)x->loc < v1 &&
+		    written[x->loc - v0] && !p->funcs.v[x->fn].is_test)
+			touch[x->fn] = 1;
+	}
+	for (round = 0; changed && round < 8; round++) {
+		changed = 0;
+		for (i = 0; i < p->calls.n; i++) {
+			const struct call *c = &p->calls.v[i];
+
+			if (!(c->flags & (CALL_GO | CALL_VALUE)) &&
+			    touch[c->callee] && !touch[c->caller])
+				touch[c->caller] = changed = 1;
+		}
+	}
+	for (i = 0; i < nf; i++) {
+		const struct func *f = &p->funcs.v[i];
+
+		char name[256];
+
+		if (!touch[i] || !f->exported || f->is_test ||
+		    many_here(p, (int)i))
+			continue;
+		snprintf(name, sizeof(name), "%s%s", f->recv_type >= 0 ? "." : "",
+			 names_str(&p->nm, f->name));
+		module_add_candidate(p->o->mod, p->dir, name);
+	}
+	free(written);
+	free(touch);
+}
+
+void xpkg_export(struct pkg *p)
+{
+	if (!p->o->mod || !p->dir || module_rerun(p->o->mod))
+		return;
+	if (p->xcalls.n && module_locate(p->o->mod, p->dir, &p->mroot,
+					 &p->mpath))
+		export_calls(p);
+	export_candidates(p);
+}
+
+/* Starts gosite for function fi, run from another package (entry i). */
+static void start(struct pkg *p, int fi, size_t i)
+{
+	const struct func *f = &p->funcs.v[fi];
+	struct gosite *g;
+
+	if (f->is_test)
+		return;
+	g = VEC_PUSH(p->gos);
+	g->fn = -1;
+	g->target = fi;
+	g->node = f->node;
+	g->file = (uint16_t)f->file;
+	g->many = g->own_many = p->xin[i].many;
+	/* whose receiver it runs on is not known: not one shared object */
+	g->per_instance = f->recv_type >= 0;
+	g->ext = (uint16_t)(i + 1);
+}
+
+void xpkg_entries(struct pkg *p)
+{
+	size_t i, k;
+
+	if (!p->o->mod || !p->dir)
+		return;
+	p->nxin = module_entries(p->o->mod, p->dir, &p->xin);
+	for (i = 0; i < p->nxin && i < 0xffff; i++) {
+		const char *nm = p->xin[i].name;
+		int method = nm[0] == '.';
+		int name = names_find(&p->nm, nm + method, strlen(nm + method));
+
+		if (name < 0)
+			continue;
+		for (k = 0; k < p->funcs.n; k++)
+			if (p->funcs.v[k].name == name &&
+			    (p->funcs.v[k].recv_type >= 0) == method &&
+			    !p->funcs.v[k].once)
+				start(p, (int)k, i);
+	}
+}
+
+void xpkg_evidence(struct pkg *p, const struct gosite *g)
+{
+	const struct module_entry *e = &p->xin[g->ext - 1];
+	char *note;
+
+	if (!p->cur)
+		return;
+	note = e->via ? xasprintf("reached through %s%s, called here by "
+				  "%s%s", e->via + (e->via[0] == '.'),
+				  e->via[0] == '.' ? " (a method)" : "", e->why,
+				  e->many ? " (several at once)" : "")
+		: xasprintf("called here by %s%s", e->why,
+			    e->many ? " (several at once)" : "");
+	finding_add_evidence(&p->out->v[p->cur - 1], e->path, e->line, e->col,
+			     note);
+	free(note);
+}
