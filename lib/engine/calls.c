@@ -733,6 +733,23 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		xpkg_note_call(w->p, w->fn, w->file, n, c->a, w->cur_go, site,
 			       &w->ls, wk_N(w, fun->a)->kind == AST_IDENT &&
 			       wk_lookup(w, wk_ident(w, fun->a)));
+	/* f(v.Method): a method value handed to other code (wait.Until,
+	 * a router) may run in its goroutines: the module phase hears it */
+	if (w->pass == 2 && w->p->o->mod && !w->f->is_test) {
+		uint32_t k, na = ast_list_len(w->a, c->b);
+
+		for (k = 0; k < na; k++) {
+			uint32_t av = ast_list(w->a, c->b)[k], r;
+			const struct ast_node *an = wk_N(w, av);
+
+			if (an->kind == AST_SELECTOR_EXPR &&
+			    wk_callee_of(w, av, &r) < 0)
+				xpkg_note_call(w->p, w->fn, w->file, av, av,
+					       -2, -1, &w->ls,
+					       wk_N(w, an->a)->kind == AST_IDENT &&
+					       wk_lookup(w, wk_ident(w, an->a)));
+		}
+	}
 	if (callee >= 0 && w->pass == 2) {
 		const struct func *cf = &w->p->funcs.v[callee];
 		uint32_t k, na = ast_list_len(w->a, c->b);

@@ -323,7 +323,9 @@ struct xcall {
 				 * call v.Name()), the function */
 	uint16_t file;
 	uint32_t node;
-	int go;			/* the goroutine literal it is in, or -1 */
+	int go;			/* the goroutine literal it is in, or -1;
+				 * -2: not a call, a method value v.Name
+				 * handed to a call */
 	int site;		/* go imp.Name(...): the gosite, else -1 */
 	struct lockset ls;	/* held at the call, relative to fn's entry */
 };

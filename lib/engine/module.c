@@ -63,6 +63,10 @@ struct module {
 	size_t ncand, acand;
 	struct edge *edges;
 	size_t nedges, aedges;
+	uint64_t *reached;	/* after module_plan(): (dir id << 32 | id of
+				 * a name without its '.'), sorted: what some
+				 * goroutine of another package runs */
+	size_t nreached;
 	struct module_entry *ent;	/* after module_plan(), by dir */
 	size_t nent;
 	int rerun;			/* module_plan() has run */
@@ -106,6 +110,7 @@ void module_free(struct module *m)
 	free(m->st.s);
 	free(m->st.slot);
 	free(m->seeds);
+	free(m->reached);
 	free(m->cand);
 	free(m->edges);
 	free(m->ent);
@@ -253,6 +258,64 @@ static const char *unmet(const struct module *m, const char *need)
 	return need;
 }
 
+static int u64_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static uint32_t strtab_find(const struct strtab *t, const char *s, size_t n)
+{
+	size_t i;
+
+	if (!t->cap)
+		return UINT32_MAX;
+	i = (size_t)name_hash(s, n) & (t->cap - 1);
+	while (t->slot[i]) {
+		const char *x = t->s[t->slot[i] - 1];
+
+		if (!strncmp(x, s, n) && !x[n])
+			return t->slot[i] - 1;
+		i = (i + 1) & (t->cap - 1);
+	}
+	return UINT32_MAX;
+}
+
+/* Does a goroutine of another package run one of need's names (its
+ * '\n'-separated exported functions) in path's package? */
+static int run_by_go(const struct module *m, const char *path,
+		     const char *need)
+{
+	const char *sl = strrchr(path, '/'), *s, *e;
+	char *raw, *dir;
+	uint32_t d;
+
+	if (!*need || !m->nreached)
+		return 0;
+	raw = sl ? xasprintf("%.*s", (int)(sl - path), path) : xstrdup(".");
+	dir = files_clean_path(raw);
+	d = strtab_find(&m->st, dir, strlen(dir));
+	free(raw);
+	free(dir);
+	if (d == UINT32_MAX)
+		return 0;
+	for (s = need; *s; s = *e ? e + 1 : e) {
+		uint32_t id;
+		uint64_t key;
+
+		e = strchr(s, '\n');
+		if (!e)
+			e = s + strlen(s);
+		id = strtab_find(&m->st, s, (size_t)(e - s));
+		key = (uint64_t)d << 32 | id;
+		if (id != UINT32_MAX && bsearch(&key, m->reached, m->nreached,
+						sizeof(key), u64_cmp))
+			return 1;
+	}
+	return 0;
+}
+
 static const struct finding *sort_v;	/* for by_place (one thread) */
 
 static int place_cmp(const struct finding *f, const char *path, long line,
@@ -290,8 +353,14 @@ void module_resolve(struct module *m, struct finding *v, size_t n,
 		const char *miss = unmet(m, c->need[0]);
 		size_t lo = 0, hi = n, nl;
 
+		int unrun = 0;
+
 		if (!miss)
 			miss = unmet(m, c->need[1]);
+		/* called, but by no goroutine of the module: a contract */
+		if (!miss && m->rerun && !run_by_go(m, c->path, c->need[0]) &&
+		    !run_by_go(m, c->path, c->need[1]))
+			miss = *c->need[0] ? c->need[0] : c->need[1], unrun = 1;
 		if (!miss || (keep_rule && keep_rule(c->rule, arg)))
 			continue;
 		nl = strcspn(miss, "\n");
@@ -311,10 +380,15 @@ void module_resolve(struct module *m, struct finding *v, size_t n,
 			if (strcmp(f->rule, c->rule) || f->severity == SEV_NOTE)
 				continue;
 			f->severity = SEV_NOTE;
-			msg = xasprintf("%s; no code of this module calls %.*s, "
-					"so it races only if the API's users "
-					"call it concurrently", f->message,
-					(int)nl, miss);
+			msg = unrun ? xasprintf("%s; no goroutine or callback of "
+						"this module calls %.*s, so it "
+						"races only if the API's users "
+						"call it concurrently",
+						f->message, (int)nl, miss)
+				: xasprintf("%s; no code of this module calls %.*s, "
+					    "so it races only if the API's users "
+					    "call it concurrently", f->message,
+					    (int)nl, miss);
 			free(f->message);
 			f->message = msg;
 		}
@@ -496,7 +570,7 @@ void module_add_entry(struct module *m, uint32_t dir, uint32_t name,
 		e->why = why;
 		e->line = line;
 		e->col = col;
-		e->many = (unsigned char)!!many;
+		e->many = (unsigned char)many;
 	}
 	pthread_mutex_unlock(&m->lock);
 }
@@ -616,13 +690,13 @@ size_t module_plan(struct module *m, char ***dirs)
 
 	*dirs = NULL;
 	m->rerun = 1;
-	if (!m->nseeds || !m->ncand)
+	if (!m->nseeds)
 		return 0;
 	qsort(m->edges, m->nedges, sizeof(*m->edges), edge_cmp);
 	qsort(m->cand, m->ncand, sizeof(*m->cand), cand_cmp);
 	/* count[id * 2 + many]: times a (dir, name) by its name id was
 	 * reached; names collide across dirs, which only stops early */
-	count = xcalloc(m->st.n * 2 + 2, sizeof(*count));
+	count = xcalloc(m->st.n * 3 + 3, sizeof(*count));
 	for (i = 0; i < m->nseeds; i++) {
 		ARRAY_GROW(q, nq + 1, aq);
 		q[nq].dir = m->seeds[i].dir;
@@ -640,7 +714,7 @@ size_t module_plan(struct module *m, char ***dirs)
 		for (k = edges_from(m, r.dir, r.name); k < m->nedges &&
 		     m->edges[k].d0 == r.dir && m->edges[k].n0 == r.name; k++) {
 			const struct edge *g = &m->edges[k];
-			uint32_t *c = &count[g->n1 * 2 + r.many];
+			uint32_t *c = &count[g->n1 * 3 + r.many];
 
 			if (g->d1 == r.dir && g->n1 == r.name)
 				continue;
@@ -658,6 +732,19 @@ size_t module_plan(struct module *m, char ***dirs)
 		}
 	}
 	free(count);
+	/* what goroutines reach, for module_resolve() */
+	m->reached = xmalloc((nq ? nq : 1) * sizeof(*m->reached));
+	for (i = 0; i < nq; i++) {
+		const char *nm = m->st.s[q[i].name];
+
+		m->reached[i] = (uint64_t)q[i].dir << 32 |
+				intern(&m->st, nm + (nm[0] == '.'));
+	}
+	qsort(m->reached, nq, sizeof(*m->reached), u64_cmp);
+	for (i = k = 0; i < nq; i++)
+		if (!k || m->reached[k - 1] != m->reached[i])
+			m->reached[k++] = m->reached[i];
+	m->nreached = k;
 	/* keep what reaches a candidate: a few calling sites for each */
 	sort_st = &m->st;
 	sort_seeds = m->seeds;
@@ -677,8 +764,9 @@ size_t module_plan(struct module *m, char ***dirs)
 			const struct seed *sd = &m->seeds[q[j].seed];
 			struct module_entry *e = &m->ent[m->nent];
 
-			if (j > i && q[j].seed == q[j - 1].seed)
-				continue;
+			if ((j > i && q[j].seed == q[j - 1].seed) ||
+			    q[j].many == 2)
+				continue;	/* loose: not a root to start */
 			e->dir = m->st.s[q[j].dir];
 			e->name = m->st.s[q[j].name];
 			e->path = m->st.s[sd->path];

@@ -77,7 +77,9 @@ char *module_path_of(struct module *m, const char *dir);
 uint32_t module_intern(struct module *m, const char *s);
 /* A goroutine or callback of another package calls dir's exported
  * function name ("Name", or a method ".Name") at path:line:col; why says
- * which goroutine (ids of module_intern(); first round only). */
+ * which goroutine (ids of module_intern(); first round only).  many: 1
+ * several such goroutines at once, 2 only the calling package's reach
+ * says it runs in one (counts for module_resolve(), starts nothing). */
 void module_add_entry(struct module *m, uint32_t dir, uint32_t name,
 		      int many, uint32_t path, long line, long col,
 		      uint32_t why);

@@ -61,8 +61,10 @@ static int called_in(const struct pkg *p, int s, int fn)
 	return 0;
 }
 
-/* Does x run in a goroutine or callback, and several at once?  A call
- * made under a lock of this package is taken to be serialized by it. */
+/* Does x run in a goroutine or callback (1), and several at once?  2:
+ * the package's reach says so, not the goroutine's own code.  -1: made
+ * under a lock of this package (serialized by it), in tests or in code
+ * that runs once. */
 static int concurrent(struct pkg *p, const struct xcall *x, int *many,
 		      const uint8_t *in_lit)
 {
@@ -77,6 +79,8 @@ static int concurrent(struct pkg *p, const struct xcall *x, int *many,
 	for (k = 0; k < ls.n; k++)
 		if (ls.h[k].shared != LS_RELEASED)
 			return -1;	/* serialized here: no edge either */
+	if (x->go == -2)	/* a method value handed on: maybe run so */
+		return 2;
 	if (s >= 0) {
 		*many = p->gos.v[s].many;
 		return 1;
@@ -91,8 +95,9 @@ static int concurrent(struct pkg *p, const struct xcall *x, int *many,
 			direct++;
 			*many |= p->gos.v[v[k]].many;
 		}
-	if (!direct)
-		return 0;
+	if (!direct)	/* known to the module only as run by goroutines, or
+			 * handed out as a value (to a dispatcher) */
+		return n || more || f->escapes ? 2 : 0;
 	if (direct > 1)
 		*many = 1;	/* two goroutines run it, or more */
 	return 1;
@@ -121,8 +126,9 @@ static size_t file_dirs(struct pkg *p, int file, char ***out)
 			char *dir;
 
 			if (len < 2 || len - 2 >= sizeof(ipath) ||
-			    !memchr(a->src + pa->pos, '.', len))
-				continue;	/* the standard library */
+			    strncmp(a->src + pa->pos + 1, p->mpath,
+				    strlen(p->mpath)))
+				continue;	/* not of this module */
 			memcpy(ipath, a->src + pa->pos + 1, len - 2);
 			ipath[len - 2] = '\0';
 			dir = module_import_dir(p->mroot, p->mpath, ipath);
@@ -308,6 +314,8 @@ static void export_calls(struct pkg *p)
 			snprintf(tname, sizeof(tname), ".%s",
 				 names_str(&p->nm, x->name));
 		}
+		if (conc == 2)
+			many = 2;	/* loose: for module_resolve() only */
 		if (conc) {
 			char *why;
 			uint32_t wid, nid = mod_id(p, &names, (size_t)x->name * 2 +
@@ -330,7 +338,8 @@ static void export_calls(struct pkg *p)
 						ast_line(a, x->node),
 						ast_col(a, x->node), wid);
 			free(why);
-		} else if (x->go < 0) {
+		}
+		if (conc != 1 && x->go == -1) {
 			ns = sources(p, roff, rv, x->fn, src, 16, seen);
 			for (k = 0; k < ns; k++) {
 				const struct func *e = &p->funcs.v[src[k]];
@@ -339,7 +348,7 @@ static void export_calls(struct pkg *p)
 					 e->recv_type >= 0 ? "." : "",
 					 names_str(&p->nm, e->name));
 				for (t = 0; t < nt; t++)
-					if (tset_add(&once, 2, tid[t],
+					if (tset_add(&once, 3, tid[t],
 						     x->name + (x->imp < 0 ?
 						     0x100000 : 0), src[k]))
 						module_add_edge(p->o->mod, pdir,
