@@ -745,7 +745,12 @@ size_t module_plan(struct module *m, char ***dirs)
 		if (!k || m->reached[k - 1] != m->reached[i])
 			m->reached[k++] = m->reached[i];
 	m->nreached = k;
-	/* keep what reaches a candidate: a few calling sites for each */
+	/* keep what reaches a candidate: a few calling sites for each
+	 * (loose seeds start nothing) */
+	for (i = k = 0; i < nq; i++)
+		if (q[i].many != 2)
+			q[k++] = q[i];
+	nq = k;
 	sort_st = &m->st;
 	sort_seeds = m->seeds;
 	qsort(q, nq, sizeof(*q), reach_cmp);

@@ -91,13 +91,13 @@ static int concurrent(struct pkg *p, const struct xcall *x, int *many,
 	n = roots_sites(p, x->fn, v, 8, &more);
 	for (k = 0, direct = 0; k < n; k++)
 		if (p->gos.v[v[k]].target == x->fn ||
-		    (in_lit[x->fn] && called_in(p, v[k], x->fn))) {
+		    ((in_lit[x->fn] & 1) && called_in(p, v[k], x->fn))) {
 			direct++;
 			*many |= p->gos.v[v[k]].many;
 		}
 	if (!direct)	/* known to the module only as run by goroutines, or
 			 * handed out as a value (to a dispatcher) */
-		return n || more || f->escapes ? 2 : 0;
+		return n || more || (in_lit[x->fn] & 2) ? 2 : 0;
 	if (direct > 1)
 		*many = 1;	/* two goroutines run it, or more */
 	return 1;
@@ -254,9 +254,12 @@ static void export_calls(struct pkg *p)
 
 	/* callers of each function (calls, not go or values), and which
 	 * functions a goroutine's literal calls */
-	for (i = 0; i < p->calls.n; i++)
+	for (i = 0; i < p->calls.n; i++) {
 		if (p->calls.v[i].go >= 0)
-			in_lit[p->calls.v[i].callee] = 1;
+			in_lit[p->calls.v[i].callee] |= 1;
+		if (p->calls.v[i].flags & CALL_VALUE)
+			in_lit[p->calls.v[i].callee] |= 2;	/* a value */
+	}
 	for (i = 0; i < p->calls.n; i++)
 		if (!(p->calls.v[i].flags & (CALL_GO | CALL_VALUE)))
 			roff[p->calls.v[i].callee + 1]++;
@@ -329,7 +332,8 @@ static void export_calls(struct pkg *p)
 				     why);
 			for (t = 0; t < nt; t++)
 				if (tset_add(&once, (unsigned)many, tid[t], x->name +
-					     (x->imp < 0 ? 0x100000 : 0), x->fn))
+					     (x->imp < 0 ? 0x100000 : 0),
+					     many == 2 ? 0 : x->fn))
 					module_add_entry(p->o->mod,
 						mod_id(p, &names, (size_t)tid[t] * 2,
 						       tv[t]), nid, many,
