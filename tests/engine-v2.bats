@@ -353,3 +353,14 @@ PY
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json .
 	[ "$(printf '%s\n' "$output" | jq -s '[.[] | select(.rule)] | length')" = 0 ]
 }
+
+@test "engine2: module phase: a guard-rule warning whose sides only main calls is a note (a contract); when another package's goroutine calls one side it stays a warning" {
+	case2 contract
+	cd "$F/contract"
+	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	[ "$(jq -rs 'map(select(.rule) | .severity) | join(",")' <<<"$output")" = note ]
+	case2 contractgo
+	cd "$F/contractgo"
+	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	[ "$(jq -rs 'map(select(.rule) | .severity) | join(",")' <<<"$output")" = warning ]
+}
