@@ -10,7 +10,9 @@
  * scope.c and calls.c (one function body -> its summary; walk_int.h);
  * judge.c (caller-held locks, ownership, guard inference, MG005/MG002);
  * roots.c (goroutines and callbacks, the pair rule MG001/MG003/MG004);
- * engine.c (the entry point, one package); module.c (module.h: what the
+ * engine.c (the entry point, one package); xpkg.c (what this package's
+ * goroutines call in other packages of the module, and the calls other
+ * packages' goroutines make into it); module.c (module.h: what the
  * packages of one module say of each other, resolved after all of them).
  * Not: parsing (parse.h), output (finding.h).
  */

@@ -5,10 +5,15 @@
  * in its non-test files, the cheap stand-in for "some code of this module
  * calls Name"), the findings whose concurrency rests on such a call
  * (conditions, added by the judge) and their resolution once every package
- * is done: a finding one side of which no code of the module reaches is a
- * contract finding (the API's users could race it; nothing here does) and
- * drops to a note.  Thread-safe: packages are judged on several threads.
- * Not: the judgement itself (judge.c), the scheduling (mg-scan).
+ * is done: a finding one side of which no code of the module reaches, or
+ * neither side of which a goroutine of the module reaches, is a contract
+ * finding (the API's users could race it; nothing here does) and drops to
+ * a note; the graph of calls across packages (goroutines' calls into
+ * other packages, exported functions calling on, package-level maps they
+ * reach), the go.mod of each directory, and the plan of the second round
+ * (which packages to judge again with other packages' goroutines as
+ * roots).  Thread-safe: packages are judged on several threads.
+ * Not: the judgement itself (judge.c, xpkg.c), the scheduling (sched.c).
  */
 #ifndef MG_MODULE_H
 #define MG_MODULE_H
