@@ -289,17 +289,16 @@ static int run_by_go(const struct module *m, const char *path,
 {
 	const char *sl = strrchr(path, '/'), *s, *e;
 	char *raw, *dir;
-	uint32_t d;
+	uint32_t d, any;
 
 	if (!*need || !m->nreached)
 		return 0;
 	raw = sl ? xasprintf("%.*s", (int)(sl - path), path) : xstrdup(".");
 	dir = files_clean_path(raw);
 	d = strtab_find(&m->st, dir, strlen(dir));
+	any = strtab_find(&m->st, "*", 1);
 	free(raw);
 	free(dir);
-	if (d == UINT32_MAX)
-		return 0;
 	for (s = need; *s; s = *e ? e + 1 : e) {
 		uint32_t id;
 		uint64_t key;
@@ -308,9 +307,15 @@ static int run_by_go(const struct module *m, const char *path,
 		if (!e)
 			e = s + strlen(s);
 		id = strtab_find(&m->st, s, (size_t)(e - s));
+		if (id == UINT32_MAX)
+			continue;
 		key = (uint64_t)d << 32 | id;
-		if (id != UINT32_MAX && bsearch(&key, m->reached, m->nreached,
-						sizeof(key), u64_cmp))
+		if (d != UINT32_MAX && bsearch(&key, m->reached, m->nreached,
+					       sizeof(key), u64_cmp))
+			return 1;
+		key = (uint64_t)any << 32 | id;	/* a method, by name */
+		if (any != UINT32_MAX && bsearch(&key, m->reached, m->nreached,
+						 sizeof(key), u64_cmp))
 			return 1;
 	}
 	return 0;
@@ -380,7 +385,17 @@ void module_resolve(struct module *m, struct finding *v, size_t n,
 			if (strcmp(f->rule, c->rule) || f->severity == SEV_NOTE)
 				continue;
 			f->severity = SEV_NOTE;
-			msg = unrun ? xasprintf("%s; no goroutine or callback of "
+			msg = unrun && *c->need[0] && *c->need[1] &&
+			      strcmp(c->need[0], c->need[1])
+				? xasprintf("%s; no goroutine or callback of "
+					    "this module calls %.*s or %.*s, so "
+					    "it races only if the API's users "
+					    "call them concurrently", f->message,
+					    (int)strcspn(c->need[0], "\n"),
+					    c->need[0],
+					    (int)strcspn(c->need[1], "\n"),
+					    c->need[1])
+				: unrun ? xasprintf("%s; no goroutine or callback of "
 						"this module calls %.*s, so it "
 						"races only if the API's users "
 						"call it concurrently",

@@ -243,6 +243,7 @@ static void export_calls(struct pkg *p)
 	/* by name id * 2 (+1 a method's ".Name"), by file, by caller */
 	struct idcache names = { 0 }, paths = { 0 }, whys = { 0 };
 	uint32_t pdir = module_intern(p->o->mod, p->dir);
+	uint32_t any = module_intern(p->o->mod, "*");	/* every package */
 	size_t nf = p->funcs.n, i, k, t, ns = 0, nd = 0;
 	uint32_t *roff = xcalloc(nf + 1, sizeof(*roff));
 	int *rv = xmalloc((p->calls.n ? p->calls.n : 1) * sizeof(*rv));
@@ -341,6 +342,16 @@ static void export_calls(struct pkg *p)
 						       p->files[x->file].path),
 						ast_line(a, x->node),
 						ast_col(a, x->node), wid);
+			/* v.Name() whose type the file may not import (a field
+			 * chain, an interface of a third package): any package
+			 * of the module, for module_resolve() only */
+			if (x->imp < 0 && tset_add(&once, 2, 0xfffff, x->name +
+						   0x100000, 0))
+				module_add_entry(p->o->mod, any, nid, 2,
+						 mod_id(p, &paths, x->file,
+							p->files[x->file].path),
+						 ast_line(a, x->node),
+						 ast_col(a, x->node), wid);
 			free(why);
 		}
 		if (conc != 1 && x->go == -1) {
