@@ -461,12 +461,13 @@ static char *parent(const char *dir)
 static const struct modroot *modroot_of(struct module *m, const char *dir)
 {
 	struct modroot *r;
-	char *d = xstrdup(dir);
+	char *d;
 	size_t i;
 
 	for (i = 0; i < m->nroots; i++)
 		if (!strcmp(m->roots[i].dir, dir))
 			return &m->roots[i];
+	d = xstrdup(dir);
 	ARRAY_GROW(m->roots, m->nroots + 1, m->aroots);
 	r = &m->roots[m->nroots++];
 	r->dir = xstrdup(dir);
@@ -707,8 +708,10 @@ size_t module_plan(struct module *m, char ***dirs)
 	m->rerun = 1;
 	if (!m->nseeds)
 		return 0;
-	qsort(m->edges, m->nedges, sizeof(*m->edges), edge_cmp);
-	qsort(m->cand, m->ncand, sizeof(*m->cand), cand_cmp);
+	if (m->nedges)
+		qsort(m->edges, m->nedges, sizeof(*m->edges), edge_cmp);
+	if (m->ncand)
+		qsort(m->cand, m->ncand, sizeof(*m->cand), cand_cmp);
 	/* count[id * 2 + many]: times a (dir, name) by its name id was
 	 * reached; names collide across dirs, which only stops early */
 	count = xcalloc(m->st.n * 3 + 3, sizeof(*count));
@@ -768,7 +771,8 @@ size_t module_plan(struct module *m, char ***dirs)
 	nq = k;
 	sort_st = &m->st;
 	sort_seeds = m->seeds;
-	qsort(q, nq, sizeof(*q), reach_cmp);
+	if (nq)
+		qsort(q, nq, sizeof(*q), reach_cmp);
 	m->ent = xcalloc(nq ? nq : 1, sizeof(*m->ent));
 	for (i = 0; i < nq; i = k) {
 		struct cand key = { q[i].dir, q[i].name };
@@ -777,8 +781,8 @@ size_t module_plan(struct module *m, char ***dirs)
 		for (k = i + 1; k < nq && q[k].dir == q[i].dir &&
 		     q[k].name == q[i].name; k++)
 			;
-		if (!bsearch(&key, m->cand, m->ncand, sizeof(*m->cand),
-			     cand_cmp))
+		if (!m->ncand || !bsearch(&key, m->cand, m->ncand,
+					  sizeof(*m->cand), cand_cmp))
 			continue;
 		for (j = i; j < k && kept < MODULE_ENTRIES_PER_FUNC; j++) {
 			const struct seed *sd = &m->seeds[q[j].seed];

@@ -449,7 +449,8 @@ void sched_rerun(const struct sched_opts *o, const struct files_result *w,
 		}
 		free(d);
 	}
-	qsort(paths, np, sizeof(*paths), str_cmp);
+	if (np)
+		qsort(paths, np, sizeof(*paths), str_cmp);
 	for (i = k = 0; i < out->n; i++) {	/* their first round's findings */
 		if (np && bsearch(&out->v[i].path, paths, np, sizeof(*paths),
 				  str_cmp)) {
