@@ -354,7 +354,7 @@ struct pkg {
 	struct finding_list *out;
 	size_t cur;		/* the finding emit() just made + 1, or 0 */
 	int trace;		/* MAPGUARD_ENGINE_TRACE: accesses on stderr */
-#define KW_SLOTS 64		/* > the engine's keyword literals */
+#define KW_SLOTS 128		/* > twice the engine's keyword literals */
 	const char *kw_key[KW_SLOTS];	/* scope.c: keyword literal -> id */
 	int kw_val[KW_SLOTS];
 	uint8_t *called;	/* [name id]: some call names it (x.name(),
@@ -383,7 +383,19 @@ int facts_field(const struct pkg *p, int t, int name);
 int facts_embedded_mutex(const struct pkg *p, int t);
 /* The method name of type t, promoted through embedded fields, or -1. */
 int facts_method(const struct pkg *p, int t, int name);
-int facts_ident(struct pkg *p, int file, uint32_t n);
+/* An identifier node's name id (interned on first use), or -1 when n is
+ * no identifier; the cached case inline (the walk asks it most). */
+int facts_ident_slow(struct pkg *p, int file, uint32_t n);
+static inline int facts_ident(struct pkg *p, int file, uint32_t n)
+{
+	const struct efile *f = &p->files[file];
+
+	if (!n || ast_kind(f->ast, n) != AST_IDENT)
+		return -1;
+	if (f->ids[n] != IDS_UNSET)
+		return f->ids[n];
+	return facts_ident_slow(p, file, n);
+}
 /* The type under a named non-struct type (a named map type is a map). */
 struct ty facts_under(const struct pkg *p, struct ty t);
 const char *facts_loc_name(const struct pkg *p, loc_t l, char *buf, size_t n);

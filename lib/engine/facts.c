@@ -17,17 +17,13 @@
 #include "engine/engine_int.h"
 #include "util/util.h"
 
-int facts_ident(struct pkg *p, int file, uint32_t n)
+int facts_ident_slow(struct pkg *p, int file, uint32_t n)
 {
 	struct efile *f = &p->files[file];
 	const struct ast *a = f->ast;
 	size_t len;
 	const char *s;
 
-	if (!n || ast_kind(a, n) != AST_IDENT)
-		return -1;
-	if (f->ids[n] != IDS_UNSET)
-		return f->ids[n];
 	s = ast_ident(a, n, &len);
 	return f->ids[n] = names_id(&p->nm, s, len);
 }

@@ -25,7 +25,9 @@ const struct ast_node *wk_N(const struct walker *w, uint32_t n)
  * the literal's address (callers pass string literals). */
 static int kw_id(struct pkg *p, const char *s)
 {
-	size_t h = ((uintptr_t)s >> 3) & (KW_SLOTS - 1);
+	/* literals lie bytes apart: a multiplicative hash spreads them */
+	size_t h = (size_t)(((uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ULL) >>
+			    57) & (KW_SLOTS - 1);
 
 	while (p->kw_key[h] && p->kw_key[h] != s)
 		h = (h + 1) & (KW_SLOTS - 1);
@@ -460,15 +462,18 @@ loc_t wk_lock_loc(struct walker *w, uint32_t x)
 int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l)
 {
 	const struct ast_node *c = wk_N(w, call_node), *fun = wk_N(w, c->a);
-	int op;
+	int op, id;
 
 	if (c->kind != AST_CALL_EXPR || fun->kind != AST_SELECTOR_EXPR)
 		return OP_NONE;
-	if (wk_id_is(w, fun->b, "Lock"))
+	id = wk_ident(w, fun->b);
+	if (id < 0)
+		return OP_NONE;
+	if (id == kw_id(w->p, "Lock"))
 		op = OP_LOCK;
-	else if (wk_id_is(w, fun->b, "RLock"))
+	else if (id == kw_id(w->p, "RLock"))
 		op = OP_RLOCK;
-	else if (wk_id_is(w, fun->b, "Unlock") || wk_id_is(w, fun->b, "RUnlock"))
+	else if (id == kw_id(w->p, "Unlock") || id == kw_id(w->p, "RUnlock"))
 		op = OP_UNLOCK;
 	else
 		return OP_NONE;
@@ -531,7 +536,7 @@ int wk_async_api(struct walker *w, uint32_t fun)
 	uint32_t name = nd->kind == AST_SELECTOR_EXPR ? nd->b :
 			nd->kind == AST_IDENT ? fun : 0;
 	const struct scan_opts *o = w->p->o;
-	int i;
+	int i, id;
 
 	if (name && (o->concurrent_calls || o->serial_calls)) {
 		char q[256], raw[256];
@@ -547,8 +552,9 @@ int wk_async_api(struct walker *w, uint32_t fun)
 		    re_set_match(o->concurrent_calls, raw, strlen(raw)))
 			return 2;
 	}
-	for (i = 0; name && names[i]; i++)
-		if (wk_id_is(w, name, names[i]))
+	id = name ? wk_ident(w, name) : -1;
+	for (i = 0; id >= 0 && names[i]; i++)
+		if (id == kw_id(w->p, names[i]))
 			return i >= 2 && i <= 4 ? 2 : 1;	/* handlers: many */
 	return 0;
 }
@@ -556,20 +562,22 @@ int wk_async_api(struct walker *w, uint32_t fun)
 /* A call that does not return: panic, os.Exit, log.Fatal*, t.Fatal*. */
 int wk_no_return(struct walker *w, uint32_t call_node)
 {
+	static const char *const names[] = {
+		"Exit", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf",
+		"FailNow", "Skip", "Skipf", "SkipNow", "Goexit", NULL
+	};
 	const struct ast_node *c = wk_N(w, call_node), *fun;
+	int i, id;
 
 	if (c->kind != AST_CALL_EXPR)
 		return 0;
 	fun = wk_N(w, c->a);
 	if (fun->kind == AST_IDENT)
 		return wk_id_is(w, c->a, "panic");
-	if (fun->kind == AST_SELECTOR_EXPR)
-		return wk_id_is(w, fun->b, "Exit") || wk_id_is(w, fun->b, "Fatal") ||
-		       wk_id_is(w, fun->b, "Fatalf") || wk_id_is(w, fun->b, "Fatalln") ||
-		       wk_id_is(w, fun->b, "Panic") || wk_id_is(w, fun->b, "Panicf") ||
-		       wk_id_is(w, fun->b, "FailNow") || wk_id_is(w, fun->b, "Skip") ||
-		       wk_id_is(w, fun->b, "Skipf") || wk_id_is(w, fun->b, "SkipNow") ||
-		       wk_id_is(w, fun->b, "Goexit");
+	if (fun->kind == AST_SELECTOR_EXPR && (id = wk_ident(w, fun->b)) >= 0)
+		for (i = 0; names[i]; i++)
+			if (id == kw_id(w->p, names[i]))
+				return 1;
 	return 0;
 }
 
