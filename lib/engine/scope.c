@@ -459,21 +459,59 @@ loc_t wk_lock_loc(struct walker *w, uint32_t x)
 	return -1;
 }
 
+/* The lists a call's name is looked up in, by name id: each name interned
+ * once per package, so one array read says which list holds it. */
+enum { KC_NO_RETURN = 1, KC_ASYNC = 2, KC_ASYNC_MANY = 4, KC_LOCK = 8,
+       KC_RLOCK = 16, KC_UNLOCK = 32 };
+static const struct {
+	const char *name;
+	uint8_t k;
+} kw_classes[] = {
+	/* APIs that run a function argument concurrently, by the method's
+	 * name: many instances at once for HTTP handlers */
+	{ "Go", KC_ASYNC }, { "AfterFunc", KC_ASYNC },
+	{ "HandleFunc", KC_ASYNC_MANY }, { "Handle", KC_ASYNC_MANY },
+	{ "HandlerFunc", KC_ASYNC_MANY }, { "Submit", KC_ASYNC },
+	{ "Subscribe", KC_ASYNC }, { "TryGo", KC_ASYNC },
+	/* x.Name() does not return: os.Exit, log.Fatal*, t.Fatal* */
+	{ "Exit", KC_NO_RETURN }, { "Fatal", KC_NO_RETURN },
+	{ "Fatalf", KC_NO_RETURN }, { "Fatalln", KC_NO_RETURN },
+	{ "Panic", KC_NO_RETURN }, { "Panicf", KC_NO_RETURN },
+	{ "FailNow", KC_NO_RETURN }, { "Skip", KC_NO_RETURN },
+	{ "Skipf", KC_NO_RETURN }, { "SkipNow", KC_NO_RETURN },
+	{ "Goexit", KC_NO_RETURN },
+	{ "Lock", KC_LOCK }, { "RLock", KC_RLOCK }, { "Unlock", KC_UNLOCK },
+	{ "RUnlock", KC_UNLOCK },
+};
+
+static int kw_class(struct pkg *p, int id)
+{
+	size_t i, n = sizeof(kw_classes) / sizeof(kw_classes[0]);
+
+	if (!p->kw_class) {
+		for (i = 0; i < n; i++)
+			kw_id(p, kw_classes[i].name);
+		p->nkw_class = p->nm.n;
+		p->kw_class = xcalloc(p->nkw_class, 1);
+		for (i = 0; i < n; i++)
+			p->kw_class[kw_id(p, kw_classes[i].name)] |= kw_classes[i].k;
+	}
+	return id >= 0 && (size_t)id < p->nkw_class ? p->kw_class[id] : 0;
+}
+
 int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l)
 {
 	const struct ast_node *c = wk_N(w, call_node), *fun = wk_N(w, c->a);
-	int op, id;
+	int op, k;
 
 	if (c->kind != AST_CALL_EXPR || fun->kind != AST_SELECTOR_EXPR)
 		return OP_NONE;
-	id = wk_ident(w, fun->b);
-	if (id < 0)
-		return OP_NONE;
-	if (id == kw_id(w->p, "Lock"))
+	k = kw_class(w->p, wk_ident(w, fun->b));
+	if (k & KC_LOCK)
 		op = OP_LOCK;
-	else if (id == kw_id(w->p, "RLock"))
+	else if (k & KC_RLOCK)
 		op = OP_RLOCK;
-	else if (id == kw_id(w->p, "Unlock") || id == kw_id(w->p, "RUnlock"))
+	else if (k & KC_UNLOCK)
 		op = OP_UNLOCK;
 	else
 		return OP_NONE;
@@ -481,8 +519,6 @@ int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l)
 	return *l == -1 ? OP_NONE : op;
 }
 
-/* APIs that run a function argument concurrently, by the method's name:
- * 1, or 2 when many instances run at once (HTTP handlers) */
 /* A call's names for the patterns of .mapguard.json: the qualified one
  * ("pkg.Func" through an import, "Type.Method" when the receiver's type is
  * known, "Func" for this package's function) into q, its length returned,
@@ -526,17 +562,15 @@ static size_t call_names(struct walker *w, uint32_t fun, char *q, size_t nq,
 	return strlen(q);
 }
 
+/* An API that runs a function argument concurrently: 1, or 2 when many
+ * instances run at once (HTTP handlers); 0 if fun is none. */
 int wk_async_api(struct walker *w, uint32_t fun)
 {
-	static const char *const names[] = {
-		"Go", "AfterFunc", "HandleFunc", "Handle", "HandlerFunc",
-		"Submit", "Subscribe", "TryGo", NULL
-	};
 	const struct ast_node *nd = wk_N(w, fun);
 	uint32_t name = nd->kind == AST_SELECTOR_EXPR ? nd->b :
 			nd->kind == AST_IDENT ? fun : 0;
 	const struct scan_opts *o = w->p->o;
-	int i, id;
+	int id, k;
 
 	if (name && (o->concurrent_calls || o->serial_calls)) {
 		char q[256], raw[256];
@@ -553,31 +587,22 @@ int wk_async_api(struct walker *w, uint32_t fun)
 			return 2;
 	}
 	id = name ? wk_ident(w, name) : -1;
-	for (i = 0; id >= 0 && names[i]; i++)
-		if (id == kw_id(w->p, names[i]))
-			return i >= 2 && i <= 4 ? 2 : 1;	/* handlers: many */
-	return 0;
+	k = kw_class(w->p, id);
+	return k & KC_ASYNC_MANY ? 2 : k & KC_ASYNC ? 1 : 0;
 }
 
 /* A call that does not return: panic, os.Exit, log.Fatal*, t.Fatal*. */
 int wk_no_return(struct walker *w, uint32_t call_node)
 {
-	static const char *const names[] = {
-		"Exit", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf",
-		"FailNow", "Skip", "Skipf", "SkipNow", "Goexit", NULL
-	};
 	const struct ast_node *c = wk_N(w, call_node), *fun;
-	int i, id;
 
 	if (c->kind != AST_CALL_EXPR)
 		return 0;
 	fun = wk_N(w, c->a);
 	if (fun->kind == AST_IDENT)
 		return wk_id_is(w, c->a, "panic");
-	if (fun->kind == AST_SELECTOR_EXPR && (id = wk_ident(w, fun->b)) >= 0)
-		for (i = 0; names[i]; i++)
-			if (id == kw_id(w->p, names[i]))
-				return 1;
+	if (fun->kind == AST_SELECTOR_EXPR)
+		return (kw_class(w->p, wk_ident(w, fun->b)) & KC_NO_RETURN) != 0;
 	return 0;
 }
 
