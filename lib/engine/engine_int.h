@@ -36,6 +36,10 @@ struct names {
 int names_id(struct names *nm, const char *s, size_t len);
 /* The id of s if it was interned, else -1 (never adds). */
 int names_find(const struct names *nm, const char *s, size_t len);
+/* The same with the text's hash at hand: mg_hash(MG_HASH_SEED, s, len)
+ * in its low bits (31 of them do: lex_hash(), an identifier node's id). */
+int names_id_h(struct names *nm, const char *s, size_t len, uint32_t h);
+int names_find_h(const struct names *nm, const char *s, size_t len, uint32_t h);
 const char *names_str(const struct names *nm, int id);
 void names_release(struct names *nm);
 

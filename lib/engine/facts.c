@@ -25,7 +25,8 @@ int facts_ident_slow(struct pkg *p, int file, uint32_t n)
 	const char *s;
 
 	s = ast_ident(a, n, &len);
-	return f->ids[n] = names_id(&p->nm, s, len);
+	return f->ids[n] = names_id_h(&p->nm, s, len,
+				      (uint32_t)ast_ident_id(a, n));
 }
 
 /* An identifier's id if the name was ever interned, without adding it. */
@@ -38,7 +39,7 @@ static int ident_find(const struct pkg *p, int file, uint32_t n)
 	if (!n || ast_kind(a, n) != AST_IDENT)
 		return -1;
 	s = ast_ident(a, n, &len);
-	return names_find(&p->nm, s, len);
+	return names_find_h(&p->nm, s, len, (uint32_t)ast_ident_id(a, n));
 }
 
 int facts_type_index(const struct pkg *p, int name)
