@@ -5,6 +5,7 @@
  * then its accesses and calls with callees' effects applied, then judge)
  * and freeing what they made.  Not: any stage's logic.
  */
+#define _GNU_SOURCE	/* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,20 +57,19 @@ static int test_support(const char *path)
 /* Can the package hold a map the engine knows?  Its maps are declared
  * here (map[ in a type), or learned from delete() and a string index;
  * a package with none of them has nothing to judge (a fifth of the Go
- * tree's bytes), so it is not parsed.  One pass over the bytes. */
+ * tree's bytes), so it is not parsed. */
 static int may_have_maps(const struct scan_file *files, size_t n)
 {
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < n; i++) {
-		const char *s = files[i].data;
-		size_t len = files[i].len;
+		const char *s = files[i].data, *b = s, *e = s + files[i].len;
 
-		for (k = 0; k + 1 < len; k++)
-			if ((s[k] == '[' && (s[k + 1] == '"' || s[k + 1] == '`')) ||
-			    (s[k] == 'm' && k + 4 <= len && !memcmp(s + k, "map[", 4)) ||
-			    (s[k] == 'd' && k + 7 <= len &&
-			     !memcmp(s + k, "delete(", 7)))
+		if (memmem(s, files[i].len, "map[", 4) ||
+		    memmem(s, files[i].len, "delete(", 7))
+			return 1;
+		while ((b = memchr(b, '[', (size_t)(e - b))) && ++b < e)
+			if (*b == '"' || *b == '`')
 				return 1;
 	}
 	return 0;
@@ -107,8 +107,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 		f->ast = parse_file_ex(f->src, f->len, f->generated &&
 				       !o->include_generated
 				       ? PARSE_SKIP_BODIES : 0);
-		f->ids = xmalloc(f->ast->nnodes * sizeof(*f->ids));
-		memset(f->ids, 0xfe, f->ast->nnodes * sizeof(*f->ids));
+		f->ids = xcalloc(f->ast->nnodes, sizeof(*f->ids));
 	}
 	facts_build(&p);
 	for (i = 0; i < p.funcs.n; i++)	/* not known before its walk */

@@ -291,10 +291,9 @@ struct lloc {
 	int go;			/* the goroutine literal it was made in */
 };
 
-#define IDS_UNSET ((int32_t)0xfefefefe)
 struct efile {
-	int32_t *ids;		/* [node]: the identifier's name id, or
-				 * IDS_UNSET (bytes 0xfe: memset) */
+	int32_t *ids;		/* [node]: the identifier's name id + 1, or
+				 * 0 while not looked up (calloc'd) */
 	const char *path;
 	const char *src;
 	size_t len;
@@ -400,8 +399,8 @@ static inline int facts_ident(struct pkg *p, int file, uint32_t n)
 
 	if (!n || ast_kind(f->ast, n) != AST_IDENT)
 		return -1;
-	if (f->ids[n] != IDS_UNSET)
-		return f->ids[n];
+	if (f->ids[n])
+		return f->ids[n] - 1;
 	return facts_ident_slow(p, file, n);
 }
 /* The type under a named non-struct type (a named map type is a map). */

@@ -25,8 +25,8 @@ int facts_ident_slow(struct pkg *p, int file, uint32_t n)
 	const char *s;
 
 	s = ast_ident(a, n, &len);
-	return f->ids[n] = names_id_h(&p->nm, s, len,
-				      (uint32_t)ast_ident_id(a, n));
+	f->ids[n] = names_id_h(&p->nm, s, len, (uint32_t)ast_ident_id(a, n)) + 1;
+	return f->ids[n] - 1;
 }
 
 /* An identifier's id if the name was ever interned, without adding it. */

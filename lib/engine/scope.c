@@ -16,11 +16,6 @@
 #include "util/re.h"
 #include "util/util.h"
 
-const struct ast_node *wk_N(const struct walker *w, uint32_t n)
-{
-	return ast_node(w->a, n);
-}
-
 /* The name id of keyword literal s, interned once per package and kept by
  * the literal's address (callers pass string literals). */
 static int kw_id(struct pkg *p, const char *s)

@@ -76,7 +76,10 @@ struct meet {
 	int any;
 };
 
-const struct ast_node *wk_N(const struct walker *w, uint32_t n);
+static inline const struct ast_node *wk_N(const struct walker *w, uint32_t n)
+{
+	return ast_node(w->a, n);
+}
 int wk_id_is(const struct walker *w, uint32_t n, const char *s);
 int wk_ident(struct walker *w, uint32_t n);
 struct local *wk_lookup(struct walker *w, int name);
