@@ -49,7 +49,7 @@ struct local *wk_lookup(struct walker *w, int name)
 {
 	size_t i;
 
-	if (name < 0)
+	if (name < 0 || !(w->declared[(name >> 6) & 15] >> (name & 63) & 1))
 		return NULL;
 	for (i = w->locals.n; i-- > 0;)
 		if (w->locals.v[i].name == name)
@@ -66,6 +66,7 @@ struct local *wk_declare(struct walker *w, uint32_t id_node, struct ty ty)
 		return NULL;
 	l = VEC_PUSH(w->locals);
 	l->name = name;
+	w->declared[(name >> 6) & 15] |= 1ULL << (name & 63);
 	l->ty = ty;
 	l->alias = -1;
 	l->hooks = -1;

@@ -117,12 +117,12 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 		int fn;
 		struct local *l;
 
-		if (mode != 2 && (l = wk_lookup(w, wk_ident(w, n)))) {
+		if (mode == 2)
+			return;
+		if ((l = wk_lookup(w, wk_ident(w, n)))) {
 			wk_note_capture(w, l);
 			return;
 		}
-		if (mode == 2 || wk_lookup(w, wk_ident(w, n)))
-			return;
 		fn = facts_func_index(w->p, -1, wk_ident(w, n));
 		if (fn >= 0)
 			wk_call(w, fn, n, CALL_VALUE, 0);
@@ -659,6 +659,8 @@ void walk_func(struct pkg *p, int fn, int pass)
 			rt.kind = TY_NAMED, rt.named = f->recv_type;
 		l = VEC_PUSH(w.locals);
 		l->name = f->recv_name;
+		if (l->name >= 0)
+			w.declared[(l->name >> 6) & 15] |= 1ULL << (l->name & 63);
 		l->ty = rt;
 		l->alias = -1;
 		l->param = -1;

@@ -39,6 +39,9 @@ struct walker {
 	int fn, file, pass;
 	struct func *f;		/* borrowed: funcs do not grow during walks */
 	VEC(struct local) locals;
+	uint64_t declared[16];	/* bit (name id & 1023): some local of
+				 * that name was declared (never cleared:
+				 * a clear bit spares wk_lookup() its scan) */
 	struct lockset ls;
 	struct lockset exit;
 	int have_exit;
