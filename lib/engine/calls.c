@@ -348,6 +348,12 @@ void wk_handed_over(struct walker *w, uint32_t n, int depth,
 
 	if (!n || depth > 64)
 		return;
+	if (!depth) {	/* nothing held now: nothing to hand over */
+		for (h = 0; h < w->ls.n && w->ls.h[h].shared == LS_RELEASED; h++)
+			;
+		if (h == w->ls.n)
+			return;
+	}
 	if (ast_kind(w->a, n) == AST_CALL_EXPR &&
 	    wk_lock_op(w, n, &l) == OP_UNLOCK && (h = ls_holds(&w->ls, l)) >= 0)
 		ls_lock(out, l, w->ls.h[h].shared == LS_SHARED);
