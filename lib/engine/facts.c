@@ -664,8 +664,9 @@ static void var_init_calls(struct pkg *p, int file, uint32_t n, int depth)
 	if (ast_kind(a, n) == AST_FUNC_LIT)
 		return;
 	ast_iter_init(&it, a, n);
-	while ((c = ast_iter_next(&it)))
-		var_init_calls(p, file, c, depth + 1);
+	while ((c = ast_iter_next(&it)))	/* leaves (tables) call nothing */
+		if (ast_kind(a, c) != AST_BASIC_LIT && ast_kind(a, c) != AST_IDENT)
+			var_init_calls(p, file, c, depth + 1);
 }
 
 static void add_vars(struct pkg *p, int file, uint32_t decl)
