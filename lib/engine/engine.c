@@ -62,16 +62,18 @@ static int may_have_maps(const struct scan_file *files, size_t n)
 {
 	size_t i;
 
+	/* every '[' (memchr): after "map", or before a string */
 	for (i = 0; i < n; i++) {
 		const char *s = files[i].data, *b = s, *e = s + files[i].len;
 
-		if (memmem(s, files[i].len, "map[", 4) ||
-		    memmem(s, files[i].len, "delete(", 7))
-			return 1;
-		while ((b = memchr(b, '[', (size_t)(e - b))) && ++b < e)
-			if (*b == '"' || *b == '`')
+		for (; (b = memchr(b, '[', (size_t)(e - b))); b++)
+			if ((b - s >= 3 && !memcmp(b - 3, "map", 3)) ||
+			    (b + 1 < e && (b[1] == '"' || b[1] == '`')))
 				return 1;
 	}
+	for (i = 0; i < n; i++)
+		if (memmem(files[i].data, files[i].len, "delete(", 7))
+			return 1;
 	return 0;
 }
 
