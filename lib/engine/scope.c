@@ -18,7 +18,7 @@
 
 /* The name id of keyword literal s, interned once per package and kept by
  * the literal's address (callers pass string literals). */
-static int kw_id(struct pkg *p, const char *s)
+static inline int kw_id(struct pkg *p, const char *s)
 {
 	/* literals lie bytes apart: a multiplicative hash spreads them */
 	size_t h = (size_t)(((uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ULL) >>
@@ -35,14 +35,12 @@ static int kw_id(struct pkg *p, const char *s)
 
 int wk_id_is(const struct walker *w, uint32_t n, const char *s)
 {
+	int id;
+
 	if (!n || ast_kind(w->a, n) != AST_IDENT)
 		return 0;
-	return facts_ident(w->p, w->file, n) == kw_id(w->p, s);
-}
-
-int wk_ident(struct walker *w, uint32_t n)
-{
-	return facts_ident(w->p, w->file, n);
+	id = facts_ident(w->p, w->file, n);
+	return id == kw_id(w->p, s);
 }
 
 struct local *wk_lookup(struct walker *w, int name)

@@ -84,7 +84,10 @@ static inline const struct ast_node *wk_N(const struct walker *w, uint32_t n)
 	return ast_node(w->a, n);
 }
 int wk_id_is(const struct walker *w, uint32_t n, const char *s);
-int wk_ident(struct walker *w, uint32_t n);
+static inline int wk_ident(struct walker *w, uint32_t n)
+{
+	return facts_ident(w->p, w->file, n);
+}
 struct local *wk_lookup(struct walker *w, int name);
 struct local *wk_declare(struct walker *w, uint32_t id_node, struct ty ty);
 int wk_pvar_index(const struct walker *w, int name);
