@@ -578,7 +578,7 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 		}
 		if (async || go_site >= 0)
 			wk_escape(w, v[i]);	/* go f(x), g.Go(x) */
-		if (callee < 0 && (wk_map_loc(w, v[i]) >= 0 ||
+		if (callee < 0 && w->pass == 2 && (wk_map_loc(w, v[i]) >= 0 ||
 				   param_map(w, v[i]) >= 0)) {
 			/* a map handed to code we cannot see: a read of it
 			 * (fmt, json, maps.Copy and sort range over it) */

@@ -86,7 +86,9 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 		if (ast_kind(w->a, nd->b) == AST_BASIC_LIT &&
 		    wk_N(w, nd->b)->op == T_STRING)
 			wk_learn_map(w, nd->a);
-		wk_access(w, nd->a, wk_map_loc(w, nd->a), mode == WR ? AC_WRITE : 0);
+		if (w->pass == 2)	/* the first pass records no access */
+			wk_access(w, nd->a, wk_map_loc(w, nd->a),
+				  mode == WR ? AC_WRITE : 0);
 		wk_expr(w, nd->a, RD);
 		wk_expr(w, nd->b, RD);
 		return;
@@ -450,7 +452,8 @@ void wk_stmt(struct walker *w, uint32_t n)
 	case AST_RETURN_STMT:
 		for (i = 0; i < ast_list_len(w->a, s->a); i++) {
 			uint32_t r = ast_list(w->a, s->a)[i];
-			loc_t rm = w->in_go || w->later ? -1 : wk_map_loc(w, r);
+			loc_t rm = w->in_go || w->later || w->pass == 1
+				   ? -1 : wk_map_loc(w, r);
 
 			/* the map itself handed out (a getter); not an inner
 			 * map of a map of maps, replaced whole by its writers */
