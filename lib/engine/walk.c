@@ -108,8 +108,9 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 		uint32_t recv;
 		int fn;
 
-		/* a method value (x.M not called) escapes */
-		fn = mode != 2 ? wk_callee_of(w, n, &recv) : -1;
+		/* a method value (x.M not called) escapes (a call the first
+		 * pass does not record) */
+		fn = mode != 2 && w->pass == 2 ? wk_callee_of(w, n, &recv) : -1;
 		if (fn >= 0)
 			wk_call(w, fn, n, CALL_VALUE, 0);
 		wk_expr(w, nd->a, RD);
@@ -125,7 +126,7 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 			wk_note_capture(w, l);
 			return;
 		}
-		fn = facts_func_index(w->p, -1, wk_ident(w, n));
+		fn = w->pass == 2 ? facts_func_index(w->p, -1, wk_ident(w, n)) : -1;
 		if (fn >= 0)
 			wk_call(w, fn, n, CALL_VALUE, 0);
 		return;
