@@ -715,7 +715,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	}
 	/* maps.Copy(dst, src), maps.DeleteFunc(m, f): they write their
 	 * first argument (the rest of a map handed over is read below) */
-	if (callee < 0 && fun->kind == AST_SELECTOR_EXPR &&
+	if (callee < 0 && w->pass == 2 && fun->kind == AST_SELECTOR_EXPR &&
 	    wk_N(w, fun->a)->kind == AST_IDENT && wk_id_is(w, fun->a, "maps") &&
 	    facts_is_import(w->p, wk_ident(w, fun->a)) &&
 	    (wk_id_is(w, fun->b, "Copy") || wk_id_is(w, fun->b, "DeleteFunc")) &&
