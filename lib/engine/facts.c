@@ -789,6 +789,19 @@ void facts_build(struct pkg *p)
 	size_t fi, i;
 
 	p->sync_name = -1;
+	/* the functions' room at once: a func is large, doubling copies */
+	for (fi = 0, i = 0; fi < p->nfiles; fi++) {
+		const struct ast *a = p->files[fi].ast;
+		const struct ast_node *file = ast_node(a, a->file);
+		uint32_t k;
+
+		for (k = 0; k < ast_list_len(a, file->b); k++)
+			i += ast_kind(a, ast_list(a, file->b)[k]) == AST_FUNC_DECL;
+	}
+	if (i > p->funcs.a) {
+		p->funcs.v = xrealloc(p->funcs.v, i * sizeof(*p->funcs.v));
+		p->funcs.a = i;
+	}
 	/* imports and type names first: fields and vars refer to them */
 	for (fi = 0; fi < p->nfiles; fi++) {
 		const struct ast *a = p->files[fi].ast;
