@@ -508,8 +508,10 @@ void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
 			}
 			/* fall through: the division operator */
 			/* FALLTHROUGH */
-		case C_OP:
-			i += op_len(src + i, len - i);
+		case C_OP:	/* brackets and ',' stand alone: no call */
+			i += c == '(' || c == ')' || c == '{' || c == '}' ||
+			     c == '[' || c == ']' || c == ','
+			     ? 1 : op_len(src + i, len - i);
 			push(&s, LEX_OP, start, i);
 			break;
 		case C_DOT:
