@@ -447,7 +447,7 @@ void wk_once_do(struct walker *w, uint32_t n)
 	uint32_t recv, arg;
 	int fn;
 
-	if (fun->kind != AST_SELECTOR_EXPR || !wk_id_is(w, fun->b, "Do") ||
+	if (fun->kind != AST_SELECTOR_EXPR || !(wk_kw_class(w, fun->b) & KC_DO) ||
 	    ast_list_len(w->a, c->b) != 1)
 		return;
 	arg = ast_list(w->a, c->b)[0];
@@ -600,7 +600,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 {
 	const struct ast_node *c = wk_N(w, n), *fun = wk_N(w, c->a);
 	uint32_t recv = 0;
-	int callee, op, async, site = -1;
+	int callee, op, async, site = -1, builtin;
 	struct call *rec;
 	loc_t l;
 
@@ -647,19 +647,20 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 			ls_lock(&w->ls, l, op == OP_RLOCK);
 		return;
 	}
+	builtin = fun->kind == AST_IDENT ? wk_kw_class(w, c->a) : 0;
 	if (fun->kind == AST_IDENT &&
-	    (wk_id_is(w, c->a, "delete") || wk_id_is(w, c->a, "clear")) &&
+	    (builtin & (KC_DELETE | KC_CLEAR)) &&
 	    !wk_lookup(w, wk_ident(w, c->a)) && ast_list_len(w->a, c->b)) {
 		uint32_t m = ast_list(w->a, c->b)[0];
 
-		if (wk_id_is(w, c->a, "delete"))
+		if (builtin & KC_DELETE)
 			wk_learn_map(w, m);	/* only maps are deleted from */
 		wk_access(w, m, wk_map_loc(w, m), AC_WRITE);
 		wk_expr(w, m, RD);
 		wk_args(w, c->b, -1, 0, -1, 0);
 		return;
 	}
-	if (fun->kind == AST_IDENT && wk_id_is(w, c->a, "close") &&
+	if (fun->kind == AST_IDENT && (builtin & KC_CLOSE) &&
 	    !wk_lookup(w, wk_ident(w, c->a)) && ast_list_len(w->a, c->b) == 1 &&
 	    w->pass == 2 && !w->in_go && !w->later) {
 		uint32_t ch = ast_list(w->a, c->b)[0];
@@ -675,7 +676,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 			k->deferred = (uint8_t)deferred;
 		}
 	}
-	if (fun->kind == AST_IDENT && wk_id_is(w, c->a, "len") &&
+	if (fun->kind == AST_IDENT && (builtin & KC_LEN) &&
 	    !wk_lookup(w, wk_ident(w, c->a)) && ast_list_len(w->a, c->b) == 1) {
 		uint32_t m = ast_list(w->a, c->b)[0];
 
@@ -788,7 +789,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		wk_expr(w, c->a, RD);
 	}
 	wk_args(w, c->b, callee, async, go ? site : -1,
-	     fun->kind == AST_SELECTOR_EXPR && wk_id_is(w, fun->b, "Do") &&
+	     fun->kind == AST_SELECTOR_EXPR && (wk_kw_class(w, fun->b) & KC_DO) &&
 	     ast_list_len(w->a, c->b) == 1);
 	if (wk_no_return(w, n))
 		w->terminated = 1;

@@ -360,7 +360,7 @@ struct pkg {
 #define KW_SLOTS 128		/* > twice the engine's keyword literals */
 	const char *kw_key[KW_SLOTS];	/* scope.c: keyword literal -> id */
 	int kw_val[KW_SLOTS];
-	uint8_t *kw_class;	/* scope.c: [name id] the call-name lists it
+	uint16_t *kw_class;	/* scope.c: [name id] the call-name lists it
 				 * is on (no-return, async API), for ids below
 				 * nkw_class (later names are on none) */
 	size_t nkw_class;

@@ -227,7 +227,7 @@ struct ty wk_type_of(struct walker *w, uint32_t n)
 			uint32_t recv;
 			int fn;
 
-			if ((wk_id_is(w, nd->a, "make") || wk_id_is(w, nd->a, "new")) &&
+			if ((wk_kw_class(w, nd->a) & (KC_MAKE | KC_NEW)) &&
 			    ast_list_len(w->a, nd->b))
 				return facts_type_expr(w->p, w->file,
 					ast_list(w->a, nd->b)[0]);
@@ -406,7 +406,7 @@ int wk_fresh_value(struct walker *w, uint32_t v)
 		uint32_t recv;
 		int fn;
 
-		if (wk_id_is(w, nd->a, "make") || wk_id_is(w, nd->a, "new"))
+		if (wk_kw_class(w, nd->a) & (KC_MAKE | KC_NEW))
 			return 1;
 		fn = wk_callee_of(w, nd->a, &recv);
 		if (fn >= 0 && w->p->funcs.v[fn].returns_fresh)
@@ -455,11 +455,9 @@ loc_t wk_lock_loc(struct walker *w, uint32_t x)
 
 /* The lists a call's name is looked up in, by name id: each name interned
  * once per package, so one array read says which list holds it. */
-enum { KC_NO_RETURN = 1, KC_ASYNC = 2, KC_ASYNC_MANY = 4, KC_LOCK = 8,
-       KC_RLOCK = 16, KC_UNLOCK = 32 };
 static const struct {
 	const char *name;
-	uint8_t k;
+	uint16_t k;
 } kw_classes[] = {
 	/* APIs that run a function argument concurrently, by the method's
 	 * name: many instances at once for HTTP handlers */
@@ -476,6 +474,10 @@ static const struct {
 	{ "Goexit", KC_NO_RETURN },
 	{ "Lock", KC_LOCK }, { "RLock", KC_RLOCK }, { "Unlock", KC_UNLOCK },
 	{ "RUnlock", KC_UNLOCK },
+	/* builtins (unless a local shadows them) and x.Do() of sync.Once */
+	{ "delete", KC_DELETE }, { "clear", KC_CLEAR }, { "close", KC_CLOSE },
+	{ "len", KC_LEN }, { "make", KC_MAKE }, { "new", KC_NEW },
+	{ "panic", KC_PANIC }, { "Do", KC_DO },
 };
 
 static int kw_class(struct pkg *p, int id)
@@ -486,11 +488,16 @@ static int kw_class(struct pkg *p, int id)
 		for (i = 0; i < n; i++)
 			kw_id(p, kw_classes[i].name);
 		p->nkw_class = p->nm.n;
-		p->kw_class = xcalloc(p->nkw_class, 1);
+		p->kw_class = xcalloc(p->nkw_class, sizeof(*p->kw_class));
 		for (i = 0; i < n; i++)
 			p->kw_class[kw_id(p, kw_classes[i].name)] |= kw_classes[i].k;
 	}
 	return id >= 0 && (size_t)id < p->nkw_class ? p->kw_class[id] : 0;
+}
+
+int wk_kw_class(struct walker *w, uint32_t n)
+{
+	return n ? kw_class(w->p, wk_ident(w, n)) : 0;
 }
 
 int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l)
@@ -594,7 +601,7 @@ int wk_no_return(struct walker *w, uint32_t call_node)
 		return 0;
 	fun = wk_N(w, c->a);
 	if (fun->kind == AST_IDENT)
-		return wk_id_is(w, c->a, "panic");
+		return (wk_kw_class(w, c->a) & KC_PANIC) != 0;
 	if (fun->kind == AST_SELECTOR_EXPR)
 		return (kw_class(w->p, wk_ident(w, fun->b)) & KC_NO_RETURN) != 0;
 	return 0;
