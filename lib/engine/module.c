@@ -96,11 +96,9 @@ void module_add_refs(struct module *m, const char *src, size_t len)
 	struct { const char *s; size_t n; } *v = NULL;
 	size_t nv = 0, av = 0, i, k;
 	struct ref *seen;
-	size_t scap = 64;
+	size_t scap = 1024;
 	const char *p = src, *end = src + len;
 
-	while (scap < 1024 && scap * 256 < len)	/* a name per 128 bytes, at most */
-		scap *= 2;
 	seen = xcalloc(scap, sizeof(*seen));
 	while ((p = memchr(p, '.', (size_t)(end - p))) && ++p < end) {
 		const char *s = p;
