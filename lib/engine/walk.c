@@ -147,6 +147,15 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 			wk_expr(w, nd->a, RD);
 		wk_expr(w, nd->b, RD);
 		return;
+	case AST_BINARY_EXPR:	/* the default's order, without the iterator */
+	case AST_PAREN_EXPR:
+	case AST_STAR_EXPR:
+		w->depth++;
+		wk_expr(w, nd->a, RD);
+		if (nd->kind == AST_BINARY_EXPR)
+			wk_expr(w, nd->b, RD);
+		w->depth--;
+		return;
 	case AST_BASIC_LIT:
 	case AST_MAP_TYPE:
 	case AST_ARRAY_TYPE:
