@@ -447,7 +447,8 @@ void wk_once_do(struct walker *w, uint32_t n)
 	uint32_t recv, arg;
 	int fn;
 
-	if (fun->kind != AST_SELECTOR_EXPR || !(wk_kw_class(w, fun->b) & KC_DO) ||
+	if (fun->kind != AST_SELECTOR_EXPR ||
+	    !(wk_kw_class(w, fun->b) & KC_DO) ||
 	    ast_list_len(w->a, c->b) != 1)
 		return;
 	arg = ast_list(w->a, c->b)[0];
@@ -789,7 +790,8 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		wk_expr(w, c->a, RD);
 	}
 	wk_args(w, c->b, callee, async, go ? site : -1,
-	     fun->kind == AST_SELECTOR_EXPR && (wk_kw_class(w, fun->b) & KC_DO) &&
+	     fun->kind == AST_SELECTOR_EXPR &&
+	     (wk_kw_class(w, fun->b) & KC_DO) &&
 	     ast_list_len(w->a, c->b) == 1);
 	if (wk_no_return(w, n))
 		w->terminated = 1;

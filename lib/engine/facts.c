@@ -664,8 +664,9 @@ static void var_init_calls(struct pkg *p, int file, uint32_t n, int depth)
 	if (ast_kind(a, n) == AST_FUNC_LIT)
 		return;
 	ast_iter_init(&it, a, n);
-	while ((c = ast_iter_next(&it)))	/* leaves (tables) call nothing */
-		if (ast_kind(a, c) != AST_BASIC_LIT && ast_kind(a, c) != AST_IDENT)
+	while ((c = ast_iter_next(&it)))	/* leaves (tables) call none */
+		if (ast_kind(a, c) != AST_BASIC_LIT &&
+		    ast_kind(a, c) != AST_IDENT)
 			var_init_calls(p, file, c, depth + 1);
 }
 
@@ -796,7 +797,8 @@ void facts_build(struct pkg *p)
 		uint32_t k;
 
 		for (k = 0; k < ast_list_len(a, file->b); k++)
-			i += ast_kind(a, ast_list(a, file->b)[k]) == AST_FUNC_DECL;
+			i += ast_kind(a, ast_list(a, file->b)[k]) ==
+			     AST_FUNC_DECL;
 	}
 	if (i > p->funcs.a) {
 		p->funcs.v = xrealloc(p->funcs.v, i * sizeof(*p->funcs.v));

@@ -771,7 +771,8 @@ static void split_hex(struct lexed *lx, const char *src)
 	while (again) {
 		again = 0;
 		for (i = 0; i < lx->ntok; i++)	/* numbers only: a cheap test */
-			if (lx->tok[i].kind >= LEX_INT && lx->tok[i].kind <= LEX_IMAG &&
+			if (lx->tok[i].kind >= LEX_INT &&
+			    lx->tok[i].kind <= LEX_IMAG &&
 			    hex_cut(src, &lx->tok[i]))
 				break;
 		if (i == lx->ntok)

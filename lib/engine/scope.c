@@ -490,7 +490,8 @@ static int kw_class(struct pkg *p, int id)
 		p->nkw_class = p->nm.n;
 		p->kw_class = xcalloc(p->nkw_class, sizeof(*p->kw_class));
 		for (i = 0; i < n; i++)
-			p->kw_class[kw_id(p, kw_classes[i].name)] |= kw_classes[i].k;
+			p->kw_class[kw_id(p, kw_classes[i].name)] |=
+				kw_classes[i].k;
 	}
 	return id >= 0 && (size_t)id < p->nkw_class ? p->kw_class[id] : 0;
 }

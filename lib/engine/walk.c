@@ -126,7 +126,8 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 			wk_note_capture(w, l);
 			return;
 		}
-		fn = w->pass == 2 ? facts_func_index(w->p, -1, wk_ident(w, n)) : -1;
+		fn = w->pass == 2 ?
+		     facts_func_index(w->p, -1, wk_ident(w, n)) : -1;
 		if (fn >= 0)
 			wk_call(w, fn, n, CALL_VALUE, 0);
 		return;
@@ -673,7 +674,8 @@ void walk_func(struct pkg *p, int fn, int pass)
 		l = VEC_PUSH(w.locals);
 		l->name = f->recv_name;
 		if (l->name >= 0)
-			w.declared[(l->name >> 6) & 15] |= 1ULL << (l->name & 63);
+			w.declared[(l->name >> 6) & 15] |=
+				1ULL << (l->name & 63);
 		l->ty = rt;
 		l->alias = -1;
 		l->param = -1;
