@@ -348,6 +348,12 @@ void wk_handed_over(struct walker *w, uint32_t n, int depth,
 
 	if (!n || depth > 64)
 		return;
+	if (!depth) {	/* nothing held now: nothing to hand over */
+		for (h = 0; h < w->ls.n && w->ls.h[h].shared == LS_RELEASED; h++)
+			;
+		if (h == w->ls.n)
+			return;
+	}
 	if (ast_kind(w->a, n) == AST_CALL_EXPR &&
 	    wk_lock_op(w, n, &l) == OP_UNLOCK && (h = ls_holds(&w->ls, l)) >= 0)
 		ls_lock(out, l, w->ls.h[h].shared == LS_SHARED);
@@ -441,7 +447,8 @@ void wk_once_do(struct walker *w, uint32_t n)
 	uint32_t recv, arg;
 	int fn;
 
-	if (fun->kind != AST_SELECTOR_EXPR || !wk_id_is(w, fun->b, "Do") ||
+	if (fun->kind != AST_SELECTOR_EXPR ||
+	    !(wk_kw_class(w, fun->b) & KC_DO) ||
 	    ast_list_len(w->a, c->b) != 1)
 		return;
 	arg = ast_list(w->a, c->b)[0];
@@ -572,7 +579,7 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 		}
 		if (async || go_site >= 0)
 			wk_escape(w, v[i]);	/* go f(x), g.Go(x) */
-		if (callee < 0 && (wk_map_loc(w, v[i]) >= 0 ||
+		if (callee < 0 && w->pass == 2 && (wk_map_loc(w, v[i]) >= 0 ||
 				   param_map(w, v[i]) >= 0)) {
 			/* a map handed to code we cannot see: a read of it
 			 * (fmt, json, maps.Copy and sort range over it) */
@@ -594,7 +601,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 {
 	const struct ast_node *c = wk_N(w, n), *fun = wk_N(w, c->a);
 	uint32_t recv = 0;
-	int callee, op, async, site = -1;
+	int callee, op, async, site = -1, builtin;
 	struct call *rec;
 	loc_t l;
 
@@ -641,19 +648,20 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 			ls_lock(&w->ls, l, op == OP_RLOCK);
 		return;
 	}
+	builtin = fun->kind == AST_IDENT ? wk_kw_class(w, c->a) : 0;
 	if (fun->kind == AST_IDENT &&
-	    (wk_id_is(w, c->a, "delete") || wk_id_is(w, c->a, "clear")) &&
+	    (builtin & (KC_DELETE | KC_CLEAR)) &&
 	    !wk_lookup(w, wk_ident(w, c->a)) && ast_list_len(w->a, c->b)) {
 		uint32_t m = ast_list(w->a, c->b)[0];
 
-		if (wk_id_is(w, c->a, "delete"))
+		if (builtin & KC_DELETE)
 			wk_learn_map(w, m);	/* only maps are deleted from */
 		wk_access(w, m, wk_map_loc(w, m), AC_WRITE);
 		wk_expr(w, m, RD);
 		wk_args(w, c->b, -1, 0, -1, 0);
 		return;
 	}
-	if (fun->kind == AST_IDENT && wk_id_is(w, c->a, "close") &&
+	if (fun->kind == AST_IDENT && (builtin & KC_CLOSE) &&
 	    !wk_lookup(w, wk_ident(w, c->a)) && ast_list_len(w->a, c->b) == 1 &&
 	    w->pass == 2 && !w->in_go && !w->later) {
 		uint32_t ch = ast_list(w->a, c->b)[0];
@@ -669,7 +677,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 			k->deferred = (uint8_t)deferred;
 		}
 	}
-	if (fun->kind == AST_IDENT && wk_id_is(w, c->a, "len") &&
+	if (fun->kind == AST_IDENT && (builtin & KC_LEN) &&
 	    !wk_lookup(w, wk_ident(w, c->a)) && ast_list_len(w->a, c->b) == 1) {
 		uint32_t m = ast_list(w->a, c->b)[0];
 
@@ -709,7 +717,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	}
 	/* maps.Copy(dst, src), maps.DeleteFunc(m, f): they write their
 	 * first argument (the rest of a map handed over is read below) */
-	if (callee < 0 && fun->kind == AST_SELECTOR_EXPR &&
+	if (callee < 0 && w->pass == 2 && fun->kind == AST_SELECTOR_EXPR &&
 	    wk_N(w, fun->a)->kind == AST_IDENT && wk_id_is(w, fun->a, "maps") &&
 	    facts_is_import(w->p, wk_ident(w, fun->a)) &&
 	    (wk_id_is(w, fun->b, "Copy") || wk_id_is(w, fun->b, "DeleteFunc")) &&
@@ -805,7 +813,8 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		wk_expr(w, c->a, RD);
 	}
 	wk_args(w, c->b, callee, async, go ? site : -1,
-	     fun->kind == AST_SELECTOR_EXPR && wk_id_is(w, fun->b, "Do") &&
+	     fun->kind == AST_SELECTOR_EXPR &&
+	     (wk_kw_class(w, fun->b) & KC_DO) &&
 	     ast_list_len(w->a, c->b) == 1);
 	if (wk_no_return(w, n))
 		w->terminated = 1;

@@ -58,22 +58,23 @@ static int test_support(const char *path)
 /* Can the package hold a map the engine knows?  Its maps are declared
  * here (map[ in a type), or learned from delete() and a string index;
  * a package with none of them has nothing to judge (a fifth of the Go
- * tree's bytes), so it is not parsed.  One pass over the bytes. */
+ * tree's bytes), so it is not parsed. */
 static int may_have_maps(const struct scan_file *files, size_t n)
 {
-	size_t i, k;
+	size_t i;
 
+	/* every '[' (memchr): after "map", or before a string */
 	for (i = 0; i < n; i++) {
-		const char *s = files[i].data;
-		size_t len = files[i].len;
+		const char *s = files[i].data, *b = s, *e = s + files[i].len;
 
-		for (k = 0; k + 1 < len; k++)
-			if ((s[k] == '[' && (s[k + 1] == '"' || s[k + 1] == '`')) ||
-			    (s[k] == 'm' && k + 4 <= len && !memcmp(s + k, "map[", 4)) ||
-			    (s[k] == 'd' && k + 7 <= len &&
-			     !memcmp(s + k, "delete(", 7)))
+		for (; (b = memchr(b, '[', (size_t)(e - b))); b++)
+			if ((b - s >= 3 && !memcmp(b - 3, "map", 3)) ||
+			    (b + 1 < e && (b[1] == '"' || b[1] == '`')))
 				return 1;
 	}
+	for (i = 0; i < n; i++)
+		if (memmem(files[i].data, files[i].len, "delete(", 7))
+			return 1;
 	return 0;
 }
 
@@ -179,8 +180,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 		f->ast = parse_file_ex(f->src, f->len, f->generated &&
 				       !o->include_generated
 				       ? PARSE_SKIP_BODIES : 0);
-		f->ids = xmalloc(f->ast->nnodes * sizeof(*f->ids));
-		memset(f->ids, 0xfe, f->ast->nnodes * sizeof(*f->ids));
+		f->ids = xcalloc(f->ast->nnodes, sizeof(*f->ids));
 	}
 	facts_build(&p);
 	for (i = 0; i < p.funcs.n; i++)	/* not known before its walk */
@@ -219,4 +219,5 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.var_of);
 	free(p.false_consts);
 	free(p.called);
+	free(p.kw_class);
 }

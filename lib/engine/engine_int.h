@@ -38,6 +38,10 @@ struct names {
 int names_id(struct names *nm, const char *s, size_t len);
 /* The id of s if it was interned, else -1 (never adds). */
 int names_find(const struct names *nm, const char *s, size_t len);
+/* The same with the text's hash at hand: mg_hash(MG_HASH_SEED, s, len)
+ * in its low bits (31 of them do: lex_hash(), an identifier node's id). */
+int names_id_h(struct names *nm, const char *s, size_t len, uint32_t h);
+int names_find_h(const struct names *nm, const char *s, size_t len, uint32_t h);
 const char *names_str(const struct names *nm, int id);
 void names_release(struct names *nm);
 
@@ -297,10 +301,9 @@ struct lloc {
 	int go;			/* the goroutine literal it was made in */
 };
 
-#define IDS_UNSET ((int32_t)0xfefefefe)
 struct efile {
-	int32_t *ids;		/* [node]: the identifier's name id, or
-				 * IDS_UNSET (bytes 0xfe: memset) */
+	int32_t *ids;		/* [node]: the identifier's name id + 1, or
+				 * 0 while not looked up (calloc'd) */
 	const char *path;
 	const char *src;
 	size_t len;
@@ -388,9 +391,13 @@ struct pkg {
 	struct finding_list *out;
 	size_t cur;		/* the finding emit() just made + 1, or 0 */
 	int trace;		/* MAPGUARD_ENGINE_TRACE: accesses on stderr */
-#define KW_SLOTS 64		/* > the engine's keyword literals */
+#define KW_SLOTS 128		/* > twice the engine's keyword literals */
 	const char *kw_key[KW_SLOTS];	/* scope.c: keyword literal -> id */
 	int kw_val[KW_SLOTS];
+	uint16_t *kw_class;	/* scope.c: [name id] the call-name lists it
+				 * is on (no-return, async API), for ids below
+				 * nkw_class (later names are on none) */
+	size_t nkw_class;
 	uint8_t *called;	/* [name id]: some call names it (x.name(),
 				 * name()), resolved or not */
 	size_t ncalled;
@@ -417,7 +424,19 @@ int facts_field(const struct pkg *p, int t, int name);
 int facts_embedded_mutex(const struct pkg *p, int t);
 /* The method name of type t, promoted through embedded fields, or -1. */
 int facts_method(const struct pkg *p, int t, int name);
-int facts_ident(struct pkg *p, int file, uint32_t n);
+/* An identifier node's name id (interned on first use), or -1 when n is
+ * no identifier; the cached case inline (the walk asks it most). */
+int facts_ident_slow(struct pkg *p, int file, uint32_t n);
+static inline int facts_ident(struct pkg *p, int file, uint32_t n)
+{
+	const struct efile *f = &p->files[file];
+
+	if (!n || ast_kind(f->ast, n) != AST_IDENT)
+		return -1;
+	if (f->ids[n])
+		return f->ids[n] - 1;
+	return facts_ident_slow(p, file, n);
+}
 /* The type under a named non-struct type (a named map type is a map). */
 struct ty facts_under(const struct pkg *p, struct ty t);
 const char *facts_loc_name(const struct pkg *p, loc_t l, char *buf, size_t n);

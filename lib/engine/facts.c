@@ -17,19 +17,16 @@
 #include "engine/engine_int.h"
 #include "util/util.h"
 
-int facts_ident(struct pkg *p, int file, uint32_t n)
+int facts_ident_slow(struct pkg *p, int file, uint32_t n)
 {
 	struct efile *f = &p->files[file];
 	const struct ast *a = f->ast;
 	size_t len;
 	const char *s;
 
-	if (!n || ast_kind(a, n) != AST_IDENT)
-		return -1;
-	if (f->ids[n] != IDS_UNSET)
-		return f->ids[n];
 	s = ast_ident(a, n, &len);
-	return f->ids[n] = names_id(&p->nm, s, len);
+	f->ids[n] = names_id_h(&p->nm, s, len, (uint32_t)ast_ident_id(a, n)) + 1;
+	return f->ids[n] - 1;
 }
 
 /* An identifier's id if the name was ever interned, without adding it. */
@@ -42,7 +39,7 @@ static int ident_find(const struct pkg *p, int file, uint32_t n)
 	if (!n || ast_kind(a, n) != AST_IDENT)
 		return -1;
 	s = ast_ident(a, n, &len);
-	return names_find(&p->nm, s, len);
+	return names_find_h(&p->nm, s, len, (uint32_t)ast_ident_id(a, n));
 }
 
 int facts_type_index(const struct pkg *p, int name)
@@ -825,8 +822,10 @@ static void var_init_calls(struct pkg *p, int file, uint32_t n, int depth)
 	if (ast_kind(a, n) == AST_FUNC_LIT)
 		return;
 	ast_iter_init(&it, a, n);
-	while ((c = ast_iter_next(&it)))
-		var_init_calls(p, file, c, depth + 1);
+	while ((c = ast_iter_next(&it)))	/* leaves (tables) call none */
+		if (ast_kind(a, c) != AST_BASIC_LIT &&
+		    ast_kind(a, c) != AST_IDENT)
+			var_init_calls(p, file, c, depth + 1);
 }
 
 static void add_vars(struct pkg *p, int file, uint32_t decl)
@@ -951,6 +950,20 @@ void facts_build(struct pkg *p)
 	size_t fi, i;
 
 	p->sync_name = -1;
+	/* the functions' room at once: a func is large, doubling copies */
+	for (fi = 0, i = 0; fi < p->nfiles; fi++) {
+		const struct ast *a = p->files[fi].ast;
+		const struct ast_node *file = ast_node(a, a->file);
+		uint32_t k;
+
+		for (k = 0; k < ast_list_len(a, file->b); k++)
+			i += ast_kind(a, ast_list(a, file->b)[k]) ==
+			     AST_FUNC_DECL;
+	}
+	if (i > p->funcs.a) {
+		p->funcs.v = xrealloc(p->funcs.v, i * sizeof(*p->funcs.v));
+		p->funcs.a = i;
+	}
 	/* imports and type names first: fields and vars refer to them */
 	for (fi = 0; fi < p->nfiles; fi++) {
 		const struct ast *a = p->files[fi].ast;

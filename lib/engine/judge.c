@@ -416,7 +416,8 @@ static void entries(struct pkg *p)
 		 * called only on new objects still runs under its caller's
 		 * locks) */
 		uint8_t *seen = xcalloc(2 * (n ? n : 1), 1);
-		struct lockset *acc = xcalloc(2 * (n ? n : 1), sizeof(*acc));
+		/* read only where seen[]: not zeroed (it is large) */
+		struct lockset *acc = xmalloc(2 * (n ? n : 1) * sizeof(*acc));
 
 		changed = 0;
 		for (i = 0; i < p->calls.n; i++) {

@@ -201,11 +201,19 @@ static void semi_if_needed(struct lexstate *s, size_t at)
 	s->ends = 0;
 }
 
-static void newline(struct lexstate *s, uint32_t *line, size_t next)
+static void grow_lines(struct lexed *o, uint32_t line)
+{
+	ARRAY_GROW(o->line_off, (size_t)line + 1, o->nline_off);
+}
+
+/* A line starts at offset next: the growth out of line, the common case
+ * inline (once a line of every file). */
+static inline void newline(struct lexstate *s, uint32_t *line, size_t next)
 {
 	struct lexed *o = s->out;
 
-	ARRAY_GROW(o->line_off, (size_t)*line + 1, o->nline_off);
+	if ((size_t)*line + 1 > o->nline_off)
+		grow_lines(o, *line);
 	o->line_off[*line] = (uint32_t)next;
 	(*line)++;
 }
@@ -500,8 +508,10 @@ void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
 			}
 			/* fall through: the division operator */
 			/* FALLTHROUGH */
-		case C_OP:
-			i += op_len(src + i, len - i);
+		case C_OP:	/* brackets and ',' stand alone: no call */
+			i += c == '(' || c == ')' || c == '{' || c == '}' ||
+			     c == '[' || c == ']' || c == ','
+			     ? 1 : op_len(src + i, len - i);
 			push(&s, LEX_OP, start, i);
 			break;
 		case C_DOT:

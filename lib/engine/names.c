@@ -33,25 +33,45 @@ static void rehash(struct names *nm)
 	nm->nslot = ns;
 }
 
-int names_find(const struct names *nm, const char *s, size_t len)
+/* The length of name id's text: up to the next name's offset. */
+static size_t name_len(const struct names *nm, uint32_t id)
 {
-	uint32_t h;
+	return (id + 1 < nm->n ? nm->off[id + 1] : nm->ntext) - nm->off[id] - 1;
+}
 
+/* memcmp() == 0 for the short texts of identifiers, without the call */
+static int same_bytes(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+int names_find_h(const struct names *nm, const char *s, size_t len, uint32_t h)
+{
 	if (!nm->nslot)
 		return -1;
-	for (h = hash(s, len) & (nm->nslot - 1); nm->slot[h];
-	     h = (h + 1) & (nm->nslot - 1)) {
-		const char *t = nm->text + nm->off[nm->slot[h] - 1];
+	for (h &= nm->nslot - 1; nm->slot[h]; h = (h + 1) & (nm->nslot - 1)) {
+		uint32_t id = nm->slot[h] - 1;
 
-		if (!strncmp(t, s, len) && t[len] == '\0')
-			return (int)nm->slot[h] - 1;
+		if (name_len(nm, id) == len &&
+		    same_bytes(nm->text + nm->off[id], s, len))
+			return (int)id;
 	}
 	return -1;
 }
 
-int names_id(struct names *nm, const char *s, size_t len)
+int names_find(const struct names *nm, const char *s, size_t len)
 {
-	int id = names_find(nm, s, len);
+	return names_find_h(nm, s, len, hash(s, len));
+}
+
+int names_id_h(struct names *nm, const char *s, size_t len, uint32_t hs)
+{
+	int id = names_find_h(nm, s, len, hs);
 	uint32_t h;
 
 	if (id >= 0)
@@ -64,10 +84,15 @@ int names_id(struct names *nm, const char *s, size_t len)
 	ARRAY_GROW(nm->off, nm->n + 1, nm->a);
 	nm->off[nm->n] = (uint32_t)nm->ntext;
 	nm->ntext += len + 1;
-	for (h = hash(s, len) & (nm->nslot - 1); nm->slot[h];)
+	for (h = hs & (nm->nslot - 1); nm->slot[h];)
 		h = (h + 1) & (nm->nslot - 1);
 	nm->slot[h] = ++nm->n;
 	return (int)nm->n - 1;
+}
+
+int names_id(struct names *nm, const char *s, size_t len)
+{
+	return names_id_h(nm, s, len, hash(s, len));
 }
 
 const char *names_str(const struct names *nm, int id)

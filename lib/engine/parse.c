@@ -770,8 +770,10 @@ static void split_hex(struct lexed *lx, const char *src)
 
 	while (again) {
 		again = 0;
-		for (i = 0; i < lx->ntok; i++)
-			if (hex_cut(src, &lx->tok[i]))
+		for (i = 0; i < lx->ntok; i++)	/* numbers only: a cheap test */
+			if (lx->tok[i].kind >= LEX_INT &&
+			    lx->tok[i].kind <= LEX_IMAG &&
+			    hex_cut(src, &lx->tok[i]))
 				break;
 		if (i == lx->ntok)
 			return;

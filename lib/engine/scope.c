@@ -16,16 +16,13 @@
 #include "util/re.h"
 #include "util/util.h"
 
-const struct ast_node *wk_N(const struct walker *w, uint32_t n)
-{
-	return ast_node(w->a, n);
-}
-
 /* The name id of keyword literal s, interned once per package and kept by
  * the literal's address (callers pass string literals). */
-static int kw_id(struct pkg *p, const char *s)
+static inline int kw_id(struct pkg *p, const char *s)
 {
-	size_t h = ((uintptr_t)s >> 3) & (KW_SLOTS - 1);
+	/* literals lie bytes apart: a multiplicative hash spreads them */
+	size_t h = (size_t)(((uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ULL) >>
+			    57) & (KW_SLOTS - 1);
 
 	while (p->kw_key[h] && p->kw_key[h] != s)
 		h = (h + 1) & (KW_SLOTS - 1);
@@ -38,21 +35,19 @@ static int kw_id(struct pkg *p, const char *s)
 
 int wk_id_is(const struct walker *w, uint32_t n, const char *s)
 {
+	int id;
+
 	if (!n || ast_kind(w->a, n) != AST_IDENT)
 		return 0;
-	return facts_ident(w->p, w->file, n) == kw_id(w->p, s);
-}
-
-int wk_ident(struct walker *w, uint32_t n)
-{
-	return facts_ident(w->p, w->file, n);
+	id = facts_ident(w->p, w->file, n);
+	return id == kw_id(w->p, s);
 }
 
 struct local *wk_lookup(struct walker *w, int name)
 {
 	size_t i;
 
-	if (name < 0)
+	if (name < 0 || !(w->declared[(name >> 6) & 15] >> (name & 63) & 1))
 		return NULL;
 	for (i = w->locals.n; i-- > 0;)
 		if (w->locals.v[i].name == name)
@@ -69,6 +64,7 @@ struct local *wk_declare(struct walker *w, uint32_t id_node, struct ty ty)
 		return NULL;
 	l = VEC_PUSH(w->locals);
 	l->name = name;
+	w->declared[(name >> 6) & 15] |= 1ULL << (name & 63);
 	l->ty = ty;
 	l->alias = -1;
 	l->hooks = -1;
@@ -231,7 +227,7 @@ struct ty wk_type_of(struct walker *w, uint32_t n)
 			uint32_t recv;
 			int fn;
 
-			if ((wk_id_is(w, nd->a, "make") || wk_id_is(w, nd->a, "new")) &&
+			if ((wk_kw_class(w, nd->a) & (KC_MAKE | KC_NEW)) &&
 			    ast_list_len(w->a, nd->b))
 				return facts_type_expr(w->p, w->file,
 					ast_list(w->a, nd->b)[0]);
@@ -410,7 +406,7 @@ int wk_fresh_value(struct walker *w, uint32_t v)
 		uint32_t recv;
 		int fn;
 
-		if (wk_id_is(w, nd->a, "make") || wk_id_is(w, nd->a, "new"))
+		if (wk_kw_class(w, nd->a) & (KC_MAKE | KC_NEW))
 			return 1;
 		fn = wk_callee_of(w, nd->a, &recv);
 		if (fn >= 0 && w->p->funcs.v[fn].returns_fresh)
@@ -457,18 +453,67 @@ loc_t wk_lock_loc(struct walker *w, uint32_t x)
 	return -1;
 }
 
+/* The lists a call's name is looked up in, by name id: each name interned
+ * once per package, so one array read says which list holds it. */
+static const struct {
+	const char *name;
+	uint16_t k;
+} kw_classes[] = {
+	/* APIs that run a function argument concurrently, by the method's
+	 * name: many instances at once for HTTP handlers */
+	{ "Go", KC_ASYNC }, { "AfterFunc", KC_ASYNC },
+	{ "HandleFunc", KC_ASYNC_MANY }, { "Handle", KC_ASYNC_MANY },
+	{ "HandlerFunc", KC_ASYNC_MANY }, { "Submit", KC_ASYNC },
+	{ "Subscribe", KC_ASYNC }, { "TryGo", KC_ASYNC },
+	/* x.Name() does not return: os.Exit, log.Fatal*, t.Fatal* */
+	{ "Exit", KC_NO_RETURN }, { "Fatal", KC_NO_RETURN },
+	{ "Fatalf", KC_NO_RETURN }, { "Fatalln", KC_NO_RETURN },
+	{ "Panic", KC_NO_RETURN }, { "Panicf", KC_NO_RETURN },
+	{ "FailNow", KC_NO_RETURN }, { "Skip", KC_NO_RETURN },
+	{ "Skipf", KC_NO_RETURN }, { "SkipNow", KC_NO_RETURN },
+	{ "Goexit", KC_NO_RETURN },
+	{ "Lock", KC_LOCK }, { "RLock", KC_RLOCK }, { "Unlock", KC_UNLOCK },
+	{ "RUnlock", KC_UNLOCK },
+	/* builtins (unless a local shadows them) and x.Do() of sync.Once */
+	{ "delete", KC_DELETE }, { "clear", KC_CLEAR }, { "close", KC_CLOSE },
+	{ "len", KC_LEN }, { "make", KC_MAKE }, { "new", KC_NEW },
+	{ "panic", KC_PANIC }, { "Do", KC_DO },
+};
+
+static int kw_class(struct pkg *p, int id)
+{
+	size_t i, n = sizeof(kw_classes) / sizeof(kw_classes[0]);
+
+	if (!p->kw_class) {
+		for (i = 0; i < n; i++)
+			kw_id(p, kw_classes[i].name);
+		p->nkw_class = p->nm.n;
+		p->kw_class = xcalloc(p->nkw_class, sizeof(*p->kw_class));
+		for (i = 0; i < n; i++)
+			p->kw_class[kw_id(p, kw_classes[i].name)] |=
+				kw_classes[i].k;
+	}
+	return id >= 0 && (size_t)id < p->nkw_class ? p->kw_class[id] : 0;
+}
+
+int wk_kw_class(struct walker *w, uint32_t n)
+{
+	return n ? kw_class(w->p, wk_ident(w, n)) : 0;
+}
+
 int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l)
 {
 	const struct ast_node *c = wk_N(w, call_node), *fun = wk_N(w, c->a);
-	int op;
+	int op, k;
 
 	if (c->kind != AST_CALL_EXPR || fun->kind != AST_SELECTOR_EXPR)
 		return OP_NONE;
-	if (wk_id_is(w, fun->b, "Lock"))
+	k = kw_class(w->p, wk_ident(w, fun->b));
+	if (k & KC_LOCK)
 		op = OP_LOCK;
-	else if (wk_id_is(w, fun->b, "RLock"))
+	else if (k & KC_RLOCK)
 		op = OP_RLOCK;
-	else if (wk_id_is(w, fun->b, "Unlock") || wk_id_is(w, fun->b, "RUnlock"))
+	else if (k & KC_UNLOCK)
 		op = OP_UNLOCK;
 	else
 		return OP_NONE;
@@ -476,8 +521,6 @@ int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l)
 	return *l == -1 ? OP_NONE : op;
 }
 
-/* APIs that run a function argument concurrently, by the method's name:
- * 1, or 2 when many instances run at once (HTTP handlers) */
 /* A call's names for the patterns of .mapguard.json: the qualified one
  * ("pkg.Func" through an import, "Type.Method" when the receiver's type is
  * known, "Func" for this package's function) into q, its length returned,
@@ -521,17 +564,15 @@ static size_t call_names(struct walker *w, uint32_t fun, char *q, size_t nq,
 	return strlen(q);
 }
 
+/* An API that runs a function argument concurrently: 1, or 2 when many
+ * instances run at once (HTTP handlers); 0 if fun is none. */
 int wk_async_api(struct walker *w, uint32_t fun)
 {
-	static const char *const names[] = {
-		"Go", "AfterFunc", "HandleFunc", "Handle", "HandlerFunc",
-		"Submit", "Subscribe", "TryGo", NULL
-	};
 	const struct ast_node *nd = wk_N(w, fun);
 	uint32_t name = nd->kind == AST_SELECTOR_EXPR ? nd->b :
 			nd->kind == AST_IDENT ? fun : 0;
 	const struct scan_opts *o = w->p->o;
-	int i;
+	int id, k;
 
 	if (name && (o->concurrent_calls || o->serial_calls)) {
 		char q[256], raw[256];
@@ -547,10 +588,9 @@ int wk_async_api(struct walker *w, uint32_t fun)
 		    re_set_match(o->concurrent_calls, raw, strlen(raw)))
 			return 2;
 	}
-	for (i = 0; name && names[i]; i++)
-		if (wk_id_is(w, name, names[i]))
-			return i >= 2 && i <= 4 ? 2 : 1;	/* handlers: many */
-	return 0;
+	id = name ? wk_ident(w, name) : -1;
+	k = kw_class(w->p, id);
+	return k & KC_ASYNC_MANY ? 2 : k & KC_ASYNC ? 1 : 0;
 }
 
 /* A call that does not return: panic, os.Exit, log.Fatal*, t.Fatal*. */
@@ -562,14 +602,9 @@ int wk_no_return(struct walker *w, uint32_t call_node)
 		return 0;
 	fun = wk_N(w, c->a);
 	if (fun->kind == AST_IDENT)
-		return wk_id_is(w, c->a, "panic");
+		return (wk_kw_class(w, c->a) & KC_PANIC) != 0;
 	if (fun->kind == AST_SELECTOR_EXPR)
-		return wk_id_is(w, fun->b, "Exit") || wk_id_is(w, fun->b, "Fatal") ||
-		       wk_id_is(w, fun->b, "Fatalf") || wk_id_is(w, fun->b, "Fatalln") ||
-		       wk_id_is(w, fun->b, "Panic") || wk_id_is(w, fun->b, "Panicf") ||
-		       wk_id_is(w, fun->b, "FailNow") || wk_id_is(w, fun->b, "Skip") ||
-		       wk_id_is(w, fun->b, "Skipf") || wk_id_is(w, fun->b, "SkipNow") ||
-		       wk_id_is(w, fun->b, "Goexit");
+		return (kw_class(w->p, wk_ident(w, fun->b)) & KC_NO_RETURN) != 0;
 	return 0;
 }
 

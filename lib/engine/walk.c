@@ -86,7 +86,9 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 		if (ast_kind(w->a, nd->b) == AST_BASIC_LIT &&
 		    wk_N(w, nd->b)->op == T_STRING)
 			wk_learn_map(w, nd->a);
-		wk_access(w, nd->a, wk_map_loc(w, nd->a), mode == WR ? AC_WRITE : 0);
+		if (w->pass == 2)	/* the first pass records no access */
+			wk_access(w, nd->a, wk_map_loc(w, nd->a),
+				  mode == WR ? AC_WRITE : 0);
 		wk_expr(w, nd->a, RD);
 		wk_expr(w, nd->b, RD);
 		return;
@@ -106,8 +108,9 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 		uint32_t recv;
 		int fn;
 
-		/* a method value (x.M not called) escapes */
-		fn = mode != 2 ? wk_callee_of(w, n, &recv) : -1;
+		/* a method value (x.M not called) escapes (a call the first
+		 * pass does not record) */
+		fn = mode != 2 && w->pass == 2 ? wk_callee_of(w, n, &recv) : -1;
 		if (fn >= 0)
 			wk_call(w, fn, n, CALL_VALUE, 0);
 		wk_expr(w, nd->a, RD);
@@ -117,13 +120,14 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 		int fn;
 		struct local *l;
 
-		if (mode != 2 && (l = wk_lookup(w, wk_ident(w, n)))) {
+		if (mode == 2)
+			return;
+		if ((l = wk_lookup(w, wk_ident(w, n)))) {
 			wk_note_capture(w, l);
 			return;
 		}
-		if (mode == 2 || wk_lookup(w, wk_ident(w, n)))
-			return;
-		fn = facts_func_index(w->p, -1, wk_ident(w, n));
+		fn = w->pass == 2 ?
+		     facts_func_index(w->p, -1, wk_ident(w, n)) : -1;
 		if (fn >= 0)
 			wk_call(w, fn, n, CALL_VALUE, 0);
 		return;
@@ -143,6 +147,15 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 		if (ast_kind(w->a, nd->a) != AST_IDENT)
 			wk_expr(w, nd->a, RD);
 		wk_expr(w, nd->b, RD);
+		return;
+	case AST_BINARY_EXPR:	/* the default's order, without the iterator */
+	case AST_PAREN_EXPR:
+	case AST_STAR_EXPR:
+		w->depth++;
+		wk_expr(w, nd->a, RD);
+		if (nd->kind == AST_BINARY_EXPR)
+			wk_expr(w, nd->b, RD);
+		w->depth--;
 		return;
 	case AST_BASIC_LIT:
 	case AST_MAP_TYPE:
@@ -450,7 +463,8 @@ void wk_stmt(struct walker *w, uint32_t n)
 	case AST_RETURN_STMT:
 		for (i = 0; i < ast_list_len(w->a, s->a); i++) {
 			uint32_t r = ast_list(w->a, s->a)[i];
-			loc_t rm = w->in_go || w->later ? -1 : wk_map_loc(w, r);
+			loc_t rm = w->in_go || w->later || w->pass == 1
+				   ? -1 : wk_map_loc(w, r);
 
 			/* the map itself handed out (a getter); not an inner
 			 * map of a map of maps, replaced whole by its writers */
@@ -693,6 +707,9 @@ void walk_func(struct pkg *p, int fn, int pass)
 			rt.kind = TY_NAMED, rt.named = f->recv_type;
 		l = VEC_PUSH(w.locals);
 		l->name = f->recv_name;
+		if (l->name >= 0)
+			w.declared[(l->name >> 6) & 15] |=
+				1ULL << (l->name & 63);
 		l->ty = rt;
 		l->alias = -1;
 		l->param = -1;

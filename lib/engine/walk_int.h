@@ -39,6 +39,9 @@ struct walker {
 	int fn, file, pass;
 	struct func *f;		/* borrowed: funcs do not grow during walks */
 	VEC(struct local) locals;
+	uint64_t declared[16];	/* bit (name id & 1023): some local of
+				 * that name was declared (never cleared:
+				 * a clear bit spares wk_lookup() its scan) */
 	struct lockset ls;
 	struct lockset exit;
 	int have_exit;
@@ -76,9 +79,22 @@ struct meet {
 	int any;
 };
 
-const struct ast_node *wk_N(const struct walker *w, uint32_t n);
+static inline const struct ast_node *wk_N(const struct walker *w, uint32_t n)
+{
+	return ast_node(w->a, n);
+}
 int wk_id_is(const struct walker *w, uint32_t n, const char *s);
-int wk_ident(struct walker *w, uint32_t n);
+/* The name lists identifier n is on (0 when n is no identifier): the
+ * names calls are recognised by, one array read for all of them. */
+enum { KC_NO_RETURN = 1, KC_ASYNC = 2, KC_ASYNC_MANY = 4, KC_LOCK = 8,
+       KC_RLOCK = 16, KC_UNLOCK = 32, KC_DELETE = 64, KC_CLEAR = 128,
+       KC_CLOSE = 256, KC_LEN = 512, KC_MAKE = 1024, KC_NEW = 2048,
+       KC_PANIC = 4096, KC_DO = 8192 };
+int wk_kw_class(struct walker *w, uint32_t n);
+static inline int wk_ident(struct walker *w, uint32_t n)
+{
+	return facts_ident(w->p, w->file, n);
+}
 struct local *wk_lookup(struct walker *w, int name);
 struct local *wk_declare(struct walker *w, uint32_t id_node, struct ty ty);
 int wk_pvar_index(const struct walker *w, int name);
