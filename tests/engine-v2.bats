@@ -364,3 +364,24 @@ PY
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
 	[ "$(jq -rs 'map(select(.rule) | .severity) | join(",")' <<<"$output")" = warning ]
 }
+
+@test "engine2: mg-diff --mode new keeps a race a change makes in an unchanged package, by calling it from new goroutines elsewhere (the evidence names the added call)" {
+	cd "$BATS_TEST_TMPDIR"
+	mkrepo repo && cd repo
+	mkdir -p metrics
+	printf 'module example.com/xd\n\ngo 1.19\n' > go.mod
+	printf 'package metrics\n\nvar counters = map[string]int{}\n\n// Inc counts one event.\nfunc Inc(k string) { counters[k]++ }\n' > metrics/metrics.go
+	printf 'package main\n\nimport "example.com/xd/metrics"\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n\t\tfunc() {\n\t\t\tmetrics.Inc("a")\n\t\t}()\n\t}\n}\n' > main.go
+	commit . base && git branch base
+	sed -i 's/^\t\tfunc() {/\t\tgo func() {/' main.go
+	commit . pr
+	export MAPGUARD_ENGINE=2
+	mg-scan --format json ./... > f.jsonl
+	[ "$(jq -r 'select(.rule) | "\(.path) \(.rule)"' f.jsonl)" = "metrics/metrics.go MG001" ]
+	run -0 mg-diff --base base f.jsonl
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.rule) | "\(.path):\(.line) \(.rule)"')" = "metrics/metrics.go:6 MG001" ]
+	# on the base, nothing: the finding is the change's
+	git checkout -q base
+	mg-scan --format json ./... > b.jsonl
+	[ "$(jq -r 'select(.rule) | .rule' b.jsonl)" = "" ]
+}

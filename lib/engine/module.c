@@ -43,6 +43,7 @@ struct seed {
 	uint32_t dir, name, path, why;
 	long line, col;
 	unsigned char many;
+	struct module_site go;	/* line 0: not known */
 };
 
 struct strtab {
@@ -572,7 +573,7 @@ uint32_t module_intern(struct module *m, const char *s)
 
 void module_add_entry(struct module *m, uint32_t dir, uint32_t name,
 		      int many, uint32_t path, long line, long col,
-		      uint32_t why)
+		      uint32_t why, const struct module_site *go)
 {
 	struct seed *e;
 
@@ -587,6 +588,10 @@ void module_add_entry(struct module *m, uint32_t dir, uint32_t name,
 		e->line = line;
 		e->col = col;
 		e->many = (unsigned char)many;
+		if (go && go->line)
+			e->go = *go;
+		else
+			memset(&e->go, 0, sizeof(e->go));
 	}
 	pthread_mutex_unlock(&m->lock);
 }
@@ -800,6 +805,10 @@ size_t module_plan(struct module *m, char ***dirs)
 			e->line = sd->line;
 			e->col = sd->col;
 			e->many = q[j].many;
+			e->go_path = sd->go.line ? m->st.s[sd->go.path] : NULL;
+			e->go_line = sd->go.line;
+			e->go_col = sd->go.col;
+			e->go_callback = sd->go.callback;
 			m->nent++;
 			kept++;
 		}

@@ -65,6 +65,18 @@ struct module_entry {		/* its strings are the module's */
 				 * on to name (".Name" a method), or NULL:
 				 * path calls name itself */
 	unsigned char many;	/* several of those run at once */
+	const char *go_path;	/* where that goroutine starts (a go
+				 * statement, a callback's registration),
+				 * or NULL when not known */
+	long go_line, go_col;
+	unsigned char go_callback;
+};
+
+/* Where a calling goroutine starts (module_add_entry()). */
+struct module_site {
+	uint32_t path;		/* module_intern() id; 0 with line 0: none */
+	long line, col;
+	unsigned char callback;
 };
 
 /* The module around the cleaned directory dir (its nearest go.mod): its
@@ -84,10 +96,11 @@ uint32_t module_intern(struct module *m, const char *s);
  * function name ("Name", or a method ".Name") at path:line:col; why says
  * which goroutine (ids of module_intern(); first round only).  many: 1
  * several such goroutines at once, 2 only the calling package's reach
- * says it runs in one (counts for module_resolve(), starts nothing). */
+ * says it runs in one (counts for module_resolve(), starts nothing).
+ * go: where the goroutine starts, or NULL. */
 void module_add_entry(struct module *m, uint32_t dir, uint32_t name,
 		      int many, uint32_t path, long line, long col,
-		      uint32_t why);
+		      uint32_t why, const struct module_site *go);
 /* Code of package dir0 that its exported name0 reaches calls dir1's
  * exported name1 (a function "Name", or any method ".Name" there): a
  * goroutine that calls name0 runs name1 too (ids; first round only). */

@@ -66,7 +66,7 @@ static int called_in(const struct pkg *p, int s, int fn)
  * under a lock of this package (serialized by it), in tests or in code
  * that runs once. */
 static int concurrent(struct pkg *p, const struct xcall *x, int *many,
-		      const uint8_t *in_lit)
+		      const uint8_t *in_lit, int *site)
 {
 	const struct func *f = &p->funcs.v[x->fn];
 	int s = x->site >= 0 ? x->site : x->go, k, n, v[8], direct, more;
@@ -81,6 +81,7 @@ static int concurrent(struct pkg *p, const struct xcall *x, int *many,
 			return -1;	/* serialized here: no edge either */
 	if (x->go == -2)	/* a method value handed on: maybe run so */
 		return 2;
+	*site = s;
 	if (s >= 0) {
 		*many = p->gos.v[s].many;
 		return 1;
@@ -92,7 +93,8 @@ static int concurrent(struct pkg *p, const struct xcall *x, int *many,
 	for (k = 0, direct = 0; k < n; k++)
 		if (p->gos.v[v[k]].target == x->fn ||
 		    ((in_lit[x->fn] & 1) && called_in(p, v[k], x->fn))) {
-			direct++;
+			if (!direct++)
+				*site = v[k];
 			*many |= p->gos.v[v[k]].many;
 		}
 	if (!direct)	/* known to the module only as run by goroutines, or
@@ -282,7 +284,8 @@ static void export_calls(struct pkg *p)
 		char *one[1], **tv;
 		int *tid;
 		size_t nt;
-		int many, conc = concurrent(p, x, &many, in_lit);
+		int many, site = -1,
+		    conc = concurrent(p, x, &many, in_lit, &site);
 
 		if (conc < 0)
 			continue;
@@ -321,11 +324,23 @@ static void export_calls(struct pkg *p)
 		if (conc == 2)
 			many = 2;	/* loose: for module_resolve() only */
 		if (conc) {
+			struct module_site gs;
 			char *why;
 			uint32_t wid, nid = mod_id(p, &names, (size_t)x->name * 2 +
 						   (x->imp < 0), tname);
 
 			judge_func_name(p, x->fn, fname, sizeof(fname));
+			memset(&gs, 0, sizeof(gs));
+			if (site >= 0) {	/* where the goroutine starts */
+				const struct gosite *g = &p->gos.v[site];
+				const struct ast *ga = p->files[g->file].ast;
+
+				gs.path = mod_id(p, &paths, g->file,
+						 p->files[g->file].path);
+				gs.line = ast_line(ga, g->node);
+				gs.col = ast_col(ga, g->node);
+				gs.callback = g->callback || g->fn < 0;
+			}
 			why = x->site >= 0 ? xasprintf("a go statement in %s", fname)
 				: xasprintf("%s, which runs in a goroutine or "
 					    "callback", fname);
@@ -341,7 +356,7 @@ static void export_calls(struct pkg *p)
 						mod_id(p, &paths, x->file,
 						       p->files[x->file].path),
 						ast_line(a, x->node),
-						ast_col(a, x->node), wid);
+						ast_col(a, x->node), wid, &gs);
 			/* v.Name() whose type the file may not import (a field
 			 * chain, an interface of a third package): any package
 			 * of the module, for module_resolve() only */
@@ -351,7 +366,7 @@ static void export_calls(struct pkg *p)
 						 mod_id(p, &paths, x->file,
 							p->files[x->file].path),
 						 ast_line(a, x->node),
-						 ast_col(a, x->node), wid);
+						 ast_col(a, x->node), wid, NULL);
 			free(why);
 		}
 		if (conc != 1 && x->go == -1) {
@@ -527,4 +542,11 @@ void xpkg_evidence(struct pkg *p, const struct gosite *g)
 	finding_add_evidence(&p->out->v[p->cur - 1], e->path, e->line, e->col,
 			     note);
 	free(note);
+	if (e->go_path && (strcmp(e->go_path, e->path) || e->go_line != e->line))
+		finding_add_evidence(&p->out->v[p->cur - 1], e->go_path,
+				     e->go_line, e->go_col, e->go_callback
+				     ? "the callback that makes the call is "
+				       "registered here"
+				     : "the goroutine that makes the call "
+				       "starts here");
 }
