@@ -385,3 +385,44 @@ PY
 	mg-scan --format json ./... > b.jsonl
 	[ "$(jq -r 'select(.rule) | .rule' b.jsonl)" = "" ]
 }
+
+@test "engine2: module phase on hostile modules: no module line, a quoted path, import cycles, a package calling itself, 300 packages calling each other from goroutines" {
+	cd "$BATS_TEST_TMPDIR"
+	# a go.mod without a module line: no cross-package facts, no error
+	mkdir -p nomod/a && cd nomod
+	printf 'go 1.19\n' > go.mod
+	printf 'package a\n\nvar m = map[int]int{}\n\nfunc Put(k int) { m[k] = k }\n' > a/a.go
+	printf 'package main\n\nimport "x/a"\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n\t\tgo a.Put(i)\n\t}\n}\n' > main.go
+	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	[ "$(jq -rs 'map(select(.rule)) | length' <<<"$output")" = 0 ]
+	# a quoted module path, and packages that import each other in a ring
+	cd "$BATS_TEST_TMPDIR" && mkdir ring && cd ring
+	printf 'module "example.com/ring" // a comment\n\ngo 1.19\n' > go.mod
+	python3 - <<'PY'
+import os
+n = 300
+for i in range(n):
+    j = (i + 1) % n
+    os.makedirs(f"p{i}", exist_ok=True)
+    open(f"p{i}/p.go", "w").write(f'''package p{i}
+
+import "example.com/ring/p{j}"
+
+var seen = map[int]bool{{}}
+
+// Visit marks k and hands it on.
+func Visit(k int) {{
+	seen[k] = true
+	for d := 1; d < 3; d++ {{
+		go p{j}.Visit(k + d)
+	}}
+	p{i}Self(k)
+}}
+
+func p{i}Self(k int) {{ Visit(k) }}
+''')
+PY
+	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	# every package's map is written by the goroutines of the one before
+	[ "$(jq -rs 'map(select(.rule == "MG001")) | map(.path) | unique | length' <<<"$output")" = 300 ]
+}
