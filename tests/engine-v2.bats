@@ -307,3 +307,7 @@ PY
 @test "engine2: a goroutine's own receives order nothing in its launcher; a map the launcher made is each call's own" {
 	case2 selectloop
 }
+
+@test "engine2: a read in one goroutine and the write in another are both reported (MG003 and MG001); instances of one function once" {
+	case2 goreads
+}

@@ -865,6 +865,79 @@ static void api_pair(struct pkg *p, struct access *a, size_t n,
 		       : "read here, by another caller");
 }
 
+/* Is a's line reported already, or written too by a's function (the
+ * read of delete(m, k), m[k]++, m[a][b] = v): one finding a line. */
+static int reported(const struct pkg *p, const struct access *a,
+		    const struct access *all, size_t n)
+{
+	long line = (long)ast_line(p->files[a->file].ast, a->node);
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if ((all[k].flags & AC_WRITE) && all[k].fn == a->fn &&
+		    all[k].file == a->file &&
+		    (long)ast_line(p->files[a->file].ast, all[k].node) == line)
+			return 1;
+	for (k = 0; k < p->out->n; k++)
+		if (p->out->v[k].line == line &&
+		    !strcmp(p->out->v[k].path, p->files[a->file].path))
+			return 1;
+	return 0;
+}
+
+/* A race has two sides: a read a goroutine makes (MG003) is reported
+ * as well as the write it races with, also when the write is in a
+ * goroutine of its own (the write's MG001 names only one reader); not
+ * when the write is the same code's (instances of one function). */
+static void goroutine_reads(struct pkg *p, struct access *a, size_t cap)
+{
+	size_t k, j;
+	char sym[160], fname[160], where[200];
+
+	for (k = 0; k < cap; k++) {
+		struct access *y = &a[k], *x = NULL;
+		struct lockset lx, ly;
+		int sx = -1, sy = -1;
+
+		if ((y->flags & (AC_WRITE | AC_STORE | AC_LEN)) ||
+		    !judge_counts(p, y) || p->funcs.v[y->fn].annotated)
+			continue;
+		ly = judge_abs_ls(p, y);
+		for (j = 0; j < cap && !x; j++) {
+			/* a write of the same code (another instance of it):
+			 * the write's own finding names that race */
+			if (!(a[j].flags & AC_WRITE) || (a[j].flags & AC_STORE) ||
+			    (a[j].fn == y->fn && a[j].go == y->go) ||
+			    !judge_counts(p, &a[j]) || p->funcs.v[a[j].fn].annotated)
+				continue;
+			lx = judge_abs_ls(p, &a[j]);
+			if (!common_lock(&lx, &ly) &&
+			    overlap(p, &a[j], y, &sx, &sy) && sy >= 0 &&
+			    !chan_ordered(p, &a[j], y) && !chan_ordered(p, y, &a[j])) {
+				struct lockset px = site_ls(p, &a[j], sx, 0);
+				struct lockset py = site_ls(p, y, sy, 1);
+
+				if (!common_lock(&px, &py))
+					x = &a[j];
+			}
+		}
+		if (!x || reported(p, y, a, cap))
+			continue;
+		judge_text(p, y->file, y->node, sym, sizeof(sym));
+		judge_func_name(p, x->fn, fname, sizeof(fname));
+		snprintf(where, sizeof(where), "%s:%u", p->files[x->file].path,
+			 ast_line(p->files[x->file].ast, x->node));
+		judge_emit(p, 3, sx >= 0 || with_site_named(p, x, sy)
+		       ? SEV_ERROR : SEV_WARNING, y, xasprintf(
+		       "map %s is read in a goroutine with no lock, while %s "
+		       "writes it (%s)", sym, fname, where), sym);
+		judge_evidence(p, x->file, x->node, "written here, concurrently");
+		site_evidence(p, sy);
+		if (sx >= 0 && sx != sy)
+			site_evidence(p, sx);
+	}
+}
+
 void roots_judge(struct pkg *p, struct access *a, size_t n)
 {
 	size_t k, j, cap = n < 256 ? n : 256;
@@ -963,4 +1036,5 @@ void roots_judge(struct pkg *p, struct access *a, size_t n)
 		if (sy >= 0 && sy != sx)
 			site_evidence(p, sy);
 	}
+	goroutine_reads(p, a, cap);
 }
