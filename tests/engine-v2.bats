@@ -311,3 +311,7 @@ PY
 @test "engine2: a read in one goroutine and the write in another are both reported (MG003 and MG001); instances of one function once" {
 	case2 goreads
 }
+
+@test "engine2: functions stored in a struct's function fields run in the goroutines that call those fields (MG004); called in place, silent" {
+	case2 fieldcb
+}

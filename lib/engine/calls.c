@@ -289,6 +289,7 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	struct lockset *into = w->defer_into;
 	size_t go_base = w->go_base, later_base = w->later_base;
 	int cur_go = w->cur_go, loops = w->loops, gate = w->gate;
+	uint32_t go_lit = w->go_lit;
 	int go_loops = w->go_loops;
 	int term = w->terminated, have = w->have_exit, brk = w->breakable;
 	size_t nloc = w->locals.n;
@@ -301,6 +302,8 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 		w->go_base = nloc;
 	if (in_go)
 		w->go_loops = w->loops;
+	if (in_go)
+		w->go_lit = lit;
 	if (later)
 		w->later_base = nloc;
 	w->cur_go = site;
@@ -321,6 +324,7 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	w->go_base = go_base;
 	w->later_base = later_base;
 	w->cur_go = cur_go;
+	w->go_lit = go_lit;
 	w->loops = loops;
 	w->gate = gate;
 	w->go_loops = go_loops;
@@ -698,6 +702,19 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	}
 	wk_note_called(w, c->a);
 	callee = wk_callee_of(w, c->a, &recv);
+	if (w->pass == 1 && go && callee >= 0)
+		w->p->funcs.v[callee].go_target = 1;
+	/* x.F() of a field of function type: where what F holds runs */
+	if (w->pass == 1 && callee < 0 && fun->kind == AST_SELECTOR_EXPR &&
+	    (l = wk_loc_of(w, c->a)) >= 0 && (size_t)l < w->p->fields.n &&
+	    w->p->fields.v[l].ty.kind == TY_FUNC) {
+		struct fcall *fc = VEC_PUSH(w->p->fcalls);
+
+		fc->field = l;
+		fc->fn = w->fn;
+		fc->lit = go ? n : w->go_lit;	/* go x.F(): a goroutine */
+		fc->file = (uint16_t)w->file;
+	}
 	/* f(x) with f from s.hooks: each function stored there is called */
 	if (callee < 0 && w->pass == 2 && (l = wk_hook_field(w, c->a)) >= 0) {
 		size_t h;

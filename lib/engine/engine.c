@@ -136,6 +136,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.joins.v);
 	free(p.closes.v);
 	free(p.hooks.v);
+	free(p.fcalls.v);
 	free(p.llocs.v);
 	free(p.imports);
 	free(p.fn_slot);

@@ -261,6 +261,7 @@ struct func {
 	loc_t returns_loc;		/* every return hands out this map
 					 * (a getter), -1 none, -2 mixed */
 	uint8_t once;			/* run by sync.Once's Do */
+	uint8_t go_target;		/* go f() names it (first pass) */
 	uint8_t init_only;		/* reached only from init or Once */
 	uint8_t var_init;		/* called by a package var's initializer */
 	uint8_t test_only;		/* only tests call it, or it is dead */
@@ -308,6 +309,15 @@ struct hook {
 	int fn;
 };
 
+/* x.F(...) with F a field of function type of a struct of ours: where
+ * the functions stored in F run (the first pass's record). */
+struct fcall {
+	loc_t field;
+	int fn;			/* the caller */
+	uint32_t lit;		/* the goroutine literal it is in, or 0 */
+	uint16_t file;
+};
+
 struct pkg {
 	const struct scan_opts *o;
 	struct efile *files;
@@ -324,6 +334,7 @@ struct pkg {
 	VEC(struct join) joins;
 	VEC(struct chclose) closes;
 	VEC(struct hook) hooks;
+	VEC(struct fcall) fcalls;
 	struct site_locks *sl[2];	/* roots.c: the locks along two
 					 * gosites' calls, cached */
 	struct roots *roots;	/* per function (roots.c) */

@@ -71,6 +71,79 @@ static int hook_store(struct walker *w, uint32_t lit, uint32_t el)
 	return 1;
 }
 
+/* Where the functions stored in field f run: 0 nowhere concurrent (no
+ * call of f in a goroutine), 1 in one goroutine's code (*file, *ctx name
+ * it: its literal, or -1 - the function a go statement runs), 2 in
+ * several. */
+static int field_runs(struct pkg *p, loc_t f, int *file, int64_t *ctx)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < p->fcalls.n; i++) {
+		const struct fcall *c = &p->fcalls.v[i];
+		int64_t k = c->lit ? (int64_t)c->lit : -1 - (int64_t)c->fn;
+
+		if (c->field != f || (!c->lit && !p->funcs.v[c->fn].go_target))
+			continue;
+		if (n && (*file != c->file || *ctx != k))
+			return 2;
+		*file = c->file, *ctx = k, n = 1;
+	}
+	return n;
+}
+
+/* T{OnAdd: func(...) {...}, OnDelete: c.remove}: a function stored in
+ * a field of function type that this package calls from a goroutine runs
+ * in that goroutine, a callback (MG004); the functions of one literal
+ * whose fields the same goroutine calls share one site.  Returns 1 when
+ * the element was walked so. */
+struct cb_site {
+	int file, site;
+	int64_t ctx;
+};
+
+static int field_callback(struct walker *w, uint32_t lit, uint32_t el,
+			  struct cb_site *cs, int *ncs)
+{
+	const struct ast_node *kv = wk_N(w, el), *v;
+	struct ty t;
+	loc_t f;
+	int file = -1, many, i, fn, site = -1;
+	int64_t ctx = 0;
+	struct lockset none;
+
+	if (w->pass != 2 || kv->kind != AST_KEY_VALUE_EXPR ||
+	    ast_kind(w->a, kv->a) != AST_IDENT || !w->p->fcalls.n)
+		return 0;
+	t = facts_under(w->p, facts_type_expr(w->p, w->file, wk_N(w, lit)->a));
+	if (t.kind != TY_NAMED ||
+	    (f = facts_field(w->p, t.named, wk_ident(w, kv->a))) < 0 ||
+	    !(many = field_runs(w->p, f, &file, &ctx)))
+		return 0;
+	v = wk_N(w, kv->b);
+	memset(&none, 0, sizeof(none));
+	if (v->kind == AST_FUNC_LIT) {
+		for (i = 0; i < *ncs && many == 1; i++)
+			if (cs[i].file == file && cs[i].ctx == ctx)
+				site = cs[i].site;
+		if (site < 0)
+			site = wk_start_site(w, -1, kv->b, 1, many == 2);
+		if (site >= 0 && many == 1 && *ncs < 8) {
+			cs[*ncs].file = file, cs[*ncs].ctx = ctx;
+			cs[(*ncs)++].site = site;
+		}
+		wk_func_lit_at(w, kv->b, &none, 1, 0, site);
+		return 1;
+	}
+	if ((v->kind != AST_IDENT && v->kind != AST_SELECTOR_EXPR) ||
+	    (fn = func_named(w, kv->b)) < 0)
+		return 0;
+	wk_start_site(w, fn, kv->b, 1, many == 2);
+	wk_expr(w, kv->b, RD);
+	return 1;
+}
+
 void wk_expr(struct walker *w, uint32_t n, int mode)
 {
 	const struct ast_node *nd;
@@ -133,12 +206,18 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 			wk_add_join(w, n);	/* <-ch: a hand-off, or a join */
 		wk_expr(w, nd->a, RD);
 		return;
-	case AST_COMPOSITE_LIT:
+	case AST_COMPOSITE_LIT: {
+		struct cb_site cs[8];
+		int ncs = 0;
+
 		/* the type is no value; the elements are */
 		for (c = 0; c < ast_list_len(w->a, nd->b); c++)
-			if (!hook_store(w, n, ast_list(w->a, nd->b)[c]))
+			if (!field_callback(w, n, ast_list(w->a, nd->b)[c],
+					    cs, &ncs) &&
+			    !hook_store(w, n, ast_list(w->a, nd->b)[c]))
 				wk_expr(w, ast_list(w->a, nd->b)[c], RD);
 		return;
+	}
 	case AST_KEY_VALUE_EXPR:
 		if (ast_kind(w->a, nd->a) != AST_IDENT)
 			wk_expr(w, nd->a, RD);

@@ -50,6 +50,7 @@ struct walker {
 					 * to its function's deferred set */
 	int in_go;		/* inside a goroutine's literal */
 	int cur_go;		/* its gosite, or -1 */
+	uint32_t go_lit;	/* its literal, or 0 */
 	int loops;		/* loop nesting in this function or literal */
 	int go_loops;		/* loop nesting where the innermost goroutine's
 				 * literal was started */
