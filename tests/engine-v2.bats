@@ -315,3 +315,7 @@ PY
 @test "engine2: functions stored in a struct's function fields run in the goroutines that call those fields (MG004); called in place, silent" {
 	case2 fieldcb
 }
+
+@test "engine2: a literal of an HTTP handler's shape that is returned or handed on serves many requests at once" {
+	case2 handlerlit
+}

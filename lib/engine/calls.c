@@ -477,6 +477,41 @@ int wk_arg_fresh(struct walker *w, uint32_t v)
 	return 1;
 }
 
+/* Is the text of node n exactly s, blanks aside? */
+static int text_is(struct walker *w, uint32_t n, const char *s)
+{
+	const struct ast_node *nd = wk_N(w, n);
+	uint32_t i;
+
+	for (i = nd->pos; i < nd->end; i++) {
+		if (w->a->src[i] == ' ' || w->a->src[i] == '\t')
+			continue;
+		if (*s++ != w->a->src[i])
+			return 0;
+	}
+	return !*s;
+}
+
+/* func(w http.ResponseWriter, r *http.Request) {...}: a literal of an
+ * HTTP handler's shape that is not called in place (returned, stored,
+ * handed to a router) serves requests, many at once. */
+int wk_handler_lit(struct walker *w, uint32_t lit)
+{
+	const struct ast_node *ft = wk_N(w, wk_N(w, lit)->a), *pl;
+	const uint32_t *fl;
+
+	if (ft->kind != AST_FUNC_TYPE || !ft->b)
+		return 0;
+	pl = wk_N(w, ft->b);
+	if (ast_list_len(w->a, pl->a) != 2)
+		return 0;
+	fl = ast_list(w->a, pl->a);
+	return ast_list_len(w->a, wk_N(w, fl[0])->a) == 1 &&
+	       ast_list_len(w->a, wk_N(w, fl[1])->a) == 1 &&
+	       text_is(w, wk_N(w, fl[0])->b, "http.ResponseWriter") &&
+	       text_is(w, wk_N(w, fl[1])->b, "*http.Request");
+}
+
 /* The arguments of a call: literals run here (or concurrently: async is
  * wk_async_api()'s kind, go_site the go statement's site), maps handed to
  * code we cannot see are read, functions handed to a concurrent API
@@ -524,13 +559,16 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 			struct lockset ls = w->ls;
 			const struct func *cf =
 				callee >= 0 ? &w->p->funcs.v[callee] : NULL;
+			int handler = go_site < 0 && callee < 0 &&
+				      wk_handler_lit(w, fl);
 
-			if (async || go_site >= 0 || started) {
+			if (async || go_site >= 0 || started || handler) {
 				memset(&ls, 0, sizeof(ls));
 				wk_handed_over(w, fl, 0, &ls);
 				wk_func_lit_at(w, fl, &ls, 1, 0, go_site >= 0 ?
 					    go_site : wk_start_site(w, -1, fl,
-						    async > 0, async == 2));
+						    async > 0 || handler,
+						    async == 2 || handler));
 				continue;
 			}
 			if (cf && i < 4 && (cf->param_called & (1u << i)))

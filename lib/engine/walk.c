@@ -169,10 +169,15 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 		w->depth--;
 		return;
 	case AST_FUNC_LIT: {
-		/* stored or returned: it runs later, with no lock we know */
+		/* stored or returned: it runs later, with no lock we know;
+		 * an HTTP handler's shape: many at once */
 		struct lockset none = { 0 };
 
-		wk_func_lit(w, n, &none, 0, 1);
+		if (wk_handler_lit(w, n))
+			wk_func_lit_at(w, n, &none, 1, 0,
+				       wk_start_site(w, -1, n, 1, 1));
+		else
+			wk_func_lit(w, n, &none, 0, 1);
 		return;
 	}
 	case AST_SELECTOR_EXPR: {

@@ -108,6 +108,7 @@ void wk_add_join(struct walker *w, uint32_t n);
 loc_t wk_lock_loc(struct walker *w, uint32_t x);
 int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l);
 int wk_async_api(struct walker *w, uint32_t fun);
+int wk_handler_lit(struct walker *w, uint32_t lit);
 int wk_no_return(struct walker *w, uint32_t call_node);
 void wk_params(struct walker *w, uint32_t ftype, int top);
 void wk_func_lit(struct walker *w, uint32_t lit, const struct lockset *ls,
