@@ -319,3 +319,7 @@ PY
 @test "engine2: a literal of an HTTP handler's shape that is returned or handed on serves many requests at once" {
 	case2 handlerlit
 }
+
+@test "engine2: two go statements that start one method on the same receiver with no join between run at once; on two receivers, or joined, silent" {
+	case2 twingo
+}

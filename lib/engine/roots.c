@@ -598,6 +598,33 @@ static int sites_concurrent(const struct pkg *p, int s, int t)
 	return 1;
 }
 
+/* go r.decay(0.5); go r.decay(0.9): two go statements of one launcher
+ * that start the same function on the same receiver (as written), with
+ * no Wait or receive between them, run two instances at once. */
+static int twin_sites(const struct pkg *p, int s, int t)
+{
+	const struct gosite *a = &p->gos.v[s], *b = &p->gos.v[t];
+	const struct ast *ast = p->files[a->file].ast;
+	const struct ast_node *ca, *cb, *fa, *fb, *ra, *rb;
+
+	/* one statement walked twice (a local literal called twice) is
+	 * not two */
+	if (s == t || a->node == b->node || a->fn < 0 || a->fn != b->fn ||
+	    a->file != b->file ||
+	    a->callback || b->callback || a->target < 0 ||
+	    !sites_concurrent(p, s, t))
+		return 0;
+	ca = ast_node(ast, a->node), cb = ast_node(ast, b->node);
+	if (ca->kind != AST_CALL_EXPR || cb->kind != AST_CALL_EXPR)
+		return 0;
+	fa = ast_node(ast, ca->a), fb = ast_node(ast, cb->a);
+	if (fa->kind != AST_SELECTOR_EXPR || fb->kind != AST_SELECTOR_EXPR)
+		return fa->kind == AST_IDENT && fb->kind == AST_IDENT;
+	ra = ast_node(ast, fa->a), rb = ast_node(ast, fb->a);
+	return ra->end - ra->pos == rb->end - rb->pos &&
+	       !memcmp(ast->src + ra->pos, ast->src + rb->pos, ra->end - ra->pos);
+}
+
 static int common_lock(const struct lockset *a, const struct lockset *b)
 {
 	int i, j;
@@ -690,7 +717,8 @@ static int overlap(const struct pkg *p, const struct access *x,
 				continue;
 			/* the same code started twice is one goroutine
 			 * unless several instances run at once */
-			if (same && !p->gos.v[s].many && !p->gos.v[t].many)
+			if (same && !p->gos.v[s].many && !p->gos.v[t].many &&
+			    !twin_sites(p, s, t))
 				continue;
 			/* a map the launcher made, not in a loop of its own
 			 * around the go statement: each launcher call's
