@@ -323,3 +323,7 @@ PY
 @test "engine2: two go statements that start one method on the same receiver with no join between run at once; on two receivers, or joined, silent" {
 	case2 twingo
 }
+
+@test "engine2: a goroutine literal's map parameter is the map its go statement passes; a map made in the loop body is each iteration's own" {
+	case2 litparam
+}

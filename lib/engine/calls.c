@@ -213,6 +213,7 @@ int wk_start_site(struct walker *w, int target, uint32_t node,
 	g->callback = (uint8_t)callback;
 	g->many = (uint8_t)(many || w->loops > w->gate);
 	g->own_many = g->many;
+	g->loops = (uint8_t)(w->loops < 255 ? w->loops : 255);
 	return (int)w->p->gos.n - 1;
 }
 
@@ -294,8 +295,10 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	int term = w->terminated, have = w->have_exit, brk = w->breakable;
 	size_t nloc = w->locals.n;
 
-	if (w->depth > 200)
+	if (w->depth > 200) {
+		w->nlit_arg = 0;
 		return;
+	}
 	w->depth++;
 	w->ls = *ls;
 	if (in_go)
@@ -317,6 +320,15 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	if (into == &w->deferred)
 		w->defer_into = &def;	/* the deferring function's set */
 	wk_params(w, fl->a, 0);
+	if (w->nlit_arg) {	/* parameters bound to the call's maps */
+		int i, n = w->nlit_arg;
+
+		w->nlit_arg = 0;
+		for (i = 0; i < n && nloc + (size_t)i < w->locals.n; i++)
+			if (w->lit_arg[i] >= 0 &&
+			    facts_under(w->p, w->locals.v[nloc + i].ty).kind == TY_MAP)
+				w->locals.v[nloc + i].alias = w->lit_arg[i];
+	}
 	if (fl->b)
 		wk_block(w, wk_N(w, fl->b)->a);
 	w->locals.n = nloc;
@@ -624,6 +636,33 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 	}
 }
 
+/* func(m map[K]V, ...){...}(x.m, ...): each parameter is the map its
+ * argument is (every goroutine started so gets the same one), when every
+ * parameter is named and none is variadic. */
+static void lit_params(struct walker *w, uint32_t lit, uint32_t args)
+{
+	const struct ast_node *ft = wk_N(w, wk_N(w, lit)->a), *pl;
+	uint32_t i, k = 0, n = ast_list_len(w->a, args);
+
+	w->nlit_arg = 0;
+	if (!ft->b || w->pass == 1 || !n || n > 8)
+		return;
+	pl = wk_N(w, ft->b);
+	for (i = 0; i < ast_list_len(w->a, pl->a); i++) {
+		const struct ast_node *fd = wk_N(w, ast_list(w->a, pl->a)[i]);
+
+		if (!ast_list_len(w->a, fd->a) ||
+		    ast_kind(w->a, fd->b) == AST_ELLIPSIS)
+			return;
+		k += ast_list_len(w->a, fd->a);
+	}
+	if (k != n)
+		return;
+	for (i = 0; i < n; i++)
+		w->lit_arg[i] = wk_map_loc(w, ast_list(w->a, args)[i]);
+	w->nlit_arg = (int)n;
+}
+
 static int ends_with_wait(struct walker *w, uint32_t id)
 {
 	size_t len;
@@ -647,6 +686,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		if (go)		/* a lock handed over: the goroutine unlocks it */
 			wk_handed_over(w, c->a, 0, &none);
 		wk_args(w, c->b, -1, 0, -1, 0);
+		lit_params(w, c->a, c->b);
 		w->defer_into = deferred ? &w->deferred : NULL;
 		wk_func_lit(w, c->a, go ? &none : &now, go, 0);
 		w->defer_into = into;

@@ -171,6 +171,7 @@ struct gosite {
 				 * a loop */
 	uint8_t fresh_recv;	/* go x.m() with x made by the launcher: the
 				 * instances its calls start do not share x */
+	uint8_t loops;		/* loop nesting at the go statement */
 };
 
 /* A join in a launcher: wg.Wait(), <-ch. */
@@ -286,6 +287,7 @@ struct lloc {
 	int name, fn, file;
 	uint32_t node;
 	int go;			/* the goroutine literal it was made in */
+	uint8_t loops;		/* loop nesting where it was made */
 };
 
 #define IDS_UNSET ((int32_t)0xfefefefe)

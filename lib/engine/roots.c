@@ -723,11 +723,16 @@ static int overlap(const struct pkg *p, const struct access *x,
 			/* a map the launcher made, not in a loop of its own
 			 * around the go statement: each launcher call's
 			 * goroutine has its own */
+			/* ... or one made in the loop body that starts the
+			 * goroutine: each iteration's goroutine its own */
 			if (s == t && x->go == s && y->go == s &&
 			    (size_t)x->loc >= p->fields.n + p->vars.n &&
 			    p->llocs.v[(size_t)x->loc - p->fields.n -
 				       p->vars.n].go < 0 &&
-			    !p->gos.v[s].own_many)
+			    (!p->gos.v[s].own_many ||
+			     (p->gos.v[s].loops > 0 &&
+			      p->llocs.v[(size_t)x->loc - p->fields.n -
+					 p->vars.n].loops >= p->gos.v[s].loops)))
 				continue;
 			/* go x.run() on an x its launcher made: the instances
 			 * of several launcher calls have one x each */

@@ -603,6 +603,7 @@ void wk_local_map(struct walker *w, struct local *l, uint32_t id)
 	ll->file = w->file;
 	ll->node = id;
 	ll->go = w->cur_go;
+	ll->loops = (uint8_t)(w->loops < 255 ? w->loops : 255);
 	l->alias = (loc_t)(w->p->fields.n + w->p->vars.n + w->p->llocs.n - 1);
 }
 

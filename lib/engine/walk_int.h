@@ -51,6 +51,9 @@ struct walker {
 	int in_go;		/* inside a goroutine's literal */
 	int cur_go;		/* its gosite, or -1 */
 	uint32_t go_lit;	/* its literal, or 0 */
+	loc_t lit_arg[8];	/* func(m map[K]V){...}(x.m): the map each
+				 * argument is, for the literal's parameters */
+	int nlit_arg;
 	int loops;		/* loop nesting in this function or literal */
 	int go_loops;		/* loop nesting where the innermost goroutine's
 				 * literal was started */
