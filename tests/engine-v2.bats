@@ -327,3 +327,7 @@ PY
 @test "engine2: a goroutine literal's map parameter is the map its go statement passes; a map made in the loop body is each iteration's own" {
 	case2 litparam
 }
+
+@test "engine2: a helper's write on the map it is handed, racing with itself through two calls, is reported once at the helper's write" {
+	case2 helperself
+}

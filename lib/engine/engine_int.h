@@ -366,6 +366,9 @@ struct pkg {
 	size_t nfalse, afalse;
 	struct finding_list *out;
 	size_t cur;		/* the finding emit() just made + 1, or 0 */
+	int at_helper;		/* the next emit() of an access a helper made
+				 * on a map handed to it is at the helper's
+				 * access (roots.c) */
 	int trace;		/* MAPGUARD_ENGINE_TRACE: accesses on stderr */
 #define KW_SLOTS 64		/* > the engine's keyword literals */
 	const char *kw_key[KW_SLOTS];	/* scope.c: keyword literal -> id */

@@ -604,9 +604,14 @@ void judge_func_name(const struct pkg *p, int fn, char *buf, size_t len)
 void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
 		char *msg, const char *sym)
 {
-	const struct efile *ef = &p->files[a->file];
+	/* a map handed to a helper that touches it: the finding is at the
+	 * call, or, when the race is that access against itself (two calls
+	 * of the helper at once), where the helper touches it */
+	const struct paccess *pv = a->via && p->at_helper
+				   ? &p->pacc.v[a->via - 1] : NULL;
+	const struct efile *ef = &p->files[pv ? pv->file : a->file];
 	const struct ast *ast = ef->ast;
-	const struct ast_node *nd = ast_node(ast, a->node);
+	const struct ast_node *nd = ast_node(ast, pv ? pv->node : a->node);
 	struct finding *fd;
 	const char *ls, *le, *end = ef->src + ef->len;
 
@@ -638,7 +643,16 @@ void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
 	finding_fingerprint_base(fd, ls, le ? (size_t)(le - ls)
 					    : (size_t)(end - ls));
 	p->cur = p->out->n;
-	if (a->via) {	/* the callee's access to the map handed to it */
+	p->at_helper = 0;
+	if (pv) {
+		char fn[160], note[240];
+
+		judge_func_name(p, pv->fn, fn, sizeof(fn));
+		snprintf(note, sizeof(note), "the map handed here to %s, "
+			 "which %s it", fn, pv->flags & AC_WRITE ? "writes" :
+			 pv->flags & AC_RANGE ? "ranges over" : "reads");
+		judge_evidence(p, a->file, a->node, note);
+	} else if (a->via) {	/* the callee's access to the map handed to it */
 		const struct paccess *pa = &p->pacc.v[a->via - 1];
 		char fn[160], note[240];
 

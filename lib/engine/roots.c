@@ -898,6 +898,19 @@ static void api_pair(struct pkg *p, struct access *a, size_t n,
 		       : "read here, by another caller");
 }
 
+/* Is the line of a helper's access reported already? */
+static int helper_reported(const struct pkg *p, const struct paccess *pa)
+{
+	long line = (long)ast_line(p->files[pa->file].ast, pa->node);
+	size_t k;
+
+	for (k = 0; k < p->out->n; k++)
+		if (p->out->v[k].line == line &&
+		    !strcmp(p->out->v[k].path, p->files[pa->file].path))
+			return 1;
+	return 0;
+}
+
 /* Is a's line reported already, or written too by a's function (the
  * read of delete(m, k), m[k]++, m[a][b] = v): one finding a line. */
 static int reported(const struct pkg *p, const struct access *a,
@@ -1056,6 +1069,16 @@ void roots_judge(struct pkg *p, struct access *a, size_t n)
 		      (sx >= 0 ? with_site_named(p, y, sx)
 			       : with_site_named(p, x, sy)) ? SEV_ERROR
 							      : SEV_WARNING;
+		/* mark(id, m) from two goroutines: the race is the
+		 * helper's own access against itself */
+		p->at_helper = x->via && (y == x || (y->via &&
+			p->pacc.v[x->via - 1].file == p->pacc.v[y->via - 1].file &&
+			p->pacc.v[x->via - 1].node == p->pacc.v[y->via - 1].node));
+		if (p->at_helper && helper_reported(p, &p->pacc.v[x->via - 1])) {
+			p->at_helper = 0;
+			free(msg);
+			continue;
+		}
 		judge_emit(p, rule, sev, flag, msg, sym);
 		if (flag == x && y != x)
 			judge_evidence(p, y->file, y->node, y->flags & AC_WRITE
