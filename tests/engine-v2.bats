@@ -331,3 +331,7 @@ PY
 @test "engine2: a helper's write on the map it is handed, racing with itself through two calls, is reported once at the helper's write" {
 	case2 helperself
 }
+
+@test "engine2: an object looked up through the receiver (s.pods[k], s.store.get(k)) is shared as the receiver is" {
+	case2 recvreach
+}

@@ -89,6 +89,13 @@ void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
 			       (w->once ? AC_ONCE : 0) |
 			       (w->later ? AC_LATER : 0) |
 			       (wk_is_recv(w, n) ? AC_RECV : 0));
+	{	/* p := s.pods[k]; p.labels[x] = y: the receiver's too */
+		uint32_t b = wk_chain_base(w, n);
+		struct local *rl = b ? wk_lookup(w, wk_ident(w, b)) : NULL;
+
+		if (rl && rl->recv_reach)
+			ac->flags |= AC_RECV;
+	}
 	ac->file = (uint16_t)w->file;
 	ac->node = n;
 	ac->ls = w->ls;

@@ -256,6 +256,9 @@ struct func {
 	uint8_t returns_other;		/* some return does not */
 	uint8_t returns_global;		/* some return hands out an object
 					 * reached from a package variable */
+	uint8_t returns_recv;		/* some return hands out an object
+					 * reached from its receiver (an
+					 * element of its map: l.pods[k]) */
 	uint8_t returns_made, returns_unmade;	/* every non-nil return hands
 						 * out an object made here
 						 * (shared since, or not) */

@@ -394,6 +394,30 @@ int wk_global_value(struct walker *w, uint32_t v)
 	return 0;
 }
 
+/* A value reached from the function's receiver: s.pods[k], a local that
+ * holds one, s.lister.Get(k) of a method that returns one of its own.
+ * Shared with whatever shares the receiver. */
+int wk_recv_value(struct walker *w, uint32_t v)
+{
+	const struct ast_node *nd = wk_N(w, v);
+	struct local *l;
+	uint32_t recv;
+	int fn;
+
+	while (nd->kind == AST_PAREN_EXPR || nd->kind == AST_STAR_EXPR ||
+	       (nd->kind == AST_UNARY_EXPR && nd->op == T_AND))
+		nd = wk_N(w, v = nd->a);
+	if (nd->kind == AST_CALL_EXPR) {
+		fn = wk_callee_of(w, nd->a, &recv);
+		return fn >= 0 && recv && w->p->funcs.v[fn].returns_recv &&
+		       wk_recv_value(w, recv);
+	}
+	if (wk_is_recv(w, v))
+		return 1;
+	v = wk_chain_base(w, v);
+	return v && (l = wk_lookup(w, wk_ident(w, v))) && l->recv_reach;
+}
+
 /* A value that is a new object: T{}, &T{}, new(T), make(...), NewX(). */
 int wk_fresh_value(struct walker *w, uint32_t v)
 {

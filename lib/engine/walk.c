@@ -297,6 +297,8 @@ void wk_assign(struct walker *w, uint32_t n)
 				loc->fresh = (uint8_t)wk_fresh_value(w, r);
 				loc->made = loc->fresh;
 				loc->global = (uint8_t)wk_global_value(w, r);
+				loc->recv_reach = (uint8_t)(!loc->fresh &&
+							    wk_recv_value(w, r));
 				wk_hold_lit(w, loc, r);
 				wk_local_map(w, loc, lhs[i]);
 			}
@@ -557,6 +559,8 @@ void wk_stmt(struct walker *w, uint32_t n)
 				w->f->returns_other = 1;
 			if (r0 && wk_global_value(w, r0))
 				w->f->returns_global = 1;
+			if (r0 && !wk_fresh_value(w, r0) && wk_recv_value(w, r0))
+				w->f->returns_recv = 1;
 			/* a constructor: returns what it made, or nil */
 			if (r0 && (wk_fresh_value(w, r0) || (rl && rl->made)))
 				w->f->returns_made = 1;
@@ -753,7 +757,7 @@ void walk_func(struct pkg *p, int fn, int pass)
 	if (pass == 1)
 		f->returns_other = 0, f->returns_loc = -1,
 		f->returns_made = 0, f->returns_unmade = 0,
-		f->returns_global = 0;
+		f->returns_global = 0, f->returns_recv = 0;
 	if (d->d)
 		wk_block(&w, ast_node(a, d->d)->a);
 	/* literals held in locals and never called here run later */

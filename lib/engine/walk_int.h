@@ -20,6 +20,8 @@ struct local {
 	uint8_t fresh;		/* an object made here, not shared yet */
 	uint8_t made;		/* an object made here (shared or not) */
 	uint8_t global;		/* an object reached from a package variable */
+	uint8_t recv_reach;	/* an object reached from the receiver:
+				 * p := s.pods[k], p := s.lister.Get(k) */
 	uint32_t lit;		/* f := func() {...}: the literal, run where
 				 * f is called (or handed on) */
 	loc_t hooks;		/* for _, f := range s.hooks: the field of
@@ -101,6 +103,7 @@ int wk_owned(struct walker *w, uint32_t n);
 int wk_is_recv(struct walker *w, uint32_t n);
 int wk_fresh_value(struct walker *w, uint32_t v);
 int wk_global_value(struct walker *w, uint32_t v);
+int wk_recv_value(struct walker *w, uint32_t v);
 void wk_access(struct walker *w, uint32_t n, loc_t l, int flags);
 void wk_escape(struct walker *w, uint32_t n);
 struct call *wk_call(struct walker *w, int callee, uint32_t node,
