@@ -335,3 +335,7 @@ PY
 @test "engine2: an object looked up through the receiver (s.pods[k], s.store.get(k)) is shared as the receiver is" {
 	case2 recvreach
 }
+
+@test "engine2: a goroutine's access to the map parameter its literal captured is on the caller's map, racing with the caller after the call; a launcher that waits is silent" {
+	case2 goparam
+}

@@ -71,6 +71,36 @@ static void param_access(struct walker *w, uint32_t n, int flags)
 	pa->ls = w->ls;
 	pa->next = -1;
 	pa->origin = (int)w->p->pacc.n - 1;
+	pa->go = -1;
+}
+
+/* enrich(tags) { go func() { tags[k] = v }() }: a goroutine's access to
+ * the map parameter its literal captured is made, at each call, on the
+ * map the caller hands (params.c), in that goroutine. */
+static void go_param_access(struct walker *w, uint32_t n, int flags)
+{
+	const struct ast_node *nd = wk_N(w, n);
+	struct paccess *pa;
+	struct local *l;
+
+	while (nd->kind == AST_PAREN_EXPR)
+		nd = wk_N(w, n = nd->a);
+	if (w->pass != 2 || !w->in_go || w->cur_go < 0 || w->later ||
+	    (flags & AC_STORE) || nd->kind != AST_IDENT ||
+	    !(l = wk_lookup(w, wk_ident(w, n))) || l->param < 0 ||
+	    l->param >= PARAM_RECV || (size_t)(l - w->locals.v) >= w->go_base ||
+	    facts_under(w->p, l->ty).kind != TY_MAP)
+		return;
+	pa = VEC_PUSH(w->p->pacc);
+	pa->fn = w->fn;
+	pa->param = l->param;
+	pa->flags = (uint16_t)(flags & (AC_WRITE | AC_RANGE | AC_LEN));
+	pa->file = (uint16_t)w->file;
+	pa->node = n;
+	pa->ls = w->ls;
+	pa->next = -1;
+	pa->origin = (int)w->p->pacc.n - 1;
+	pa->go = w->cur_go;
 }
 
 void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
@@ -79,6 +109,7 @@ void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
 
 	if (w->pass == 1 || wk_owned(w, n))
 		return;
+	go_param_access(w, n, flags);
 	if (l < 0) {
 		param_access(w, n, flags);
 		return;
@@ -112,6 +143,8 @@ void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
 			ac->flags |= AC_MADE;
 		if (pl && pl->global)
 			ac->flags |= AC_GLOBAL;
+		if (pl && pl->shared_go)
+			ac->flags |= AC_SHARED;
 		if (pl && w->in_go && (size_t)(pl - w->locals.v) < w->go_base &&
 		    !(w->go_loops > 0 && pl->loop >= w->go_loops))
 			ac->flags |= AC_CAPTURED;	/* not per iteration */
@@ -836,8 +869,15 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		if (recv && (cf->go_captures & (1u << 8)))
 			wk_escape(w, recv);	/* s.start(): go func(){ s... } */
 		for (k = 0; k < na && k < 8; k++)
-			if (cf->go_captures & (1u << k))
+			if (cf->go_captures & (1u << k)) {
+				uint32_t b = wk_chain_base(w, ast_list(w->a, c->b)[k]);
+				struct local *sl = b ? wk_lookup(w, wk_ident(w, b))
+						     : NULL;
+
 				wk_escape(w, ast_list(w->a, c->b)[k]);
+				if (sl)	/* enrich(req.Tags): req's maps */
+					sl->shared_go = 1;
+			}
 	}
 	rec = wk_call(w, callee, n, go ? CALL_GO : 0, recv);
 	if (rec) {

@@ -108,6 +108,9 @@ enum access_flags {
 	AC_WRITE = 1,		/* assign, op-assign, ++/--, delete, clear */
 	AC_STORE = 2,		/* the field itself replaced (s.m = ...) */
 	AC_RANGE = 4,
+	AC_SHARED = 16,		/* through an object handed before to a
+				 * function whose goroutine captures it:
+				 * not the caller's own any more */
 	AC_IN_GO = 8,		/* inside a go statement's function literal */
 	AC_RECV = 32,		/* reached through the function's receiver */
 	AC_LATER = 64,		/* in a function literal that runs later */
@@ -119,6 +122,9 @@ enum access_flags {
 	AC_MADE = 2048,		/* through an object this function made */
 	AC_GLOBAL = 4096,	/* through an object reached from a package
 				 * variable: every goroutine's */
+	AC_HANDED = 8192,	/* in a goroutine, on the map its launcher was
+				 * handed: shared with the launcher's caller
+				 * (after the call), not with other goroutines */
 	AC_ESCAPE = 1024,	/* returned: the caller uses it after the
 				 * function's locks are gone (judged only as
 				 * a getter's hand-out, not counted) */
@@ -151,6 +157,9 @@ struct paccess {
 	struct lockset ls;	/* relative to fn's entry */
 	int next;		/* the next of fn's, or -1 */
 	int origin;		/* the real access's paccess (depth 0) */
+	int go;			/* made in this gosite of the real access's
+				 * function (a goroutine that captured the
+				 * parameter), or -1: during the call */
 };
 
 /* A place where code starts to run concurrently: a go statement, a

@@ -536,10 +536,10 @@ int judge_counts(const struct pkg *p, const struct access *a)
 	    (a->flags & (AC_ONCE | AC_ESCAPE)))
 		return 0;
 	if ((a->flags & AC_RECV) && f->recv_fresh && !(a->flags & (AC_IN_GO |
-								    AC_LATER)))
+								    AC_LATER | AC_SHARED)))
 		return 0;
 	if (a->param >= 0 && (f->fresh_params & (1u << a->param)) &&
-	    !(a->flags & (AC_IN_GO | AC_LATER)))
+	    !(a->flags & (AC_IN_GO | AC_LATER | AC_SHARED)))
 		return 0;	/* every caller hands it a new object */
 	/* a field filled while the constructor runs, before it starts a
 	 * goroutine that touches it */

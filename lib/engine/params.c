@@ -65,6 +65,16 @@ static void add_access(struct pkg *p, const struct call *c, int i,
 	ac->go = c->go;
 	ac->param = -1;
 	ac->via = via + 1;
+	if (pa->go >= 0) {	/* in the goroutine that captured it */
+		ac->flags = (uint16_t)(pa->flags | AC_IN_GO | AC_HANDED);
+		ac->fn = p->pacc.v[via].fn;
+		ac->go = pa->go;
+		ac->ls = p->pacc.v[via].ls;
+		ac->file = p->pacc.v[via].file;
+		ac->node = p->pacc.v[via].node;
+		ac->via = 0;
+		return;
+	}
 	if (c->flags & CALL_GO) {	/* go f(m): made in f's goroutine, */
 		ac->flags = (uint16_t)(pa->flags | AC_IN_GO | AC_CAPTURED);
 		/* flagged where f makes it; ls: f's own locks */

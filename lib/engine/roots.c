@@ -655,7 +655,7 @@ static int shared_across(const struct pkg *p, const struct access *a, int s)
 		return 1;
 	if ((size_t)a->loc >= nv)
 		return p->llocs.v[(size_t)a->loc - nv].go != a->go;
-	if (a->flags & (AC_CAPTURED | AC_GLOBAL))
+	if (a->flags & (AC_CAPTURED | AC_GLOBAL | AC_HANDED))
 		return 1;	/* captured, or reached from a package variable */
 	if ((a->flags & AC_RECV) && a->go < 0 && !g->per_instance) {
 		const struct roots *r = &p->self[a->fn];
@@ -712,8 +712,10 @@ static int overlap(const struct pkg *p, const struct access *x,
 					      p->gos.v[t].target);
 
 			/* both sides must reach one object: state the
-			 * goroutines share, not what each made or got */
-			if (!shared_across(p, x, s) || !shared_across(p, y, t))
+			 * goroutines share, not what each made or got (a
+			 * map handed to a launcher is its caller's) */
+			if (!shared_across(p, x, s) || !shared_across(p, y, t) ||
+			    ((x->flags | y->flags) & AC_HANDED))
 				continue;
 			/* the same code started twice is one goroutine
 			 * unless several instances run at once */

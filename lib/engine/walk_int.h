@@ -20,6 +20,8 @@ struct local {
 	uint8_t fresh;		/* an object made here, not shared yet */
 	uint8_t made;		/* an object made here (shared or not) */
 	uint8_t global;		/* an object reached from a package variable */
+	uint8_t shared_go;	/* handed to a function whose goroutine
+				 * captures it: shared from there on */
 	uint8_t recv_reach;	/* an object reached from the receiver:
 				 * p := s.pods[k], p := s.lister.Get(k) */
 	uint32_t lit;		/* f := func() {...}: the literal, run where
