@@ -339,3 +339,7 @@ PY
 @test "engine2: a goroutine's access to the map parameter its literal captured is on the caller's map, racing with the caller after the call; a launcher that waits is silent" {
 	case2 goparam
 }
+
+@test "engine2: goroutines a loop starts that hand the launcher's map parameter (http.Header, an alias of it) to a helper race in the helper; a map per iteration is silent" {
+	case2 loophelper
+}

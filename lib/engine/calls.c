@@ -28,6 +28,31 @@ static int param_map(struct walker *w, uint32_t n)
 	return l->param;
 }
 
+/* A map parameter a goroutine's or callback's literal captured (handlers
+ * sharing the map they were built with): a location of this call, shared
+ * with them.  Its location, made on first use, or -1. */
+static loc_t captured_param(struct walker *w, uint32_t n)
+{
+	const struct ast_node *nd = wk_N(w, n);
+	struct local *l;
+	struct lloc *ll;
+
+	while (nd->kind == AST_PAREN_EXPR)
+		nd = wk_N(w, n = nd->a);
+	if (w->pass != 2 || !w->in_go || nd->kind != AST_IDENT ||
+	    param_map(w, n) < 0 || !(l = wk_lookup(w, wk_ident(w, n))) ||
+	    l->alias >= 0 || (size_t)(l - w->locals.v) >= w->go_base)
+		return -1;
+	ll = VEC_PUSH(w->p->llocs);
+	ll->name = l->name;
+	ll->fn = w->fn;
+	ll->file = w->file;
+	ll->node = n;
+	ll->go = -1;
+	l->alias = (loc_t)(w->p->fields.n + w->p->vars.n + w->p->llocs.n - 1);
+	return l->alias;
+}
+
 /* An access to a map the caller handed in: kept on the function's list
  * (params.c hands it to the callers).  Only what runs during the call. */
 static void param_access(struct walker *w, uint32_t n, int flags)
@@ -36,28 +61,10 @@ static void param_access(struct walker *w, uint32_t n, int flags)
 	int i = param_map(w, n);
 
 	if (i >= 0 && w->in_go && w->pass == 2 && !(flags & AC_STORE)) {
-		/* captured by goroutines or callbacks (handlers sharing the
-		 * map they were built with): the parameter's map is a
-		 * location of this call, shared with them */
-		const struct ast_node *nd = wk_N(w, n);
-		struct local *l;
+		loc_t cl = captured_param(w, n);
 
-		while (nd->kind == AST_PAREN_EXPR)
-			nd = wk_N(w, n = nd->a);
-		l = wk_lookup(w, wk_ident(w, n));
-		if (l && l->alias < 0 &&
-		    (size_t)(l - w->locals.v) < w->go_base) {
-			struct lloc *ll = VEC_PUSH(w->p->llocs);
-
-			ll->name = l->name;
-			ll->fn = w->fn;
-			ll->file = w->file;
-			ll->node = n;
-			ll->go = -1;
-			l->alias = (loc_t)(w->p->fields.n + w->p->vars.n +
-					   w->p->llocs.n - 1);
-			wk_access(w, n, l->alias, flags);
-		}
+		if (cl >= 0)
+			wk_access(w, n, cl, flags);
 		return;
 	}
 	if (i < 0 || w->in_go || w->later || w->once || (flags & AC_STORE))
@@ -894,6 +901,9 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 			if (wk_arg_fresh(w, av) &&
 			    !(go && w->loops > 0 && al && al->loop < w->loops))
 				rec->fresh_args |= (uint8_t)(1u << i);
+			/* go func() { sign(base) }(): base, a map parameter
+			 * the literal captured, is this call's, shared */
+			captured_param(w, av);
 			/* go f(m): the map goes to the goroutine, owned or not */
 			if (!wk_owned(w, av) || go)
 				rec->arg_loc[i] = wk_map_loc(w, av);

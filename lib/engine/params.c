@@ -69,7 +69,7 @@ static void add_access(struct pkg *p, const struct call *c, int i,
 		ac->flags = (uint16_t)(pa->flags | AC_IN_GO | AC_HANDED);
 		ac->fn = p->pacc.v[via].fn;
 		ac->go = pa->go;
-		ac->ls = p->pacc.v[via].ls;
+		ac->ls = pa->ls;
 		ac->file = p->pacc.v[via].file;
 		ac->node = p->pacc.v[via].node;
 		ac->via = 0;
@@ -156,6 +156,23 @@ void params_propagate(struct pkg *p)
 					to = c->recv_param;
 				else
 					to = c->arg_param[i];
+				/* go func() { sign(base) }() on the caller's own
+				 * parameter: made in that goroutine */
+				if (to >= 0 && to < PARAM_RECV && c->go >= 0 &&
+				    !(c->flags & (CALL_GO | CALL_LATER | CALL_ONCE)) &&
+				    pa.go < 0 && pa.depth < PARAM_DEPTH) {
+					struct paccess *n = VEC_PUSH(p->pacc);
+
+					*n = pa;
+					n->fn = c->caller;
+					n->param = (int8_t)to;
+					n->depth = (uint8_t)(pa.depth + 1);
+					n->ls = ls;
+					n->go = c->go;
+					n->next = head[c->caller];
+					head[c->caller] = (int)(p->pacc.n - 1);
+					continue;
+				}
 				if (to < 0 || pa.depth >= PARAM_DEPTH ||
 				    c->flags & (CALL_GO | CALL_IN_GO | CALL_LATER |
 						CALL_ONCE) ||

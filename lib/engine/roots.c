@@ -713,9 +713,11 @@ static int overlap(const struct pkg *p, const struct access *x,
 
 			/* both sides must reach one object: state the
 			 * goroutines share, not what each made or got (a
-			 * map handed to a launcher is its caller's) */
+			 * map handed to a launcher is its caller's, and
+			 * the launcher's own loop's goroutines') */
 			if (!shared_across(p, x, s) || !shared_across(p, y, t) ||
-			    ((x->flags | y->flags) & AC_HANDED))
+			    (((x->flags | y->flags) & AC_HANDED) &&
+			     !(s == t && p->gos.v[s].own_many)))
 				continue;
 			/* the same code started twice is one goroutine
 			 * unless several instances run at once */

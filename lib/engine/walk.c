@@ -280,7 +280,7 @@ void wk_assign(struct walker *w, uint32_t n)
 		uint32_t r = nl == nr ? rhs[i] : 0;
 
 		if (s->op == T_DEFINE && l->kind == AST_IDENT) {
-			struct local *loc;
+			struct local *loc, *rl;
 			struct ty ty = r ? wk_type_of(w, r) : wk_unknown();
 
 			if (!r && nr == 1 && wk_N(w, rhs[0])->kind == AST_INDEX_EXPR &&
@@ -299,6 +299,13 @@ void wk_assign(struct walker *w, uint32_t n)
 				loc->global = (uint8_t)wk_global_value(w, r);
 				loc->recv_reach = (uint8_t)(!loc->fresh &&
 							    wk_recv_value(w, r));
+				/* hdr := base: the map parameter itself */
+				if (wk_N(w, r)->kind == AST_IDENT &&
+				    (rl = wk_lookup(w, wk_ident(w, r))) &&
+				    rl != loc && rl->param >= 0 &&
+				    rl->param < PARAM_RECV && rl->alias < 0 &&
+				    facts_under(w->p, rl->ty).kind == TY_MAP)
+					loc->param = rl->param;
 				wk_hold_lit(w, loc, r);
 				wk_local_map(w, loc, lhs[i]);
 			}
