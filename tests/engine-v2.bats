@@ -343,3 +343,7 @@ PY
 @test "engine2: goroutines a loop starts that hand the launcher's map parameter (http.Header, an alias of it) to a helper race in the helper; a map per iteration is silent" {
 	case2 loophelper
 }
+
+@test "engine2: a field a package variable's map is stored in holds every goroutine's map (x, err := parse() typed as parse's first result); a new map per object is silent" {
+	case2 globalfield
+}

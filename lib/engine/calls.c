@@ -110,11 +110,18 @@ static void go_param_access(struct walker *w, uint32_t n, int flags)
 	pa->go = w->cur_go;
 }
 
+/* A field that a package variable's map is stored in: every
+ * object's may hold that one map. */
+static int global_field(const struct walker *w, loc_t l)
+{
+	return l >= 0 && (size_t)l < w->p->fields.n && w->p->fields.v[l].global_map;
+}
+
 void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
 {
 	struct access *ac;
 
-	if (w->pass == 1 || wk_owned(w, n))
+	if (w->pass == 1 || (wk_owned(w, n) && !global_field(w, l)))
 		return;
 	go_param_access(w, n, flags);
 	if (l < 0) {
@@ -140,6 +147,8 @@ void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
 	ac->fn = w->fn;
 	ac->go = w->cur_go;
 	ac->param = -1;
+	if (global_field(w, l))
+		ac->flags |= AC_GLOBAL;
 	{
 		uint32_t b = wk_chain_base(w, n);
 		struct local *pl = b ? wk_lookup(w, wk_ident(w, b)) : NULL;

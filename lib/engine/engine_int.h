@@ -63,6 +63,9 @@ struct field {
 	int embedded;
 	int guard;		/* field index of the mutex that an annotation
 				 * names, or -1 */
+	uint8_t global_map;	/* a package variable's map is stored in it
+				 * (r.header = defaults): whatever object
+				 * holds it, its map may be every goroutine's */
 	int file;
 	uint32_t node;		/* the name (or the type when embedded) */
 };

@@ -277,7 +277,9 @@ void wk_assign(struct walker *w, uint32_t n)
 			wk_expr(w, rhs[i], RD);
 	for (i = 0; i < nl; i++) {
 		const struct ast_node *l = wk_N(w, lhs[i]);
-		uint32_t r = nl == nr ? rhs[i] : 0;
+		/* x, err := f(): x is f's first result */
+		uint32_t r = nl == nr ? rhs[i] : i == 0 && nr == 1 &&
+			     wk_N(w, rhs[0])->kind == AST_CALL_EXPR ? rhs[0] : 0;
 
 		if (s->op == T_DEFINE && l->kind == AST_IDENT) {
 			struct local *loc, *rl;
@@ -347,7 +349,12 @@ void wk_assign(struct walker *w, uint32_t n)
 			continue;
 		}
 		if (l->kind == AST_SELECTOR_EXPR) {
-			loc_t fl = wk_map_loc(w, lhs[i]);
+			loc_t fl = wk_map_loc(w, lhs[i]), rv = r ? wk_map_loc(w, r) : -1;
+
+			if (fl >= 0 && (size_t)fl < w->p->fields.n &&
+			    (size_t)rv >= w->p->fields.n &&
+			    (size_t)rv < w->p->fields.n + w->p->vars.n)
+				w->p->fields.v[fl].global_map = 1;
 
 			if (fl >= 0 && !(r && wk_fresh_value(w, r) && wk_owned(w, lhs[i])))
 				wk_access(w, lhs[i], fl, AC_WRITE | AC_STORE);
