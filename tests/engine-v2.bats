@@ -347,3 +347,7 @@ PY
 @test "engine2: a field a package variable's map is stored in holds every goroutine's map (x, err := parse() typed as parse's first result); a new map per object is silent" {
 	case2 globalfield
 }
+
+@test "engine2: a file named for a mock that holds the program's main is the program, judged; a fake file without main stays test support" {
+	case2 mockmain
+}
