@@ -351,3 +351,7 @@ PY
 @test "engine2: a file named for a mock that holds the program's main is the program, judged; a fake file without main stays test support" {
 	case2 mockmain
 }
+
+@test "engine2: a map read out of a context parameter (md, ok := ctx.Value(k).(MD) through a helper) is shared as the context is" {
+	case2 ctxvalue
+}

@@ -155,6 +155,11 @@ void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
 
 		if (pl && pl->param >= 0 && pl->param < 8)
 			ac->param = pl->param;
+		else if (pl && pl->from_param >= 0 && pl->from_param < 8 &&
+			 (size_t)l >= w->p->fields.n + w->p->vars.n &&
+			 w->p->llocs.v[(size_t)l - w->p->fields.n -
+				       w->p->vars.n].from_param)
+			ac->param = pl->from_param;
 		if (pl && pl->made)
 			ac->flags |= AC_MADE;
 		if (pl && pl->global)

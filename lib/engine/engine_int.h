@@ -268,6 +268,8 @@ struct func {
 	uint8_t returns_other;		/* some return does not */
 	uint8_t returns_global;		/* some return hands out an object
 					 * reached from a package variable */
+	uint8_t returns_param;		/* some return hands out an object
+					 * reached from parameter i: i + 1 */
 	uint8_t returns_recv;		/* some return hands out an object
 					 * reached from its receiver (an
 					 * element of its map: l.pods[k]) */
@@ -303,6 +305,8 @@ struct lloc {
 	uint32_t node;
 	int go;			/* the goroutine literal it was made in */
 	uint8_t loops;		/* loop nesting where it was made */
+	uint8_t from_param;	/* a map reached from a parameter (read out
+				 * of ctx.Value): shared as its object is */
 };
 
 #define IDS_UNSET ((int32_t)0xfefefefe)

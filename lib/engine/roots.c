@@ -395,7 +395,8 @@ static struct roots access_roots(const struct pkg *p, const struct access *a)
 	memset(&r, 0, sizeof(r));
 	if (a->go >= 0)
 		rs_add(&r, a->go);
-	else if ((size_t)a->loc >= p->fields.n + p->vars.n)
+	else if ((size_t)a->loc >= p->fields.n + p->vars.n &&
+		 !p->llocs.v[(size_t)a->loc - p->fields.n - p->vars.n].from_param)
 		r.main = 1;	/* a local map: its function's own thread */
 	else
 		r = p->roots[a->fn];
@@ -653,7 +654,7 @@ static int shared_across(const struct pkg *p, const struct access *a, int s)
 
 	if ((size_t)a->loc >= p->fields.n && (size_t)a->loc < nv)
 		return 1;
-	if ((size_t)a->loc >= nv)
+	if ((size_t)a->loc >= nv && !p->llocs.v[(size_t)a->loc - nv].from_param)
 		return p->llocs.v[(size_t)a->loc - nv].go != a->go;
 	if (a->flags & (AC_CAPTURED | AC_GLOBAL | AC_HANDED))
 		return 1;	/* captured, or reached from a package variable */
@@ -866,9 +867,15 @@ static void api_pair(struct pkg *p, struct access *a, size_t n,
 	int t = (size_t)x->loc < p->fields.n ? p->owner[x->loc] : -1;
 
 	if (t < 0 || !p->locking[t] || fx->recv_type != t || !fx->exported ||
-	    !(x->flags & AC_RECV) || (x->flags & (AC_IN_GO | AC_LATER)) ||
-	    lx->n)
+	    !(x->flags & AC_RECV) || (x->flags & (AC_IN_GO | AC_LATER)))
 		return;
+	/* no lock of its own: a lock of another type's object (the caller
+	 * that holds it) orders nothing against t's other callers */
+	for (j = 0; j < lx->n; j++)
+		if (lx->h[j].shared != LS_RELEASED &&
+		    !(lx->h[j].loc >= 0 && (size_t)lx->h[j].loc < p->fields.n &&
+		      p->owner[lx->h[j].loc] >= 0 && p->owner[lx->h[j].loc] != t))
+			return;
 	for (j = 0; j < n && !y; j++) {
 		const struct func *fy = &p->funcs.v[a[j].fn];
 		struct lockset ly;

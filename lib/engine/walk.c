@@ -264,6 +264,28 @@ void wk_hold_lit(struct walker *w, struct local *l, uint32_t r)
 	u->node = r;
 }
 
+/* md := fromContext(ctx): a map reached from a parameter, not made here
+ * and no field's, is a location of its own, shared as the parameter's
+ * object is (accesses through it name the parameter). */
+static void param_map_local(struct walker *w, struct local *loc, uint32_t id,
+			    uint32_t r)
+{
+	struct lloc *ll;
+
+	loc->from_param = (int8_t)wk_param_value(w, r);
+	if (w->pass == 1 || loc->alias >= 0 || loc->from_param < 0 ||
+	    loc->from_param >= 4 || facts_under(w->p, loc->ty).kind != TY_MAP)
+		return;
+	ll = VEC_PUSH(w->p->llocs);
+	ll->name = loc->name;
+	ll->fn = w->fn;
+	ll->file = w->file;
+	ll->node = id;
+	ll->go = w->cur_go;
+	ll->from_param = 1;
+	loc->alias = (loc_t)(w->p->fields.n + w->p->vars.n + w->p->llocs.n - 1);
+}
+
 /* lhs = rhs: writes, field stores, locals */
 void wk_assign(struct walker *w, uint32_t n)
 {
@@ -279,7 +301,9 @@ void wk_assign(struct walker *w, uint32_t n)
 		const struct ast_node *l = wk_N(w, lhs[i]);
 		/* x, err := f(): x is f's first result */
 		uint32_t r = nl == nr ? rhs[i] : i == 0 && nr == 1 &&
-			     wk_N(w, rhs[0])->kind == AST_CALL_EXPR ? rhs[0] : 0;
+			     (wk_N(w, rhs[0])->kind == AST_CALL_EXPR ||
+			      wk_N(w, rhs[0])->kind == AST_TYPE_ASSERT_EXPR)
+			     ? rhs[0] : 0;
 
 		if (s->op == T_DEFINE && l->kind == AST_IDENT) {
 			struct local *loc, *rl;
@@ -310,6 +334,8 @@ void wk_assign(struct walker *w, uint32_t n)
 					loc->param = rl->param;
 				wk_hold_lit(w, loc, r);
 				wk_local_map(w, loc, lhs[i]);
+				if (!loc->fresh && loc->param < 0)
+					param_map_local(w, loc, lhs[i], r);
 			}
 			continue;
 		}
@@ -564,6 +590,7 @@ void wk_stmt(struct walker *w, uint32_t n)
 				      ? ast_list(w->a, s->a)[0] : 0;
 			struct local *rl = r0 && wk_N(w, r0)->kind == AST_IDENT
 					   ? wk_lookup(w, wk_ident(w, r0)) : NULL;
+			int k;
 
 			loc_t rm = r0 ? wk_map_loc(w, r0) : -1;
 
@@ -575,6 +602,9 @@ void wk_stmt(struct walker *w, uint32_t n)
 				w->f->returns_global = 1;
 			if (r0 && !wk_fresh_value(w, r0) && wk_recv_value(w, r0))
 				w->f->returns_recv = 1;
+			if (r0 && !wk_fresh_value(w, r0) &&
+			    (k = wk_param_value(w, r0)) >= 0 && k < 8)
+				w->f->returns_param = (uint8_t)(k + 1);
 			/* a constructor: returns what it made, or nil */
 			if (r0 && (wk_fresh_value(w, r0) || (rl && rl->made)))
 				w->f->returns_made = 1;
@@ -771,7 +801,8 @@ void walk_func(struct pkg *p, int fn, int pass)
 	if (pass == 1)
 		f->returns_other = 0, f->returns_loc = -1,
 		f->returns_made = 0, f->returns_unmade = 0,
-		f->returns_global = 0, f->returns_recv = 0;
+		f->returns_global = 0, f->returns_recv = 0,
+		f->returns_param = 0;
 	if (d->d)
 		wk_block(&w, ast_node(a, d->d)->a);
 	/* literals held in locals and never called here run later */

@@ -22,6 +22,8 @@ struct local {
 	uint8_t global;		/* an object reached from a package variable */
 	uint8_t shared_go;	/* handed to a function whose goroutine
 				 * captures it: shared from there on */
+	int8_t from_param;	/* an object reached from parameter i
+				 * (md := fromContext(ctx)), or -1 */
 	uint8_t recv_reach;	/* an object reached from the receiver:
 				 * p := s.pods[k], p := s.lister.Get(k) */
 	uint32_t lit;		/* f := func() {...}: the literal, run where
@@ -106,6 +108,7 @@ int wk_is_recv(struct walker *w, uint32_t n);
 int wk_fresh_value(struct walker *w, uint32_t v);
 int wk_global_value(struct walker *w, uint32_t v);
 int wk_recv_value(struct walker *w, uint32_t v);
+int wk_param_value(struct walker *w, uint32_t v);
 void wk_access(struct walker *w, uint32_t n, loc_t l, int flags);
 void wk_escape(struct walker *w, uint32_t n);
 struct call *wk_call(struct walker *w, int callee, uint32_t node,
