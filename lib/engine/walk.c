@@ -116,12 +116,16 @@ static int field_callback(struct walker *w, uint32_t lit, uint32_t el,
 	if (w->pass != 2 || kv->kind != AST_KEY_VALUE_EXPR ||
 	    ast_kind(w->a, kv->a) != AST_IDENT || !w->p->fcalls.n)
 		return 0;
+	v = wk_N(w, kv->b);
+	if (v->kind != AST_FUNC_LIT && v->kind != AST_IDENT &&
+	    v->kind != AST_SELECTOR_EXPR)
+		return 0;
 	t = facts_under(w->p, facts_type_expr(w->p, w->file, wk_N(w, lit)->a));
 	if (t.kind != TY_NAMED ||
 	    (f = facts_field(w->p, t.named, wk_ident(w, kv->a))) < 0 ||
+	    w->p->fields.v[f].ty.kind != TY_FUNC ||
 	    !(many = field_runs(w->p, f, &file, &ctx)))
 		return 0;
-	v = wk_N(w, kv->b);
 	memset(&none, 0, sizeof(none));
 	if (v->kind == AST_FUNC_LIT) {
 		for (i = 0; i < *ncs && many == 1; i++)
