@@ -615,6 +615,7 @@ void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
 	struct finding *fd;
 	const char *ls, *le, *end = ef->src + ef->len;
 
+	p->at_helper = 0;	/* for this finding only */
 	if (!(p->o->rules & (1u << rule)) ||
 	    (ef->generated && !p->o->include_generated)) {
 		free(msg);
@@ -643,7 +644,6 @@ void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
 	finding_fingerprint_base(fd, ls, le ? (size_t)(le - ls)
 					    : (size_t)(end - ls));
 	p->cur = p->out->n;
-	p->at_helper = 0;
 	if (pv) {
 		char fn[160], note[240];
 
