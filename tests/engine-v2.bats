@@ -426,3 +426,51 @@ PY
 	# every package's map is written by the goroutines of the one before
 	[ "$(jq -rs 'map(select(.rule == "MG001")) | map(.path) | unique | length' <<<"$output")" = 300 ]
 }
+
+@test "engine2: a read in one goroutine and the write in another are both reported (MG003 and MG001); instances of one function once" {
+	case2 goreads
+}
+
+@test "engine2: functions stored in a struct's function fields run in the goroutines that call those fields (MG004); called in place, silent" {
+	case2 fieldcb
+}
+
+@test "engine2: a literal of an HTTP handler's shape that is returned or handed on serves many requests at once" {
+	case2 handlerlit
+}
+
+@test "engine2: two go statements that start one method on the same receiver with no join between run at once; on two receivers, or joined, silent" {
+	case2 twingo
+}
+
+@test "engine2: a goroutine literal's map parameter is the map its go statement passes; a map made in the loop body is each iteration's own" {
+	case2 litparam
+}
+
+@test "engine2: a helper's write on the map it is handed, racing with itself through two calls, is reported once at the helper's write" {
+	case2 helperself
+}
+
+@test "engine2: an object looked up through the receiver (s.pods[k], s.store.get(k)) is shared as the receiver is" {
+	case2 recvreach
+}
+
+@test "engine2: a goroutine's access to the map parameter its literal captured is on the caller's map, racing with the caller after the call; a launcher that waits is silent" {
+	case2 goparam
+}
+
+@test "engine2: goroutines a loop starts that hand the launcher's map parameter (http.Header, an alias of it) to a helper race in the helper; a map per iteration is silent" {
+	case2 loophelper
+}
+
+@test "engine2: a field a package variable's map is stored in holds every goroutine's map (x, err := parse() typed as parse's first result); a new map per object is silent" {
+	case2 globalfield
+}
+
+@test "engine2: a file named for a mock that holds the program's main is the program, judged; a fake file without main stays test support" {
+	case2 mockmain
+}
+
+@test "engine2: a map read out of a context parameter (md, ok := ctx.Value(k).(MD) through a helper) is shared as the context is" {
+	case2 ctxvalue
+}

@@ -28,6 +28,31 @@ static int param_map(struct walker *w, uint32_t n)
 	return l->param;
 }
 
+/* A map parameter a goroutine's or callback's literal captured (handlers
+ * sharing the map they were built with): a location of this call, shared
+ * with them.  Its location, made on first use, or -1. */
+static loc_t captured_param(struct walker *w, uint32_t n)
+{
+	const struct ast_node *nd = wk_N(w, n);
+	struct local *l;
+	struct lloc *ll;
+
+	while (nd->kind == AST_PAREN_EXPR)
+		nd = wk_N(w, n = nd->a);
+	if (w->pass != 2 || !w->in_go || nd->kind != AST_IDENT ||
+	    param_map(w, n) < 0 || !(l = wk_lookup(w, wk_ident(w, n))) ||
+	    l->alias >= 0 || (size_t)(l - w->locals.v) >= w->go_base)
+		return -1;
+	ll = VEC_PUSH(w->p->llocs);
+	ll->name = l->name;
+	ll->fn = w->fn;
+	ll->file = w->file;
+	ll->node = n;
+	ll->go = -1;
+	l->alias = (loc_t)(w->p->fields.n + w->p->vars.n + w->p->llocs.n - 1);
+	return l->alias;
+}
+
 /* An access to a map the caller handed in: kept on the function's list
  * (params.c hands it to the callers).  Only what runs during the call. */
 static void param_access(struct walker *w, uint32_t n, int flags)
@@ -36,28 +61,10 @@ static void param_access(struct walker *w, uint32_t n, int flags)
 	int i = param_map(w, n);
 
 	if (i >= 0 && w->in_go && w->pass == 2 && !(flags & AC_STORE)) {
-		/* captured by goroutines or callbacks (handlers sharing the
-		 * map they were built with): the parameter's map is a
-		 * location of this call, shared with them */
-		const struct ast_node *nd = wk_N(w, n);
-		struct local *l;
+		loc_t cl = captured_param(w, n);
 
-		while (nd->kind == AST_PAREN_EXPR)
-			nd = wk_N(w, n = nd->a);
-		l = wk_lookup(w, wk_ident(w, n));
-		if (l && l->alias < 0 &&
-		    (size_t)(l - w->locals.v) < w->go_base) {
-			struct lloc *ll = VEC_PUSH(w->p->llocs);
-
-			ll->name = l->name;
-			ll->fn = w->fn;
-			ll->file = w->file;
-			ll->node = n;
-			ll->go = -1;
-			l->alias = (loc_t)(w->p->fields.n + w->p->vars.n +
-					   w->p->llocs.n - 1);
-			wk_access(w, n, l->alias, flags);
-		}
+		if (cl >= 0)
+			wk_access(w, n, cl, flags);
 		return;
 	}
 	if (i < 0 || w->in_go || w->later || w->once || (flags & AC_STORE))
@@ -71,14 +78,52 @@ static void param_access(struct walker *w, uint32_t n, int flags)
 	pa->ls = w->ls;
 	pa->next = -1;
 	pa->origin = (int)w->p->pacc.n - 1;
+	pa->go = -1;
+}
+
+/* enrich(tags) { go func() { tags[k] = v }() }: a goroutine's access to
+ * the map parameter its literal captured is made, at each call, on the
+ * map the caller hands (params.c), in that goroutine. */
+static void go_param_access(struct walker *w, uint32_t n, int flags)
+{
+	const struct ast_node *nd = wk_N(w, n);
+	struct paccess *pa;
+	struct local *l;
+
+	while (nd->kind == AST_PAREN_EXPR)
+		nd = wk_N(w, n = nd->a);
+	if (w->pass != 2 || !w->in_go || w->cur_go < 0 || w->later ||
+	    (flags & AC_STORE) || nd->kind != AST_IDENT ||
+	    !(l = wk_lookup(w, wk_ident(w, n))) || l->param < 0 ||
+	    l->param >= PARAM_RECV || (size_t)(l - w->locals.v) >= w->go_base ||
+	    facts_under(w->p, l->ty).kind != TY_MAP)
+		return;
+	pa = VEC_PUSH(w->p->pacc);
+	pa->fn = w->fn;
+	pa->param = l->param;
+	pa->flags = (uint16_t)(flags & (AC_WRITE | AC_RANGE | AC_LEN));
+	pa->file = (uint16_t)w->file;
+	pa->node = n;
+	pa->ls = w->ls;
+	pa->next = -1;
+	pa->origin = (int)w->p->pacc.n - 1;
+	pa->go = w->cur_go;
+}
+
+/* A field that a package variable's map is stored in: every
+ * object's may hold that one map. */
+static int global_field(const struct walker *w, loc_t l)
+{
+	return l >= 0 && (size_t)l < w->p->fields.n && w->p->fields.v[l].global_map;
 }
 
 void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
 {
 	struct access *ac;
 
-	if (w->pass == 1 || wk_owned(w, n))
+	if (w->pass == 1 || (wk_owned(w, n) && !global_field(w, l)))
 		return;
+	go_param_access(w, n, flags);
 	if (l < 0) {
 		param_access(w, n, flags);
 		return;
@@ -89,22 +134,38 @@ void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
 			       (w->once ? AC_ONCE : 0) |
 			       (w->later ? AC_LATER : 0) |
 			       (wk_is_recv(w, n) ? AC_RECV : 0));
+	{	/* p := s.pods[k]; p.labels[x] = y: the receiver's too */
+		uint32_t b = wk_chain_base(w, n);
+		struct local *rl = b ? wk_lookup(w, wk_ident(w, b)) : NULL;
+
+		if (rl && rl->recv_reach)
+			ac->flags |= AC_RECV;
+	}
 	ac->file = (uint16_t)w->file;
 	ac->node = n;
 	ac->ls = w->ls;
 	ac->fn = w->fn;
 	ac->go = w->cur_go;
 	ac->param = -1;
+	if (global_field(w, l))
+		ac->flags |= AC_GLOBAL;
 	{
 		uint32_t b = wk_chain_base(w, n);
 		struct local *pl = b ? wk_lookup(w, wk_ident(w, b)) : NULL;
 
 		if (pl && pl->param >= 0 && pl->param < 8)
 			ac->param = pl->param;
+		else if (pl && pl->from_param >= 0 && pl->from_param < 8 &&
+			 (size_t)l >= w->p->fields.n + w->p->vars.n &&
+			 w->p->llocs.v[(size_t)l - w->p->fields.n -
+				       w->p->vars.n].from_param)
+			ac->param = pl->from_param;
 		if (pl && pl->made)
 			ac->flags |= AC_MADE;
 		if (pl && pl->global)
 			ac->flags |= AC_GLOBAL;
+		if (pl && pl->shared_go)
+			ac->flags |= AC_SHARED;
 		if (pl && w->in_go && (size_t)(pl - w->locals.v) < w->go_base &&
 		    !(w->go_loops > 0 && pl->loop >= w->go_loops))
 			ac->flags |= AC_CAPTURED;	/* not per iteration */
@@ -213,6 +274,7 @@ int wk_start_site(struct walker *w, int target, uint32_t node,
 	g->callback = (uint8_t)callback;
 	g->many = (uint8_t)(many || w->loops > w->gate);
 	g->own_many = g->many;
+	g->loops = (uint8_t)(w->loops < 255 ? w->loops : 255);
 	return (int)w->p->gos.n - 1;
 }
 
@@ -289,18 +351,23 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	struct lockset *into = w->defer_into;
 	size_t go_base = w->go_base, later_base = w->later_base;
 	int cur_go = w->cur_go, loops = w->loops, gate = w->gate;
+	uint32_t go_lit = w->go_lit;
 	int go_loops = w->go_loops;
 	int term = w->terminated, have = w->have_exit, brk = w->breakable;
 	size_t nloc = w->locals.n;
 
-	if (w->depth > 200)
+	if (w->depth > 200) {
+		w->nlit_arg = 0;
 		return;
+	}
 	w->depth++;
 	w->ls = *ls;
 	if (in_go)
 		w->go_base = nloc;
 	if (in_go)
 		w->go_loops = w->loops;
+	if (in_go)
+		w->go_lit = lit;
 	if (later)
 		w->later_base = nloc;
 	w->cur_go = site;
@@ -314,6 +381,15 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	if (into == &w->deferred)
 		w->defer_into = &def;	/* the deferring function's set */
 	wk_params(w, fl->a, 0);
+	if (w->nlit_arg) {	/* parameters bound to the call's maps */
+		int i, n = w->nlit_arg;
+
+		w->nlit_arg = 0;
+		for (i = 0; i < n && nloc + (size_t)i < w->locals.n; i++)
+			if (w->lit_arg[i] >= 0 &&
+			    facts_under(w->p, w->locals.v[nloc + i].ty).kind == TY_MAP)
+				w->locals.v[nloc + i].alias = w->lit_arg[i];
+	}
 	if (fl->b)
 		wk_block(w, wk_N(w, fl->b)->a);
 	w->locals.n = nloc;
@@ -321,6 +397,7 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	w->go_base = go_base;
 	w->later_base = later_base;
 	w->cur_go = cur_go;
+	w->go_lit = go_lit;
 	w->loops = loops;
 	w->gate = gate;
 	w->go_loops = go_loops;
@@ -480,6 +557,41 @@ int wk_arg_fresh(struct walker *w, uint32_t v)
 	return 1;
 }
 
+/* Is the text of node n exactly s, blanks aside? */
+static int text_is(struct walker *w, uint32_t n, const char *s)
+{
+	const struct ast_node *nd = wk_N(w, n);
+	uint32_t i;
+
+	for (i = nd->pos; i < nd->end; i++) {
+		if (w->a->src[i] == ' ' || w->a->src[i] == '\t')
+			continue;
+		if (*s++ != w->a->src[i])
+			return 0;
+	}
+	return !*s;
+}
+
+/* func(w http.ResponseWriter, r *http.Request) {...}: a literal of an
+ * HTTP handler's shape that is not called in place (returned, stored,
+ * handed to a router) serves requests, many at once. */
+int wk_handler_lit(struct walker *w, uint32_t lit)
+{
+	const struct ast_node *ft = wk_N(w, wk_N(w, lit)->a), *pl;
+	const uint32_t *fl;
+
+	if (ft->kind != AST_FUNC_TYPE || !ft->b)
+		return 0;
+	pl = wk_N(w, ft->b);
+	if (ast_list_len(w->a, pl->a) != 2)
+		return 0;
+	fl = ast_list(w->a, pl->a);
+	return ast_list_len(w->a, wk_N(w, fl[0])->a) == 1 &&
+	       ast_list_len(w->a, wk_N(w, fl[1])->a) == 1 &&
+	       text_is(w, wk_N(w, fl[0])->b, "http.ResponseWriter") &&
+	       text_is(w, wk_N(w, fl[1])->b, "*http.Request");
+}
+
 /* The arguments of a call: literals run here (or concurrently: async is
  * wk_async_api()'s kind, go_site the go statement's site), maps handed to
  * code we cannot see are read, functions handed to a concurrent API
@@ -527,13 +639,16 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 			struct lockset ls = w->ls;
 			const struct func *cf =
 				callee >= 0 ? &w->p->funcs.v[callee] : NULL;
+			int handler = go_site < 0 && callee < 0 &&
+				      wk_handler_lit(w, fl);
 
-			if (async || go_site >= 0 || started) {
+			if (async || go_site >= 0 || started || handler) {
 				memset(&ls, 0, sizeof(ls));
 				wk_handed_over(w, fl, 0, &ls);
 				wk_func_lit_at(w, fl, &ls, 1, 0, go_site >= 0 ?
 					    go_site : wk_start_site(w, -1, fl,
-						    async > 0, async == 2));
+						    async > 0 || handler,
+						    async == 2 || handler));
 				continue;
 			}
 			if (cf && i < 4 && (cf->param_called & (1u << i)))
@@ -589,6 +704,33 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 	}
 }
 
+/* func(m map[K]V, ...){...}(x.m, ...): each parameter is the map its
+ * argument is (every goroutine started so gets the same one), when every
+ * parameter is named and none is variadic. */
+static void lit_params(struct walker *w, uint32_t lit, uint32_t args)
+{
+	const struct ast_node *ft = wk_N(w, wk_N(w, lit)->a), *pl;
+	uint32_t i, k = 0, n = ast_list_len(w->a, args);
+
+	w->nlit_arg = 0;
+	if (!ft->b || w->pass == 1 || !n || n > 8)
+		return;
+	pl = wk_N(w, ft->b);
+	for (i = 0; i < ast_list_len(w->a, pl->a); i++) {
+		const struct ast_node *fd = wk_N(w, ast_list(w->a, pl->a)[i]);
+
+		if (!ast_list_len(w->a, fd->a) ||
+		    ast_kind(w->a, fd->b) == AST_ELLIPSIS)
+			return;
+		k += ast_list_len(w->a, fd->a);
+	}
+	if (k != n)
+		return;
+	for (i = 0; i < n; i++)
+		w->lit_arg[i] = wk_map_loc(w, ast_list(w->a, args)[i]);
+	w->nlit_arg = (int)n;
+}
+
 static int ends_with_wait(struct walker *w, uint32_t id)
 {
 	size_t len;
@@ -612,6 +754,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		if (go)		/* a lock handed over: the goroutine unlocks it */
 			wk_handed_over(w, c->a, 0, &none);
 		wk_args(w, c->b, -1, 0, -1, 0);
+		lit_params(w, c->a, c->b);
 		w->defer_into = deferred ? &w->deferred : NULL;
 		wk_func_lit(w, c->a, go ? &none : &now, go, 0);
 		w->defer_into = into;
@@ -706,6 +849,19 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	}
 	wk_note_called(w, c->a);
 	callee = wk_callee_of(w, c->a, &recv);
+	if (w->pass == 1 && go && callee >= 0)
+		w->p->funcs.v[callee].go_target = 1;
+	/* x.F() of a field of function type: where what F holds runs */
+	if (w->pass == 1 && callee < 0 && fun->kind == AST_SELECTOR_EXPR &&
+	    (l = wk_loc_of(w, c->a)) >= 0 && (size_t)l < w->p->fields.n &&
+	    w->p->fields.v[l].ty.kind == TY_FUNC) {
+		struct fcall *fc = VEC_PUSH(w->p->fcalls);
+
+		fc->field = l;
+		fc->fn = w->fn;
+		fc->lit = go ? n : w->go_lit;	/* go x.F(): a goroutine */
+		fc->file = (uint16_t)w->file;
+	}
 	/* f(x) with f from s.hooks: each function stored there is called */
 	if (callee < 0 && w->pass == 2 && (l = wk_hook_field(w, c->a)) >= 0) {
 		size_t h;
@@ -765,8 +921,15 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		if (recv && (cf->go_captures & (1u << 8)))
 			wk_escape(w, recv);	/* s.start(): go func(){ s... } */
 		for (k = 0; k < na && k < 8; k++)
-			if (cf->go_captures & (1u << k))
+			if (cf->go_captures & (1u << k)) {
+				uint32_t b = wk_chain_base(w, ast_list(w->a, c->b)[k]);
+				struct local *sl = b ? wk_lookup(w, wk_ident(w, b))
+						     : NULL;
+
 				wk_escape(w, ast_list(w->a, c->b)[k]);
+				if (sl)	/* enrich(req.Tags): req's maps */
+					sl->shared_go = 1;
+			}
 	}
 	rec = wk_call(w, callee, n, go ? CALL_GO : 0, recv);
 	if (rec) {
@@ -783,6 +946,9 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 			if (wk_arg_fresh(w, av) &&
 			    !(go && w->loops > 0 && al && al->loop < w->loops))
 				rec->fresh_args |= (uint8_t)(1u << i);
+			/* go func() { sign(base) }(): base, a map parameter
+			 * the literal captured, is this call's, shared */
+			captured_param(w, av);
 			/* go f(m): the map goes to the goroutine, owned or not */
 			if (!wk_owned(w, av) || go)
 				rec->arg_loc[i] = wk_map_loc(w, av);

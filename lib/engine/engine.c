@@ -55,6 +55,26 @@ static int test_support(const char *path)
 	return 0;
 }
 
+/* Does the file hold a program's main function (package main, func
+ * main() at the start of a line)?  Then it is the program, not test
+ * support, whatever its name says (a mock the program itself runs). */
+static int holds_main(const char *s, size_t len)
+{
+	static const char pk[] = "package main", fm[] = "\nfunc main() {";
+	size_t k, np = sizeof(pk) - 1, nf = sizeof(fm) - 1;
+	int pkg = 0;
+
+	for (k = 0; k + np <= len && !pkg; k++)
+		if ((k == 0 || s[k - 1] == '\n') && !memcmp(s + k, pk, np) &&
+		    (k + np == len || s[k + np] == '\n' || s[k + np] == ' ' ||
+		     s[k + np] == '\r' || s[k + np] == '\t'))
+			pkg = 1;
+	for (k = 0; pkg && k + nf <= len; k++)
+		if (!memcmp(s + k, fm, nf))
+			return 1;
+	return 0;
+}
+
 /* Can the package hold a map the engine knows?  Its maps are declared
  * here (map[ in a type), or learned from delete() and a string index;
  * a package with none of them has nothing to judge (a fifth of the Go
@@ -173,7 +193,9 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 		f->path = files[i].path;
 		f->src = files[i].data;
 		f->len = files[i].len;
-		f->is_test = test_support(f->path);
+		f->is_test = test_support(f->path) &&
+			     (ends_with(f->path, "_test.go") ||
+			      !holds_main(f->src, f->len));
 		f->generated = lex_is_generated(f->src, f->len);
 		/* a generated file lends its declarations; its bodies are
 		 * not judged, so not read (most of the Go tree's memory) */
@@ -212,6 +234,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.joins.v);
 	free(p.closes.v);
 	free(p.hooks.v);
+	free(p.fcalls.v);
 	free(p.llocs.v);
 	free(p.imports);
 	free(p.fn_slot);

@@ -69,6 +69,9 @@ struct field {
 	int embedded;
 	int guard;		/* field index of the mutex that an annotation
 				 * names, or -1 */
+	uint8_t global_map;	/* a package variable's map is stored in it
+				 * (r.header = defaults): whatever object
+				 * holds it, its map may be every goroutine's */
 	int file;
 	uint32_t node;		/* the name (or the type when embedded) */
 };
@@ -114,6 +117,9 @@ enum access_flags {
 	AC_WRITE = 1,		/* assign, op-assign, ++/--, delete, clear */
 	AC_STORE = 2,		/* the field itself replaced (s.m = ...) */
 	AC_RANGE = 4,
+	AC_SHARED = 16,		/* through an object handed before to a
+				 * function whose goroutine captures it:
+				 * not the caller's own any more */
 	AC_IN_GO = 8,		/* inside a go statement's function literal */
 	AC_RECV = 32,		/* reached through the function's receiver */
 	AC_LATER = 64,		/* in a function literal that runs later */
@@ -125,6 +131,9 @@ enum access_flags {
 	AC_MADE = 2048,		/* through an object this function made */
 	AC_GLOBAL = 4096,	/* through an object reached from a package
 				 * variable: every goroutine's */
+	AC_HANDED = 8192,	/* in a goroutine, on the map its launcher was
+				 * handed: shared with the launcher's caller
+				 * (after the call), not with other goroutines */
 	AC_ESCAPE = 1024,	/* returned: the caller uses it after the
 				 * function's locks are gone (judged only as
 				 * a getter's hand-out, not counted) */
@@ -157,6 +166,9 @@ struct paccess {
 	struct lockset ls;	/* relative to fn's entry */
 	int next;		/* the next of fn's, or -1 */
 	int origin;		/* the real access's paccess (depth 0) */
+	int go;			/* made in this gosite of the real access's
+				 * function (a goroutine that captured the
+				 * parameter), or -1: during the call */
 };
 
 /* A place where code starts to run concurrently: a go statement, a
@@ -179,6 +191,7 @@ struct gosite {
 				 * instances its calls start do not share x */
 	uint16_t ext;		/* started from another package: its entry
 				 * (pkg.xin) + 1, else 0 (fn is then -1) */
+	uint8_t loops;		/* loop nesting at the go statement */
 };
 
 /* A join in a launcher: wg.Wait(), <-ch. */
@@ -266,12 +279,18 @@ struct func {
 	uint8_t returns_other;		/* some return does not */
 	uint8_t returns_global;		/* some return hands out an object
 					 * reached from a package variable */
+	uint8_t returns_param;		/* some return hands out an object
+					 * reached from parameter i: i + 1 */
+	uint8_t returns_recv;		/* some return hands out an object
+					 * reached from its receiver (an
+					 * element of its map: l.pods[k]) */
 	uint8_t returns_made, returns_unmade;	/* every non-nil return hands
 						 * out an object made here
 						 * (shared since, or not) */
 	loc_t returns_loc;		/* every return hands out this map
 					 * (a getter), -1 none, -2 mixed */
 	uint8_t once;			/* run by sync.Once's Do */
+	uint8_t go_target;		/* go f() names it (first pass) */
 	uint8_t init_only;		/* reached only from init or Once */
 	uint8_t var_init;		/* called by a package var's initializer */
 	uint8_t test_only;		/* only tests call it, or it is dead */
@@ -299,6 +318,9 @@ struct lloc {
 	int name, fn, file;
 	uint32_t node;
 	int go;			/* the goroutine literal it was made in */
+	uint8_t loops;		/* loop nesting where it was made */
+	uint8_t from_param;	/* a map reached from a parameter (read out
+				 * of ctx.Value): shared as its object is */
 };
 
 struct efile {
@@ -337,6 +359,15 @@ struct xcall {
 
 struct module_entry;
 
+/* x.F(...) with F a field of function type of a struct of ours: where
+ * the functions stored in F run (the first pass's record). */
+struct fcall {
+	loc_t field;
+	int fn;			/* the caller */
+	uint32_t lit;		/* the goroutine literal it is in, or 0 */
+	uint16_t file;
+};
+
 struct pkg {
 	const struct scan_opts *o;
 	char *dir;		/* the package's directory, cleaned (module
@@ -361,6 +392,7 @@ struct pkg {
 	VEC(struct join) joins;
 	VEC(struct chclose) closes;
 	VEC(struct hook) hooks;
+	VEC(struct fcall) fcalls;
 	struct site_locks *sl[2];	/* roots.c: the locks along two
 					 * gosites' calls, cached */
 	struct roots *roots;	/* per function (roots.c) */
@@ -390,6 +422,9 @@ struct pkg {
 	size_t nfalse, afalse;
 	struct finding_list *out;
 	size_t cur;		/* the finding emit() just made + 1, or 0 */
+	int at_helper;		/* the next emit() of an access a helper made
+				 * on a map handed to it is at the helper's
+				 * access (roots.c) */
 	int trace;		/* MAPGUARD_ENGINE_TRACE: accesses on stderr */
 #define KW_SLOTS 128		/* > twice the engine's keyword literals */
 	const char *kw_key[KW_SLOTS];	/* scope.c: keyword literal -> id */

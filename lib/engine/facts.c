@@ -91,6 +91,30 @@ static int is_import(const struct pkg *p, int name)
 	return 0;
 }
 
+/* Map types of the standard library and gRPC, by import and name:
+ * http.Header, url.Values, textproto.MIMEHeader, metadata.MD. */
+static int known_map_type(struct pkg *p, int file, const struct ast_node *sel)
+{
+	static const char *const known[] = {
+		"http", "Header", "url", "Values", "textproto", "MIMEHeader",
+		"metadata", "MD", NULL
+	};
+	const struct ast *a = p->files[file].ast;
+	size_t lp, ls;
+	const char *sp, *ss;
+	int i;
+
+	if (ast_kind(a, sel->a) != AST_IDENT || ast_kind(a, sel->b) != AST_IDENT)
+		return 0;
+	sp = ast_ident(a, sel->a, &lp);
+	ss = ast_ident(a, sel->b, &ls);
+	for (i = 0; known[i]; i += 2)
+		if (strlen(known[i]) == lp && !memcmp(sp, known[i], lp) &&
+		    strlen(known[i + 1]) == ls && !memcmp(ss, known[i + 1], ls))
+			return is_import(p, ident_find(p, file, sel->a));
+	return 0;
+}
+
 struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
 {
 	const struct ast *a = p->files[file].ast;
@@ -130,6 +154,10 @@ struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
 			size_t len;
 			const char *s;
 
+			if (known_map_type(p, file, nd)) {
+				t.kind = TY_MAP;
+				return t;
+			}
 			if (p->sync_name < 0 ||
 			    ident_find(p, file, nd->a) != p->sync_name)
 				return t;

@@ -583,10 +583,10 @@ int judge_counts(const struct pkg *p, const struct access *a)
 	    (a->flags & (AC_ONCE | AC_ESCAPE)))
 		return 0;
 	if ((a->flags & AC_RECV) && f->recv_fresh && !(a->flags & (AC_IN_GO |
-								    AC_LATER)))
+								    AC_LATER | AC_SHARED)))
 		return 0;
 	if (a->param >= 0 && (f->fresh_params & (1u << a->param)) &&
-	    !(a->flags & (AC_IN_GO | AC_LATER)))
+	    !(a->flags & (AC_IN_GO | AC_LATER | AC_SHARED)))
 		return 0;	/* every caller hands it a new object */
 	/* a field filled while the constructor runs, before it starts a
 	 * goroutine that touches it */
@@ -651,12 +651,18 @@ void judge_func_name(const struct pkg *p, int fn, char *buf, size_t len)
 void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
 		char *msg, const char *sym)
 {
-	const struct efile *ef = &p->files[a->file];
+	/* a map handed to a helper that touches it: the finding is at the
+	 * call, or, when the race is that access against itself (two calls
+	 * of the helper at once), where the helper touches it */
+	const struct paccess *pv = a->via && p->at_helper
+				   ? &p->pacc.v[a->via - 1] : NULL;
+	const struct efile *ef = &p->files[pv ? pv->file : a->file];
 	const struct ast *ast = ef->ast;
-	const struct ast_node *nd = ast_node(ast, a->node);
+	const struct ast_node *nd = ast_node(ast, pv ? pv->node : a->node);
 	struct finding *fd;
 	const char *ls, *le, *end = ef->src + ef->len;
 
+	p->at_helper = 0;	/* for this finding only */
 	if (!(p->o->rules & (1u << rule)) ||
 	    (ef->generated && !p->o->include_generated)) {
 		free(msg);
@@ -685,7 +691,15 @@ void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
 	finding_fingerprint_base(fd, ls, le ? (size_t)(le - ls)
 					    : (size_t)(end - ls));
 	p->cur = p->out->n;
-	if (a->via) {	/* the callee's access to the map handed to it */
+	if (pv) {
+		char fn[160], note[240];
+
+		judge_func_name(p, pv->fn, fn, sizeof(fn));
+		snprintf(note, sizeof(note), "the map handed here to %s, "
+			 "which %s it", fn, pv->flags & AC_WRITE ? "writes" :
+			 pv->flags & AC_RANGE ? "ranges over" : "reads");
+		judge_evidence(p, a->file, a->node, note);
+	} else if (a->via) {	/* the callee's access to the map handed to it */
 		const struct paccess *pa = &p->pacc.v[a->via - 1];
 		char fn[160], note[240];
 

@@ -65,6 +65,16 @@ static void add_access(struct pkg *p, const struct call *c, int i,
 	ac->go = c->go;
 	ac->param = -1;
 	ac->via = via + 1;
+	if (pa->go >= 0) {	/* in the goroutine that captured it */
+		ac->flags = (uint16_t)(pa->flags | AC_IN_GO | AC_HANDED);
+		ac->fn = p->pacc.v[via].fn;
+		ac->go = pa->go;
+		ac->ls = pa->ls;
+		ac->file = p->pacc.v[via].file;
+		ac->node = p->pacc.v[via].node;
+		ac->via = 0;
+		return;
+	}
 	if (c->flags & CALL_GO) {	/* go f(m): made in f's goroutine, */
 		ac->flags = (uint16_t)(pa->flags | AC_IN_GO | AC_CAPTURED);
 		/* flagged where f makes it; ls: f's own locks */
@@ -146,6 +156,23 @@ void params_propagate(struct pkg *p)
 					to = c->recv_param;
 				else
 					to = c->arg_param[i];
+				/* go func() { sign(base) }() on the caller's own
+				 * parameter: made in that goroutine */
+				if (to >= 0 && to < PARAM_RECV && c->go >= 0 &&
+				    !(c->flags & (CALL_GO | CALL_LATER | CALL_ONCE)) &&
+				    pa.go < 0 && pa.depth < PARAM_DEPTH) {
+					struct paccess *n = VEC_PUSH(p->pacc);
+
+					*n = pa;
+					n->fn = c->caller;
+					n->param = (int8_t)to;
+					n->depth = (uint8_t)(pa.depth + 1);
+					n->ls = ls;
+					n->go = c->go;
+					n->next = head[c->caller];
+					head[c->caller] = (int)(p->pacc.n - 1);
+					continue;
+				}
 				if (to < 0 || pa.depth >= PARAM_DEPTH ||
 				    c->flags & (CALL_GO | CALL_IN_GO | CALL_LATER |
 						CALL_ONCE) ||

@@ -408,7 +408,8 @@ static struct roots access_roots(const struct pkg *p, const struct access *a)
 	memset(&r, 0, sizeof(r));
 	if (a->go >= 0)
 		rs_add(&r, a->go);
-	else if ((size_t)a->loc >= p->fields.n + p->vars.n)
+	else if ((size_t)a->loc >= p->fields.n + p->vars.n &&
+		 !p->llocs.v[(size_t)a->loc - p->fields.n - p->vars.n].from_param)
 		r.main = 1;	/* a local map: its function's own thread */
 	else
 		r = p->roots[a->fn];
@@ -611,6 +612,33 @@ static int sites_concurrent(const struct pkg *p, int s, int t)
 	return 1;
 }
 
+/* go r.decay(0.5); go r.decay(0.9): two go statements of one launcher
+ * that start the same function on the same receiver (as written), with
+ * no Wait or receive between them, run two instances at once. */
+static int twin_sites(const struct pkg *p, int s, int t)
+{
+	const struct gosite *a = &p->gos.v[s], *b = &p->gos.v[t];
+	const struct ast *ast = p->files[a->file].ast;
+	const struct ast_node *ca, *cb, *fa, *fb, *ra, *rb;
+
+	/* one statement walked twice (a local literal called twice) is
+	 * not two */
+	if (s == t || a->node == b->node || a->fn < 0 || a->fn != b->fn ||
+	    a->file != b->file ||
+	    a->callback || b->callback || a->target < 0 ||
+	    !sites_concurrent(p, s, t))
+		return 0;
+	ca = ast_node(ast, a->node), cb = ast_node(ast, b->node);
+	if (ca->kind != AST_CALL_EXPR || cb->kind != AST_CALL_EXPR)
+		return 0;
+	fa = ast_node(ast, ca->a), fb = ast_node(ast, cb->a);
+	if (fa->kind != AST_SELECTOR_EXPR || fb->kind != AST_SELECTOR_EXPR)
+		return fa->kind == AST_IDENT && fb->kind == AST_IDENT;
+	ra = ast_node(ast, fa->a), rb = ast_node(ast, fb->a);
+	return ra->end - ra->pos == rb->end - rb->pos &&
+	       !memcmp(ast->src + ra->pos, ast->src + rb->pos, ra->end - ra->pos);
+}
+
 static int common_lock(const struct lockset *a, const struct lockset *b)
 {
 	int i, j;
@@ -639,9 +667,9 @@ static int shared_across(const struct pkg *p, const struct access *a, int s)
 
 	if ((size_t)a->loc >= p->fields.n && (size_t)a->loc < nv)
 		return 1;
-	if ((size_t)a->loc >= nv)
+	if ((size_t)a->loc >= nv && !p->llocs.v[(size_t)a->loc - nv].from_param)
 		return p->llocs.v[(size_t)a->loc - nv].go != a->go;
-	if (a->flags & (AC_CAPTURED | AC_GLOBAL))
+	if (a->flags & (AC_CAPTURED | AC_GLOBAL | AC_HANDED))
 		return 1;	/* captured, or reached from a package variable */
 	if ((a->flags & AC_RECV) && a->go < 0 && !g->per_instance) {
 		const struct roots *r = &p->self[a->fn];
@@ -698,21 +726,31 @@ static int overlap(const struct pkg *p, const struct access *x,
 					      p->gos.v[t].target);
 
 			/* both sides must reach one object: state the
-			 * goroutines share, not what each made or got */
-			if (!shared_across(p, x, s) || !shared_across(p, y, t))
+			 * goroutines share, not what each made or got (a
+			 * map handed to a launcher is its caller's, and
+			 * the launcher's own loop's goroutines') */
+			if (!shared_across(p, x, s) || !shared_across(p, y, t) ||
+			    (((x->flags | y->flags) & AC_HANDED) &&
+			     !(s == t && p->gos.v[s].own_many)))
 				continue;
 			/* the same code started twice is one goroutine
 			 * unless several instances run at once */
-			if (same && !p->gos.v[s].many && !p->gos.v[t].many)
+			if (same && !p->gos.v[s].many && !p->gos.v[t].many &&
+			    !twin_sites(p, s, t))
 				continue;
 			/* a map the launcher made, not in a loop of its own
 			 * around the go statement: each launcher call's
 			 * goroutine has its own */
+			/* ... or one made in the loop body that starts the
+			 * goroutine: each iteration's goroutine its own */
 			if (s == t && x->go == s && y->go == s &&
 			    (size_t)x->loc >= p->fields.n + p->vars.n &&
 			    p->llocs.v[(size_t)x->loc - p->fields.n -
 				       p->vars.n].go < 0 &&
-			    !p->gos.v[s].own_many)
+			    (!p->gos.v[s].own_many ||
+			     (p->gos.v[s].loops > 0 &&
+			      p->llocs.v[(size_t)x->loc - p->fields.n -
+					 p->vars.n].loops >= p->gos.v[s].loops)))
 				continue;
 			/* go x.run() on an x its launcher made: the instances
 			 * of several launcher calls have one x each */
@@ -930,9 +968,15 @@ static void api_pair(struct pkg *p, struct access *a, size_t n,
 	int t = (size_t)x->loc < p->fields.n ? p->owner[x->loc] : -1;
 
 	if (t < 0 || !p->locking[t] || fx->recv_type != t || !fx->exported ||
-	    !(x->flags & AC_RECV) || (x->flags & (AC_IN_GO | AC_LATER)) ||
-	    lx->n)
+	    !(x->flags & AC_RECV) || (x->flags & (AC_IN_GO | AC_LATER)))
 		return;
+	/* no lock of its own: a lock of another type's object (the caller
+	 * that holds it) orders nothing against t's other callers */
+	for (j = 0; j < lx->n; j++)
+		if (lx->h[j].shared != LS_RELEASED &&
+		    !(lx->h[j].loc >= 0 && (size_t)lx->h[j].loc < p->fields.n &&
+		      p->owner[lx->h[j].loc] >= 0 && p->owner[lx->h[j].loc] != t))
+			return;
 	for (j = 0; j < n && !y; j++) {
 		const struct func *fy = &p->funcs.v[a[j].fn];
 		struct lockset ly;
@@ -964,6 +1008,92 @@ static void api_pair(struct pkg *p, struct access *a, size_t n,
 	judge_evidence(p, y->file, y->node, y->flags & AC_WRITE
 		       ? "also written here, by another caller"
 		       : "read here, by another caller");
+}
+
+/* Is the line of a helper's access reported already? */
+static int helper_reported(const struct pkg *p, const struct paccess *pa)
+{
+	long line = (long)ast_line(p->files[pa->file].ast, pa->node);
+	size_t k;
+
+	for (k = 0; k < p->out->n; k++)
+		if (p->out->v[k].line == line &&
+		    !strcmp(p->out->v[k].path, p->files[pa->file].path))
+			return 1;
+	return 0;
+}
+
+/* Is a's line reported already, or written too by a's function (the
+ * read of delete(m, k), m[k]++, m[a][b] = v): one finding a line. */
+static int reported(const struct pkg *p, const struct access *a,
+		    const struct access *all, size_t n)
+{
+	long line = (long)ast_line(p->files[a->file].ast, a->node);
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if ((all[k].flags & AC_WRITE) && all[k].fn == a->fn &&
+		    all[k].file == a->file &&
+		    (long)ast_line(p->files[a->file].ast, all[k].node) == line)
+			return 1;
+	for (k = 0; k < p->out->n; k++)
+		if (p->out->v[k].line == line &&
+		    !strcmp(p->out->v[k].path, p->files[a->file].path))
+			return 1;
+	return 0;
+}
+
+/* A race has two sides: a read a goroutine makes (MG003) is reported
+ * as well as the write it races with, also when the write is in a
+ * goroutine of its own (the write's MG001 names only one reader); not
+ * when the write is the same code's (instances of one function). */
+static void goroutine_reads(struct pkg *p, struct access *a, size_t cap)
+{
+	size_t k, j;
+	char sym[160], fname[160], where[200];
+
+	for (k = 0; k < cap; k++) {
+		struct access *y = &a[k], *x = NULL;
+		struct lockset lx, ly;
+		int sx = -1, sy = -1;
+
+		if ((y->flags & (AC_WRITE | AC_STORE | AC_LEN)) ||
+		    !judge_counts(p, y) || p->funcs.v[y->fn].annotated)
+			continue;
+		ly = judge_abs_ls(p, y);
+		for (j = 0; j < cap && !x; j++) {
+			/* a write of the same code (another instance of it):
+			 * the write's own finding names that race */
+			if (!(a[j].flags & AC_WRITE) || (a[j].flags & AC_STORE) ||
+			    (a[j].fn == y->fn && a[j].go == y->go) ||
+			    !judge_counts(p, &a[j]) || p->funcs.v[a[j].fn].annotated)
+				continue;
+			lx = judge_abs_ls(p, &a[j]);
+			if (!common_lock(&lx, &ly) &&
+			    overlap(p, &a[j], y, &sx, &sy) && sy >= 0 &&
+			    !chan_ordered(p, &a[j], y) && !chan_ordered(p, y, &a[j])) {
+				struct lockset px = site_ls(p, &a[j], sx, 0);
+				struct lockset py = site_ls(p, y, sy, 1);
+
+				if (!common_lock(&px, &py))
+					x = &a[j];
+			}
+		}
+		if (!x || reported(p, y, a, cap))
+			continue;
+		judge_text(p, y->file, y->node, sym, sizeof(sym));
+		judge_func_name(p, x->fn, fname, sizeof(fname));
+		snprintf(where, sizeof(where), "%s:%u", p->files[x->file].path,
+			 ast_line(p->files[x->file].ast, x->node));
+		judge_emit(p, 3, sx >= 0 || with_site_named(p, x, sy)
+		       ? SEV_ERROR : SEV_WARNING, y, xasprintf(
+		       "map %s is read in a goroutine with no lock, while %s "
+		       "writes it (%s)", sym, fname, where), sym);
+		judge_evidence(p, x->file, x->node, "written here, concurrently");
+		site_evidence(p, sy);
+		if (sx >= 0 && sx != sy)
+			site_evidence(p, sx);
+	}
 }
 
 void roots_judge(struct pkg *p, struct access *a, size_t n)
@@ -1051,6 +1181,16 @@ void roots_judge(struct pkg *p, struct access *a, size_t n)
 		      (sx >= 0 ? with_site_named(p, y, sx)
 			       : with_site_named(p, x, sy)) ? SEV_ERROR
 							      : SEV_WARNING;
+		/* mark(id, m) from two goroutines: the race is the
+		 * helper's own access against itself */
+		p->at_helper = x->via && (y == x || (y->via &&
+			p->pacc.v[x->via - 1].file == p->pacc.v[y->via - 1].file &&
+			p->pacc.v[x->via - 1].node == p->pacc.v[y->via - 1].node));
+		if (p->at_helper && helper_reported(p, &p->pacc.v[x->via - 1])) {
+			p->at_helper = 0;
+			free(msg);
+			continue;
+		}
 		judge_emit(p, rule, sev, flag, msg, sym);
 		if (flag == x && y != x)
 			judge_evidence(p, y->file, y->node, y->flags & AC_WRITE
@@ -1064,4 +1204,5 @@ void roots_judge(struct pkg *p, struct access *a, size_t n)
 		if (sy >= 0 && sy != sx)
 			site_evidence(p, sy);
 	}
+	goroutine_reads(p, a, cap);
 }

@@ -69,6 +69,7 @@ struct local *wk_declare(struct walker *w, uint32_t id_node, struct ty ty)
 	l->alias = -1;
 	l->hooks = -1;
 	l->param = -1;
+	l->from_param = -1;
 	l->loop = (uint8_t)(w->loops < 255 ? w->loops : 255);
 	return l;
 }
@@ -390,6 +391,76 @@ int wk_global_value(struct walker *w, uint32_t v)
 	return 0;
 }
 
+/* A value reached from the function's receiver: s.pods[k], a local that
+ * holds one, s.lister.Get(k) of a method that returns one of its own.
+ * Shared with whatever shares the receiver. */
+int wk_recv_value(struct walker *w, uint32_t v)
+{
+	const struct ast_node *nd = wk_N(w, v);
+	struct local *l;
+	uint32_t recv;
+	int fn;
+
+	while (nd->kind == AST_PAREN_EXPR || nd->kind == AST_STAR_EXPR ||
+	       (nd->kind == AST_UNARY_EXPR && nd->op == T_AND))
+		nd = wk_N(w, v = nd->a);
+	if (nd->kind == AST_CALL_EXPR) {
+		fn = wk_callee_of(w, nd->a, &recv);
+		return fn >= 0 && recv && w->p->funcs.v[fn].returns_recv &&
+		       wk_recv_value(w, recv);
+	}
+	if (wk_is_recv(w, v))
+		return 1;
+	v = wk_chain_base(w, v);
+	return v && (l = wk_lookup(w, wk_ident(w, v))) && l->recv_reach;
+}
+
+/* The parameter a value is reached from (p, p.f, p.Get(k), ctx.Value(k)
+ * of a parameter of a type we cannot see, a local holding one, a
+ * function of ours that returns what its parameter reaches), or -1. */
+int wk_param_value(struct walker *w, uint32_t v)
+{
+	const struct ast_node *nd;
+	struct local *l;
+	uint32_t recv;
+	int d, fn;
+
+	for (d = 0; v && d < 16; d++) {
+		nd = wk_N(w, v);
+		switch (nd->kind) {
+		case AST_IDENT:
+			if (!(l = wk_lookup(w, wk_ident(w, v))))
+				return -1;
+			return l->param >= 0 && l->param < 8 ? l->param
+							      : l->from_param;
+		case AST_PAREN_EXPR:
+		case AST_STAR_EXPR:
+		case AST_SELECTOR_EXPR:
+		case AST_INDEX_EXPR:
+		case AST_TYPE_ASSERT_EXPR:
+			v = nd->a;
+			continue;
+		case AST_CALL_EXPR:
+			fn = wk_callee_of(w, nd->a, &recv);
+			if (fn >= 0 && w->p->funcs.v[fn].returns_param &&
+			    (uint32_t)w->p->funcs.v[fn].returns_param <=
+			    ast_list_len(w->a, nd->b)) {
+				v = ast_list(w->a, nd->b)[w->p->funcs.v[fn].returns_param - 1];
+				continue;
+			}
+			if (fn < 0 && wk_N(w, nd->a)->kind == AST_SELECTOR_EXPR &&
+			    wk_type_of(w, wk_N(w, nd->a)->a).kind == TY_UNKNOWN) {
+				v = wk_N(w, nd->a)->a;	/* ctx.Value(k) */
+				continue;
+			}
+			return -1;
+		default:
+			return -1;
+		}
+	}
+	return -1;
+}
+
 /* A value that is a new object: T{}, &T{}, new(T), make(...), NewX(). */
 int wk_fresh_value(struct walker *w, uint32_t v)
 {
@@ -638,6 +709,7 @@ void wk_local_map(struct walker *w, struct local *l, uint32_t id)
 	ll->file = w->file;
 	ll->node = id;
 	ll->go = w->cur_go;
+	ll->loops = (uint8_t)(w->loops < 255 ? w->loops : 255);
 	l->alias = (loc_t)(w->p->fields.n + w->p->vars.n + w->p->llocs.n - 1);
 }
 

@@ -71,6 +71,83 @@ static int hook_store(struct walker *w, uint32_t lit, uint32_t el)
 	return 1;
 }
 
+/* Where the functions stored in field f run: 0 nowhere concurrent (no
+ * call of f in a goroutine), 1 in one goroutine's code (*file, *ctx name
+ * it: its literal, or -1 - the function a go statement runs), 2 in
+ * several. */
+static int field_runs(struct pkg *p, loc_t f, int *file, int64_t *ctx)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < p->fcalls.n; i++) {
+		const struct fcall *c = &p->fcalls.v[i];
+		int64_t k = c->lit ? (int64_t)c->lit : -1 - (int64_t)c->fn;
+
+		if (c->field != f || (!c->lit && !p->funcs.v[c->fn].go_target))
+			continue;
+		if (n && (*file != c->file || *ctx != k))
+			return 2;
+		*file = c->file, *ctx = k, n = 1;
+	}
+	return n;
+}
+
+/* T{OnAdd: func(...) {...}, OnDelete: c.remove}: a function stored in
+ * a field of function type that this package calls from a goroutine runs
+ * in that goroutine, a callback (MG004); the functions of one literal
+ * whose fields the same goroutine calls share one site.  Returns 1 when
+ * the element was walked so. */
+struct cb_site {
+	int file, site;
+	int64_t ctx;
+};
+
+static int field_callback(struct walker *w, uint32_t lit, uint32_t el,
+			  struct cb_site *cs, int *ncs)
+{
+	const struct ast_node *kv = wk_N(w, el), *v;
+	struct ty t;
+	loc_t f;
+	int file = -1, many, i, fn, site = -1;
+	int64_t ctx = 0;
+	struct lockset none;
+
+	if (w->pass != 2 || kv->kind != AST_KEY_VALUE_EXPR ||
+	    ast_kind(w->a, kv->a) != AST_IDENT || !w->p->fcalls.n)
+		return 0;
+	v = wk_N(w, kv->b);
+	if (v->kind != AST_FUNC_LIT && v->kind != AST_IDENT &&
+	    v->kind != AST_SELECTOR_EXPR)
+		return 0;
+	t = facts_under(w->p, facts_type_expr(w->p, w->file, wk_N(w, lit)->a));
+	if (t.kind != TY_NAMED ||
+	    (f = facts_field(w->p, t.named, wk_ident(w, kv->a))) < 0 ||
+	    w->p->fields.v[f].ty.kind != TY_FUNC ||
+	    !(many = field_runs(w->p, f, &file, &ctx)))
+		return 0;
+	memset(&none, 0, sizeof(none));
+	if (v->kind == AST_FUNC_LIT) {
+		for (i = 0; i < *ncs && many == 1; i++)
+			if (cs[i].file == file && cs[i].ctx == ctx)
+				site = cs[i].site;
+		if (site < 0)
+			site = wk_start_site(w, -1, kv->b, 1, many == 2);
+		if (site >= 0 && many == 1 && *ncs < 8) {
+			cs[*ncs].file = file, cs[*ncs].ctx = ctx;
+			cs[(*ncs)++].site = site;
+		}
+		wk_func_lit_at(w, kv->b, &none, 1, 0, site);
+		return 1;
+	}
+	if ((v->kind != AST_IDENT && v->kind != AST_SELECTOR_EXPR) ||
+	    (fn = func_named(w, kv->b)) < 0)
+		return 0;
+	wk_start_site(w, fn, kv->b, 1, many == 2);
+	wk_expr(w, kv->b, RD);
+	return 1;
+}
+
 void wk_expr(struct walker *w, uint32_t n, int mode)
 {
 	const struct ast_node *nd;
@@ -98,10 +175,15 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 		w->depth--;
 		return;
 	case AST_FUNC_LIT: {
-		/* stored or returned: it runs later, with no lock we know */
+		/* stored or returned: it runs later, with no lock we know;
+		 * an HTTP handler's shape: many at once */
 		struct lockset none = { 0 };
 
-		wk_func_lit(w, n, &none, 0, 1);
+		if (wk_handler_lit(w, n))
+			wk_func_lit_at(w, n, &none, 1, 0,
+				       wk_start_site(w, -1, n, 1, 1));
+		else
+			wk_func_lit(w, n, &none, 0, 1);
 		return;
 	}
 	case AST_SELECTOR_EXPR: {
@@ -137,12 +219,18 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 			wk_add_join(w, n);	/* <-ch: a hand-off, or a join */
 		wk_expr(w, nd->a, RD);
 		return;
-	case AST_COMPOSITE_LIT:
+	case AST_COMPOSITE_LIT: {
+		struct cb_site cs[8];
+		int ncs = 0;
+
 		/* the type is no value; the elements are */
 		for (c = 0; c < ast_list_len(w->a, nd->b); c++)
-			if (!hook_store(w, n, ast_list(w->a, nd->b)[c]))
+			if (!field_callback(w, n, ast_list(w->a, nd->b)[c],
+					    cs, &ncs) &&
+			    !hook_store(w, n, ast_list(w->a, nd->b)[c]))
 				wk_expr(w, ast_list(w->a, nd->b)[c], RD);
 		return;
+	}
 	case AST_KEY_VALUE_EXPR:
 		if (ast_kind(w->a, nd->a) != AST_IDENT)
 			wk_expr(w, nd->a, RD);
@@ -193,6 +281,28 @@ void wk_hold_lit(struct walker *w, struct local *l, uint32_t r)
 	u->node = r;
 }
 
+/* md := fromContext(ctx): a map reached from a parameter, not made here
+ * and no field's, is a location of its own, shared as the parameter's
+ * object is (accesses through it name the parameter). */
+static void param_map_local(struct walker *w, struct local *loc, uint32_t id,
+			    uint32_t r)
+{
+	struct lloc *ll;
+
+	loc->from_param = (int8_t)wk_param_value(w, r);
+	if (w->pass == 1 || loc->alias >= 0 || loc->from_param < 0 ||
+	    loc->from_param >= 4 || facts_under(w->p, loc->ty).kind != TY_MAP)
+		return;
+	ll = VEC_PUSH(w->p->llocs);
+	ll->name = loc->name;
+	ll->fn = w->fn;
+	ll->file = w->file;
+	ll->node = id;
+	ll->go = w->cur_go;
+	ll->from_param = 1;
+	loc->alias = (loc_t)(w->p->fields.n + w->p->vars.n + w->p->llocs.n - 1);
+}
+
 /* lhs = rhs: writes, field stores, locals */
 void wk_assign(struct walker *w, uint32_t n)
 {
@@ -206,10 +316,14 @@ void wk_assign(struct walker *w, uint32_t n)
 			wk_expr(w, rhs[i], RD);
 	for (i = 0; i < nl; i++) {
 		const struct ast_node *l = wk_N(w, lhs[i]);
-		uint32_t r = nl == nr ? rhs[i] : 0;
+		/* x, err := f(): x is f's first result */
+		uint32_t r = nl == nr ? rhs[i] : i == 0 && nr == 1 &&
+			     (wk_N(w, rhs[0])->kind == AST_CALL_EXPR ||
+			      wk_N(w, rhs[0])->kind == AST_TYPE_ASSERT_EXPR)
+			     ? rhs[0] : 0;
 
 		if (s->op == T_DEFINE && l->kind == AST_IDENT) {
-			struct local *loc;
+			struct local *loc, *rl;
 			struct ty ty = r ? wk_type_of(w, r) : wk_unknown();
 
 			if (!r && nr == 1 && wk_N(w, rhs[0])->kind == AST_INDEX_EXPR &&
@@ -226,8 +340,19 @@ void wk_assign(struct walker *w, uint32_t n)
 				loc->fresh = (uint8_t)wk_fresh_value(w, r);
 				loc->made = loc->fresh;
 				loc->global = (uint8_t)wk_global_value(w, r);
+				loc->recv_reach = (uint8_t)(!loc->fresh &&
+							    wk_recv_value(w, r));
+				/* hdr := base: the map parameter itself */
+				if (wk_N(w, r)->kind == AST_IDENT &&
+				    (rl = wk_lookup(w, wk_ident(w, r))) &&
+				    rl != loc && rl->param >= 0 &&
+				    rl->param < PARAM_RECV && rl->alias < 0 &&
+				    facts_under(w->p, rl->ty).kind == TY_MAP)
+					loc->param = rl->param;
 				wk_hold_lit(w, loc, r);
 				wk_local_map(w, loc, lhs[i]);
+				if (!loc->fresh && loc->param < 0)
+					param_map_local(w, loc, lhs[i], r);
 			}
 			continue;
 		}
@@ -267,7 +392,12 @@ void wk_assign(struct walker *w, uint32_t n)
 			continue;
 		}
 		if (l->kind == AST_SELECTOR_EXPR) {
-			loc_t fl = wk_map_loc(w, lhs[i]);
+			loc_t fl = wk_map_loc(w, lhs[i]), rv = r ? wk_map_loc(w, r) : -1;
+
+			if (fl >= 0 && (size_t)fl < w->p->fields.n &&
+			    (size_t)rv >= w->p->fields.n &&
+			    (size_t)rv < w->p->fields.n + w->p->vars.n)
+				w->p->fields.v[fl].global_map = 1;
 
 			if (fl >= 0 && !(r && wk_fresh_value(w, r) && wk_owned(w, lhs[i])))
 				wk_access(w, lhs[i], fl, AC_WRITE | AC_STORE);
@@ -478,6 +608,7 @@ void wk_stmt(struct walker *w, uint32_t n)
 				      ? ast_list(w->a, s->a)[0] : 0;
 			struct local *rl = r0 && wk_N(w, r0)->kind == AST_IDENT
 					   ? wk_lookup(w, wk_ident(w, r0)) : NULL;
+			int k;
 
 			loc_t rm = r0 ? wk_map_loc(w, r0) : -1;
 
@@ -487,6 +618,11 @@ void wk_stmt(struct walker *w, uint32_t n)
 				w->f->returns_other = 1;
 			if (r0 && wk_global_value(w, r0))
 				w->f->returns_global = 1;
+			if (r0 && !wk_fresh_value(w, r0) && wk_recv_value(w, r0))
+				w->f->returns_recv = 1;
+			if (r0 && !wk_fresh_value(w, r0) &&
+			    (k = wk_param_value(w, r0)) >= 0 && k < 8)
+				w->f->returns_param = (uint8_t)(k + 1);
 			/* a constructor: returns what it made, or nil */
 			if (r0 && (wk_fresh_value(w, r0) || (rl && rl->made)))
 				w->f->returns_made = 1;
@@ -720,7 +856,8 @@ void walk_func(struct pkg *p, int fn, int pass)
 	if (pass == 1)
 		f->returns_other = 0, f->returns_loc = -1,
 		f->returns_made = 0, f->returns_unmade = 0,
-		f->returns_global = 0;
+		f->returns_global = 0, f->returns_recv = 0,
+		f->returns_param = 0;
 	if (pass == 1 && d->d && once_guarded(&w, ast_node(a, d->d)->a))
 		f->once = 1;
 	if (d->d)

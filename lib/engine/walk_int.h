@@ -20,6 +20,12 @@ struct local {
 	uint8_t fresh;		/* an object made here, not shared yet */
 	uint8_t made;		/* an object made here (shared or not) */
 	uint8_t global;		/* an object reached from a package variable */
+	uint8_t shared_go;	/* handed to a function whose goroutine
+				 * captures it: shared from there on */
+	int8_t from_param;	/* an object reached from parameter i
+				 * (md := fromContext(ctx)), or -1 */
+	uint8_t recv_reach;	/* an object reached from the receiver:
+				 * p := s.pods[k], p := s.lister.Get(k) */
 	uint32_t lit;		/* f := func() {...}: the literal, run where
 				 * f is called (or handed on) */
 	loc_t hooks;		/* for _, f := range s.hooks: the field of
@@ -53,6 +59,10 @@ struct walker {
 					 * to its function's deferred set */
 	int in_go;		/* inside a goroutine's literal */
 	int cur_go;		/* its gosite, or -1 */
+	uint32_t go_lit;	/* its literal, or 0 */
+	loc_t lit_arg[8];	/* func(m map[K]V){...}(x.m): the map each
+				 * argument is, for the literal's parameters */
+	int nlit_arg;
 	int loops;		/* loop nesting in this function or literal */
 	int go_loops;		/* loop nesting where the innermost goroutine's
 				 * literal was started */
@@ -113,6 +123,8 @@ int wk_owned(struct walker *w, uint32_t n);
 int wk_is_recv(struct walker *w, uint32_t n);
 int wk_fresh_value(struct walker *w, uint32_t v);
 int wk_global_value(struct walker *w, uint32_t v);
+int wk_recv_value(struct walker *w, uint32_t v);
+int wk_param_value(struct walker *w, uint32_t v);
 void wk_access(struct walker *w, uint32_t n, loc_t l, int flags);
 void wk_escape(struct walker *w, uint32_t n);
 struct call *wk_call(struct walker *w, int callee, uint32_t node,
@@ -123,6 +135,7 @@ void wk_add_join(struct walker *w, uint32_t n);
 loc_t wk_lock_loc(struct walker *w, uint32_t x);
 int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l);
 int wk_async_api(struct walker *w, uint32_t fun);
+int wk_handler_lit(struct walker *w, uint32_t lit);
 int wk_no_return(struct walker *w, uint32_t call_node);
 void wk_params(struct walker *w, uint32_t ftype, int top);
 void wk_func_lit(struct walker *w, uint32_t lit, const struct lockset *ls,
