@@ -3,7 +3,10 @@
  * The input is split at "\n//@@\n" into one to three Go files of one
  * package; lex_file() runs on each, then scan_package() on all of them, with
  * every rule on and then with MG001 off and require_reason on (and, with
- * MAPGUARD_ENGINE=2, once more through the module phase).  Invariants
+ * MAPGUARD_ENGINE=2, once more through the module phase, and once as two
+ * packages of one module, "." and "q" (module "fz", a go.mod in a
+ * temporary directory), through both rounds of calls across packages).
+ * Invariants
  * checked: tokens stay inside the file, lines and columns are >= 1, findings
  * name a given path, a line of that file, and carry a fingerprint.
  */
@@ -112,6 +115,104 @@ static void run(const struct scan_opts *o, const struct scan_file *sf,
 	finding_list_release(&out);
 }
 
+static const char *moddir;	/* make_module() */
+
+/* The findings of v[0..n) are sane for files sf[0..nf). */
+static void check(const struct finding *v, size_t n,
+		  const struct scan_file *sf, size_t nf, const size_t *nlines)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		const struct finding *f = &v[i];
+
+		for (k = 0; k < nf; k++)
+			if (!strcmp(f->path, sf[k].path))
+				break;
+		if (k == nf || f->line < 1 || (size_t)f->line > nlines[k] ||
+		    f->severity < SEV_NOTE || f->severity > SEV_ERROR ||
+		    !f->rule || !f->message || !f->fingerprint)
+			abort();
+		finding_write(devnull, f);
+	}
+}
+
+/* Part 0 as package ".", parts 1 and 2 as package "q" of module "fz":
+ * both rounds of the module phase, as mg-scan runs them. */
+static void run_module(const char *const *part, const size_t *len, size_t n,
+		       const size_t *nlines)
+{
+	char *paths[3];
+	struct finding_list out = FINDING_LIST_INIT, again;
+	struct scan_file sf[3];
+	struct scan_opts o;
+	char **dirs;
+	size_t i, k, nd;
+
+	paths[0] = xasprintf("%s/a.go", moddir);
+	paths[1] = xasprintf("%s/q/b.go", moddir);
+	paths[2] = xasprintf("%s/q/c.go", moddir);
+	for (i = 0; i < n; i++) {
+		sf[i].path = paths[i];
+		sf[i].data = part[i];
+		sf[i].len = len[i];
+	}
+	scan_opts_init(&o);
+	o.mod = module_new();
+	scan_package(&o, sf, 1, &out);
+	if (n > 1)
+		scan_package(&o, sf + 1, n - 1, &out);
+	nd = module_plan(o.mod, &dirs);
+	for (k = 0; k < nd; k++) {	/* the second round replaces */
+		const char *tail = dirs[k] + strlen(moddir);
+		int q = !strcmp(tail, "/q");
+		size_t j;
+
+		if (strncmp(dirs[k], moddir, strlen(moddir)) || (!q && *tail))
+			abort();	/* a package that was not scanned */
+		if (q && n < 2)
+			continue;
+		memset(&again, 0, sizeof(again));
+		scan_package(&o, q ? sf + 1 : sf, q ? n - 1 : 1, &again);
+		for (i = j = 0; i < out.n; i++)
+			if ((strstr(out.v[i].path, "/q/") != NULL) == q)
+				finding_release(&out.v[i]);
+			else
+				out.v[j++] = out.v[i];
+		out.n = j;
+		for (i = 0; i < again.n; i++)
+			finding_copy(finding_list_add(&out), &again.v[i]);
+		finding_list_release(&again);
+	}
+	free(dirs);
+	module_resolve(o.mod, out.v, out.n, NULL, NULL);
+	check(out.v, out.n, sf, n, nlines);
+	finding_list_release(&out);
+	module_free(o.mod);
+	for (i = 0; i < 3; i++)
+		free(paths[i]);
+}
+
+/* A directory of our own holding go.mod "module fz", made once. */
+static void make_module(void)
+{
+	static char tmpl[] = "/tmp/mg-fuzz-XXXXXX";
+	char *gm;
+	FILE *fp;
+
+	if (moddir)
+		return;
+	if (!mkdtemp(tmpl))
+		abort();
+	gm = xasprintf("%s/go.mod", tmpl);
+	if (!(fp = fopen(gm, "w")))
+		abort();
+	fputs("module fz\n\ngo 1.19\n", fp);
+	fclose(fp);
+	free(gm);
+	moddir = tmpl;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *part[3];
@@ -148,6 +249,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		o.mod = module_new();
 		run(&o, sf, n, nlines);
 		module_free(o.mod);
+		make_module();
+		run_module(part, len, n, nlines);
 	}
 	return 0;
 }
