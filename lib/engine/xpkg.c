@@ -30,6 +30,11 @@ void xpkg_note_call(struct pkg *p, int fn, int file, uint32_t call,
 
 	if (module_rerun(p->o->mod))
 		return;
+	/* broken code: `x.` with no name, or a name past the end */
+	if (f->kind != AST_SELECTOR_EXPR || !f->b ||
+	    ast_node(a, f->b)->kind != AST_IDENT ||
+	    ast_node(a, f->b)->pos >= a->len)
+		return;
 	c = a->src[ast_node(a, f->b)->pos];
 	if (c < 'A' || c > 'Z')
 		return;
