@@ -33,3 +33,8 @@ load helper
 	run -0 "$MG_BIN/unit/test_cli"
 	[[ "$output" == *", 0 failed" ]]
 }
+
+@test "unit: test_module (the module phase: import paths, go.mod upward, calls across packages, the contract rule)" {
+	run -0 "$MG_BIN/unit/test_module"
+	[[ "$output" == *", 0 failed" ]]
+}
