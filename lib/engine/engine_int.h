@@ -498,6 +498,29 @@ void judge_text(const struct pkg *p, int file, uint32_t n, char *buf,
 		size_t len);
 void judge_func_name(const struct pkg *p, int fn, char *buf, size_t len);
 
+/* judge_entry.c: what holds when a function is entered (judge_package()
+ * runs these in this order) */
+/* Is f a package's init function? */
+int judge_is_init(const struct pkg *p, const struct func *f);
+/* Does some call in the package use the name, resolved or not (x.name()
+ * on an interface)? */
+int judge_name_called(const struct pkg *p, int name);
+/* Sets each function's init_only: reached only from init or a sync.Once. */
+void judge_init_only(struct pkg *p);
+/* Sets each function's test_only: unexported, and only tests call it, or
+ * nothing calls it and no call names it. */
+void judge_test_only(struct pkg *p);
+/* Sets each function's entry locks (and escapes, ncallers, root,
+ * fresh_params, recv_fresh). */
+void judge_entries(struct pkg *p);
+/* MAPGUARD_ENGINE_TRACE=NAME: the call sites of functions named NAME. */
+void judge_trace_calls(const struct pkg *p);
+/* Sets each function's ctor_phase, ctor and ctor_at. */
+void judge_ctor_phase(struct pkg *p);
+/* Does access a run in a constructor's phase on the object it makes,
+ * before any goroutine the constructor starts that reaches the map? */
+int judge_before_publish(const struct pkg *p, const struct access *a);
+
 /* xpkg.c: calls across the packages of the module (module.h) */
 void xpkg_note_call(struct pkg *p, int fn, int file, uint32_t call,
 		    uint32_t fun, int go, int site, const struct lockset *ls,
