@@ -8,8 +8,9 @@
  * of T.items is one location, as RacerD has it).
  * Stages: facts.c (declarations -> types, fields, vars, funcs); walk.c,
  * scope.c and calls.c (one function body -> its summary; walk_int.h);
- * judge.c (caller-held locks, ownership, guard inference, MG005/MG002);
- * roots.c (goroutines and callbacks, the pair rule MG001/MG003/MG004);
+ * judge_entry.c (caller-held locks, ownership) and judge.c (guard
+ * inference, MG005/MG002); roots.c (goroutines and callbacks) and
+ * roots_pair.c (the pair rule MG001/MG003/MG004; roots_int.h);
  * engine.c (the entry point, one package); xpkg.c (what this package's
  * goroutines call in other packages of the module, and the calls other
  * packages' goroutines make into it); module.c (module.h: what the
@@ -296,7 +297,7 @@ struct func {
 	uint8_t test_only;		/* only tests call it, or it is dead */
 	uint8_t fresh_params;		/* bit i: every caller passes a new
 					 * object as parameter i */
-	/* judge.c */
+	/* judge_entry.c */
 	struct lockset entry;		/* held by every caller */
 	uint8_t escapes;		/* called from where we cannot see */
 	uint8_t ncallers;
@@ -309,8 +310,9 @@ struct func {
 	uint8_t starter;		/* a Start or OnStart method that starts
 					 * a goroutine: the receiver's set-up
 					 * before it, like a constructor's */
-	int ctor;			/* judge.c: the constructor whose phase
-					 * it runs in, -1 none, -2 several */
+	int ctor;			/* judge_entry.c: the constructor
+					 * whose phase it runs in, -1 none,
+					 * -2 several */
 	uint32_t ctor_at;		/* ... where in it (the call's offset) */
 };
 
@@ -424,7 +426,7 @@ struct pkg {
 	size_t cur;		/* the finding emit() just made + 1, or 0 */
 	int at_helper;		/* the next emit() of an access a helper made
 				 * on a map handed to it is at the helper's
-				 * access (roots.c) */
+				 * access (roots_pair.c) */
 	int trace;		/* MAPGUARD_ENGINE_TRACE: accesses on stderr */
 #define KW_SLOTS 128		/* > twice the engine's keyword literals */
 	const char *kw_key[KW_SLOTS];	/* scope.c: keyword literal -> id */
@@ -529,8 +531,8 @@ void xpkg_export(struct pkg *p);
 void xpkg_entries(struct pkg *p);
 void xpkg_evidence(struct pkg *p, const struct gosite *g);
 
-/* roots.c: which goroutines reach each function, and the pair rule for
- * maps that no lock guards */
+/* roots.c: which goroutines reach each function; roots_pair.c: the pair
+ * rule for maps that no lock guards (roots_judge() to roots_single()) */
 void roots_compute(struct pkg *p);
 void roots_judge(struct pkg *p, struct access *a, size_t n);
 /* Is x in the code that started this function's goroutines, after a Wait
