@@ -478,6 +478,25 @@ static inline int facts_ident(struct pkg *p, int file, uint32_t n)
 struct ty facts_under(const struct pkg *p, struct ty t);
 const char *facts_loc_name(const struct pkg *p, loc_t l, char *buf, size_t n);
 
+/* facts_comment.c: what the comments of declarations say; the texts
+ * are lower-cased */
+/* The comments that end on line `line` or just above it, as a contiguous
+ * block (a doc comment), and with same_line a trailing comment on the line
+ * itself: their text, lower-cased, into b (empty when none). */
+void facts_comments_above(const struct lexed *lx, const char *src,
+			  uint32_t line, int same_line, struct buf *b);
+/* Does s say a lock must be held ("must be called with mu held")? */
+int facts_says_lock_held(const char *s);
+/* Does s say its function is not called concurrently ("should not be
+ * called concurrently")?  With lead, only when s starts so. */
+int facts_says_serial(const char *s, int lead);
+/* Does a comment inside decl's body start by saying its function is not
+ * called concurrently?  b: scratch. */
+int facts_body_says_serial(const struct ast *a, uint32_t decl, struct buf *b);
+/* The name id after "guarded by", "protected by", "+checklocks:",
+ * "guarded-by" in s, or -1. */
+int facts_guard_named(struct pkg *p, const char *s);
+
 /* walk.c */
 void walk_func(struct pkg *p, int fn, int pass);
 
