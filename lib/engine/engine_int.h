@@ -6,8 +6,9 @@
  * with the lock set at the call, lock effects), and abstract locations
  * (a struct field of a package type, or a package variable: every instance
  * of T.items is one location, as RacerD has it).
- * Stages: facts.c (declarations -> types, fields, vars, funcs); walk.c,
- * scope.c and calls.c (one function body -> its summary; walk_int.h);
+ * Stages: facts.c and facts_comment.c (declarations and their comments ->
+ * types, fields, vars, funcs); walk.c, scope.c and calls.c (one function
+ * body -> its summary; walk_int.h);
  * judge_entry.c (caller-held locks, ownership) and judge.c (guard
  * inference, MG005/MG002); roots.c (goroutines and callbacks) and
  * roots_pair.c (the pair rule MG001/MG003/MG004; roots_int.h);

@@ -1,16 +1,17 @@
 /* judge.c - from summaries to findings: the guard rule
  *
- * Owns: lock-set operations; the locks every caller holds at a function's
- * entry (a fixed point over the call sites, so "the caller takes the lock"
- * is a fact; annotated functions hold it by declaration); receivers that
- * every call site hands over fresh (code reached only from constructors
- * runs before sharing); the guard of each map location (an annotation, or
- * the lock held at most of its accesses, from at least two functions); and
- * the findings: an access to a guarded map without its guard, when another
- * access (a write, if this one reads) holds it: MG005, a pair whose second
- * side is named in the evidence; a write under only a read lock: MG002.
- * Not: walking bodies (walk.c), goroutine roots for maps that no lock
- * guards anywhere (not yet in this engine).
+ * Owns: lock-set operations; the order of the judging steps for one
+ * package (judge_package(): what holds at each function's entry, the
+ * roots, the constructors' phases, then each map location); the guard of
+ * each map location (an annotation, or the lock held at most of its
+ * accesses, from at least two functions); and the findings: an access to a
+ * guarded map without its guard, when another access (a write, if this
+ * one reads) holds it: MG005, a pair whose second side is named in the
+ * evidence; a write under only a read lock: MG002.
+ * Not: walking bodies (walk.c); the locks every caller holds at a
+ * function's entry, fresh receivers and parameters, init-only, test-only
+ * and constructor-phase code (judge_entry.c); goroutine roots and the pair
+ * rule for maps that no lock guards (roots.c, roots_pair.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
