@@ -6,10 +6,12 @@
  * with the lock set at the call, lock effects), and abstract locations
  * (a struct field of a package type, or a package variable: every instance
  * of T.items is one location, as RacerD has it).
- * Stages: facts.c (declarations -> types, fields, vars, funcs); walk.c,
- * scope.c and calls.c (one function body -> its summary; walk_int.h);
- * judge.c (caller-held locks, ownership, guard inference, MG005/MG002);
- * roots.c (goroutines and callbacks, the pair rule MG001/MG003/MG004);
+ * Stages: facts.c and facts_comment.c (declarations and their comments ->
+ * types, fields, vars, funcs); walk.c, scope.c and calls.c (one function
+ * body -> its summary; walk_int.h);
+ * judge_entry.c (caller-held locks, ownership) and judge.c (guard
+ * inference, MG005/MG002); roots.c (goroutines and callbacks) and
+ * roots_pair.c (the pair rule MG001/MG003/MG004; roots_int.h);
  * engine.c (the entry point, one package); xpkg.c (what this package's
  * goroutines call in other packages of the module, and the calls other
  * packages' goroutines make into it); module.c (module.h: what the
@@ -296,7 +298,7 @@ struct func {
 	uint8_t test_only;		/* only tests call it, or it is dead */
 	uint8_t fresh_params;		/* bit i: every caller passes a new
 					 * object as parameter i */
-	/* judge.c */
+	/* judge_entry.c */
 	struct lockset entry;		/* held by every caller */
 	uint8_t escapes;		/* called from where we cannot see */
 	uint8_t ncallers;
@@ -309,8 +311,9 @@ struct func {
 	uint8_t starter;		/* a Start or OnStart method that starts
 					 * a goroutine: the receiver's set-up
 					 * before it, like a constructor's */
-	int ctor;			/* judge.c: the constructor whose phase
-					 * it runs in, -1 none, -2 several */
+	int ctor;			/* judge_entry.c: the constructor
+					 * whose phase it runs in, -1 none,
+					 * -2 several */
 	uint32_t ctor_at;		/* ... where in it (the call's offset) */
 };
 
@@ -424,7 +427,7 @@ struct pkg {
 	size_t cur;		/* the finding emit() just made + 1, or 0 */
 	int at_helper;		/* the next emit() of an access a helper made
 				 * on a map handed to it is at the helper's
-				 * access (roots.c) */
+				 * access (roots_pair.c) */
 	int trace;		/* MAPGUARD_ENGINE_TRACE: accesses on stderr */
 #define KW_SLOTS 128		/* > twice the engine's keyword literals */
 	const char *kw_key[KW_SLOTS];	/* scope.c: keyword literal -> id */
@@ -476,6 +479,25 @@ static inline int facts_ident(struct pkg *p, int file, uint32_t n)
 struct ty facts_under(const struct pkg *p, struct ty t);
 const char *facts_loc_name(const struct pkg *p, loc_t l, char *buf, size_t n);
 
+/* facts_comment.c: what the comments of declarations say; the texts
+ * are lower-cased */
+/* The comments that end on line `line` or just above it, as a contiguous
+ * block (a doc comment), and with same_line a trailing comment on the line
+ * itself: their text, lower-cased, into b (empty when none). */
+void facts_comments_above(const struct lexed *lx, const char *src,
+			  uint32_t line, int same_line, struct buf *b);
+/* Does s say a lock must be held ("must be called with mu held")? */
+int facts_says_lock_held(const char *s);
+/* Does s say its function is not called concurrently ("should not be
+ * called concurrently")?  With lead, only when s starts so. */
+int facts_says_serial(const char *s, int lead);
+/* Does a comment inside decl's body start by saying its function is not
+ * called concurrently?  b: scratch. */
+int facts_body_says_serial(const struct ast *a, uint32_t decl, struct buf *b);
+/* The name id after "guarded by", "protected by", "+checklocks:",
+ * "guarded-by" in s, or -1. */
+int facts_guard_named(struct pkg *p, const char *s);
+
 /* walk.c */
 void walk_func(struct pkg *p, int fn, int pass);
 
@@ -498,6 +520,29 @@ void judge_text(const struct pkg *p, int file, uint32_t n, char *buf,
 		size_t len);
 void judge_func_name(const struct pkg *p, int fn, char *buf, size_t len);
 
+/* judge_entry.c: what holds when a function is entered (judge_package()
+ * runs these in this order) */
+/* Is f a package's init function? */
+int judge_is_init(const struct pkg *p, const struct func *f);
+/* Does some call in the package use the name, resolved or not (x.name()
+ * on an interface)? */
+int judge_name_called(const struct pkg *p, int name);
+/* Sets each function's init_only: reached only from init or a sync.Once. */
+void judge_init_only(struct pkg *p);
+/* Sets each function's test_only: unexported, and only tests call it, or
+ * nothing calls it and no call names it. */
+void judge_test_only(struct pkg *p);
+/* Sets each function's entry locks (and escapes, ncallers, root,
+ * fresh_params, recv_fresh). */
+void judge_entries(struct pkg *p);
+/* MAPGUARD_ENGINE_TRACE=NAME: the call sites of functions named NAME. */
+void judge_trace_calls(const struct pkg *p);
+/* Sets each function's ctor_phase, ctor and ctor_at. */
+void judge_ctor_phase(struct pkg *p);
+/* Does access a run in a constructor's phase on the object it makes,
+ * before any goroutine the constructor starts that reaches the map? */
+int judge_before_publish(const struct pkg *p, const struct access *a);
+
 /* xpkg.c: calls across the packages of the module (module.h) */
 void xpkg_note_call(struct pkg *p, int fn, int file, uint32_t call,
 		    uint32_t fun, int go, int site, const struct lockset *ls,
@@ -506,8 +551,8 @@ void xpkg_export(struct pkg *p);
 void xpkg_entries(struct pkg *p);
 void xpkg_evidence(struct pkg *p, const struct gosite *g);
 
-/* roots.c: which goroutines reach each function, and the pair rule for
- * maps that no lock guards */
+/* roots.c: which goroutines reach each function; roots_pair.c: the pair
+ * rule for maps that no lock guards (roots_judge() to roots_single()) */
 void roots_compute(struct pkg *p);
 void roots_judge(struct pkg *p, struct access *a, size_t n);
 /* Is x in the code that started this function's goroutines, after a Wait

@@ -1,16 +1,17 @@
 /* judge.c - from summaries to findings: the guard rule
  *
- * Owns: lock-set operations; the locks every caller holds at a function's
- * entry (a fixed point over the call sites, so "the caller takes the lock"
- * is a fact; annotated functions hold it by declaration); receivers that
- * every call site hands over fresh (code reached only from constructors
- * runs before sharing); the guard of each map location (an annotation, or
- * the lock held at most of its accesses, from at least two functions); and
- * the findings: an access to a guarded map without its guard, when another
- * access (a write, if this one reads) holds it: MG005, a pair whose second
- * side is named in the evidence; a write under only a read lock: MG002.
- * Not: walking bodies (walk.c), goroutine roots for maps that no lock
- * guards anywhere (not yet in this engine).
+ * Owns: lock-set operations; the order of the judging steps for one
+ * package (judge_package(): what holds at each function's entry, the
+ * roots, the constructors' phases, then each map location); the guard of
+ * each map location (an annotation, or the lock held at most of its
+ * accesses, from at least two functions); and the findings: an access to a
+ * guarded map without its guard, when another access (a write, if this
+ * one reads) holds it: MG005, a pair whose second side is named in the
+ * evidence; a write under only a read lock: MG002.
+ * Not: walking bodies (walk.c); the locks every caller holds at a
+ * function's entry, fresh receivers and parameters, init-only, test-only
+ * and constructor-phase code (judge_entry.c); goroutine roots and the pair
+ * rule for maps that no lock guards (roots.c, roots_pair.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,449 +129,6 @@ int ls_equal(const struct lockset *a, const struct lockset *b)
 }
 
 
-static int names_called(const struct pkg *p, int name)
-{
-	return name >= 0 && (size_t)name < p->ncalled && p->called[name];
-}
-
-/* ---- entries and ownership ---- */
-
-static int is_init(const struct pkg *p, const struct func *f)
-{
-	const char *s = names_str(&p->nm, f->name);
-
-	return f->recv_type < 0 && !strcmp(s, "init");
-}
-
-/* A call site that does not count for the callee's entry: from a test into
- * non-test code (tests call helpers the way production never does), from
- * code that runs before sharing, or on an object its caller just made. */
-static int ignored_call(const struct pkg *p, const struct call *c)
-{
-	const struct func *from = &p->funcs.v[c->caller];
-	const struct func *to = &p->funcs.v[c->callee];
-
-	return (from->is_test && !to->is_test) || from->init_only ||
-	       from->test_only || (c->flags & CALL_FRESH_RECV);
-}
-
-/* Unexported functions that only tests call, or that nothing calls and
- * no call names (an interface's method is called by name): test support
- * and dead code, not judged. */
-static void test_only(struct pkg *p)
-{
-	size_t i;
-	uint8_t *prod = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
-	uint8_t *any = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
-
-	for (i = 0; i < p->calls.n; i++) {
-		const struct call *c = &p->calls.v[i];
-
-		any[c->callee] = 1;
-		if (!p->funcs.v[c->caller].is_test)
-			prod[c->callee] = 1;
-	}
-	for (i = 0; i < p->funcs.n; i++) {
-		struct func *f = &p->funcs.v[i];
-
-		f->test_only = !f->exported && !f->is_test && !prod[i] &&
-			       !is_init(p, f) && !f->var_init && !f->once &&
-			       strcmp(names_str(&p->nm, f->name), "main") &&
-			       (any[i] || !names_called(p, f->name));
-	}
-	free(prod);
-	free(any);
-}
-
-/* Functions reached only from init or a sync.Once: run before sharing. */
-static void init_only(struct pkg *p)
-{
-	size_t i;
-	int round, changed = 1;
-	uint8_t *all = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
-
-	for (i = 0; i < p->funcs.n; i++) {
-		struct func *f = &p->funcs.v[i];
-
-		f->init_only = is_init(p, f) || f->once ||
-			       (f->var_init && !f->ncallers && !f->exported);
-	}
-	for (round = 0; changed && round < 8; round++) {
-		changed = 0;
-		for (i = 0; i < p->funcs.n; i++)
-			all[i] = !p->funcs.v[i].exported;
-		for (i = 0; i < p->calls.n; i++) {
-			const struct call *c = &p->calls.v[i];
-
-			if (!p->funcs.v[c->caller].init_only &&
-			    !(p->funcs.v[c->callee].once &&
-			      (c->flags & CALL_VALUE)))
-				all[c->callee] = 0;
-		}
-		for (i = 0; i < p->funcs.n; i++) {
-			struct func *f = &p->funcs.v[i];
-
-			if (all[i] && !f->init_only && f->ncallers) {
-				f->init_only = 1;
-				changed = 1;
-			}
-		}
-	}
-	free(all);
-}
-
-/* Constructors (functions that return what they made, or nil: New(),
- * Options.Connect())
- * and the unexported code only they call, to a fixed point: it runs
- * before the object is published, concurrent only with the goroutines
- * the constructor starts before it.  Each function in a constructor's
- * phase notes which constructor and where in it (the call's offset). */
-static void ctor_phase(struct pkg *p)
-{
-	size_t i;
-	int round, changed = 1;
-	uint8_t *all = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
-
-	for (i = 0; i < p->gos.n; i++)
-		if (p->gos.v[i].fn >= 0)
-			all[p->gos.v[i].fn] = 1;	/* starts a goroutine */
-	for (i = 0; i < p->funcs.n; i++) {
-		struct func *f = &p->funcs.v[i];
-		const char *name = names_str(&p->nm, f->name);
-
-		/* a service is started once, before it is used (the Start
-		 * / OnStart convention): what Start does to its receiver
-		 * before it starts the receiver's goroutines is set-up */
-		f->starter = all[i] && f->recv_type >= 0 && !f->is_test &&
-			     (!strcmp(name, "Start") || !strcmp(name, "OnStart"));
-		f->ctor_phase = (f->returns_made && !f->returns_unmade &&
-				 !f->is_test) || f->starter;
-		f->ctor = f->ctor_phase ? (int)i : -1;
-		f->ctor_at = 0;
-	}
-	for (round = 0; changed && round < 8; round++) {
-		changed = 0;
-		for (i = 0; i < p->funcs.n; i++)
-			all[i] = !p->funcs.v[i].exported &&
-				 !p->funcs.v[i].escapes;
-		for (i = 0; i < p->calls.n; i++) {
-			const struct call *c = &p->calls.v[i];
-
-			if (p->funcs.v[c->caller].is_test)
-				continue;
-			if (!p->funcs.v[c->caller].ctor_phase ||
-			    (c->flags & (CALL_GO | CALL_VALUE | CALL_IN_GO |
-					 CALL_LATER)))
-				all[c->callee] = 0;
-		}
-		for (i = 0; i < p->gos.n; i++)
-			if (p->gos.v[i].target >= 0)
-				all[p->gos.v[i].target] = 0;
-		for (i = 0; i < p->funcs.n; i++) {
-			struct func *f = &p->funcs.v[i];
-
-			if (all[i] && !f->ctor_phase && f->ncallers) {
-				f->ctor_phase = 1;
-				f->ctor = -1;
-				changed = 1;
-			}
-		}
-	}
-	/* which constructor, where: the latest call from it */
-	for (round = 0, changed = 1; changed && round < 8; round++) {
-		changed = 0;
-		for (i = 0; i < p->calls.n; i++) {
-			const struct call *c = &p->calls.v[i];
-			const struct func *from = &p->funcs.v[c->caller];
-			struct func *to = &p->funcs.v[c->callee];
-			int k;
-			uint32_t at;
-
-			if (!to->ctor_phase || to->ctor == c->callee ||
-			    !from->ctor_phase || from->is_test)
-				continue;
-			k = from->ctor == c->caller ? c->caller : from->ctor;
-			at = from->ctor == c->caller ?
-			     ast_node(p->files[c->file].ast, c->node)->pos :
-			     from->ctor_at;
-			if (k == -1 || to->ctor == -2)
-				continue;	/* not known yet; or given up */
-			if (to->ctor == -1 && k >= 0) {
-				to->ctor = k, to->ctor_at = at, changed = 1;
-			} else if (to->ctor != k) {
-				to->ctor = -2, changed = 1;	/* several */
-			} else if (at > to->ctor_at) {
-				to->ctor_at = at, changed = 1;
-			}
-		}
-	}
-	free(all);
-}
-
-/* Does access a run in a constructor's phase on the object it makes,
- * before any goroutine the constructor starts that reaches the map? */
-static int before_publish(const struct pkg *p, const struct access *a)
-{
-	const struct func *f = &p->funcs.v[a->fn];
-	const struct ctor_go *cg;
-	uint32_t at;
-	int i;
-
-	if (!f->ctor_phase || !p->ctor_go || (size_t)a->loc >= p->fields.n ||
-	    (a->flags & (AC_IN_GO | AC_LATER)) || f->ctor < 0)
-		return 0;
-	if (f->ctor == a->fn) {		/* the constructor: its own object */
-		if (!(a->flags & (f->starter ? AC_RECV : AC_MADE)))
-			return 0;
-		at = ast_node(p->files[a->file].ast, a->node)->pos;
-	} else {			/* a method on it, called from there */
-		if (!(a->flags & AC_RECV))
-			return 0;
-		at = f->ctor_at;
-	}
-	/* a Start method's set-up ends at its first go statement, whatever
-	 * that goroutine reaches */
-	if (p->funcs.v[f->ctor].starter)
-		for (i = 0; i < (int)p->gos.n; i++)
-			if (p->gos.v[i].fn == f->ctor &&
-			    ast_node(p->files[p->gos.v[i].file].ast,
-				     p->gos.v[i].node)->pos <= at)
-				return 0;
-	/* goroutines started in the same constructor's phase before this
-	 * point run with it; another constructor's run on the published
-	 * object, later */
-	cg = &p->ctor_go[a->loc];
-	if (cg->over)
-		return 0;
-	for (i = 0; i < cg->n; i++)
-		if (cg->ctor[i] == f->ctor && cg->at[i] <= at)
-			return 0;
-	return 1;
-}
-
-static void fresh_params(struct pkg *p);
-static void fresh_receivers(struct pkg *p);
-
-/* Is c a call on an object no other code has yet: one its caller just
- * made, or the caller's own receiver or parameter when every call hands
- * the caller a new one (a constructor's helper calling on)? */
-static int on_fresh(const struct pkg *p, const struct call *c)
-{
-	const struct func *from = &p->funcs.v[c->caller];
-
-	return (c->flags & CALL_FRESH_RECV) ||
-	       ((c->flags & CALL_RECV_SELF) && from->recv_fresh &&
-		c->go < 0 && !(c->flags & CALL_LATER)) ||
-	       (c->recv_param >= 0 && c->recv_param < 8 && c->go < 0 &&
-		!(c->flags & CALL_LATER) &&
-		(from->fresh_params & (1u << c->recv_param)));
-}
-
-/* The locks every caller holds at fn's entry, to a fixed point.  A
- * function called from where we cannot see (exported, used as a value,
- * run by go or a callback, or never called here) holds nothing.  Calls
- * on a fresh object count only when nothing else calls: the object is
- * not shared yet, so the locks held there say nothing. */
-static void entries(struct pkg *p)
-{
-	size_t i, n = p->funcs.n;
-	uint8_t *top = xcalloc(n ? n : 1, 1);	/* no call site met yet */
-	uint8_t *open = xcalloc(n ? n : 1, 1);	/* callers we cannot see */
-	uint8_t *value = xcalloc(n ? n : 1, 1);	/* used as a value */
-	int round, changed = 1;
-
-	for (i = 0; i < n; i++) {
-		struct func *f = &p->funcs.v[i];
-
-		memset(&f->entry, 0, sizeof(f->entry));
-		f->escapes = f->exported || is_init(p, f);
-		f->ncallers = 0;
-	}
-	for (i = 0; i < p->calls.n; i++) {
-		const struct call *c = &p->calls.v[i];
-		struct func *f = &p->funcs.v[c->callee];
-
-		if (ignored_call(p, c) && !(c->flags & CALL_GO))
-			continue;
-		if (c->flags & (CALL_GO | CALL_VALUE))
-			f->escapes = 1, value[c->callee] = 1;
-		if (f->ncallers < 255)
-			f->ncallers++;
-		if (c->flags & (CALL_GO | CALL_IN_GO))
-			f->root = 1;
-	}
-	/* an exported function that code here calls (never as a value or
-	 * in a go statement) runs under the locks those callers hold: its
-	 * callers here state the contract that outside callers follow */
-	for (i = 0; i < n; i++)
-		open[i] = p->funcs.v[i].escapes &&
-			  !(p->funcs.v[i].exported && !is_init(p, &p->funcs.v[i]) &&
-			    !value[i] && p->funcs.v[i].ncallers);
-	for (i = 0; i < n; i++)
-		top[i] = !open[i] && p->funcs.v[i].ncallers;
-	fresh_params(p);
-	fresh_receivers(p);
-	for (round = 0; changed && round < 8; round++) {
-		/* [0]: the call sites that count; [1]: the ignored ones on
-		 * a fresh receiver, used when nothing else calls (a method
-		 * called only on new objects still runs under its caller's
-		 * locks) */
-		uint8_t *seen = xcalloc(2 * (n ? n : 1), 1);
-		/* read only where seen[]: not zeroed (it is large) */
-		struct lockset *acc = xmalloc(2 * (n ? n : 1) * sizeof(*acc));
-
-		changed = 0;
-		for (i = 0; i < p->calls.n; i++) {
-			const struct call *c = &p->calls.v[i];
-			struct lockset at;
-			size_t k = c->callee;
-
-			if (c->flags & (CALL_GO | CALL_VALUE))
-				continue;
-			if (ignored_call(p, c)) {
-				if (!(c->flags & CALL_FRESH_RECV) ||
-				    p->funcs.v[c->caller].is_test ||
-				    p->funcs.v[c->caller].test_only)
-					continue;
-				k += n;
-			} else if (on_fresh(p, c)) {
-				k += n;
-			}
-			if (top[c->caller])
-				continue;	/* caller's entry not known yet */
-			at = p->funcs.v[c->caller].entry;
-			ls_apply(&at, &c->ls);
-			if (seen[k])
-				ls_meet(&acc[k], &at);
-			else
-				acc[k] = at, seen[k] = 1;
-		}
-		for (i = 0; i < n; i++)
-			if (!seen[i] && seen[i + n])
-				acc[i] = acc[i + n], seen[i] = 1;
-		for (i = 0; i < n; i++) {
-			struct func *f = &p->funcs.v[i];
-			struct lockset e;
-			int k;
-
-			if (open[i] || !seen[i])
-				continue;
-			e = acc[i];
-			/* an entry holds locks, never "released" marks */
-			for (k = 0; k < e.n;)
-				if (e.h[k].shared == LS_RELEASED)
-					e.h[k] = e.h[--e.n];
-				else
-					k++;
-			if (top[i] || !ls_equal(&e, &f->entry)) {
-				f->entry = e;
-				top[i] = 0;
-				changed = 1;
-			}
-		}
-		free(seen);
-		free(acc);
-	}
-	free(top);
-	free(open);
-	free(value);
-}
-
-/* Parameters that every call site fills with a new object (a request's
- * own state handed down): accesses through them are owned. */
-static void fresh_params(struct pkg *p)
-{
-	size_t i;
-	int round, changed = 1;
-	uint8_t *seen = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
-
-	for (i = 0; i < p->funcs.n; i++)
-		p->funcs.v[i].fresh_params = 0;
-	for (i = 0; i < p->calls.n; i++) {
-		const struct call *c = &p->calls.v[i];
-
-		if (ignored_call(p, c) && !(c->flags & CALL_FRESH_RECV))
-			continue;
-		if (c->flags & (CALL_GO | CALL_VALUE)) {
-			seen[c->callee] = 2;	/* never fresh */
-			continue;
-		}
-		seen[c->callee] = seen[c->callee] ? seen[c->callee] : 1;
-	}
-	/* from all bits down: an argument is fresh when made at the call,
-	 * or the caller's own fresh parameter handed on.  An exported
-	 * function that code here calls (never as a value or in a go
-	 * statement) is held to what those calls hand it, as to the locks
-	 * they hold: its callers here state the contract outside callers
-	 * follow (WriteKeyRegistry(kr) on the registry Open just made) */
-	for (i = 0; i < p->funcs.n; i++)
-		p->funcs.v[i].fresh_params = seen[i] == 1 &&
-			!is_init(p, &p->funcs.v[i]) &&
-			(!p->funcs.v[i].escapes || p->funcs.v[i].exported)
-			? 0xff : 0;
-	for (round = 0; changed && round < 8; round++) {
-		changed = 0;
-		for (i = 0; i < p->calls.n; i++) {
-			const struct call *c = &p->calls.v[i];
-			struct func *f = &p->funcs.v[c->callee];
-			uint8_t bits = c->fresh_args, old = f->fresh_params;
-			int k;
-
-			if (!old || (ignored_call(p, c) &&
-				     !(c->flags & CALL_FRESH_RECV)))
-				continue;
-			for (k = 0; k < 8; k++)
-				if (c->arg_param[k] >= 0 &&
-				    (p->funcs.v[c->caller].fresh_params &
-				     (1u << c->arg_param[k])))
-					bits |= (uint8_t)(1u << k);
-			f->fresh_params &= bits;
-			changed |= f->fresh_params != old;
-		}
-	}
-	free(seen);
-}
-
-/* Receivers handed over fresh by every call site. */
-static void fresh_receivers(struct pkg *p)
-{
-	size_t i;
-	int round, changed = 1;
-
-	uint8_t *called = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
-
-	for (i = 0; i < p->calls.n; i++)
-		if (!p->funcs.v[p->calls.v[i].caller].is_test)
-			called[p->calls.v[i].callee] = 1;
-	for (i = 0; i < p->funcs.n; i++) {
-		struct func *f = &p->funcs.v[i];
-
-		f->recv_fresh = f->recv_type >= 0 && !f->escapes && called[i];
-	}
-	free(called);
-	for (round = 0; changed && round < 8; round++) {
-		changed = 0;
-		for (i = 0; i < p->calls.n; i++) {
-			const struct call *c = &p->calls.v[i];
-			struct func *f = &p->funcs.v[c->callee];
-
-			if (!f->recv_fresh)
-				continue;
-			if ((c->flags & CALL_FRESH_RECV) ||
-			    ((c->flags & CALL_RECV_SELF) &&
-			     p->funcs.v[c->caller].recv_fresh) ||
-			    (c->recv_param >= 0 &&
-			     (p->funcs.v[c->caller].fresh_params &
-			      (1u << c->recv_param))))
-				continue;
-			if (ignored_call(p, c) && !(c->flags & CALL_FRESH_RECV))
-				continue;
-			f->recv_fresh = 0;
-			changed = 1;
-		}
-	}
-}
-
 /* ---- the guard rule ---- */
 
 /* Is access a judged at all: not owned, not a test's or an init's, not in
@@ -590,7 +148,7 @@ int judge_counts(const struct pkg *p, const struct access *a)
 		return 0;	/* every caller hands it a new object */
 	/* a field filled while the constructor runs, before it starts a
 	 * goroutine that touches it */
-	if (before_publish(p, a))
+	if (judge_before_publish(p, a))
 		return 0;
 	return 1;
 }
@@ -739,7 +297,7 @@ static int fn_live(const struct pkg *p, int fn, struct buf *b)
 		}
 		if (f->root || roots_in_go(p, q[i]))
 			return 2;
-		if (is_init(p, f) || f->var_init || f->once ||
+		if (judge_is_init(p, f) || f->var_init || f->once ||
 		    (f->recv_type < 0 && !strcmp(name, "main")))
 			live = 1;
 		for (k = 0; k < p->calls.n; k++) {
@@ -764,12 +322,12 @@ static int fn_live(const struct pkg *p, int fn, struct buf *b)
 		if (f->exported) {
 			if (!callers && f->recv_type >= 0 &&
 			    !name_exported(p, p->types.v[f->recv_type].name) &&
-			    !names_called(p, f->name))
+			    !judge_name_called(p, f->name))
 				return 2;
 			if (names++)
 				buf_addc(b, '\n');
 			buf_adds(b, name);
-		} else if (!callers && names_called(p, f->name)) {
+		} else if (!callers && judge_name_called(p, f->name)) {
 			live = 1;	/* called in ways not resolved */
 		}
 	}
@@ -1372,63 +930,28 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 	}
 }
 
-/* MAPGUARD_ENGINE_TRACE=NAME: the call sites of functions named NAME */
-static void trace_calls(const struct pkg *p)
-{
-	const char *want = getenv("MAPGUARD_ENGINE_TRACE");
-	char fn[160], lk[160];
-	size_t i;
-	int k;
-
-	for (i = 0; i < p->calls.n; i++) {
-		const struct call *c = &p->calls.v[i];
-		const struct func *to = &p->funcs.v[c->callee];
-
-		if (strcmp(names_str(&p->nm, to->name), want))
-			continue;
-		judge_func_name(p, c->caller, fn, sizeof(fn));
-		fprintf(stderr, "trace: call %s:%u from %s flags=%#x ignored=%d "
-			"fresh_args=%#x callee escapes=%d init_only=%d "
-			"test_only=%d fresh_params=%#x recv_fresh=%d entry:",
-			p->files[c->file].path,
-			ast_line(p->files[c->file].ast, c->node), fn, c->flags,
-			ignored_call(p, c), c->fresh_args, to->escapes,
-			to->init_only, to->test_only, to->fresh_params,
-			to->recv_fresh);
-		for (k = 0; k < to->entry.n; k++)
-			fprintf(stderr, " %s", facts_loc_name(p,
-				to->entry.h[k].loc, lk, sizeof(lk)));
-		fprintf(stderr, "; here:");
-		for (k = 0; k < c->ls.n; k++)
-			fprintf(stderr, " %s%s", facts_loc_name(p, c->ls.h[k].loc,
-				lk, sizeof(lk)),
-				c->ls.h[k].shared == LS_RELEASED ? "(-)" : "");
-		fputc('\n', stderr);
-	}
-}
-
 void judge_package(struct pkg *p)
 {
 	size_t i, j;
 
-	for (i = 0; i < p->calls.n; i++) {	/* ncallers for init_only() */
+	for (i = 0; i < p->calls.n; i++) {	/* ncallers for judge_init_only() */
 		struct func *f = &p->funcs.v[p->calls.v[i].callee];
 
 		if (f->ncallers < 255)
 			f->ncallers++;
 	}
-	init_only(p);
-	test_only(p);
-	entries(p);	/* and fresh_params(), fresh_receivers() */
+	judge_init_only(p);
+	judge_test_only(p);
+	judge_entries(p);	/* and fresh_params(), fresh_receivers() */
 	if (p->trace)
-		trace_calls(p);
+		judge_trace_calls(p);
 	roots_compute(p);
 	xpkg_export(p);
 	if (!p->acc.n) {
 		roots_free(p);
 		return;
 	}
-	ctor_phase(p);
+	judge_ctor_phase(p);
 	p->owner = xmalloc((p->fields.n ? p->fields.n : 1) * sizeof(*p->owner));
 	for (i = 0; i < p->fields.n; i++)
 		p->owner[i] = -1;

@@ -7,7 +7,7 @@
  * entries: each call from another package's goroutines becomes a gosite
  * here (fn -1, ext set), so the pair rule sees Register run by the
  * loaders of package main.  Not: resolving across packages (module.c), the
- * pair rule (roots.c).
+ * pair rule (roots_pair.c).
  */
 #include <stdint.h>
 #include <stdio.h>

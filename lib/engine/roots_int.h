@@ -1,0 +1,34 @@
+/* roots_int.h - what roots.c and roots_pair.c share (not for outside use)
+ *
+ * Owns: struct roots, the concurrency roots of one function or access (the
+ * gosites that reach it, and "main": outside any goroutine this package
+ * starts), and the helpers of roots.c that the pair rule (roots_pair.c)
+ * reads them with.  Not: what the other stages call (engine_int.h).
+ */
+#ifndef MG_ROOTS_INT_H
+#define MG_ROOTS_INT_H
+
+#include <stdint.h>
+
+#include "engine/engine_int.h"
+
+#define RS_MAX 6
+struct roots {
+	int32_t id[RS_MAX];	/* gosites */
+	uint8_t n;
+	uint8_t main;		/* reached from outside any goroutine */
+	uint8_t over;		/* more gosites than id[] holds */
+};
+
+/* The roots of an access: its goroutine literal, or its function's. */
+struct roots roots_access(const struct pkg *p, const struct access *a);
+/* The locks held at access a when gosite s (-1: outside goroutines) runs
+ * it; slot (0 or 1): which of the two caches of a gosite's locks. */
+struct lockset roots_site_ls(struct pkg *p, const struct access *a, int s,
+			     int slot);
+/* Is f a ServeHTTP method with two parameters (an HTTP handler)? */
+int roots_is_handler(const struct pkg *p, const struct func *f);
+/* The offset in its file of node (a position to order code by). */
+uint32_t roots_pos(const struct pkg *p, int file, uint32_t node);
+
+#endif
