@@ -639,9 +639,11 @@ static int edge_cmp(const void *a, const void *b)
 
 	if (!c)
 		c = u32_cmp(x->n0, y->n0);
+	/* looked up by ids; within one caller, by strings: ids follow the
+	 * order the threads told them in, the walk must not */
 	if (!c)
-		c = u32_cmp(x->d1, y->d1);
-	return c ? c : u32_cmp(x->n1, y->n1);
+		c = strcmp(sort_st->s[x->d1], sort_st->s[y->d1]);
+	return c ? c : strcmp(sort_st->s[x->n1], sort_st->s[y->n1]);
 }
 
 static int cand_cmp(const void *a, const void *b)
@@ -694,6 +696,38 @@ static int reach_cmp(const void *a, const void *b)
 	if (!c)
 		c = sort_seeds[x->seed].line < sort_seeds[y->seed].line ? -1 :
 		    sort_seeds[x->seed].line > sort_seeds[y->seed].line;
+	if (!c)	/* the seeds are in one order (seed_cmp): their index */
+		c = x->seed < y->seed ? -1 : x->seed > y->seed;
+	if (!c)
+		c = x->via == y->via ? 0 : x->via == UINT32_MAX ? -1 :
+		    y->via == UINT32_MAX ? 1 :
+		    strcmp(sort_st->s[x->via], sort_st->s[y->via]);
+	if (!c)
+		c = x->many - y->many;
+	return c;
+}
+
+/* Seeds in one order whatever order the threads told them in: by their
+ * strings, then place, then how many run. */
+static int seed_cmp(const void *a, const void *b)
+{
+	const struct seed *x = a, *y = b;
+	int c = strcmp(sort_st->s[x->dir], sort_st->s[y->dir]);
+
+	if (!c)
+		c = strcmp(sort_st->s[x->name], sort_st->s[y->name]);
+	if (!c)
+		c = strcmp(sort_st->s[x->path], sort_st->s[y->path]);
+	if (!c)
+		c = x->line < y->line ? -1 : x->line > y->line;
+	if (!c)
+		c = x->col < y->col ? -1 : x->col > y->col;
+	if (!c)
+		c = strcmp(sort_st->s[x->why], sort_st->s[y->why]);
+	if (!c)
+		c = x->many - y->many;
+	if (!c)
+		c = x->go.line < y->go.line ? -1 : x->go.line > y->go.line;
 	return c;
 }
 
@@ -713,6 +747,8 @@ size_t module_plan(struct module *m, char ***dirs)
 	m->rerun = 1;
 	if (!m->nseeds)
 		return 0;
+	sort_st = &m->st;
+	qsort(m->seeds, m->nseeds, sizeof(*m->seeds), seed_cmp);
 	if (m->nedges)
 		qsort(m->edges, m->nedges, sizeof(*m->edges), edge_cmp);
 	if (m->ncand)
