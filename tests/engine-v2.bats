@@ -425,6 +425,10 @@ PY
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
 	# every package's map is written by the goroutines of the one before
 	[ "$(jq -rs 'map(select(.rule == "MG001")) | map(.path) | unique | length' <<<"$output")" = 300 ]
+	# the same on one thread and on several, run after run
+	MAPGUARD_ENGINE=2 mg-scan -j1 --format json ./... > one.jsonl
+	MAPGUARD_ENGINE=2 mg-scan -j4 --format json ./... > four.jsonl
+	cmp one.jsonl four.jsonl
 }
 
 @test "engine2: a read in one goroutine and the write in another are both reported (MG003 and MG001); instances of one function once" {
