@@ -478,3 +478,7 @@ PY
 @test "engine2: a map read out of a context parameter (md, ok := ctx.Value(k).(MD) through a helper) is shared as the context is" {
 	case2 ctxvalue
 }
+
+@test "engine2: a project's own lock types named Mutex/RWMutex (a drop-in for sync's, from another package) are locks: held everywhere is silent, forgotten is MG005" {
+	case2 lockwrap
+}

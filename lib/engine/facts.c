@@ -154,13 +154,19 @@ struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
 		case AST_SELECTOR_EXPR: {
 			size_t len;
 			const char *s;
+			int id;
 
 			if (known_map_type(p, file, nd)) {
 				t.kind = TY_MAP;
 				return t;
 			}
-			if (p->sync_name < 0 ||
-			    ident_find(p, file, nd->a) != p->sync_name)
+			/* sync.Mutex, and the drop-in replacements named
+			 * the same in other packages (go-deadlock's
+			 * deadlock.RWMutex, a project's syncutil.RWMutex
+			 * that embeds sync's): a lock by its name */
+			if (ast_node(a, nd->a)->kind != AST_IDENT ||
+			    (id = ident_find(p, file, nd->a)) < 0 ||
+			    (id != p->sync_name && !is_import(p, id)))
 				return t;
 			s = ast_ident(a, nd->b, &len);
 			if (len == 5 && !memcmp(s, "Mutex", 5))
