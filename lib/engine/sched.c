@@ -430,6 +430,7 @@ void sched_rerun(const struct sched_opts *o, const struct files_result *w,
 		 char *const *dirs, size_t nd, struct finding_list *out)
 {
 	struct files_result sub = { 0 };
+	struct finding_list again = FINDING_LIST_INIT;
 	struct sched_opts q = *o;
 	struct sched_stats st;
 	char **paths = NULL;
@@ -449,6 +450,15 @@ void sched_rerun(const struct sched_opts *o, const struct files_result *w,
 		}
 		free(d);
 	}
+	q.quiet = 1;	/* what reading said, it said the first time */
+	/* a file that cannot be read now (changed under us) keeps the
+	 * package's first-round findings: nothing is lost */
+	if (!sub.n || sched_run(&q, &sub, &again, &st)) {
+		finding_list_release(&again);
+		free(sub.pkgs);
+		free(paths);
+		return;
+	}
 	if (np)
 		qsort(paths, np, sizeof(*paths), str_cmp);
 	for (i = k = 0; i < out->n; i++) {	/* their first round's findings */
@@ -460,9 +470,10 @@ void sched_rerun(const struct sched_opts *o, const struct files_result *w,
 		out->v[k++] = out->v[i];
 	}
 	out->n = k;
-	q.quiet = 1;	/* what reading said, it said the first time */
-	if (sub.n)
-		sched_run(&q, &sub, out, &st);
+	for (i = 0; i < again.n; i++)	/* moved, not copied */
+		*finding_list_add(out) = again.v[i];
+	again.n = 0;
+	finding_list_release(&again);
 	free(sub.pkgs);
 	free(paths);
 }

@@ -1,9 +1,14 @@
 /* xpkg.c - calls across the packages of one module
  *
  * Owns: what one package tells the module phase (module.h) of its calls
- * into other packages (a goroutine or callback here that calls imp.Name,
- * with how many run at once) and of its own exported functions that reach
- * a package-level map; and, when the package is judged a second time, its
+ * into other packages: a goroutine or callback here that calls imp.Name
+ * or v.Name (a method, by name, in the packages the file imports), with
+ * how many run at once and where the goroutine starts; looser calls that
+ * only the contract rule counts (code the package's goroutines reach, a
+ * method value handed on, a function used as a value); its exported
+ * functions' calls on into other packages (edges); and its own exported
+ * functions that reach a package-level map.  When the package is judged a
+ * second time, its
  * entries: each call from another package's goroutines becomes a gosite
  * here (fn -1, ext set), so the pair rule sees Register run by the
  * loaders of package main.  Not: resolving across packages (module.c), the
@@ -71,7 +76,7 @@ static int called_in(const struct pkg *p, int s, int fn)
  * under a lock of this package (serialized by it), in tests or in code
  * that runs once. */
 static int concurrent(struct pkg *p, const struct xcall *x, int *many,
-		      const uint8_t *in_lit, int *site)
+		      const uint8_t *used, int *site)
 {
 	const struct func *f = &p->funcs.v[x->fn];
 	int s = x->site >= 0 ? x->site : x->go, k, n, v[8], direct, more;
@@ -97,14 +102,14 @@ static int concurrent(struct pkg *p, const struct xcall *x, int *many,
 	n = roots_sites(p, x->fn, v, 8, &more);
 	for (k = 0, direct = 0; k < n; k++)
 		if (p->gos.v[v[k]].target == x->fn ||
-		    ((in_lit[x->fn] & 1) && called_in(p, v[k], x->fn))) {
+		    ((used[x->fn] & 1) && called_in(p, v[k], x->fn))) {
 			if (!direct++)
 				*site = v[k];
 			*many |= p->gos.v[v[k]].many;
 		}
 	if (!direct)	/* known to the module only as run by goroutines, or
 			 * handed out as a value (to a dispatcher) */
-		return n || more || (in_lit[x->fn] & 2) ? 2 : 0;
+		return n || more || (used[x->fn] & 2) ? 2 : 0;
 	if (direct > 1)
 		*many = 1;	/* two goroutines run it, or more */
 	return 1;
@@ -258,15 +263,16 @@ static void export_calls(struct pkg *p)
 	char ipath[512], fname[256], tname[256], sname[256], **dirs = NULL;
 	int src[16], dfile = -1, *dir_ids = NULL, one_id;
 
-	uint8_t *in_lit = xcalloc(nf ? nf : 1, 1);
+	/* bit 1: a goroutine's literal calls it; bit 2: used as a value */
+	uint8_t *used = xcalloc(nf ? nf : 1, 1);
 
 	/* callers of each function (calls, not go or values), and which
 	 * functions a goroutine's literal calls */
 	for (i = 0; i < p->calls.n; i++) {
 		if (p->calls.v[i].go >= 0)
-			in_lit[p->calls.v[i].callee] |= 1;
+			used[p->calls.v[i].callee] |= 1;
 		if (p->calls.v[i].flags & CALL_VALUE)
-			in_lit[p->calls.v[i].callee] |= 2;	/* a value */
+			used[p->calls.v[i].callee] |= 2;	/* a value */
 	}
 	for (i = 0; i < p->calls.n; i++)
 		if (!(p->calls.v[i].flags & (CALL_GO | CALL_VALUE)))
@@ -290,7 +296,7 @@ static void export_calls(struct pkg *p)
 		int *tid;
 		size_t nt;
 		int many, site = -1,
-		    conc = concurrent(p, x, &many, in_lit, &site);
+		    conc = concurrent(p, x, &many, used, &site);
 
 		if (conc < 0)
 			continue;
@@ -413,7 +419,7 @@ static void export_calls(struct pkg *p)
 	free(roff);
 	free(rv);
 	free(seen);
-	free(in_lit);
+	free(used);
 }
 
 /* Do several goroutines of this package run fn already (a handler)? */
