@@ -132,6 +132,37 @@ int main(void)
 	CHECK_INT(many.n, 12);
 	CHECK(many.n == 12 && !strcmp(many.v[6].path, one.v[0].path));
 
+	/* the module phase's second round: the packages named are judged
+	 * again and their findings replaced (the same here: no module) */
+	{
+		struct scan_opts so;
+		struct sched_opts o = { 0 };
+		struct finding_list again = FINDING_LIST_INIT;
+		char *dirs[2];
+
+		scan_opts_init(&so);
+		o.so = &so;
+		o.jobs = 2;
+		o.max_file_size = 8192;
+		o.budget = 1ULL << 30;
+		CHECK_INT(sched_run(&o, &w, &again, &s2), 1);
+		dirs[0] = xasprintf("%s/p1", dir);
+		dirs[1] = xasprintf("%s/p4", dir);
+		sched_rerun(&o, &w, dirs, 2, &again);
+		finding_sort(again.v, again.n);
+		CHECK(same(&one, &again));
+		/* p4's file gone: its first-round finding stays */
+		p = xasprintf("%s/p4/a.go", dir);
+		unlink(p);
+		free(p);
+		sched_rerun(&o, &w, dirs, 2, &again);
+		finding_sort(again.v, again.n);
+		CHECK(same(&one, &again));
+		free(dirs[0]);
+		free(dirs[1]);
+		finding_list_release(&again);
+	}
+
 	finding_list_release(&one);
 	finding_list_release(&many);
 	finding_list_release(&tight);
