@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *const names[] = { "a.go", "b.go", "c_test.go" };
 static FILE *devnull;
@@ -193,7 +194,17 @@ static void run_module(const char *const *part, const size_t *len, size_t n,
 		free(paths[i]);
 }
 
-/* A directory of our own holding go.mod "module fz", made once. */
+static void remove_module(void)
+{
+	char *gm = xasprintf("%s/go.mod", moddir);
+
+	unlink(gm);
+	rmdir(moddir);
+	free(gm);
+}
+
+/* A directory of our own holding go.mod "module fz", made once (and
+ * removed at exit). */
 static void make_module(void)
 {
 	static char tmpl[] = "/tmp/mg-fuzz-XXXXXX";
@@ -211,6 +222,7 @@ static void make_module(void)
 	fclose(fp);
 	free(gm);
 	moddir = tmpl;
+	atexit(remove_module);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
