@@ -482,3 +482,7 @@ PY
 @test "engine2: a project's own lock types named Mutex/RWMutex (a drop-in for sync's, from another package) are locks: held everywhere is silent, forgotten is MG005" {
 	case2 lockwrap
 }
+
+@test "engine2: goroutines each handed a job made at their go statement do not share its map; one job handed to two goroutines does" {
+	case2 freshjob
+}

@@ -402,6 +402,9 @@ struct pkg {
 	struct roots *self;	/* per function: gosites on its receiver */
 	struct roots *pself;	/* per function, 4 each: gosites sharing
 				 * the object in parameter i */
+	uint8_t *pown;		/* per function, bit i: every goroutine that
+				 * gets an object in parameter i got a new
+				 * one at its go statement (roots.c) */
 	int32_t *owner;		/* [field]: its struct type, or -1 (judge.c) */
 	uint8_t *locking;	/* [type]: a lock of its own is held at some
 				 * access: its API is used concurrently */

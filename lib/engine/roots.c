@@ -110,6 +110,8 @@ static void self_roots(struct pkg *p)
 	p->self = xcalloc(p->funcs.n ? p->funcs.n : 1, sizeof(*p->self));
 	p->pself = xcalloc(4 * (p->funcs.n ? p->funcs.n : 1),
 			   sizeof(*p->pself));
+	p->pown = xmalloc(p->funcs.n ? p->funcs.n : 1);
+	memset(p->pown, 0x0f, p->funcs.n ? p->funcs.n : 1);
 	for (i = 0; i < p->gos.n; i++)
 		if (p->gos.v[i].target >= 0)
 			rs_add(&p->self[p->gos.v[i].target], (int)i);
@@ -126,17 +128,30 @@ static void self_roots(struct pkg *p)
 			for (k = 0; k < 4; k++) {
 				struct roots *to = &p->pself[4 * c->callee + k];
 
+				uint8_t own = p->pown[c->callee];
+
 				if ((c->shared_args & (1u << k)) &&
-				    (c->flags & CALL_GO) && c->site >= 0)
+				    (c->flags & CALL_GO) && c->site >= 0) {
 					changed |= rs_add(to, c->site);
-				else if ((c->shared_args & (1u << k)) &&
-					 c->go >= 0)
+					if (!(c->fresh_args & (1u << k)))
+						own &= (uint8_t)~(1u << k);
+				} else if ((c->shared_args & (1u << k)) &&
+					 c->go >= 0) {
 					changed |= rs_add(to, c->go);
-				else if (c->arg_param[k] >= 0 &&
+					own &= (uint8_t)~(1u << k);
+				} else if (c->arg_param[k] >= 0 &&
 					 c->arg_param[k] < 4 && c->go < 0 &&
-					 !(c->flags & CALL_GO))
+					 !(c->flags & CALL_GO)) {
 					changed |= rs_union(to, &p->pself[4 *
 						c->caller + c->arg_param[k]]);
+					if (!(p->pown[c->caller] &
+					      (1u << c->arg_param[k])))
+						own &= (uint8_t)~(1u << k);
+				}
+				if (own != p->pown[c->callee]) {
+					p->pown[c->callee] = own;
+					changed = 1;
+				}
 			}
 			if (c->flags & CALL_GO)
 				continue;
@@ -390,7 +405,9 @@ void roots_free(struct pkg *p)
 	free(p->roots);
 	free(p->self);
 	free(p->pself);
+	free(p->pown);
 	p->roots = p->self = p->pself = NULL;
+	p->pown = NULL;
 }
 
 /* The roots of an access: its goroutine literal, or its function's. */

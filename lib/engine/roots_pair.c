@@ -260,6 +260,26 @@ static int via_recv_only(const struct pkg *p, const struct access *a, int s)
 	return 0;
 }
 
+/* Does an access in gosite s reach its map only through a parameter that
+ * every goroutine is handed a new object in (go run(&job{})): the
+ * instance's own, not another goroutine's? */
+static int via_own_param(const struct pkg *p, const struct access *a, int s)
+{
+	const struct roots *r;
+	int i;
+
+	if (a->param < 0 || a->param >= 4 || a->go >= 0 ||
+	    (a->flags & (AC_RECV | AC_CAPTURED | AC_GLOBAL | AC_HANDED)) ||
+	    (size_t)a->loc >= p->fields.n ||
+	    !(p->pown[a->fn] & (1u << a->param)))
+		return 0;
+	r = &p->pself[4 * a->fn + a->param];
+	for (i = 0; i < r->n; i++)
+		if (r->id[i] == s)
+			return 1;
+	return 0;
+}
+
 /* Can x (a write) and y overlap?  *sx, *sy: the gosites that say so (-1:
  * main). */
 static int overlap(const struct pkg *p, const struct access *x,
@@ -310,6 +330,9 @@ static int overlap(const struct pkg *p, const struct access *x,
 			 * of several launcher calls have one x each */
 			if (p->gos.v[s].fresh_recv && p->gos.v[t].fresh_recv &&
 			    via_recv_only(p, x, s) && via_recv_only(p, y, t))
+				continue;
+			/* go run(&job{}) twice: each goroutine its own job */
+			if (via_own_param(p, x, s) && via_own_param(p, y, t))
 				continue;
 			if (s != t && p->gos.v[s].fn == p->gos.v[t].fn &&
 			    p->gos.v[s].fn >= 0 && !sites_concurrent(p, s, t))
