@@ -520,6 +520,14 @@ void judge_text(const struct pkg *p, int file, uint32_t n, char *buf,
 		size_t len);
 void judge_func_name(const struct pkg *p, int fn, char *buf, size_t len);
 
+/* judge_alias.c: a finding on a map a getter of this package handed out
+ * is reported at the getter's return (the access it returns there), or
+ * NULL; is there a finding of rule on path:line already? */
+const struct access *judge_getter_return(const struct pkg *p,
+					 const struct access *a);
+int judge_same_finding(const struct pkg *p, const char *path, long line,
+		       int rule);
+
 /* judge_entry.c: what holds when a function is entered (judge_package()
  * runs these in this order) */
 /* Is f a package's init function? */

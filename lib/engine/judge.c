@@ -214,15 +214,19 @@ void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
 	 * of the helper at once), where the helper touches it */
 	const struct paccess *pv = a->via && p->at_helper
 				   ? &p->pacc.v[a->via - 1] : NULL;
-	const struct efile *ef = &p->files[pv ? pv->file : a->file];
+	/* on a map a getter handed out: at the getter's return */
+	const struct access *gr = judge_getter_return(p, a), *at = gr ? gr : a;
+	const struct efile *ef = &p->files[pv ? pv->file : at->file];
 	const struct ast *ast = ef->ast;
-	const struct ast_node *nd = ast_node(ast, pv ? pv->node : a->node);
+	const struct ast_node *nd = ast_node(ast, pv ? pv->node : at->node);
 	struct finding *fd;
 	const char *ls, *le, *end = ef->src + ef->len;
 
 	p->at_helper = 0;	/* for this finding only */
 	if (!(p->o->rules & (1u << rule)) ||
-	    (ef->generated && !p->o->include_generated)) {
+	    (ef->generated && !p->o->include_generated) ||
+	    (gr && judge_same_finding(p, ef->path,
+				      (long)lex_line(&ast->lx, nd->pos), rule))) {
 		free(msg);
 		p->cur = 0;
 		return;
@@ -249,6 +253,16 @@ void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
 	finding_fingerprint_base(fd, ls, le ? (size_t)(le - ls)
 					    : (size_t)(end - ls));
 	p->cur = p->out->n;
+	if (gr) {
+		char fn[160];
+
+		judge_func_name(p, gr->fn, fn, sizeof(fn));
+		fd->message = xasprintf("%s returns the map itself, and its "
+					"caller uses it after that: %s", fn, msg);
+		free(msg);
+		judge_evidence(p, a->file, a->node, "the map the getter "
+			       "returned, used here");
+	}
 	if (pv) {
 		char fn[160], note[240];
 
