@@ -435,7 +435,7 @@ PY
 	case2 goreads
 }
 
-@test "engine2: a map a getter hands out, used by its caller after the getter's lock is released, is reported at the getter's return; a copy made under the lock, silent" {
+@test "engine2: a map a getter hands out, used by its caller without the lock, is reported where it is used and at the getter's return; a copy made under the lock, silent" {
 	case2 getteruse
 }
 

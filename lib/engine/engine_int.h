@@ -425,6 +425,8 @@ struct pkg {
 	size_t nfalse, afalse;
 	struct finding_list *out;
 	size_t cur;		/* the finding emit() just made + 1, or 0 */
+	size_t twin;		/* with cur: the getter's finding made with
+				 * it (judge_alias.c) + 1, or 0 */
 	int at_helper;		/* the next emit() of an access a helper made
 				 * on a map handed to it is at the helper's
 				 * access (roots_pair.c) */
@@ -520,13 +522,11 @@ void judge_text(const struct pkg *p, int file, uint32_t n, char *buf,
 		size_t len);
 void judge_func_name(const struct pkg *p, int fn, char *buf, size_t len);
 
-/* judge_alias.c: a finding on a map a getter of this package handed out
- * is reported at the getter's return (the access it returns there), or
- * NULL; is there a finding of rule on path:line already? */
-const struct access *judge_getter_return(const struct pkg *p,
-					 const struct access *a);
-int judge_same_finding(const struct pkg *p, const char *path, long line,
-		       int rule);
+/* judge_alias.c: access a, about to be reported (msg), is made on a map
+ * a getter of this package handed out: the getter's return gets a finding
+ * of its own, once (its index in p->out + 1, or 0). */
+size_t judge_getter_finding(struct pkg *p, int rule, int sev,
+			    const struct access *a, const char *msg);
 
 /* judge_entry.c: what holds when a function is entered (judge_package()
  * runs these in this order) */
