@@ -435,6 +435,10 @@ PY
 	case2 goreads
 }
 
+@test "engine2: a map a getter hands out, used by its caller without the lock, is reported where it is used and at the getter's return; a copy made under the lock, silent" {
+	case2 getteruse
+}
+
 @test "engine2: functions stored in a struct's function fields run in the goroutines that call those fields (MG004); called in place, silent" {
 	case2 fieldcb
 }

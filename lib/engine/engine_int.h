@@ -428,6 +428,8 @@ struct pkg {
 	size_t nfalse, afalse;
 	struct finding_list *out;
 	size_t cur;		/* the finding emit() just made + 1, or 0 */
+	size_t twin;		/* with cur: the getter's finding made with
+				 * it (judge_alias.c) + 1, or 0 */
 	int at_helper;		/* the next emit() of an access a helper made
 				 * on a map handed to it is at the helper's
 				 * access (roots_pair.c) */
@@ -522,6 +524,12 @@ void judge_needs_callers(struct pkg *p, int fa, int fb);
 void judge_text(const struct pkg *p, int file, uint32_t n, char *buf,
 		size_t len);
 void judge_func_name(const struct pkg *p, int fn, char *buf, size_t len);
+
+/* judge_alias.c: access a, about to be reported (msg), is made on a map
+ * a getter of this package handed out: the getter's return gets a finding
+ * of its own, once (its index in p->out + 1, or 0). */
+size_t judge_getter_finding(struct pkg *p, int rule, int sev,
+			    const struct access *a, const char *msg);
 
 /* judge_entry.c: what holds when a function is entered (judge_package()
  * runs these in this order) */

@@ -219,8 +219,10 @@ void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
 	const struct ast_node *nd = ast_node(ast, pv ? pv->node : a->node);
 	struct finding *fd;
 	const char *ls, *le, *end = ef->src + ef->len;
+	size_t twin = pv ? 0 : judge_getter_finding(p, rule, sev, a, msg);
 
 	p->at_helper = 0;	/* for this finding only */
+	p->twin = 0;
 	if (!(p->o->rules & (1u << rule)) ||
 	    (ef->generated && !p->o->include_generated)) {
 		free(msg);
@@ -249,6 +251,7 @@ void judge_emit(struct pkg *p, int rule, int sev, const struct access *a,
 	finding_fingerprint_base(fd, ls, le ? (size_t)(le - ls)
 					    : (size_t)(end - ls));
 	p->cur = p->out->n;
+	p->twin = twin;
 	if (pv) {
 		char fn[160], note[240];
 
@@ -352,6 +355,8 @@ static int serial_note(struct pkg *p, int fa, int fb)
 	free(f->message);
 	f->message = msg;
 	f->severity = SEV_NOTE;
+	if (p->twin)
+		p->out->v[p->twin - 1].severity = SEV_NOTE;
 	return 1;
 }
 
@@ -359,7 +364,7 @@ void judge_needs_callers(struct pkg *p, int fa, int fb)
 {
 	struct buf b[2];
 	const struct finding *f;
-	int la, lb;
+	int la, lb, i;
 
 	if (!p->cur || serial_note(p, fa, fb) || !p->o->mod)
 		return;
@@ -368,10 +373,14 @@ void judge_needs_callers(struct pkg *p, int fa, int fb)
 	lb = fa == fb ? la : fn_live(p, fb, &b[1]);
 	f = &p->out->v[p->cur - 1];
 	/* one side in a goroutine: the other need only run, once */
-	if (la < 2 && lb < 2 && (!la || !lb))
-		module_add_cond(p->o->mod, f->path, f->line, f->column, f->rule,
-				la ? "" : b[0].p ? b[0].p : "-",
+	/* (the getter's finding made with this one stands with it) */
+	for (i = 0; la < 2 && lb < 2 && (!la || !lb) && i < 2; i++) {
+		f = !i ? f : p->twin ? &p->out->v[p->twin - 1] : NULL;
+		if (f)
+			module_add_cond(p->o->mod, f->path, f->line, f->column,
+				f->rule, la ? "" : b[0].p ? b[0].p : "-",
 				lb || fa == fb ? "" : b[1].p ? b[1].p : "-");
+	}
 	buf_release(&b[0]);
 	buf_release(&b[1]);
 }

@@ -598,7 +598,8 @@ void wk_stmt(struct walker *w, uint32_t n)
 
 			/* the map itself handed out (a getter); not an inner
 			 * map of a map of maps, replaced whole by its writers */
-			if (rm >= 0 && (size_t)rm < w->p->fields.n &&
+			if (rm >= 0 &&
+			    (size_t)rm < w->p->fields.n + w->p->vars.n &&
 			    wk_N(w, r)->kind != AST_INDEX_EXPR)
 				wk_access(w, r, rm, AC_ESCAPE);
 			wk_expr(w, r, RD);
