@@ -242,5 +242,6 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.var_of);
 	free(p.false_consts);
 	free(p.called);
+	free(p.local_of);
 	free(p.kw_class);
 }
