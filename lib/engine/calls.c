@@ -392,7 +392,7 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	}
 	if (fl->b)
 		wk_block(w, wk_N(w, fl->b)->a);
-	w->locals.n = nloc;
+	wk_pop_locals(w, nloc);
 	w->in_go -= in_go;
 	w->go_base = go_base;
 	w->later_base = later_base;

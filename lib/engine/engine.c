@@ -98,6 +98,18 @@ static int may_have_maps(const struct scan_file *files, size_t n)
 	return 0;
 }
 
+/* Does s hold "Go(" or "Func("?  One memchr() pass over its '('s. */
+static int calls_go_or_func(const char *s, size_t len)
+{
+	const char *b = s, *e = s + len;
+
+	for (; (b = memchr(b, '(', (size_t)(e - b))); b++)
+		if ((b - s >= 2 && b[-2] == 'G' && b[-1] == 'o') ||
+		    (b - s >= 4 && !memcmp(b - 4, "Func", 4)))
+			return 1;
+	return 0;
+}
+
 /* Can the package's goroutines or callbacks call into other packages of
  * its module (xpkg.c)?  It imports one ("modpath/...), and has a `go`
  * statement, a handler, or an API that runs its argument concurrently
@@ -120,7 +132,7 @@ static int may_start(const struct scan_file *files, size_t n,
 		if (!in && memmem(s, len, q, ml + 2))
 			in = 1;
 		if (!go && (memmem(s, len, "ResponseWriter", 14) ||
-			    memmem(s, len, "Go(", 3) || memmem(s, len, "Func(", 5)))
+			    calls_go_or_func(s, len)))
 			go = 1;
 		for (k = 1; !go && k + 3 < len; k++)
 			if (s[k] == 'g' && s[k + 1] == 'o' &&
@@ -242,5 +254,6 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.var_of);
 	free(p.false_consts);
 	free(p.called);
+	free(p.local_of);
 	free(p.kw_class);
 }

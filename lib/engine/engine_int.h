@@ -444,6 +444,10 @@ struct pkg {
 	uint8_t *called;	/* [name id]: some call names it (x.name(),
 				 * name()), resolved or not */
 	size_t ncalled;
+	uint32_t *local_of;	/* scope.c: [name id] the walk's innermost
+				 * local of that name + 1, 0 none (all 0
+				 * between walks) */
+	size_t nlocal_of;
 };
 
 /* Appends a zeroed element to a VEC and returns it (borrowed until the

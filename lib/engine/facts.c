@@ -386,6 +386,8 @@ static void add_import(struct pkg *p, int file, uint32_t spec)
 	    !memcmp(a->src + path->pos + 1, "sync", 4) &&
 	    (s->a || !memcmp(names_str(&p->nm, id), "sync", 5)))
 		p->sync_name = id;
+	if (is_import(p, id))	/* each file imports fmt: once */
+		return;
 	ARRAY_GROW(p->imports, p->nimports + 1, p->aimports);
 	p->imports[p->nimports++] = id;
 }
@@ -638,6 +640,11 @@ static void var_init_calls(struct pkg *p, int file, uint32_t n, int depth)
 	uint32_t c;
 
 	if (!n || depth > 64)
+		return;
+	/* a call's text holds its '(': tables of constants hold none */
+	if (ast_node(a, n)->end > ast_node(a, n)->pos &&
+	    !memchr(a->src + ast_node(a, n)->pos, '(',
+		    ast_node(a, n)->end - ast_node(a, n)->pos))
 		return;
 	if (ast_kind(a, n) == AST_CALL_EXPR &&
 	    ast_kind(a, ast_node(a, n)->a) == AST_IDENT) {

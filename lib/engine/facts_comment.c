@@ -91,8 +91,9 @@ static size_t next_word(const char *s, size_t *at)
 
 static int word_in(const char *w, size_t n, const char *const *set)
 {
-	for (; *set; set++)
-		if (strlen(*set) == n && !memcmp(w, *set, n))
+	for (; *set; set++)	/* the first letter before the length */
+		if ((*set)[0] == w[0] && strlen(*set) == n &&
+		    !memcmp(w, *set, n))
 			return 1;
 	return 0;
 }
@@ -117,6 +118,11 @@ int facts_says_serial(const char *s, int lead)
 	};
 	static const char *const modal[] = { "should", "must", "may", NULL };
 	size_t at = 0, n, k, words = 0;
+
+	/* it ends on a word of conc[]: most comments have none */
+	if (s && !strstr(s, "concurrently") && !strstr(s, "parallel") &&
+	    !strstr(s, "simultaneously"))
+		return 0;
 
 	while (s && (n = next_word(s, &at))) {
 		size_t j = at + n;
@@ -162,6 +168,29 @@ int facts_says_serial(const char *s, int lead)
 	return 0;
 }
 
+/* Can facts_says_serial(lowercase(s), 1) hold for the comment s[0..len)?
+ * Its first word (as next_word() reads it, up to a NUL) must be a modal
+ * or a negation: most comments are ruled out without a copy. */
+static int may_lead_serial(const char *s, size_t len)
+{
+	static const char *const first[] = {
+		"should", "must", "may", "not", "never", "cannot", "can't",
+		"mustn't", "shouldn't", NULL
+	};
+	char w[10];
+	size_t i = 0, n;
+
+	while (i < len && s[i] && !isalpha((unsigned char)s[i]))
+		i++;
+	for (n = 0; i + n < len && (isalpha((unsigned char)s[i + n]) ||
+				    s[i + n] == '\''); n++) {
+		if (n == sizeof(w))
+			return 0;	/* longer than any of them */
+		w[n] = (char)tolower((unsigned char)s[i + n]);
+	}
+	return n && word_in(w, n, first);
+}
+
 /* Does a comment inside decl's body start by saying its function is not
  * called concurrently ("// Should not be called during the parallel
  * portion")? */
@@ -183,6 +212,8 @@ int facts_body_says_serial(const struct ast *a, uint32_t decl, struct buf *b)
 	for (i = lo; i < lx->ncom && lx->com[i].line <= to; i++) {
 		const struct comment *c = &lx->com[i];
 
+		if (!may_lead_serial(a->src + c->off, c->len))
+			continue;
 		buf_reset(b);
 		buf_add(b, a->src + c->off, c->len);
 		for (k = 0; k < b->len; k++)

@@ -167,7 +167,7 @@ void module_add_refs(struct module *m, const char *src, size_t len)
 	struct { const char *s; size_t n; } *v = NULL;
 	size_t nv = 0, av = 0, i, k;
 	struct ref *seen;
-	size_t scap = 1024;
+	size_t scap = 64;	/* grows: most files name few */
 	const char *p = src, *end = src + len;
 
 	seen = xcalloc(scap, sizeof(*seen));
@@ -632,6 +632,12 @@ static int u32_cmp(uint32_t a, uint32_t b)
 	return a < b ? -1 : a > b;
 }
 
+/* strcmp() of two interned strings: one id is one string */
+static int st_cmp(uint32_t x, uint32_t y)
+{
+	return x == y ? 0 : strcmp(sort_st->s[x], sort_st->s[y]);
+}
+
 static int edge_cmp(const void *a, const void *b)
 {
 	const struct edge *x = a, *y = b;
@@ -642,8 +648,8 @@ static int edge_cmp(const void *a, const void *b)
 	/* looked up by ids; within one caller, by strings: ids follow the
 	 * order the threads told them in, the walk must not */
 	if (!c)
-		c = strcmp(sort_st->s[x->d1], sort_st->s[y->d1]);
-	return c ? c : strcmp(sort_st->s[x->n1], sort_st->s[y->n1]);
+		c = st_cmp(x->d1, y->d1);
+	return c ? c : st_cmp(x->n1, y->n1);
 }
 
 static int cand_cmp(const void *a, const void *b)
@@ -686,13 +692,13 @@ struct reach {
 static int reach_cmp(const void *a, const void *b)
 {
 	const struct reach *x = a, *y = b;
-	int c = strcmp(sort_st->s[x->dir], sort_st->s[y->dir]);
+	int c = st_cmp(x->dir, y->dir);
 
 	if (!c)
-		c = strcmp(sort_st->s[x->name], sort_st->s[y->name]);
+		c = st_cmp(x->name, y->name);
 	if (!c)	/* then by the calling site, for stable output */
-		c = strcmp(sort_st->s[sort_seeds[x->seed].path],
-			   sort_st->s[sort_seeds[y->seed].path]);
+		c = st_cmp(sort_seeds[x->seed].path,
+			   sort_seeds[y->seed].path);
 	if (!c)
 		c = sort_seeds[x->seed].line < sort_seeds[y->seed].line ? -1 :
 		    sort_seeds[x->seed].line > sort_seeds[y->seed].line;
@@ -701,7 +707,7 @@ static int reach_cmp(const void *a, const void *b)
 	if (!c)
 		c = x->via == y->via ? 0 : x->via == UINT32_MAX ? -1 :
 		    y->via == UINT32_MAX ? 1 :
-		    strcmp(sort_st->s[x->via], sort_st->s[y->via]);
+		    st_cmp(x->via, y->via);
 	if (!c)
 		c = x->many - y->many;
 	return c;
@@ -712,18 +718,18 @@ static int reach_cmp(const void *a, const void *b)
 static int seed_cmp(const void *a, const void *b)
 {
 	const struct seed *x = a, *y = b;
-	int c = strcmp(sort_st->s[x->dir], sort_st->s[y->dir]);
+	int c = st_cmp(x->dir, y->dir);
 
 	if (!c)
-		c = strcmp(sort_st->s[x->name], sort_st->s[y->name]);
+		c = st_cmp(x->name, y->name);
 	if (!c)
-		c = strcmp(sort_st->s[x->path], sort_st->s[y->path]);
+		c = st_cmp(x->path, y->path);
 	if (!c)
 		c = x->line < y->line ? -1 : x->line > y->line;
 	if (!c)
 		c = x->col < y->col ? -1 : x->col > y->col;
 	if (!c)
-		c = strcmp(sort_st->s[x->why], sort_st->s[y->why]);
+		c = st_cmp(x->why, y->why);
 	if (!c)
 		c = x->many - y->many;
 	if (!c)

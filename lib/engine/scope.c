@@ -45,14 +45,40 @@ int wk_id_is(const struct walker *w, uint32_t n, const char *s)
 
 struct local *wk_lookup(struct walker *w, int name)
 {
-	size_t i;
+	const struct pkg *p = w->p;
 
-	if (name < 0 || !(w->declared[(name >> 6) & 15] >> (name & 63) & 1))
+	if (name < 0 || (size_t)name >= p->nlocal_of || !p->local_of[name])
 		return NULL;
-	for (i = w->locals.n; i-- > 0;)
-		if (w->locals.v[i].name == name)
-			return &w->locals.v[i];
-	return NULL;
+	return &w->locals.v[p->local_of[name] - 1];
+}
+
+void wk_push_local(struct walker *w, struct local *l)
+{
+	struct pkg *p = w->p;
+	size_t name = (size_t)l->name;
+
+	if (name >= p->nlocal_of) {	/* zeroed: no local of later names */
+		size_t n = p->nlocal_of ? p->nlocal_of : 256;
+
+		while (n <= name)
+			n *= 2;
+		p->local_of = xrealloc(p->local_of, n * sizeof(*p->local_of));
+		memset(p->local_of + p->nlocal_of, 0,
+		       (n - p->nlocal_of) * sizeof(*p->local_of));
+		p->nlocal_of = n;
+	}
+	l->shadows = p->local_of[name];
+	p->local_of[name] = (uint32_t)(l - w->locals.v) + 1;
+}
+
+void wk_pop_locals(struct walker *w, size_t n)
+{
+	while (w->locals.n > n) {
+		const struct local *l = &w->locals.v[--w->locals.n];
+
+		if (l->name >= 0)
+			w->p->local_of[l->name] = l->shadows;
+	}
 }
 
 struct local *wk_declare(struct walker *w, uint32_t id_node, struct ty ty)
@@ -64,7 +90,7 @@ struct local *wk_declare(struct walker *w, uint32_t id_node, struct ty ty)
 		return NULL;
 	l = VEC_PUSH(w->locals);
 	l->name = name;
-	w->declared[(name >> 6) & 15] |= 1ULL << (name & 63);
+	wk_push_local(w, l);
 	l->ty = ty;
 	l->alias = -1;
 	l->hooks = -1;

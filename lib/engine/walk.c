@@ -463,7 +463,7 @@ int wk_branch(struct walker *w, uint32_t body, const struct lockset *in,
 		wk_block(w, body);
 	else
 		wk_stmt(w, body);
-	w->locals.n = nloc;
+	wk_pop_locals(w, nloc);
 	t = w->terminated;
 	*out = w->ls;
 	w->terminated = 0;
@@ -536,7 +536,7 @@ void wk_clauses(struct walker *w, uint32_t body, int is_select)
 		if (!w->terminated)
 			wk_join_add(&j, &w->ls);
 		w->terminated = 0;
-		w->locals.n = nloc;
+		wk_pop_locals(w, nloc);
 	}
 	if (!has_default && !is_select)
 		wk_join_add(&j, &in);
@@ -647,7 +647,7 @@ void wk_stmt(struct walker *w, uint32_t n)
 	case AST_BLOCK_STMT:
 		nloc = w->locals.n;
 		wk_block(w, s->a);
-		w->locals.n = nloc;
+		wk_pop_locals(w, nloc);
 		break;
 	case AST_LABELED_STMT:
 		wk_stmt(w, s->b);
@@ -673,7 +673,7 @@ void wk_stmt(struct walker *w, uint32_t n)
 		t2 = s->d ? wk_branch(w, s->d, &in, &o2, 0) : 0;
 		if (!s->d)
 			o2 = in;
-		w->locals.n = nloc;
+		wk_pop_locals(w, nloc);
 		if (t1 && t2)
 			w->terminated = 1;
 		else if (t1)
@@ -692,7 +692,7 @@ void wk_stmt(struct walker *w, uint32_t n)
 		else
 			wk_stmt(w, s->b);
 		wk_clauses(w, s->c, 0);
-		w->locals.n = nloc;
+		wk_pop_locals(w, nloc);
 		break;
 	case AST_SELECT_STMT:
 		wk_clauses(w, s->a, 1);
@@ -760,7 +760,7 @@ void wk_stmt(struct walker *w, uint32_t n)
 		if (!t1)
 			ls_meet(&w->ls, &o1);
 		w->terminated = 0;
-		w->locals.n = nloc;
+		wk_pop_locals(w, nloc);
 		break;
 	default:
 		break;
@@ -845,8 +845,7 @@ void walk_func(struct pkg *p, int fn, int pass)
 		l = VEC_PUSH(w.locals);
 		l->name = f->recv_name;
 		if (l->name >= 0)
-			w.declared[(l->name >> 6) & 15] |=
-				1ULL << (l->name & 63);
+			wk_push_local(&w, l);
 		l->ty = rt;
 		l->alias = -1;
 		l->param = -1;
@@ -887,6 +886,7 @@ void walk_func(struct pkg *p, int fn, int pass)
 					w.exit.h[i].shared);
 		}
 	}
+	wk_pop_locals(&w, 0);	/* p->local_of all 0 again */
 	free(w.locals.v);
 	free(w.lits.v);
 }

@@ -32,6 +32,7 @@ struct local {
 				 * the functions f holds (struct hook), -1 */
 	int8_t param;		/* parameter index, or -1 */
 	uint8_t loop;		/* loop nesting where it was declared */
+	uint32_t shadows;	/* the local of this name it hides + 1, 0 */
 };
 
 struct lit_use {
@@ -45,9 +46,6 @@ struct walker {
 	int fn, file, pass;
 	struct func *f;		/* borrowed: funcs do not grow during walks */
 	VEC(struct local) locals;
-	uint64_t declared[16];	/* bit (name id & 1023): some local of
-				 * that name was declared (never cleared:
-				 * a clear bit spares wk_lookup() its scan) */
 	struct lockset ls;
 	struct lockset exit;
 	int have_exit;
@@ -106,6 +104,10 @@ static inline int wk_ident(struct walker *w, uint32_t n)
 	return facts_ident(w->p, w->file, n);
 }
 struct local *wk_lookup(struct walker *w, int name);
+/* The locals' scopes: a pushed local hides the one of its name until it
+ * is popped (w->locals.n back to n); every walk pops all. */
+void wk_push_local(struct walker *w, struct local *l);
+void wk_pop_locals(struct walker *w, size_t n);
 struct local *wk_declare(struct walker *w, uint32_t id_node, struct ty ty);
 int wk_pvar_index(const struct walker *w, int name);
 uint32_t wk_chain_base(const struct walker *w, uint32_t n);

@@ -249,18 +249,69 @@ static uint32_t mod_id(struct pkg *p, struct idcache *c, size_t key,
 	return c->v[key] - 1;
 }
 
+/* Has mod_id() an id for key?  (Then its text need not be built.) */
+static int mod_id_known(const struct idcache *c, size_t key)
+{
+	return key < c->n && c->v[key];
+}
+
+/* The directory of a file's import (by the import's name id) in this
+ * module, asked once per file and import: dir NULL when it is outside
+ * the module or this package itself. */
+struct impdir {
+	int file, imp, id;
+	char *dir;
+};
+
+struct impcache {
+	struct impdir *v;
+	size_t n, a;
+};
+
+static const struct impdir *import_dir(struct pkg *p, struct impcache *c,
+				       int file, int imp)
+{
+	char ipath[512];
+	struct impdir *e;
+	size_t i;
+
+	if (c->n && c->v[0].file != file) {	/* a new file: forget */
+		for (i = 0; i < c->n; i++)
+			free(c->v[i].dir);
+		c->n = 0;
+	}
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].imp == imp)
+			return &c->v[i];
+	ARRAY_GROW(c->v, c->n + 1, c->a);
+	e = &c->v[c->n++];
+	e->file = file;
+	e->imp = imp;
+	e->id = -1;
+	e->dir = facts_import_path(p, file, imp, ipath, sizeof(ipath))
+		 ? module_import_dir(p->mroot, p->mpath, ipath) : NULL;
+	if (e->dir && !strcmp(e->dir, p->dir)) {
+		free(e->dir);
+		e->dir = NULL;
+	}
+	if (e->dir)
+		e->id = names_id(&p->nm, e->dir, strlen(e->dir));
+	return e;
+}
+
 static void export_calls(struct pkg *p)
 {
 	struct tset once = { 0 };
 	/* by name id * 2 (+1 a method's ".Name"), by file, by caller */
 	struct idcache names = { 0 }, paths = { 0 }, whys = { 0 };
+	struct impcache imps = { 0 };
 	uint32_t pdir = module_intern(p->o->mod, p->dir);
 	uint32_t any = module_intern(p->o->mod, "*");	/* every package */
 	size_t nf = p->funcs.n, i, k, t, ns = 0, nd = 0;
 	uint32_t *roff = xcalloc(nf + 1, sizeof(*roff));
 	int *rv = xmalloc((p->calls.n ? p->calls.n : 1) * sizeof(*rv));
 	uint8_t *seen = xcalloc(nf ? nf : 1, 1);
-	char ipath[512], fname[256], tname[256], sname[256], **dirs = NULL;
+	char fname[256], tname[256], sname[256], **dirs = NULL;
 	int src[16], dfile = -1, *dir_ids = NULL, one_id;
 
 	/* bit 1: a goroutine's literal calls it; bit 2: used as a value */
@@ -301,20 +352,18 @@ static void export_calls(struct pkg *p)
 		if (conc < 0)
 			continue;
 		if (x->imp >= 0) {	/* imp.Name: one package */
-			if (!facts_import_path(p, x->file, x->imp, ipath,
-					       sizeof(ipath)) ||
-			    !(one[0] = module_import_dir(p->mroot, p->mpath,
-							 ipath)))
+			const struct impdir *e = import_dir(p, &imps, x->file,
+							    x->imp);
+
+			if (!e->dir)
 				continue;
-			if (!strcmp(one[0], p->dir)) {
-				free(one[0]);
-				continue;
-			}
+			one[0] = e->dir;
 			tv = one, nt = 1;
-			one_id = names_id(&p->nm, one[0], strlen(one[0]));
+			one_id = e->id;
 			tid = &one_id;
-			snprintf(tname, sizeof(tname), "%s",
-				 names_str(&p->nm, x->name));
+			if (!mod_id_known(&names, (size_t)x->name * 2))
+				snprintf(tname, sizeof(tname), "%s",
+					 names_str(&p->nm, x->name));
 		} else {		/* v.Name(): any package the file imports */
 			if (x->file != dfile) {
 				for (k = 0; k < nd; k++)
@@ -329,18 +378,19 @@ static void export_calls(struct pkg *p)
 							      strlen(dirs[k]));
 			}
 			tv = dirs, nt = nd, tid = dir_ids;
-			snprintf(tname, sizeof(tname), ".%s",
-				 names_str(&p->nm, x->name));
+			if (!mod_id_known(&names, (size_t)x->name * 2 + 1))
+				snprintf(tname, sizeof(tname), ".%s",
+					 names_str(&p->nm, x->name));
 		}
 		if (conc == 2)
 			many = 2;	/* loose: for module_resolve() only */
 		if (conc) {
 			struct module_site gs;
-			char *why;
+			char *why = NULL;
 			uint32_t wid, nid = mod_id(p, &names, (size_t)x->name * 2 +
 						   (x->imp < 0), tname);
+			size_t wkey = (size_t)x->fn * 2 + (x->site >= 0);
 
-			judge_func_name(p, x->fn, fname, sizeof(fname));
 			memset(&gs, 0, sizeof(gs));
 			if (site >= 0) {	/* where the goroutine starts */
 				const struct gosite *g = &p->gos.v[site];
@@ -352,11 +402,14 @@ static void export_calls(struct pkg *p)
 				gs.col = ast_col(ga, g->node);
 				gs.callback = g->callback || g->fn < 0;
 			}
-			why = x->site >= 0 ? xasprintf("a go statement in %s", fname)
-				: xasprintf("%s, which runs in a goroutine or "
-					    "callback", fname);
-			wid = mod_id(p, &whys, (size_t)x->fn * 2 + (x->site >= 0),
-				     why);
+			if (!mod_id_known(&whys, wkey)) {	/* built once */
+				judge_func_name(p, x->fn, fname, sizeof(fname));
+				why = x->site >= 0
+				      ? xasprintf("a go statement in %s", fname)
+				      : xasprintf("%s, which runs in a goroutine "
+						  "or callback", fname);
+			}
+			wid = mod_id(p, &whys, wkey, why);
 			for (t = 0; t < nt; t++)
 				if (tset_add(&once, (unsigned)many, tid[t], x->name +
 					     (x->imp < 0 ? 0x100000 : 0),
@@ -385,9 +438,11 @@ static void export_calls(struct pkg *p)
 			for (k = 0; k < ns; k++) {
 				const struct func *e = &p->funcs.v[src[k]];
 
-				snprintf(sname, sizeof(sname), "%s%s",
-					 e->recv_type >= 0 ? "." : "",
-					 names_str(&p->nm, e->name));
+				if (!mod_id_known(&names, (size_t)e->name * 2 +
+						  (e->recv_type >= 0)))
+					snprintf(sname, sizeof(sname), "%s%s",
+						 e->recv_type >= 0 ? "." : "",
+						 names_str(&p->nm, e->name));
 				for (t = 0; t < nt; t++)
 					if (tset_add(&once, 3, tid[t],
 						     x->name + (x->imp < 0 ?
@@ -405,9 +460,10 @@ static void export_calls(struct pkg *p)
 							       (x->imp < 0), tname));
 			}
 		}
-		if (tv == one)
-			free(one[0]);
 	}
+	for (k = 0; k < imps.n; k++)
+		free(imps.v[k].dir);
+	free(imps.v);
 	for (k = 0; k < nd; k++)
 		free(dirs[k]);
 	free(dirs);
