@@ -482,3 +482,7 @@ PY
 @test "engine2: a project's own lock types named Mutex/RWMutex (a drop-in for sync's, from another package) are locks: held everywhere is silent, forgotten is MG005" {
 	case2 lockwrap
 }
+
+@test "engine2: a goroutine a constructor starts and does not wait for runs with the exported methods its users call on the object; one it waits for is silent" {
+	case2 ctorloop
+}
