@@ -486,3 +486,7 @@ PY
 @test "engine2: a goroutine a constructor starts and does not wait for runs with the exported methods its users call on the object; one it waits for is silent" {
 	case2 ctorloop
 }
+
+@test "engine2: a function parameter stored in a field that goroutines started in a loop call runs in several goroutines at once; one called in place is silent" {
+	case2 fieldparam
+}

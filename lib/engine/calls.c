@@ -631,6 +631,20 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 			if (pl && pl->param >= 0 && pl->param < 8)
 				w->f->param_go |= (uint8_t)(1u << pl->param);
 		}
+		/* f(fn) with parameter fn: where f runs it, fn runs
+		 * (walk_param_go(), once every callee is walked) */
+		if (w->pass == 1 && x->kind == AST_IDENT && i < 8 &&
+		    callee >= 0 && !async && go_site < 0) {
+			struct local *pl = wk_lookup(w, wk_ident(w, v[i]));
+
+			if (pl && pl->param >= 0 && pl->param < 8) {
+				struct phand *h = VEC_PUSH(w->p->phands);
+
+				h->fn = w->fn, h->callee = callee;
+				h->field = -1;
+				h->param = (int8_t)pl->param, h->arg = (int8_t)i;
+			}
+		}
 		if (x->kind == AST_FUNC_LIT) {
 			uint32_t fl = lit ? lit : v[i];
 			/* the callee starts it: run(func(){...}) */
@@ -641,6 +655,8 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 				callee >= 0 ? &w->p->funcs.v[callee] : NULL;
 			int handler = go_site < 0 && callee < 0 &&
 				      wk_handler_lit(w, fl);
+			int many = started &&
+				(w->p->funcs.v[callee].param_many & (1u << i));
 
 			if (async || go_site >= 0 || started || handler) {
 				memset(&ls, 0, sizeof(ls));
@@ -648,7 +664,8 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 				wk_func_lit_at(w, fl, &ls, 1, 0, go_site >= 0 ?
 					    go_site : wk_start_site(w, -1, fl,
 						    async > 0 || handler,
-						    async == 2 || handler));
+						    async == 2 || handler ||
+						    many));
 				continue;
 			}
 			if (cf && i < 4 && (cf->param_called & (1u << i)))
@@ -861,6 +878,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		fc->fn = w->fn;
 		fc->lit = go ? n : w->go_lit;	/* go x.F(): a goroutine */
 		fc->file = (uint16_t)w->file;
+		fc->many = go ? w->loops > 0 : w->in_go && w->go_loops > 0;
 	}
 	/* f(x) with f from s.hooks: each function stored there is called */
 	if (callee < 0 && w->pass == 2 && (l = wk_hook_field(w, c->a)) >= 0) {
