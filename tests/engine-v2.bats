@@ -490,3 +490,7 @@ PY
 @test "engine2: a function parameter stored in a field that goroutines started in a loop call runs in several goroutines at once; one called in place is silent" {
 	case2 fieldparam
 }
+
+@test "engine2: a prometheus Collector's Collect runs on every scrape, several at once (its contract); a Collect of another shape, and one that only reads, are silent" {
+	case2 promcollect
+}

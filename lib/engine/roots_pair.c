@@ -424,7 +424,12 @@ static void site_evidence(struct pkg *p, int s)
 		return;
 	}
 	judge_evidence(p, g->file, g->node,
-		       g->fn < 0 ? "an HTTP handler: requests run at once" :
+		       g->fn < 0 ? (g->target >= 0 &&
+				    roots_is_collector(p, &p->funcs.v[g->target])
+				    ? "a prometheus Collector's method: the "
+				      "registry calls it on every scrape, and "
+				      "scrapes run at once"
+				    : "an HTTP handler: requests run at once") :
 		       g->callback ? (g->many ? "callback registered here, "
 				      "run concurrently" :
 				      "callback registered here, run "
