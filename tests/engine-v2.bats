@@ -494,3 +494,7 @@ PY
 @test "engine2: a prometheus Collector's Collect runs on every scrape, several at once (its contract); a Collect of another shape, and one that only reads, are silent" {
 	case2 promcollect
 }
+
+@test "engine2: a web framework's handler (gin, echo, fiber), a method value or a literal handed to its router, serves requests many at once; a request's own map and a helper called in place are silent" {
+	case2 framework
+}

@@ -572,17 +572,36 @@ static int text_is(struct walker *w, uint32_t n, const char *s)
 	return !*s;
 }
 
+/* func(c *gin.Context), func(c echo.Context) error, func(c *fiber.Ctx)
+ * error: the handlers of the common web frameworks, which serve each
+ * request in a goroutine of its own as net/http does. */
+static const char *const framework_ctx[] = {
+	"*gin.Context", "echo.Context", "*fiber.Ctx",
+};
+
 /* func(w http.ResponseWriter, r *http.Request) {...}: a literal of an
- * HTTP handler's shape that is not called in place (returned, stored,
- * handed to a router) serves requests, many at once. */
+ * HTTP handler's shape (or a web framework's, framework_ctx) that is not
+ * called in place (returned, stored, handed to a router) serves
+ * requests, many at once. */
 int wk_handler_lit(struct walker *w, uint32_t lit)
 {
 	const struct ast_node *ft = wk_N(w, wk_N(w, lit)->a), *pl;
 	const uint32_t *fl;
+	size_t k;
 
 	if (ft->kind != AST_FUNC_TYPE || !ft->b)
 		return 0;
 	pl = wk_N(w, ft->b);
+	if (ast_list_len(w->a, pl->a) == 1) {
+		fl = ast_list(w->a, pl->a);
+		if (ast_list_len(w->a, wk_N(w, fl[0])->a) > 1)
+			return 0;
+		for (k = 0; k < sizeof(framework_ctx) / sizeof(*framework_ctx);
+		     k++)
+			if (text_is(w, wk_N(w, fl[0])->b, framework_ctx[k]))
+				return 1;
+		return 0;
+	}
 	if (ast_list_len(w->a, pl->a) != 2)
 		return 0;
 	fl = ast_list(w->a, pl->a);
