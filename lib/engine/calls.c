@@ -572,36 +572,20 @@ static int text_is(struct walker *w, uint32_t n, const char *s)
 	return !*s;
 }
 
-/* func(c *gin.Context), func(c echo.Context) error, func(c *fiber.Ctx)
- * error: the handlers of the common web frameworks, which serve each
- * request in a goroutine of its own as net/http does. */
-static const char *const framework_ctx[] = {
-	"*gin.Context", "echo.Context", "*fiber.Ctx",
-};
-
 /* func(w http.ResponseWriter, r *http.Request) {...}: a literal of an
- * HTTP handler's shape (or a web framework's, framework_ctx) that is not
- * called in place (returned, stored, handed to a router) serves
- * requests, many at once. */
+ * HTTP handler's shape (or a web framework's: roots_framework_handler())
+ * that is not called in place (returned, stored, handed to a router)
+ * serves requests, many at once. */
 int wk_handler_lit(struct walker *w, uint32_t lit)
 {
 	const struct ast_node *ft = wk_N(w, wk_N(w, lit)->a), *pl;
 	const uint32_t *fl;
-	size_t k;
 
 	if (ft->kind != AST_FUNC_TYPE || !ft->b)
 		return 0;
 	pl = wk_N(w, ft->b);
-	if (ast_list_len(w->a, pl->a) == 1) {
-		fl = ast_list(w->a, pl->a);
-		if (ast_list_len(w->a, wk_N(w, fl[0])->a) > 1)
-			return 0;
-		for (k = 0; k < sizeof(framework_ctx) / sizeof(*framework_ctx);
-		     k++)
-			if (text_is(w, wk_N(w, fl[0])->b, framework_ctx[k]))
-				return 1;
-		return 0;
-	}
+	if (ast_list_len(w->a, pl->a) == 1)
+		return roots_framework_handler(w->a, ft->b);
 	if (ast_list_len(w->a, pl->a) != 2)
 		return 0;
 	fl = ast_list(w->a, pl->a);
@@ -650,20 +634,8 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 			if (pl && pl->param >= 0 && pl->param < 8)
 				w->f->param_go |= (uint8_t)(1u << pl->param);
 		}
-		/* f(fn) with parameter fn: where f runs it, fn runs
-		 * (walk_param_go(), once every callee is walked) */
-		if (w->pass == 1 && x->kind == AST_IDENT && i < 8 &&
-		    callee >= 0 && !async && go_site < 0) {
-			struct local *pl = wk_lookup(w, wk_ident(w, v[i]));
-
-			if (pl && pl->param >= 0 && pl->param < 8) {
-				struct phand *h = VEC_PUSH(w->p->phands);
-
-				h->fn = w->fn, h->callee = callee;
-				h->field = -1;
-				h->param = (int8_t)pl->param, h->arg = (int8_t)i;
-			}
-		}
+		if (x->kind == AST_IDENT && callee >= 0 && !async && go_site < 0)
+			wk_hand_on(w, v[i], callee, (int)i);
 		if (x->kind == AST_FUNC_LIT) {
 			uint32_t fl = lit ? lit : v[i];
 			/* the callee starts it: run(func(){...}) */

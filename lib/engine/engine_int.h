@@ -571,6 +571,10 @@ void xpkg_evidence(struct pkg *p, const struct gosite *g);
 /* roots.c: which goroutines reach each function; roots_pair.c: the pair
  * rule for maps that no lock guards (roots_judge() to roots_single()) */
 void roots_compute(struct pkg *p);
+/* Is the parameter list params one of a web framework's handler,
+ * func(*gin.Context), func(echo.Context) error, func(*fiber.Ctx) error?
+ * Their routers serve each request in a goroutine of its own. */
+int roots_framework_handler(const struct ast *a, uint32_t params);
 void roots_judge(struct pkg *p, struct access *a, size_t n);
 /* Is x in the code that started this function's goroutines, after a Wait
  * or a receive that follows the last of them (and not itself run in a

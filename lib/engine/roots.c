@@ -111,29 +111,35 @@ int roots_is_handler(const struct pkg *p, const struct func *f)
 }
 
 /* func(w http.ResponseWriter, r *http.Request): an HTTP handler's shape;
- * or a web framework's (gin, echo, fiber: calls.c's framework_ctx), whose
- * router serves each request in a goroutine of its own */
-static int handler_shaped(const struct pkg *p, const struct func *f)
+ * or a web framework's (roots_framework_handler()) */
+int roots_framework_handler(const struct ast *a, uint32_t params)
 {
 	static const char *const fw[] = {
 		"*gin.Context", "echo.Context", "*fiber.Ctx",
 	};
+	const uint32_t *fl = ast_list(a, ast_node(a, params)->a);
+	size_t k;
+
+	if (ast_list_len(a, ast_node(a, params)->a) != 1 ||
+	    ast_list_len(a, ast_node(a, fl[0])->a) > 1)
+		return 0;
+	for (k = 0; k < sizeof(fw) / sizeof(*fw); k++)
+		if (text_is(a, ast_node(a, fl[0])->b, fw[k]))
+			return 1;
+	return 0;
+}
+
+static int handler_shaped(const struct pkg *p, const struct func *f)
+{
 	const struct ast *a = p->files[f->file].ast;
 	const struct ast_node *ft = ast_node(a, ast_node(a, f->node)->c), *pl;
 	const uint32_t *fl;
-	size_t k;
 
 	if (!ft->b)
 		return 0;
 	pl = ast_node(a, ft->b);
-	if (ast_list_len(a, pl->a) == 1) {
-		fl = ast_list(a, pl->a);
-		for (k = 0; k < sizeof(fw) / sizeof(*fw); k++)
-			if (ast_list_len(a, ast_node(a, fl[0])->a) <= 1 &&
-			    text_is(a, ast_node(a, fl[0])->b, fw[k]))
-				return 1;
-		return 0;
-	}
+	if (ast_list_len(a, pl->a) == 1)
+		return roots_framework_handler(a, ft->b);
 	if (ast_list_len(a, pl->a) != 2)
 		return 0;
 	fl = ast_list(a, pl->a);

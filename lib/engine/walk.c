@@ -119,6 +119,21 @@ static void param_store(struct walker *w, uint32_t lit, uint32_t el)
 	h->param = (int8_t)pl->param, h->arg = -1;
 }
 
+/* f(fn) with parameter fn of ours: where f runs its argument i, fn runs
+ * (walk_param_go(), once every callee is walked; first walk). */
+void wk_hand_on(struct walker *w, uint32_t arg, int callee, int i)
+{
+	struct local *pl;
+	struct phand *h;
+
+	if (w->pass != 1 || i >= 8 || !(pl = wk_lookup(w, wk_ident(w, arg))) ||
+	    pl->param < 0 || pl->param >= 8)
+		return;
+	h = VEC_PUSH(w->p->phands);
+	h->fn = w->fn, h->callee = callee, h->field = -1;
+	h->param = (int8_t)pl->param, h->arg = (int8_t)i;
+}
+
 /* A parameter stored in a field of function type runs where the field
  * is called: in a goroutine when a goroutine calls it (several at once
  * when that goroutine is started in a loop); a parameter handed on to
