@@ -490,3 +490,19 @@ PY
 @test "engine2: goroutines each handed a job made at their go statement do not share its map; one job handed to two goroutines does" {
 	case2 freshjob
 }
+
+@test "engine2: a goroutine a constructor starts and does not wait for runs with the exported methods its users call on the object; one it waits for is silent" {
+	case2 ctorloop
+}
+
+@test "engine2: a function parameter stored in a field that goroutines started in a loop call runs in several goroutines at once; one called in place is silent" {
+	case2 fieldparam
+}
+
+@test "engine2: a prometheus Collector's Collect runs on every scrape, several at once (its contract); a Collect of another shape, and one that only reads, are silent" {
+	case2 promcollect
+}
+
+@test "engine2: a web framework's handler (gin, echo, fiber), a method value or a literal handed to its router, serves requests many at once; a request's own map and a helper called in place are silent" {
+	case2 framework
+}

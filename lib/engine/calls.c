@@ -573,8 +573,9 @@ static int text_is(struct walker *w, uint32_t n, const char *s)
 }
 
 /* func(w http.ResponseWriter, r *http.Request) {...}: a literal of an
- * HTTP handler's shape that is not called in place (returned, stored,
- * handed to a router) serves requests, many at once. */
+ * HTTP handler's shape (or a web framework's: roots_framework_handler())
+ * that is not called in place (returned, stored, handed to a router)
+ * serves requests, many at once. */
 int wk_handler_lit(struct walker *w, uint32_t lit)
 {
 	const struct ast_node *ft = wk_N(w, wk_N(w, lit)->a), *pl;
@@ -583,6 +584,8 @@ int wk_handler_lit(struct walker *w, uint32_t lit)
 	if (ft->kind != AST_FUNC_TYPE || !ft->b)
 		return 0;
 	pl = wk_N(w, ft->b);
+	if (ast_list_len(w->a, pl->a) == 1)
+		return roots_framework_handler(w->a, ft->b);
 	if (ast_list_len(w->a, pl->a) != 2)
 		return 0;
 	fl = ast_list(w->a, pl->a);
@@ -631,6 +634,8 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 			if (pl && pl->param >= 0 && pl->param < 8)
 				w->f->param_go |= (uint8_t)(1u << pl->param);
 		}
+		if (x->kind == AST_IDENT && callee >= 0 && !async && go_site < 0)
+			wk_hand_on(w, v[i], callee, (int)i);
 		if (x->kind == AST_FUNC_LIT) {
 			uint32_t fl = lit ? lit : v[i];
 			/* the callee starts it: run(func(){...}) */
@@ -641,6 +646,8 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 				callee >= 0 ? &w->p->funcs.v[callee] : NULL;
 			int handler = go_site < 0 && callee < 0 &&
 				      wk_handler_lit(w, fl);
+			int many = started &&
+				(w->p->funcs.v[callee].param_many & (1u << i));
 
 			if (async || go_site >= 0 || started || handler) {
 				memset(&ls, 0, sizeof(ls));
@@ -648,7 +655,8 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 				wk_func_lit_at(w, fl, &ls, 1, 0, go_site >= 0 ?
 					    go_site : wk_start_site(w, -1, fl,
 						    async > 0 || handler,
-						    async == 2 || handler));
+						    async == 2 || handler ||
+						    many));
 				continue;
 			}
 			if (cf && i < 4 && (cf->param_called & (1u << i)))
@@ -861,6 +869,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		fc->fn = w->fn;
 		fc->lit = go ? n : w->go_lit;	/* go x.F(): a goroutine */
 		fc->file = (uint16_t)w->file;
+		fc->many = go ? w->loops > 0 : w->in_go && w->go_loops > 0;
 	}
 	/* f(x) with f from s.hooks: each function stored there is called */
 	if (callee < 0 && w->pass == 2 && (l = wk_hook_field(w, c->a)) >= 0) {

@@ -221,6 +221,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 		p.funcs.v[i].returns_loc = -1;
 	for (i = 0; i < p.funcs.n; i++)
 		walk_func(&p, (int)i, 1);
+	walk_param_go(&p);
 	for (i = 0; i < p.funcs.n; i++)
 		walk_func(&p, (int)i, 2);
 	params_propagate(&p);
@@ -247,6 +248,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.closes.v);
 	free(p.hooks.v);
 	free(p.fcalls.v);
+	free(p.phands.v);
 	free(p.llocs.v);
 	free(p.imports);
 	free(p.fn_slot);

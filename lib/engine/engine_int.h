@@ -272,6 +272,9 @@ struct func {
 	uint8_t param_called;		/* bit i: parameter i is called */
 	uint8_t param_go;		/* bit i: parameter i runs in a
 					 * goroutine (go p(), or handed on) */
+	uint8_t param_many;		/* bit i: ... in several at once (a
+					 * field it is stored in is called
+					 * by goroutines started in a loop) */
 	uint16_t go_captures;		/* bit i (< 8): parameter i, bit 8:
 					 * the receiver, is captured by a
 					 * goroutine or callback it starts: the
@@ -369,6 +372,16 @@ struct fcall {
 	int fn;			/* the caller */
 	uint32_t lit;		/* the goroutine literal it is in, or 0 */
 	uint16_t file;
+	uint8_t many;		/* that goroutine is started in a loop */
+};
+
+/* A function-typed parameter handed on (first walk): stored in a field
+ * by a composite literal (field >= 0: T{visit: fn}), or passed to a
+ * callee as its argument arg (walk_param_go() carries param_go). */
+struct phand {
+	int fn, callee;
+	loc_t field;
+	int8_t param, arg;
 };
 
 struct pkg {
@@ -396,6 +409,7 @@ struct pkg {
 	VEC(struct chclose) closes;
 	VEC(struct hook) hooks;
 	VEC(struct fcall) fcalls;
+	VEC(struct phand) phands;
 	struct site_locks *sl[2];	/* roots.c: the locks along two
 					 * gosites' calls, cached */
 	struct roots *roots;	/* per function (roots.c) */
@@ -509,6 +523,9 @@ int facts_guard_named(struct pkg *p, const char *s);
 
 /* walk.c */
 void walk_func(struct pkg *p, int fn, int pass);
+/* Between the two walks: parameters stored in fields that goroutines
+ * call, and handed on to such parameters, run in goroutines (param_go) */
+void walk_param_go(struct pkg *p);
 
 /* params.c: the accesses callees make on maps handed to them */
 void params_propagate(struct pkg *p);
@@ -569,6 +586,10 @@ void xpkg_evidence(struct pkg *p, const struct gosite *g);
 /* roots.c: which goroutines reach each function; roots_pair.c: the pair
  * rule for maps that no lock guards (roots_judge() to roots_single()) */
 void roots_compute(struct pkg *p);
+/* Is the parameter list params one of a web framework's handler,
+ * func(*gin.Context), func(echo.Context) error, func(*fiber.Ctx) error?
+ * Their routers serve each request in a goroutine of its own. */
+int roots_framework_handler(const struct ast *a, uint32_t params);
 void roots_judge(struct pkg *p, struct access *a, size_t n);
 /* Is x in the code that started this function's goroutines, after a Wait
  * or a receive that follows the last of them (and not itself run in a

@@ -56,16 +56,6 @@ static int rs_union(struct roots *to, const struct roots *from)
 	return ch;
 }
 
-int roots_is_handler(const struct pkg *p, const struct func *f)
-{
-	const struct ast *a = p->files[f->file].ast;
-	const struct ast_node *ft = ast_node(a, ast_node(a, f->node)->c);
-
-	return f->recv_type >= 0 &&
-	       !strcmp(names_str(&p->nm, f->name), "ServeHTTP") && ft->b &&
-	       ast_list_len(a, ast_node(a, ft->b)->a) == 2;
-}
-
 /* Is the text of node n exactly s (blanks aside)? */
 static int text_is(const struct ast *a, uint32_t n, const char *s)
 {
@@ -81,7 +71,64 @@ static int text_is(const struct ast *a, uint32_t n, const char *s)
 	return !*s;
 }
 
-/* func(w http.ResponseWriter, r *http.Request): an HTTP handler's shape */
+/* A method of prometheus.Collector: Collect(ch chan<- prometheus.Metric)
+ * or Describe(ch chan<- *prometheus.Desc).  The registry calls it on
+ * every scrape (Gather), and scrapes overlap: the interface's contract is
+ * that both may be called concurrently. */
+int roots_is_collector(const struct pkg *p, const struct func *f)
+{
+	const struct ast *a = p->files[f->file].ast;
+	const struct ast_node *ft = ast_node(a, ast_node(a, f->node)->c), *pl;
+	const char *name = names_str(&p->nm, f->name), *want;
+	const uint32_t *fl;
+
+	if (!strcmp(name, "Collect"))
+		want = "chan<-prometheus.Metric";
+	else if (!strcmp(name, "Describe"))
+		want = "chan<-*prometheus.Desc";
+	else
+		return 0;
+	if (!ft->b)
+		return 0;
+	pl = ast_node(a, ft->b);
+	if (ast_list_len(a, pl->a) != 1)
+		return 0;
+	fl = ast_list(a, pl->a);
+	return ast_list_len(a, ast_node(a, fl[0])->a) <= 1 &&
+	       text_is(a, ast_node(a, fl[0])->b, want);
+}
+
+int roots_is_handler(const struct pkg *p, const struct func *f)
+{
+	const struct ast *a = p->files[f->file].ast;
+	const struct ast_node *ft = ast_node(a, ast_node(a, f->node)->c);
+
+	if (f->recv_type < 0)
+		return 0;
+	return (!strcmp(names_str(&p->nm, f->name), "ServeHTTP") && ft->b &&
+		ast_list_len(a, ast_node(a, ft->b)->a) == 2) ||
+	       roots_is_collector(p, f);
+}
+
+/* func(w http.ResponseWriter, r *http.Request): an HTTP handler's shape;
+ * or a web framework's (roots_framework_handler()) */
+int roots_framework_handler(const struct ast *a, uint32_t params)
+{
+	static const char *const fw[] = {
+		"*gin.Context", "echo.Context", "*fiber.Ctx",
+	};
+	const uint32_t *fl = ast_list(a, ast_node(a, params)->a);
+	size_t k;
+
+	if (ast_list_len(a, ast_node(a, params)->a) != 1 ||
+	    ast_list_len(a, ast_node(a, fl[0])->a) > 1)
+		return 0;
+	for (k = 0; k < sizeof(fw) / sizeof(*fw); k++)
+		if (text_is(a, ast_node(a, fl[0])->b, fw[k]))
+			return 1;
+	return 0;
+}
+
 static int handler_shaped(const struct pkg *p, const struct func *f)
 {
 	const struct ast *a = p->files[f->file].ast;
@@ -91,6 +138,8 @@ static int handler_shaped(const struct pkg *p, const struct func *f)
 	if (!ft->b)
 		return 0;
 	pl = ast_node(a, ft->b);
+	if (ast_list_len(a, pl->a) == 1)
+		return roots_framework_handler(a, ft->b);
 	if (ast_list_len(a, pl->a) != 2)
 		return 0;
 	fl = ast_list(a, pl->a);

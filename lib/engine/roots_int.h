@@ -26,8 +26,10 @@ struct roots roots_access(const struct pkg *p, const struct access *a);
  * it; slot (0 or 1): which of the two caches of a gosite's locks. */
 struct lockset roots_site_ls(struct pkg *p, const struct access *a, int s,
 			     int slot);
-/* Is f a ServeHTTP method with two parameters (an HTTP handler)? */
+/* Is f a ServeHTTP method with two parameters (an HTTP handler), or a
+ * prometheus Collector's Collect or Describe (roots_is_collector())? */
 int roots_is_handler(const struct pkg *p, const struct func *f);
+int roots_is_collector(const struct pkg *p, const struct func *f);
 /* The offset in its file of node (a position to order code by). */
 uint32_t roots_pos(const struct pkg *p, int file, uint32_t node);
 

@@ -94,6 +94,90 @@ static int after_launch(const struct pkg *p, const struct access *x, int s)
 	return 0;
 }
 
+static int join_before(const struct pkg *p, int fn, uint32_t at);
+
+/* Is fn an exported method its package's users call: one of an exported
+ * type, or one that no code here calls by name (an interface's method,
+ * called from outside)? */
+static int outside_method(const struct pkg *p, int fn)
+{
+	const struct func *f = &p->funcs.v[fn];
+	const char *t;
+	size_t k;
+
+	if (!f->exported || f->is_test || f->recv_type < 0)
+		return 0;
+	t = names_str(&p->nm, p->types.v[f->recv_type].name);
+	if (*t >= 'A' && *t <= 'Z')
+		return 1;
+	for (k = 0; k < p->calls.n; k++)
+		if (p->calls.v[k].callee == fn &&
+		    !p->funcs.v[p->calls.v[k].caller].is_test)
+			return 0;
+	return 1;
+}
+
+/* Is fn such a method of t, or a method of t one of them calls on its
+ * receiver? */
+static int outside_reached(const struct pkg *p, int fn, int t)
+{
+	size_t k;
+
+	if (outside_method(p, fn))
+		return 1;
+	for (k = 0; k < p->calls.n; k++) {
+		const struct call *c = &p->calls.v[k];
+
+		if (c->callee == fn && p->funcs.v[c->caller].recv_type == t &&
+		    (c->flags & (CALL_RECV_SELF | CALL_RECV_REACH)) &&
+		    outside_method(p, c->caller))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does goroutine s outlive its launcher's call, running on while x, an
+ * access through the receiver in the exported API of the map's type, is
+ * made?  A go statement its launcher does not wait for after (no Wait or
+ * receive after it: a constructor or Start that returns with the loop
+ * running) leaves the goroutine running when the launcher returns; the
+ * object's users then call its exported methods (outside_reached()),
+ * nothing ordering them against it.  Not a callback, nor a method that waits first (a Close
+ * that joins). */
+static int outlives_launcher(const struct pkg *p, const struct access *x,
+			     int s)
+{
+	const struct gosite *g = &p->gos.v[s];
+	const struct func *f = &p->funcs.v[x->fn], *l;
+	uint32_t gs;
+	size_t j;
+
+	if (g->fn < 0 || g->callback || g->ext || x->go >= 0)
+		return 0;
+	/* the object's own goroutine, started by its constructor (or a
+	 * method of it only constructors call): what the caller does with
+	 * the object after the constructor returns runs with it; not a
+	 * goroutine started by a method, which exported calls made before
+	 * it (set-up) do not overlap */
+	l = &p->funcs.v[g->fn];
+	if (!l->ctor_phase || l->starter ||
+	    (l->recv_type >= 0 && l->recv_type != f->recv_type))
+		return 0;
+	if (
+	    !(x->flags & AC_RECV) || (size_t)x->loc >= p->fields.n ||
+	    !p->owner || f->recv_type < 0 ||
+	    p->owner[x->loc] != f->recv_type || f->is_test || f->test_only ||
+	    f->init_only || f->ctor_phase || p->funcs.v[g->fn].is_test ||
+	    !outside_reached(p, x->fn, f->recv_type) ||
+	    join_before(p, x->fn, roots_pos(p, x->file, x->node)))
+		return 0;
+	gs = roots_pos(p, g->file, g->node);
+	for (j = 0; j < p->joins.n; j++)
+		if (p->joins.v[j].fn == g->fn && p->joins.v[j].off > gs)
+			return 0;	/* the launcher waits for it */
+	return 1;
+}
+
 static int with_site(const struct pkg *p, const struct access *x, int s)
 {
 	const struct gosite *g = &p->gos.v[s];
@@ -107,7 +191,7 @@ static int with_site(const struct pkg *p, const struct access *x, int s)
 				 * caller after the launcher returned, or a
 				 * contract we cannot see the callers of */
 		return called_after_go(p, x, s) || after_launch(p, x, s) ||
-		       p->loose;
+		       outlives_launcher(p, x, s) || p->loose;
 	at = roots_pos(p, x->file, x->node);
 	gs = roots_pos(p, g->file, g->node);
 	if (at < gs && !g->many)
@@ -363,7 +447,12 @@ static void site_evidence(struct pkg *p, int s)
 		return;
 	}
 	judge_evidence(p, g->file, g->node,
-		       g->fn < 0 ? "an HTTP handler: requests run at once" :
+		       g->fn < 0 ? (g->target >= 0 &&
+				    roots_is_collector(p, &p->funcs.v[g->target])
+				    ? "a prometheus Collector's method: the "
+				      "registry calls it on every scrape, and "
+				      "scrapes run at once"
+				    : "an HTTP handler: requests run at once") :
 		       g->callback ? (g->many ? "callback registered here, "
 				      "run concurrently" :
 				      "callback registered here, run "

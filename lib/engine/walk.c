@@ -93,6 +93,87 @@ static int field_runs(struct pkg *p, loc_t f, int *file, int64_t *ctx)
 	return n;
 }
 
+/* T{visit: fn} with fn a parameter of function type: noted for
+ * walk_param_go() (first walk). */
+static void param_store(struct walker *w, uint32_t lit, uint32_t el)
+{
+	const struct ast_node *kv = wk_N(w, el);
+	struct local *pl;
+	struct phand *h;
+	struct ty t;
+	loc_t f;
+
+	if (w->pass != 1 || kv->kind != AST_KEY_VALUE_EXPR ||
+	    ast_kind(w->a, kv->a) != AST_IDENT ||
+	    ast_kind(w->a, kv->b) != AST_IDENT ||
+	    !(pl = wk_lookup(w, wk_ident(w, kv->b))) || pl->param < 0 ||
+	    pl->param >= 8)
+		return;
+	t = facts_under(w->p, facts_type_expr(w->p, w->file, wk_N(w, lit)->a));
+	if (t.kind != TY_NAMED ||
+	    (f = facts_field(w->p, t.named, wk_ident(w, kv->a))) < 0 ||
+	    w->p->fields.v[f].ty.kind != TY_FUNC)
+		return;
+	h = VEC_PUSH(w->p->phands);
+	h->fn = w->fn, h->callee = -1, h->field = f;
+	h->param = (int8_t)pl->param, h->arg = -1;
+}
+
+/* f(fn) with parameter fn of ours: where f runs its argument i, fn runs
+ * (walk_param_go(), once every callee is walked; first walk). */
+void wk_hand_on(struct walker *w, uint32_t arg, int callee, int i)
+{
+	struct local *pl;
+	struct phand *h;
+
+	if (w->pass != 1 || i >= 8 || !(pl = wk_lookup(w, wk_ident(w, arg))) ||
+	    pl->param < 0 || pl->param >= 8)
+		return;
+	h = VEC_PUSH(w->p->phands);
+	h->fn = w->fn, h->callee = callee, h->field = -1;
+	h->param = (int8_t)pl->param, h->arg = (int8_t)i;
+}
+
+/* A parameter stored in a field of function type runs where the field
+ * is called: in a goroutine when a goroutine calls it (several at once
+ * when that goroutine is started in a loop); a parameter handed on to
+ * such a parameter of a callee runs there too.  Calls the first walk
+ * saw, whatever order the functions were walked in. */
+void walk_param_go(struct pkg *p)
+{
+	size_t i, k;
+	int round, changed = 1;
+
+	for (round = 0; changed && round < 12; round++) {
+		changed = 0;
+		for (i = 0; i < p->phands.n; i++) {
+			const struct phand *h = &p->phands.v[i];
+			struct func *f = &p->funcs.v[h->fn];
+			uint8_t bit = (uint8_t)(1u << h->param), go = 0, many = 0;
+
+			if (h->callee >= 0) {
+				const struct func *c = &p->funcs.v[h->callee];
+
+				go = (c->param_go >> h->arg) & 1;
+				many = (c->param_many >> h->arg) & 1;
+			}
+			for (k = 0; h->field >= 0 && k < p->fcalls.n; k++) {
+				const struct fcall *c = &p->fcalls.v[k];
+
+				if (c->field != h->field || (!c->lit &&
+				    !p->funcs.v[c->fn].go_target))
+					continue;
+				go = 1;
+				many |= c->many;
+			}
+			if (go && !(f->param_go & bit))
+				f->param_go |= bit, changed = 1;
+			if (many && !(f->param_many & bit))
+				f->param_many |= bit, changed = 1;
+		}
+	}
+}
+
 /* T{OnAdd: func(...) {...}, OnDelete: c.remove}: a function stored in
  * a field of function type that this package calls from a goroutine runs
  * in that goroutine, a callback (MG004); the functions of one literal
@@ -224,6 +305,8 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 		int ncs = 0;
 
 		/* the type is no value; the elements are */
+		for (c = 0; c < ast_list_len(w->a, nd->b); c++)
+			param_store(w, n, ast_list(w->a, nd->b)[c]);
 		for (c = 0; c < ast_list_len(w->a, nd->b); c++)
 			if (!field_callback(w, n, ast_list(w->a, nd->b)[c],
 					    cs, &ncs) &&
@@ -831,6 +914,7 @@ void walk_func(struct pkg *p, int fn, int pass)
 	if (pass == 1) {
 		f->param_called = 0;
 		f->param_go = 0;
+		f->param_many = 0;
 		f->go_captures = 0;
 		memset(&f->acquired, 0, sizeof(f->acquired));
 		memset(&f->released, 0, sizeof(f->released));

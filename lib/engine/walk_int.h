@@ -138,6 +138,8 @@ loc_t wk_lock_loc(struct walker *w, uint32_t x);
 int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l);
 int wk_async_api(struct walker *w, uint32_t fun);
 int wk_handler_lit(struct walker *w, uint32_t lit);
+/* f(fn), fn a parameter: noted for walk_param_go() (walk.c) */
+void wk_hand_on(struct walker *w, uint32_t arg, int callee, int i);
 int wk_no_return(struct walker *w, uint32_t call_node);
 void wk_params(struct walker *w, uint32_t ftype, int top);
 void wk_func_lit(struct walker *w, uint32_t lit, const struct lockset *ls,
