@@ -645,6 +645,20 @@ rows() {
 	grep -qx '  - race detector on a.go\\:21: race on 21 \\(TestA\\)' <<<"$output"
 }
 
+@test "mg-gate --report markdown: a map's race reports in the evidence are capped, the rest counted" {
+	local i
+	{ for ((i = 1; i <= 40; i++)); do
+		printf '{"rule":"MG001","severity":"error","path":"a.go","line":%d,"column":2,"message":"m written","symbol":"m"}\n' "$i"
+		printf '{"rule":"MG100","severity":"error","path":"a.go","line":%d,"message":"race %d","source":"race"}\n' "$i" "$i"
+	  done
+	  printf '{"mapguard":"end","tool":"mg-scan","status":"ok","files":1,"findings":80}\n'; } > in.jsonl
+	run -1 mg-gate --report markdown in.jsonl
+	[ "$(rows | wc -l)" -eq 1 ]
+	rows | grep -q '— and 39 more lines: 2 (\*\*confirmed by the race detector\*\*), .*, … (9 more lines, 9 of them \*\*confirmed by the race detector\*\*) |$'
+	[ "$(grep -c '^  - race detector' <<<"$output")" -eq 30 ]
+	grep -qx '  - … and 10 more race reports' <<<"$output"
+}
+
 @test "mg-gate --report markdown: a map's long list of lines is capped, the rest counted" {
 	local args=() i
 	for ((i = 1; i <= 2000; i++)); do args+=(a.go MG001 error m "$i"); done

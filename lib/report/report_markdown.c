@@ -154,9 +154,15 @@ static void md_evidence(struct buf *b, const struct finding *v, size_t i,
 		rpt_md_text(b, f->ev[k].note ? f->ev[k].note : "related", MD_CELL_MAX);
 		buf_adds(b, "\n");
 	}
-	for (j = i; j != RPT_NONE; j = e[j].next) {
+	for (j = i, k = 0; j != RPT_NONE; j = e[j].next) {
 		if (partner[j] == RPT_NONE)
 			continue;
+		if (k++ == MD_LINES_MAX) {	/* as in the row: a list, capped */
+			buf_addf(b, "  - \xe2\x80\xa6 and %zu more race report%s\n",
+				 races - MD_LINES_MAX,
+				 races - MD_LINES_MAX == 1 ? "" : "s");
+			break;
+		}
 		buf_adds(b, "  - race detector");
 		if (j != i) {
 			buf_adds(b, " on ");
