@@ -1,8 +1,8 @@
 /* report_summary.c - what the reports share besides escaping (see
  * report_int.h): the summary line and its counts, the rule catalogue
  * lookup, the pairing of race reports with the static findings they
- * confirm, and the entries (one per map, rule and file) a reader sees.  Not: escaping (report_escape.c), a format's layout
- * (report_FORMAT.c).
+ * confirm, and the entries (one per map, rule and file) a reader sees.
+ * Not: escaping (report_escape.c), a format's layout (report_FORMAT.c).
  */
 #include "report/report_int.h"
 
