@@ -378,8 +378,8 @@ cat <<'EOF'
 
 A PR or MR comment body: a hidden `<!-- mapguard -->` marker first (a bot
 finds and updates its own comment instead of adding another), the verdict, a
-table of findings (path:line linked to `--link-base URL` as
-`URL/path#Lline`, e.g. `https://github.com/OWNER/REPO/blob/$SHA`), the
+table of findings with one row per map (path:line linked to `--link-base
+URL` as `URL/path#Lline`, e.g. `https://github.com/OWNER/REPO/blob/$SHA`), the
 evidence in a collapsed `<details>`, the waived findings, and a footer with
 the counts and how to suppress or baseline. Paths and messages are escaped:
 HTML, `|`, backticks and markdown punctuation cannot break the table or hide
@@ -389,6 +389,49 @@ a truncation note, and one message is cut at 400 bytes.
 
 EOF
 show markdown mg-gate --report markdown --link-base https://github.com/o/r/blob/4f2a9c1 mixed.jsonl
+
+mkdir grouped
+cat > grouped/index.go <<'GO'
+package index
+
+func Build(docs []string) map[string]int {
+	words := make(map[string]int)
+	for _, d := range docs {
+		go func(d string) {
+			words[d]++
+			words[d+"/len"] = len(d)
+			if d == "" {
+				delete(words, d)
+			}
+		}(d)
+	}
+	return words
+}
+GO
+(cd grouped && mg-scan --format json . > findings.jsonl)
+
+cat <<'EOF'
+mg-scan reports every racy line, so one map can give dozens of findings. In
+the table they are one row: findings with the same path, rule, severity and
+symbol (the map) share the row of the first of them, which shows its message
+and, in the evidence, its evidence; the row goes on with `and N more lines:`
+and the other lines, each linked with `--link-base` (at most 30, or about
+3,000 bytes of them; the rest are counted), or `and N more findings on lines`
+when two share a line. A line the race detector confirmed is marked in the
+list, and its race report is in the evidence. A finding with no symbol is a
+row of its own. The rows keep the order of their first findings. The
+heading, the footer and the truncation note still count findings, and a line
+under the heading says how many rows they make; the verdict and every other
+format are unchanged. The `text` report keeps one line per finding: it is
+the full record this comment points to, and editors read its
+`path:line:col:` lines (docs/editors.md).
+
+    $ cd grouped; mg-gate --report markdown --link-base https://github.com/o/r/blob/4f2a9c1 findings.jsonl
+
+EOF
+# the comment down to its evidence (the footer is as above)
+(cd grouped && run mg-gate --report markdown --link-base https://github.com/o/r/blob/4f2a9c1 findings.jsonl) |
+	sed -n '1,/^<\/details>$/p' | { printf '~~~~markdown\n'; cat; printf '~~~~\n\n'; }
 
 cat <<'EOF'
 ## Exit status

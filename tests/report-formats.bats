@@ -564,6 +564,152 @@ for t in E.parse(sys.argv[1]).iter("testcase"): print(t.get("classname") + "|" +
 	grep -q 'xxx…' pr.md
 }
 
+# stream [PATH RULE SEVERITY SYMBOL LINE]...: a complete stream with one
+# finding per five words, in the order given ("-" for SYMBOL: none).
+stream() {
+	local n=0
+	while [ $# -ge 5 ]; do
+		jq -cn --arg p "$1" --arg r "$2" --arg s "$3" --arg y "$4" --argjson l "$5" \
+			'{rule:$r,severity:$s,path:$p,line:$l,column:2,
+			  message:"map \($y) is written here (line \($l))"}
+			 + (if $y == "-" then {} else {symbol:$y} end)'
+		shift 5
+		n=$((n + 1))
+	done
+	printf '{"mapguard":"end","tool":"mg-scan","version":"0.1.0","status":"ok","files":1,"findings":%d}\n' "$n"
+}
+
+# rows: the finding rows of the markdown report in $output.
+rows() {
+	grep '^| :' <<<"$output" || true
+}
+
+@test "mg-gate --report markdown: a map's findings in one file share one row, its other lines listed" {
+	stream a.go MG005 error s.m 18  a.go MG005 error s.m 19  a.go MG001 error s.o 20 \
+	       a.go MG005 error s.m 21  a.go MG005 error s.m 22  a.go MG001 error s.o 31 > in.jsonl
+	run -1 mg-gate --report markdown in.jsonl
+	# the counts are counts of findings, the sentence says how many rows
+	[ "${lines[1]}" = "### :x: mapguard: FAIL: 6 findings (fail on: warning)" ]
+	grep -qx '6 findings in 2 rows: one row per map, rule and file, listing the map.s other lines\.' <<<"$output"
+	grep -q '^mapguard 0.1.0: 6 errors, 0 warnings, 0 notes' <<<"$output"
+	# order of first appearance; the first finding's message
+	[ "$(rows | wc -l)" -eq 2 ]
+	[ "$(rows | sed -n 1p)" = '| :x: error | a.go\:18 | MG005 | map s.m is written here \(line 18\) — and 3 more lines: 19, 21, 22 |' ]
+	[ "$(rows | sed -n 2p)" = '| :x: error | a.go\:20 | MG001 | map s.o is written here \(line 20\) — and 1 more line: 31 |' ]
+	# each listed line links to its line
+	run -1 mg-gate --report markdown --link-base https://github.com/o/r/blob/abc in.jsonl
+	rows | sed -n 1p | grep -qF '— and 3 more lines: [19](https://github.com/o/r/blob/abc/a.go#L19), [21](https://github.com/o/r/blob/abc/a.go#L21), [22](https://github.com/o/r/blob/abc/a.go#L22) |'
+	# the job log still lists every finding on its own line (editors read it)
+	run -1 mg-gate in.jsonl
+	[ "$(grep -c '^a\.go:' <<<"$output")" -eq 6 ]
+}
+
+@test "mg-gate --report markdown: two findings on one line of one map are one more finding, not one more line" {
+	stream a.go MG003 warning m 7  a.go MG003 warning m 7  a.go MG003 warning m 9 > in.jsonl
+	run -1 mg-gate --report markdown in.jsonl
+	[ "$(rows)" = '| :warning: warning | a.go\:7 | MG003 | map m is written here \(line 7\) — and 2 more findings on lines 7, 9 |' ]
+}
+
+@test "mg-gate --report markdown: two symbols, rules or severities in one file are not merged" {
+	stream a.go MG001 error m 3  a.go MG001 error n 4  a.go MG001 error m 5 \
+	       a.go MG005 error m 6  a.go MG001 warning m 7  a.go MG001 error n 8 > in.jsonl
+	run -1 mg-gate --report markdown in.jsonl
+	[ "$(rows | wc -l)" -eq 4 ]
+	[ "$(rows | sed -n 1p)" = '| :x: error | a.go\:3 | MG001 | map m is written here \(line 3\) — and 1 more line: 5 |' ]
+	[ "$(rows | sed -n 2p)" = '| :x: error | a.go\:4 | MG001 | map n is written here \(line 4\) — and 1 more line: 8 |' ]
+	[ "$(rows | sed -n 3p)" = '| :x: error | a.go\:6 | MG005 | map m is written here \(line 6\) |' ]
+	[ "$(rows | sed -n 4p)" = '| :warning: warning | a.go\:7 | MG001 | map m is written here \(line 7\) |' ]
+}
+
+@test "mg-gate --report markdown: one map in two files is two rows; findings with no symbol are never merged" {
+	stream a.go MG001 error m 3  a.go MG001 error m 9  b.go MG001 error m 3 \
+	       b.go MG001 error m 4  c.go MG001 error - 1  c.go MG001 error - 2 > in.jsonl
+	run -1 mg-gate --report markdown in.jsonl
+	[ "$(rows | wc -l)" -eq 4 ]
+	rows | grep -qxF '| :x: error | a.go\:3 | MG001 | map m is written here \(line 3\) — and 1 more line: 9 |'
+	rows | grep -qxF '| :x: error | b.go\:3 | MG001 | map m is written here \(line 3\) — and 1 more line: 4 |'
+	[ "$(rows | grep -c '^| :x: error | c\.go\\:[12] | MG001 | map - is written here \\(line [12]\\) |$')" -eq 2 ]
+	grep -qx '6 findings in 4 rows: .*' <<<"$output"
+}
+
+@test "mg-gate --report markdown: a line the race detector confirmed is marked in its map's row" {
+	{ stream a.go MG005 error s.m 18  a.go MG005 error s.m 19  a.go MG005 error s.m 21 | sed '$d'
+	  echo '{"rule":"MG100","severity":"error","path":"a.go","line":21,"message":"race on 21 (TestA)","source":"race"}'
+	  echo '{"rule":"MG100","severity":"error","path":"a.go","line":18,"message":"race on 18 (TestB)","source":"race"}'
+	  printf '{"mapguard":"end","tool":"mg-scan","status":"ok","files":1,"findings":5}\n'; } > in.jsonl
+	run -1 mg-gate --report markdown in.jsonl
+	[ "${lines[1]}" = "### :x: mapguard: FAIL: 5 findings (fail on: warning)" ]
+	grep -qx '5 findings in 1 row: .*' <<<"$output"
+	[ "$(rows)" = '| :x: error | a.go\:18 | MG005 | map s.m is written here \(line 18\) — **confirmed by the race detector** — and 2 more lines: 19, 21 (**confirmed by the race detector**) |' ]
+	grep -qx '  - race detector: race on 18 \\(TestB\\)' <<<"$output"
+	grep -qx '  - race detector on a.go\\:21: race on 21 \\(TestA\\)' <<<"$output"
+}
+
+@test "mg-gate --report markdown: a map's race reports in the evidence are capped, the rest counted" {
+	local i
+	{ for ((i = 1; i <= 40; i++)); do
+		printf '{"rule":"MG001","severity":"error","path":"a.go","line":%d,"column":2,"message":"m written","symbol":"m"}\n' "$i"
+		printf '{"rule":"MG100","severity":"error","path":"a.go","line":%d,"message":"race %d","source":"race"}\n' "$i" "$i"
+	  done
+	  printf '{"mapguard":"end","tool":"mg-scan","status":"ok","files":1,"findings":80}\n'; } > in.jsonl
+	run -1 mg-gate --report markdown in.jsonl
+	[ "$(rows | wc -l)" -eq 1 ]
+	rows | grep -q '— and 39 more lines: 2 (\*\*confirmed by the race detector\*\*), .*, … (9 more lines, 9 of them \*\*confirmed by the race detector\*\*) |$'
+	[ "$(grep -c '^  - race detector' <<<"$output")" -eq 30 ]
+	grep -qx '  - … and 10 more race reports' <<<"$output"
+}
+
+@test "mg-gate --report markdown: a map's long list of lines is capped, the rest counted" {
+	local args=() i
+	for ((i = 1; i <= 2000; i++)); do args+=(a.go MG001 error m "$i"); done
+	stream "${args[@]}" > in.jsonl
+	run -1 mg-gate --report markdown --link-base https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567 in.jsonl
+	[ "$(rows | wc -l)" -eq 1 ]
+	listed=$(rows | grep -o '\[[0-9]*\](' | wc -l)
+	[ "$listed" -ge 10 ] && [ "$listed" -le 30 ]
+	rows | grep -q "— and 1999 more lines: \[2\](.*, … ($((1999 - listed)) more lines) |\$"
+	[ "${#output}" -lt 65000 ]
+}
+
+@test "mg-gate --report markdown: many maps stay under the cap; the note counts findings and rows" {
+	local args=() i
+	for ((i = 1; i <= 1500; i++)); do
+		args+=("pkg/p$i.go" MG005 error "s.m$i" 10 "pkg/p$i.go" MG005 error "s.m$i" 20
+		       "pkg/p$i.go" MG005 error "s.m$i" 30)
+	done
+	stream "${args[@]}" > in.jsonl
+	mg-gate --report markdown=pr.md --link-base https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567 in.jsonl || [ $? -eq 1 ]
+	[ "$(wc -m < pr.md)" -lt 65000 ]
+	shown=$(grep -c '^| :x:' pr.md)
+	[ "$(grep -c '^| :x:.* — and 2 more lines: \[20\](.*#L20), \[30\](.*#L30) |$' pr.md)" -eq "$shown" ]
+	grep -q "^\*\*$((4500 - 3 * shown)) more findings not shown\*\* ($((1500 - shown)) rows): this comment is capped at 65000 characters" pr.md
+	grep -qx '4500 findings in 1500 rows: .*' pr.md
+	tail -n 1 pr.md | grep -q -- '--baseline mapguard-baseline.json'
+}
+
+@test "mg-gate --report markdown: a real scan's findings on one map share a row" {
+	cat > main.go <<'GO'
+package main
+
+func main() {
+	m := map[int]int{}
+	for i := 0; i < 3; i++ {
+		go func(i int) {
+			m[i] = i
+			m[i+1] = i
+			delete(m, i+2)
+		}(i)
+	}
+}
+GO
+	printf 'module example.com/m\n\ngo 1.19\n' > go.mod
+	mg-scan --format json . > f.jsonl
+	[ "$(jq -r 'select(.symbol == "m") | .line' f.jsonl | sort -u | wc -l)" -ge 2 ]
+	run -1 mg-gate --report markdown f.jsonl
+	[ "$(rows | grep -c '| map m ')" -eq 1 ]
+	rows | grep -q '— and [0-9]* more lines\?: [0-9]'
+}
+
 # ---- rdjsonl: reviewdog's Diagnostic Format, one per line, validated
 # against reviewdog's own JSON schemas (report-helper.bash) ----
 

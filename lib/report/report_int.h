@@ -87,6 +87,20 @@ const struct rule_info *rpt_rule(const char *id, size_t *index);
 #define RPT_NONE ((size_t)-1)
 size_t *rpt_race_partners(const struct finding *v, size_t n);
 int rpt_is_race(const struct finding *f);
+/* The entries a reader sees: findings on one path with the same rule,
+ * severity, symbol and downgrade are one entry, since they name one racy
+ * map (the engine reports each racy line).  For each finding: head, the
+ * index of its entry's first finding; next, the entry's next finding
+ * (RPT_NONE: the last), so an entry's findings are in v's order; count, on
+ * the head, how many findings the entry holds.  A finding with no symbol,
+ * a suppressed one and a race report shown with its partner are entries of
+ * their own.  partner is rpt_race_partners()'s; returns an array of n
+ * (free() it). */
+struct rpt_entry {
+	size_t head, next, count;
+};
+struct rpt_entry *rpt_entries(const struct finding *v, size_t n,
+			      const size_t *partner);
 /* New suppressions listed by name in a report; the rest are counted. */
 enum { RPT_SUPP_MAX = 20 };
 /* "1 finding", "2 findings". */

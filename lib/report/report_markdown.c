@@ -6,6 +6,9 @@
 #include <string.h>
 
 enum { MD_CELL_MAX = 400 };	/* bytes of one message in the table */
+/* An entry's other lines listed in its row: at most this many, in at most
+ * about this many bytes (links to long paths are long). */
+enum { MD_LINES_MAX = 30, MD_LINES_BYTES = 3000 };
 
 static void md_where(struct buf *b, const char *path, long line,
 		     const struct report_opts *o)
@@ -28,8 +31,81 @@ static const char *md_icon(int sev)
 							      : ":information_source:";
 }
 
+static const char md_confirmed[] = "confirmed by the race detector";
+
+/* After an entry's first message, its other findings: "and 35 more lines:
+ * 12, 15, ..." (each a link with --link-base), or "and 2 more findings on
+ * lines 7, 9" when some share a line.  A finding the race detector confirmed
+ * is marked; past the cap the unlisted ones are counted. */
+static void md_more(struct buf *b, const struct finding *v, size_t i,
+		    const struct rpt_entry *e, const size_t *partner,
+		    const struct report_opts *o)
+{
+	size_t j, n = e[i].count - 1, lines = 0, listed = 0, unlisted = 0,
+		  unlisted_confirmed = 0, start;
+	long line = v[i].line;
+	int same = 0;	/* a finding on the first one's line */
+
+	if (!n)
+		return;
+	for (j = e[i].next; j != RPT_NONE; j = e[j].next) {
+		same |= v[j].line == v[i].line;
+		lines += j == e[i].next || v[j].line != line;
+		line = v[j].line;
+	}
+	if (lines == n && !same)
+		buf_addf(b, " \xe2\x80\x94 and %zu more line%s: ", n,
+			 n == 1 ? "" : "s");
+	else
+		buf_addf(b, " \xe2\x80\x94 and %zu more finding%s on line%s ", n,
+			 n == 1 ? "" : "s", lines == 1 ? "" : "s");
+	start = b->len;
+	for (j = e[i].next; j != RPT_NONE; j = e[j].next) {
+		if (j != e[i].next && v[j].line == line)
+			continue;	/* that line is listed already */
+		line = v[j].line;
+		if (listed == MD_LINES_MAX || b->len - start > MD_LINES_BYTES) {
+			unlisted++;
+			unlisted_confirmed += partner[j] != RPT_NONE;
+			continue;
+		}
+		if (listed++)
+			buf_adds(b, ", ");
+		if (o && o->link_base) {
+			buf_addf(b, "[%ld](", line);
+			rpt_md_link(b, o->link_base, v[j].path, line);
+			buf_addc(b, ')');
+		} else {
+			buf_addf(b, "%ld", line);
+		}
+		if (partner[j] != RPT_NONE)
+			buf_addf(b, " (**%s**)", md_confirmed);
+	}
+	if (!unlisted)
+		return;
+	buf_addf(b, ", \xe2\x80\xa6 (%zu more line%s", unlisted,
+		 unlisted == 1 ? "" : "s");
+	if (unlisted_confirmed)
+		buf_addf(b, ", %zu of them **%s**", unlisted_confirmed,
+			 md_confirmed);
+	buf_addc(b, ')');
+}
+
+/* How many findings entry i's row stands for: its own and the race reports
+ * that confirm them. */
+static size_t md_entry_size(size_t i, const struct rpt_entry *e,
+			    const size_t *partner)
+{
+	size_t j, k = 0;
+
+	for (j = i; j != RPT_NONE; j = e[j].next)
+		k += 1 + (partner[j] != RPT_NONE);
+	return k;
+}
+
 static void md_row(struct buf *b, const struct finding *v, size_t i,
-		   const size_t *partner, const struct report_opts *o)
+		   const struct rpt_entry *e, const size_t *partner,
+		   const struct report_opts *o)
 {
 	const struct finding *f = &v[i];
 
@@ -40,7 +116,7 @@ static void md_row(struct buf *b, const struct finding *v, size_t i,
 	buf_adds(b, " | ");
 	rpt_md_text(b, f->message, MD_CELL_MAX);
 	if (partner[i] != RPT_NONE)
-		buf_adds(b, " \xe2\x80\x94 **confirmed by the race detector**");
+		buf_addf(b, " \xe2\x80\x94 **%s**", md_confirmed);
 	if (f->downgraded) {
 		buf_addf(b, " \xe2\x80\x94 downgraded from %s by exclude\\_rules",
 			 severity_name(f->downgraded - 1));
@@ -49,16 +125,22 @@ static void md_row(struct buf *b, const struct finding *v, size_t i,
 			rpt_md_text(b, f->downgrade_reason, MD_CELL_MAX);
 		}
 	}
+	md_more(b, v, i, e, partner, o);
 	buf_adds(b, " |\n");
 }
 
+/* The evidence of an entry: its first finding's, and what the race
+ * detector said on each of its lines it confirmed. */
 static void md_evidence(struct buf *b, const struct finding *v, size_t i,
-			const size_t *partner, const struct report_opts *o)
+			const struct rpt_entry *e, const size_t *partner,
+			const struct report_opts *o)
 {
 	const struct finding *f = &v[i];
-	size_t k;
+	size_t k, j, races = 0;
 
-	if (!f->nev && partner[i] == RPT_NONE)
+	for (j = i; j != RPT_NONE; j = e[j].next)
+		races += partner[j] != RPT_NONE;
+	if (!f->nev && !races)
 		return;
 	buf_adds(b, "- ");
 	md_where(b, f->path, f->line, o);
@@ -72,9 +154,22 @@ static void md_evidence(struct buf *b, const struct finding *v, size_t i,
 		rpt_md_text(b, f->ev[k].note ? f->ev[k].note : "related", MD_CELL_MAX);
 		buf_adds(b, "\n");
 	}
-	if (partner[i] != RPT_NONE) {
-		buf_adds(b, "  - race detector: ");
-		rpt_md_text(b, v[partner[i]].message, MD_CELL_MAX);
+	for (j = i, k = 0; j != RPT_NONE; j = e[j].next) {
+		if (partner[j] == RPT_NONE)
+			continue;
+		if (k++ == MD_LINES_MAX) {	/* as in the row: a list, capped */
+			buf_addf(b, "  - \xe2\x80\xa6 and %zu more race report%s\n",
+				 races - MD_LINES_MAX,
+				 races - MD_LINES_MAX == 1 ? "" : "s");
+			break;
+		}
+		buf_adds(b, "  - race detector");
+		if (j != i) {
+			buf_adds(b, " on ");
+			md_where(b, v[j].path, v[j].line, o);
+		}
+		buf_adds(b, ": ");
+		rpt_md_text(b, v[partner[j]].message, MD_CELL_MAX);
 		buf_adds(b, "\n");
 	}
 }
@@ -124,7 +219,10 @@ void report_markdown(FILE *fp, const struct finding *v, size_t n,
 	struct buf head = BUF_INIT, body = BUF_INIT, ev = BUF_INIT,
 		   waived = BUF_INIT, foot = BUF_INIT, row = BUF_INIT;
 	size_t *partner = rpt_race_partners(v, n), i, rows = 0,
-	       nwaived = 0, nconfig = 0, omitted = 0, ev_omitted = 0, last = 0;
+	       nwaived = 0, nconfig = 0, omitted = 0, omitted_rows = 0,
+	       ev_omitted = 0, last = 0, listed = 0, entries = 0;
+	struct rpt_entry *e = rpt_entries(v, n, partner);
+	int grouped = 0;
 	const size_t reserve = 600;	/* the truncation note and the tags */
 
 	buf_adds(&head, "<!-- mapguard -->\n");
@@ -132,6 +230,18 @@ void report_markdown(FILE *fp, const struct finding *v, size_t n,
 	buf_addf(&head, "### %s mapguard: %s\n\n",
 		 vd->fail ? ":x:" : ":white_check_mark:", row.p);
 	buf_reset(&row);
+	for (i = 0; i < n; i++) {
+		if (v[i].suppressed || (partner[i] != RPT_NONE && rpt_is_race(&v[i])) ||
+		    e[i].head != i)
+			continue;
+		listed += md_entry_size(i, e, partner);
+		entries++;
+		grouped |= e[i].count > 1;
+	}
+	if (grouped)	/* the counts stay counts of findings */
+		buf_addf(&head, "%zu findings in %zu row%s: one row per map, "
+			 "rule and file, listing the map's other lines.\n\n",
+			 listed, entries, entries == 1 ? "" : "s");
 	md_change(&head, vd, o);
 
 	buf_adds(&foot, "\n---\n");
@@ -162,11 +272,14 @@ void report_markdown(FILE *fp, const struct finding *v, size_t n,
 		}
 		if (partner[i] != RPT_NONE && rpt_is_race(&v[i]))
 			continue;	/* shown with the finding it confirms */
+		if (e[i].head != i)
+			continue;	/* shown in its entry's row */
 		buf_reset(&row);
-		md_row(&row, v, i, partner, o);
+		md_row(&row, v, i, e, partner, o);
 		if (omitted || head.len + body.len + row.len + foot.len + reserve +
 				       REPORT_MARKDOWN_MAX / 8 > REPORT_MARKDOWN_MAX) {
-			omitted++;
+			omitted += md_entry_size(i, e, partner);
+			omitted_rows++;
 			continue;
 		}
 		if (!body.len)
@@ -177,10 +290,11 @@ void report_markdown(FILE *fp, const struct finding *v, size_t n,
 		last = i + 1;
 	}
 	for (i = 0; i < last; i++) {
-		if (v[i].suppressed || (partner[i] != RPT_NONE && rpt_is_race(&v[i])))
+		if (v[i].suppressed || (partner[i] != RPT_NONE && rpt_is_race(&v[i])) ||
+		    e[i].head != i)
 			continue;
 		buf_reset(&row);
-		md_evidence(&row, v, i, partner, o);
+		md_evidence(&row, v, i, e, partner, o);
 		if (ev_omitted || head.len + body.len + ev.len + row.len + foot.len +
 					  reserve > REPORT_MARKDOWN_MAX)
 			ev_omitted += row.len > 0;
@@ -214,11 +328,16 @@ void report_markdown(FILE *fp, const struct finding *v, size_t n,
 		fputs("No findings.\n", fp);
 	if (body.len)
 		fwrite(body.p, 1, body.len, fp);
-	if (omitted)
-		fprintf(fp, "\n**%zu more finding%s not shown**: this comment is "
-			"capped at %d characters; the job log and the SARIF "
-			"report list all of them.\n", omitted,
-			omitted == 1 ? "" : "s", REPORT_MARKDOWN_MAX);
+	if (omitted) {
+		fprintf(fp, "\n**%zu more finding%s not shown**", omitted,
+			omitted == 1 ? "" : "s");
+		if (omitted_rows < omitted)
+			fprintf(fp, " (%zu row%s)", omitted_rows,
+				omitted_rows == 1 ? "" : "s");
+		fprintf(fp, ": this comment is capped at %d characters; the "
+			"job log and the SARIF report list all of them.\n",
+			REPORT_MARKDOWN_MAX);
+	}
 	if (ev.len || ev_omitted) {
 		fputs("\n<details><summary>Evidence</summary>\n\n", fp);
 		fwrite(ev.p, 1, ev.len, fp);
@@ -244,6 +363,7 @@ void report_markdown(FILE *fp, const struct finding *v, size_t n,
 	}
 	fwrite(foot.p, 1, foot.len, fp);
 	free(partner);
+	free(e);
 	buf_release(&head);
 	buf_release(&body);
 	buf_release(&ev);

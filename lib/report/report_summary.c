@@ -1,8 +1,8 @@
 /* report_summary.c - what the reports share besides escaping (see
  * report_int.h): the summary line and its counts, the rule catalogue
- * lookup, and the pairing of race reports with the static findings they
- * confirm.  Not: escaping (report_escape.c), a format's layout
- * (report_FORMAT.c).
+ * lookup, the pairing of race reports with the static findings they
+ * confirm, and the entries (one per map, rule and file) a reader sees.
+ * Not: escaping (report_escape.c), a format's layout (report_FORMAT.c).
  */
 #include "report/report_int.h"
 
@@ -54,6 +54,68 @@ size_t *rpt_race_partners(const struct finding *v, size_t n)
 			}
 	}
 	return p;
+}
+
+static int strcmp0(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+/* 0 when a and b belong to one entry (rpt_entries()); else their order. */
+static int entry_key_cmp(const struct finding *a, const struct finding *b)
+{
+	int c;
+
+	if ((c = strcmp0(a->path, b->path)) || (c = strcmp0(a->rule, b->rule)) ||
+	    (c = strcmp0(a->symbol, b->symbol)))
+		return c;
+	if (a->severity != b->severity)
+		return a->severity < b->severity ? -1 : 1;
+	if (a->downgraded != b->downgraded)
+		return a->downgraded < b->downgraded ? -1 : 1;
+	return strcmp0(a->downgrade_reason, b->downgrade_reason);
+}
+
+/* The order that puts the findings of one entry next to each other, in v's
+ * order (the pointers point into one array). */
+static int entry_cmp(const void *x, const void *y)
+{
+	const struct finding *a = *(const struct finding *const *)x,
+			     *b = *(const struct finding *const *)y;
+	int c = entry_key_cmp(a, b);
+
+	return c ? c : a < b ? -1 : a > b;
+}
+
+struct rpt_entry *rpt_entries(const struct finding *v, size_t n,
+			      const size_t *partner)
+{
+	struct rpt_entry *e = xmalloc((n ? n : 1) * sizeof(*e));
+	const struct finding **p = xmalloc((n ? n : 1) * sizeof(*p));
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		e[i].head = i;
+		e[i].next = RPT_NONE;
+		e[i].count = 1;
+		if (v[i].symbol && *v[i].symbol && !v[i].suppressed &&
+		    !(partner[i] != RPT_NONE && rpt_is_race(&v[i])))
+			p[k++] = &v[i];
+	}
+	/* sorting pointers, not the findings: n log n however many
+	 * entries one file holds */
+	qsort(p, k, sizeof(*p), entry_cmp);
+	for (i = 1; i < k; i++) {
+		size_t prev = (size_t)(p[i - 1] - v), cur = (size_t)(p[i] - v);
+
+		if (!entry_key_cmp(p[i - 1], p[i])) {
+			e[cur].head = e[prev].head;
+			e[prev].next = cur;
+			e[e[cur].head].count++;
+		}
+	}
+	free(p);
+	return e;
 }
 
 void rpt_count(struct buf *b, size_t n, const char *what)
