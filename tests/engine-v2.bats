@@ -482,3 +482,7 @@ PY
 @test "engine2: a project's own lock types named Mutex/RWMutex (a drop-in for sync's, from another package) are locks: held everywhere is silent, forgotten is MG005" {
 	case2 lockwrap
 }
+
+@test "engine2: a lock taken when a bool parameter says so (if withLock { mu.Lock(); defer mu.Unlock() }) holds when every caller passes true or holds the lock; a caller passing false without it races" {
+	case2 condlock
+}

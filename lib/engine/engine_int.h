@@ -298,6 +298,12 @@ struct func {
 	uint8_t test_only;		/* only tests call it, or it is dead */
 	uint8_t fresh_params;		/* bit i: every caller passes a new
 					 * object as parameter i */
+	uint8_t cond_param;		/* if p { x.mu.Lock(); defer
+					 * x.mu.Unlock() } at the top of the
+					 * body, p its parameter i: i + 1 */
+	uint8_t cond_shared;		/* ... the lock is an RLock */
+	loc_t cond_lock;		/* ... the lock */
+	uint32_t cond_at;		/* ... the end of that if */
 	/* judge_entry.c */
 	struct lockset entry;		/* held by every caller */
 	uint8_t escapes;		/* called from where we cannot see */
@@ -500,6 +506,10 @@ int facts_guard_named(struct pkg *p, const char *s);
 
 /* walk.c */
 void walk_func(struct pkg *p, int fn, int pass);
+/* A conditional lock on a bool parameter (func.cond_param) is held by the
+ * rest of the body when every call passes `true` there or holds the lock
+ * itself; otherwise the lock is taken out of the body's lock sets. */
+void walk_cond_locks(struct pkg *p);
 
 /* params.c: the accesses callees make on maps handed to them */
 void params_propagate(struct pkg *p);
