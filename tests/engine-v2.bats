@@ -486,3 +486,7 @@ PY
 @test "engine2: a lock taken when a bool parameter says so (if withLock { mu.Lock(); defer mu.Unlock() }) holds when every caller passes true or holds the lock; a caller passing false without it races" {
 	case2 condlock
 }
+
+@test "engine2: an object just taken from a sync.Pool (x := pool.Get().(*T)) is the caller's own; filling a shared package object without its lock is MG005" {
+	case2 poolget
+}

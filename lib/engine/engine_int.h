@@ -90,6 +90,8 @@ struct type {
 struct pvar {
 	int name;
 	struct ty ty;
+	uint8_t pool;		/* a sync.Pool: Get hands an object to one
+				 * caller only */
 	int file;
 	uint32_t node;
 };

@@ -461,7 +461,26 @@ int wk_param_value(struct walker *w, uint32_t v)
 	return -1;
 }
 
-/* A value that is a new object: T{}, &T{}, new(T), make(...), NewX(). */
+/* pool.Get() on a package variable that is a sync.Pool: the object is the
+ * caller's alone (the pool hands each one to a single Get). */
+static int pool_get(struct walker *w, uint32_t call)
+{
+	const struct ast_node *c = wk_N(w, call), *sel;
+	int v;
+
+	if (c->kind != AST_CALL_EXPR || ast_list_len(w->a, c->b))
+		return 0;
+	sel = wk_N(w, c->a);
+	if (sel->kind != AST_SELECTOR_EXPR || !wk_id_is(w, sel->b, "Get") ||
+	    wk_N(w, sel->a)->kind != AST_IDENT ||
+	    wk_lookup(w, wk_ident(w, sel->a)))
+		return 0;
+	v = wk_pvar_index(w, wk_ident(w, sel->a));
+	return v >= 0 && w->p->vars.v[v].pool;
+}
+
+/* A value that is a new object: T{}, &T{}, new(T), make(...), NewX(),
+ * pool.Get().(*T). */
 int wk_fresh_value(struct walker *w, uint32_t v)
 {
 	const struct ast_node *nd = wk_N(w, v);
@@ -469,6 +488,8 @@ int wk_fresh_value(struct walker *w, uint32_t v)
 	if (nd->kind == AST_UNARY_EXPR && nd->op == T_AND)
 		nd = wk_N(w, nd->a);
 	if (nd->kind == AST_COMPOSITE_LIT)
+		return 1;
+	if (nd->kind == AST_TYPE_ASSERT_EXPR && pool_get(w, nd->a))
 		return 1;
 	if (nd->kind == AST_CALL_EXPR) {
 		size_t len;
