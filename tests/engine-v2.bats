@@ -490,3 +490,7 @@ PY
 @test "engine2: an object just taken from a sync.Pool (x := pool.Get().(*T)) is the caller's own; filling a shared package object without its lock is MG005" {
 	case2 poolget
 }
+
+@test "engine2: a method called right after its object was stored new in a field (a.srv = &Server{}; a.srv.Init()) runs on a fresh receiver, an exported one too when every call here is so; a second call on the shared object races" {
+	case2 freshfield
+}

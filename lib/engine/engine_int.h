@@ -226,6 +226,8 @@ enum call_flags {
 	CALL_LATER = 512,	/* in a literal that runs later */
 	CALL_ONCE = 1024,	/* in a literal sync.Once runs */
 	CALL_IN_LOOP = 2048,	/* inside a loop of the caller */
+	CALL_STORED_NEW = 4096,	/* on x.f just after x.f = &T{...}: an
+				 * object made here, nothing else run yet */
 };
 
 struct call {

@@ -430,13 +430,31 @@ static void fresh_receivers(struct pkg *p)
 
 	uint8_t *called = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
 
-	for (i = 0; i < p->calls.n; i++)
-		if (!p->funcs.v[p->calls.v[i].caller].is_test)
-			called[p->calls.v[i].callee] = 1;
+	for (i = 0; i < p->calls.n; i++) {
+		const struct call *c = &p->calls.v[i];
+
+		if (!p->funcs.v[c->caller].is_test)
+			called[c->callee] |= 1;
+		if (c->flags & (CALL_VALUE | CALL_GO))
+			called[c->callee] |= 2;
+		if ((c->flags & CALL_FRESH_RECV) || !ignored_call(p, c))
+			called[c->callee] |= 4;
+		if (!(c->flags & CALL_STORED_NEW) && !p->funcs.v[c->caller].is_test)
+			called[c->callee] |= 8;
+	}
+	/* an exported method that code here calls only on an object it has
+	 * just made (st.zero = &Server{}; st.zero.Init()), never as a value,
+	 * runs on a fresh receiver, unless it starts a goroutine on it: its
+	 * callers here state the contract, as for its parameters
+	 * (fresh_params()) */
 	for (i = 0; i < p->funcs.n; i++) {
 		struct func *f = &p->funcs.v[i];
 
-		f->recv_fresh = f->recv_type >= 0 && !f->escapes && called[i];
+		f->recv_fresh = f->recv_type >= 0 && (called[i] & 1) &&
+				(!f->escapes ||
+				 (f->exported && called[i] == 5 &&
+				  !(f->go_captures & 0x100) &&
+				  !judge_is_init(p, f)));
 	}
 	free(called);
 	for (round = 0; changed && round < 8; round++) {

@@ -805,13 +805,53 @@ void wk_stmt(struct walker *w, uint32_t n)
 	w->depth--;
 }
 
+/* x.f = &T{...} (or T{...}, new(T)), one selector, no lock held: the
+ * selector, else 0.  A goroutine that read x.f meanwhile would race on
+ * x.f itself, so the next statement's calls on x.f are on an object no
+ * one else has yet. */
+static uint32_t fresh_store(struct walker *w, uint32_t n)
+{
+	const struct ast_node *s = wk_N(w, n), *r;
+
+	if (s->kind != AST_ASSIGN_STMT || s->op != T_ASSIGN || w->ls.n ||
+	    w->in_go || w->later || ast_list_len(w->a, s->a) != 1 ||
+	    ast_list_len(w->a, s->b) != 1 ||
+	    wk_N(w, ast_list(w->a, s->a)[0])->kind != AST_SELECTOR_EXPR)
+		return 0;
+	r = wk_N(w, ast_list(w->a, s->b)[0]);
+	if (r->kind == AST_UNARY_EXPR && r->op == T_AND)
+		r = wk_N(w, r->a);
+	if (r->kind != AST_COMPOSITE_LIT &&
+	    !(r->kind == AST_CALL_EXPR && (wk_kw_class(w, r->a) & KC_NEW)))
+		return 0;
+	return ast_list(w->a, s->a)[0];
+}
+
 void wk_block(struct walker *w, uint32_t list)
 {
-	uint32_t i, n = ast_list_len(w->a, list);
+	uint32_t i, n = ast_list_len(w->a, list), fs = 0;
 	const uint32_t *v = ast_list(w->a, list);
 
-	for (i = 0; i < n && !w->terminated; i++)
+	for (i = 0; i < n && !w->terminated; i++) {
+		w->fresh_store = fs;
+		fs = fresh_store(w, v[i]);
 		wk_stmt(w, v[i]);
+	}
+	w->fresh_store = 0;
+}
+
+/* Is x the selector of the fresh store just before this statement, as
+ * written? */
+int wk_fresh_store(const struct walker *w, uint32_t x)
+{
+	const struct ast_node *a, *b;
+
+	if (!w->fresh_store || !x)
+		return 0;
+	a = wk_N(w, x);
+	b = wk_N(w, w->fresh_store);
+	return a->kind == AST_SELECTOR_EXPR && a->end - a->pos == b->end - b->pos &&
+	       !memcmp(w->a->src + a->pos, w->a->src + b->pos, a->end - a->pos);
 }
 
 /* Is the body's start an unsynchronized run-once guard on a package

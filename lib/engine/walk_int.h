@@ -75,6 +75,10 @@ struct walker {
 	size_t later_base;	/* locals below this were declared outside
 				 * the innermost such literal */
 	int depth;
+	uint32_t fresh_store;	/* x.f = &T{...} with no lock held, the
+				 * statement before this one: x.f is the
+				 * object just made (calls on it are on a
+				 * fresh receiver), or 0 */
 };
 
 enum { RD = 0, WR = 1 };
@@ -172,6 +176,7 @@ int wk_receives(struct walker *w, uint32_t comm);
 void wk_clauses(struct walker *w, uint32_t body, int is_select);
 void wk_stmt(struct walker *w, uint32_t n);
 void wk_block(struct walker *w, uint32_t list);
+int wk_fresh_store(const struct walker *w, uint32_t x);
 
 void wk_learn_map(struct walker *w, uint32_t n);
 /* A use of local l: when a goroutine's literal captures the function's
