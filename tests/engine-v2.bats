@@ -494,3 +494,7 @@ PY
 @test "engine2: a method called right after its object was stored new in a field (a.srv = &Server{}; a.srv.Init()) runs on a fresh receiver, an exported one too when every call here is so; a second call on the shared object races" {
 	case2 freshfield
 }
+
+@test "engine2: a guarded map whose every access runs in one goroutine (one root, one instance) is not raced, whatever the locks; a second goroutine reaching it races" {
+	case2 onethread
+}

@@ -586,6 +586,11 @@ int roots_teardown(const struct pkg *p, const struct access *x);
  * and no exported function or handler among its callers (a function
  * value handed out counts as one callback)? */
 int roots_single(const struct pkg *p, int fn);
+/* Do x and every other access of its map (a[0..n)) run in one goroutine,
+ * the same single root, each function on one thread at a time (as
+ * roots_single())?  Program order then orders them, whatever they lock. */
+int roots_one_thread(const struct pkg *p, const struct access *a, size_t n,
+		     const struct access *x);
 void roots_free(struct pkg *p);
 /* Does some goroutine or callback of this package reach fn? */
 int roots_in_go(const struct pkg *p, int fn);

@@ -874,7 +874,8 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		}
 		if (h >= 0 || (guard_type >= 0 && !guard_from_note &&
 			       !held_to_other(p, x, guard_type, guard)) ||
-		    alt_guard(p, a, n, x, &ls) || sole_writer(p, a, n, x))
+		    alt_guard(p, a, n, x, &ls) || sole_writer(p, a, n, x) ||
+		    roots_one_thread(p, a, n, x))
 			continue;
 		/* the other side: a guarded access, a write if this reads */
 		for (j = 0; j < n; j++) {

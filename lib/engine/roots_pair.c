@@ -488,6 +488,32 @@ int roots_single(const struct pkg *p, int fn)
 	return 1;
 }
 
+int roots_one_thread(const struct pkg *p, const struct access *a, size_t n,
+		     const struct access *x)
+{
+	struct roots rx = roots_access(p, x);
+	size_t k;
+
+	if (rx.over || rx.n + rx.main != 1 ||
+	    (rx.n && p->gos.v[rx.id[0]].many))
+		return 0;
+	for (k = 0; k < n; k++) {
+		const struct access *y = &a[k];
+		struct roots ry;
+
+		if (!judge_counts(p, y))
+			continue;
+		if (y->go >= 0 || (y->flags & (AC_IN_GO | AC_LATER)) ||
+		    !roots_single(p, y->fn))
+			return 0;
+		ry = roots_access(p, y);
+		if (ry.main != rx.main || ry.n != rx.n ||
+		    (rx.n && ry.id[0] != rx.id[0]))
+			return 0;
+	}
+	return 1;
+}
+
 /* Is fn an exported method of t, or a method of t one of them calls? */
 static int api_reached(const struct pkg *p, int fn, int t)
 {
