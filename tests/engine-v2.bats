@@ -498,3 +498,7 @@ PY
 @test "engine2: a guarded map whose every access runs in one goroutine (one root, one instance) is not raced, whatever the locks; a second goroutine reaching it races" {
 	case2 onethread
 }
+
+@test "engine2: an object taken from a sync.Pool field is fresh, and an exported method every call here makes on such an object (c.Reset()) runs on a fresh receiver; a look-alike Get that hands out one shared object races" {
+	case2 poolfield
+}

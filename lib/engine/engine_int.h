@@ -71,6 +71,7 @@ struct field {
 	int embedded;
 	int guard;		/* field index of the mutex that an annotation
 				 * names, or -1 */
+	uint8_t pool;		/* a sync.Pool (pvar.pool) */
 	uint8_t global_map;	/* a package variable's map is stored in it
 				 * (r.header = defaults): whatever object
 				 * holds it, its map may be every goroutine's */
@@ -226,8 +227,10 @@ enum call_flags {
 	CALL_LATER = 512,	/* in a literal that runs later */
 	CALL_ONCE = 1024,	/* in a literal sync.Once runs */
 	CALL_IN_LOOP = 2048,	/* inside a loop of the caller */
-	CALL_STORED_NEW = 4096,	/* on x.f just after x.f = &T{...}: an
-				 * object made here, nothing else run yet */
+	CALL_STORED_NEW = 4096,	/* on x.f just after x.f = &T{...}, or on
+				 * an object just taken from a sync.Pool:
+				 * no other goroutine has it (and none was
+				 * started on it, unlike NewT()'s) */
 };
 
 struct call {

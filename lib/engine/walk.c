@@ -339,6 +339,7 @@ void wk_assign(struct walker *w, uint32_t n)
 				loc->alias = wk_map_loc(w, r);
 				loc->fresh = (uint8_t)wk_fresh_value(w, r);
 				loc->made = loc->fresh;
+				loc->pooled = (uint8_t)wk_pool_value(w, r);
 				loc->global = (uint8_t)wk_global_value(w, r);
 				loc->recv_reach = (uint8_t)(!loc->fresh &&
 							    wk_recv_value(w, r));
@@ -362,6 +363,7 @@ void wk_assign(struct walker *w, uint32_t n)
 			if (loc && r) {
 				loc->alias = wk_map_loc(w, r);
 				loc->fresh = (uint8_t)wk_fresh_value(w, r);
+				loc->pooled = (uint8_t)wk_pool_value(w, r);
 				if (loc->fresh || !wk_id_is(w, r, "nil"))
 					loc->made = loc->fresh;	/* x = nil keeps it */
 				wk_hold_lit(w, loc, r);

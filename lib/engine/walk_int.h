@@ -24,6 +24,8 @@ struct local {
 				 * captures it: shared from there on */
 	int8_t from_param;	/* an object reached from parameter i
 				 * (md := fromContext(ctx)), or -1 */
+	uint8_t pooled;		/* x := pool.Get().(*T): taken from a
+				 * sync.Pool, no goroutine has it */
 	uint8_t recv_reach;	/* an object reached from the receiver:
 				 * p := s.pods[k], p := s.lister.Get(k) */
 	uint32_t lit;		/* f := func() {...}: the literal, run where
@@ -126,6 +128,7 @@ loc_t wk_map_loc(struct walker *w, uint32_t n);
 int wk_owned(struct walker *w, uint32_t n);
 int wk_is_recv(struct walker *w, uint32_t n);
 int wk_fresh_value(struct walker *w, uint32_t v);
+int wk_pool_value(struct walker *w, uint32_t v);
 int wk_global_value(struct walker *w, uint32_t v);
 int wk_recv_value(struct walker *w, uint32_t v);
 int wk_param_value(struct walker *w, uint32_t v);
