@@ -502,3 +502,7 @@ PY
 @test "engine2: an object taken from a sync.Pool field is fresh, and an exported method every call here makes on such an object (c.Reset()) runs on a fresh receiver; a look-alike Get that hands out one shared object races" {
 	case2 poolfield
 }
+
+@test "engine2: code that runs only after a launcher returned, which waited for the goroutines it started (mapStage(); writeSchema()), is ordered after their accesses; a launcher that returns while they run races" {
+	case2 phases
+}

@@ -513,10 +513,6 @@ int facts_guard_named(struct pkg *p, const char *s);
 
 /* walk.c */
 void walk_func(struct pkg *p, int fn, int pass);
-/* A conditional lock on a bool parameter (func.cond_param) is held by the
- * rest of the body when every call passes `true` there or holds the lock
- * itself; otherwise the lock is taken out of the body's lock sets. */
-void walk_cond_locks(struct pkg *p);
 
 /* params.c: the accesses callees make on maps handed to them */
 void params_propagate(struct pkg *p);
@@ -549,6 +545,11 @@ void judge_init_only(struct pkg *p);
 /* Sets each function's test_only: unexported, and only tests call it, or
  * nothing calls it and no call names it. */
 void judge_test_only(struct pkg *p);
+/* A conditional lock on a bool parameter (func.cond_param, walk.c) is
+ * held by the rest of the body when every call passes `true` there or
+ * holds the lock itself; otherwise the lock is taken out of the body's
+ * lock sets (run after the walks, before params_propagate()). */
+void judge_cond_locks(struct pkg *p);
 /* Sets each function's entry locks (and escapes, ncallers, root,
  * fresh_params, recv_fresh). */
 void judge_entries(struct pkg *p);
@@ -580,6 +581,11 @@ int roots_after_join(const struct pkg *p, const struct access *x);
  * when roots_after_join(x))? */
 int roots_joined(const struct pkg *p, const struct access *x,
 		 const struct access *y);
+/* Is x in code that runs only after a launcher returned that started y's
+ * goroutines and waited for them before returning (mapStage(); ...;
+ * writeSchema(), up to three calls up), x itself in no goroutine? */
+int roots_after_phase(const struct pkg *p, const struct access *x,
+		      const struct access *y);
 /* Is x in an object's teardown after it waited for goroutines: a Close,
  * Stop or Shutdown (nothing else runs with or after it, by convention)
  * with a Wait or a receive before x, or code only such teardowns call

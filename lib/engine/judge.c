@@ -897,6 +897,7 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		 * with the guarded side if only they reach it */
 		if (!other || (roots_after_join(p, x) &&
 			       roots_joined(p, x, other)) ||
+		    roots_after_phase(p, x, other) ||
 		    roots_teardown(p, x))
 			continue;
 		if (line == last_line && (int)x->file == last_file)

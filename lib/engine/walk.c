@@ -552,7 +552,7 @@ void wk_clauses(struct walker *w, uint32_t body, int is_select)
  * p a parameter, no else, the branch falls through: the lock the branch
  * took and deferred the unlock of is held by the rest of the body when
  * p is true, and the callers say whether p is true or they hold it
- * already (walk_cond_locks()).  Notes it on the function; true when the
+ * already (judge_cond_locks()).  Notes it on the function; true when the
  * rest of the body may count the lock as held. */
 static int cond_lock(struct walker *w, const struct ast_node *s,
 		     const struct lockset *in, const struct lockset *out,
@@ -969,75 +969,4 @@ void walk_func(struct pkg *p, int fn, int pass)
 	}
 	free(w.locals.v);
 	free(w.lits.v);
-}
-
-/* Does call c hand its callee's conditional lock over: the argument is
- * `true`, or the caller holds the lock (as strongly) at the call? */
-static int cond_call_ok(struct pkg *p, const struct call *c,
-			const struct func *f)
-{
-	const struct ast *a = p->files[c->file].ast;
-	const struct ast_node *n = ast_node(a, c->node);
-	uint32_t k = f->cond_param - 1u;
-	int h = ls_holds(&c->ls, f->cond_lock);
-
-	if (c->flags & (CALL_GO | CALL_VALUE))
-		return 0;
-	if (h >= 0 && (f->cond_shared || !c->ls.h[h].shared))
-		return 1;
-	if (n->kind != AST_CALL_EXPR || k >= ast_list_len(a, n->b))
-		return 0;
-	n = ast_node(a, ast_list(a, n->b)[k]);
-	return n->kind == AST_IDENT &&
-	       n->end - n->pos == 4 && !memcmp(a->src + n->pos, "true", 4);
-}
-
-/* Takes lock l out of ls when it is held there. */
-static void cond_drop(struct lockset *ls, loc_t l)
-{
-	int i;
-
-	for (i = 0; i < ls->n; i++)
-		if (ls->h[i].loc == l && ls->h[i].shared != LS_RELEASED) {
-			ls->h[i] = ls->h[--ls->n];
-			return;
-		}
-}
-
-void walk_cond_locks(struct pkg *p)
-{
-	size_t i, j;
-
-	for (i = 0; i < p->funcs.n; i++) {
-		struct func *f = &p->funcs.v[i];
-		const struct ast *a = p->files[f->file].ast;
-		int ok = !f->exported, calls = 0;
-
-		if (!f->cond_param)
-			continue;
-		for (j = 0; ok && j < p->calls.n; j++)
-			if (p->calls.v[j].callee == (int)i)
-				ok = cond_call_ok(p, &p->calls.v[j], f), calls++;
-		if (ok && calls)
-			continue;
-		/* some caller may pass false without the lock */
-		for (j = 0; j < p->acc.n; j++)
-			if (p->acc.v[j].fn == (int)i &&
-			    p->acc.v[j].file == f->file &&
-			    ast_node(a, p->acc.v[j].node)->pos >= f->cond_at)
-				cond_drop(&p->acc.v[j].ls, f->cond_lock);
-		for (j = 0; j < p->pacc.n; j++)
-			if (p->pacc.v[j].fn == (int)i &&
-			    p->pacc.v[j].file == f->file &&
-			    ast_node(a, p->pacc.v[j].node)->pos >= f->cond_at)
-				cond_drop(&p->pacc.v[j].ls, f->cond_lock);
-		for (j = 0; j < p->calls.n; j++)
-			if (p->calls.v[j].caller == (int)i &&
-			    ast_node(a, p->calls.v[j].node)->pos >= f->cond_at)
-				cond_drop(&p->calls.v[j].ls, f->cond_lock);
-		for (j = 0; j < p->xcalls.n; j++)
-			if (p->xcalls.v[j].fn == (int)i &&
-			    ast_node(a, p->xcalls.v[j].node)->pos >= f->cond_at)
-				cond_drop(&p->xcalls.v[j].ls, f->cond_lock);
-	}
 }
