@@ -506,3 +506,7 @@ PY
 @test "engine2: code that runs only after a launcher returned, which waited for the goroutines it started (mapStage(); writeSchema()), is ordered after their accesses; a launcher that returns while they run races" {
 	case2 phases
 }
+
+@test "engine2: a method annotated as called with its lock held (SetRuleLocked) holds its receiver's mutex at entry, and so do its callees (another type's map filled under it); an unannotated unlocked caller races" {
+	case2 lockedcallee
+}

@@ -257,6 +257,31 @@ static int on_fresh(const struct pkg *p, const struct call *c)
 		(from->fresh_params & (1u << c->recv_param)));
 }
 
+/* The one mutex of struct type t (embedded, promoted, or its only mutex
+ * field), or -1. */
+static loc_t recv_mutex(const struct pkg *p, int t)
+{
+	const struct type *ty;
+	loc_t mu = -1;
+	uint32_t k;
+
+	if (t < 0 || !p->types.v[t].is_struct)
+		return -1;
+	if ((mu = facts_embedded_mutex(p, t)) >= 0)
+		return mu;
+	ty = &p->types.v[t];
+	for (k = 0; k < ty->nf; k++) {
+		const struct field *fd = &p->fields.v[ty->f0 + k];
+
+		if (fd->ty.kind != TY_MUTEX && fd->ty.kind != TY_RWMUTEX)
+			continue;
+		if (mu >= 0)
+			return -1;	/* two: the annotation names neither */
+		mu = (loc_t)(ty->f0 + k);
+	}
+	return mu;
+}
+
 /* The locks every caller holds at fn's entry, to a fixed point.  A
  * function called from where we cannot see (exported, used as a value,
  * run by go or a callback, or never called here) holds nothing.  Calls
@@ -299,6 +324,19 @@ void judge_entries(struct pkg *p)
 			    !value[i] && p->funcs.v[i].ncallers);
 	for (i = 0; i < n; i++)
 		top[i] = !open[i] && p->funcs.v[i].ncallers;
+	/* a method annotated as called with its lock held (...Locked, "must
+	 * be called with mu held") holds its receiver's one mutex at entry,
+	 * by declaration, and so do the calls it makes */
+	for (i = 0; i < n; i++) {
+		struct func *f = &p->funcs.v[i];
+		loc_t mu = f->annotated ? recv_mutex(p, f->recv_type) : -1;
+
+		if (mu < 0)
+			continue;
+		memset(&f->entry, 0, sizeof(f->entry));
+		ls_lock(&f->entry, mu, LS_EXCL);
+		open[i] = 1, top[i] = 0;
+	}
 	fresh_params(p);
 	fresh_receivers(p);
 	for (round = 0; changed && round < 8; round++) {
