@@ -506,3 +506,31 @@ PY
 @test "engine2: a web framework's handler (gin, echo, fiber), a method value or a literal handed to its router, serves requests many at once; a request's own map and a helper called in place are silent" {
 	case2 framework
 }
+
+@test "engine2: a lock taken when a bool parameter says so (if withLock { mu.Lock(); defer mu.Unlock() }) holds when every caller passes true or holds the lock; a caller passing false without it races" {
+	case2 condlock
+}
+
+@test "engine2: an object just taken from a sync.Pool (x := pool.Get().(*T)) is the caller's own; filling a shared package object without its lock is MG005" {
+	case2 poolget
+}
+
+@test "engine2: a method called right after its object was stored new in a field (a.srv = &Server{}; a.srv.Init()) runs on a fresh receiver, an exported one too when every call here is so; a second call on the shared object races" {
+	case2 freshfield
+}
+
+@test "engine2: a guarded map whose every access runs in one goroutine (one root, one instance) is not raced, whatever the locks; a second goroutine reaching it races" {
+	case2 onethread
+}
+
+@test "engine2: an object taken from a sync.Pool field is fresh, and an exported method every call here makes on such an object (c.Reset()) runs on a fresh receiver; a look-alike Get that hands out one shared object races" {
+	case2 poolfield
+}
+
+@test "engine2: code that runs only after a launcher returned, which waited for the goroutines it started (mapStage(); writeSchema()), is ordered after their accesses; a launcher that returns while they run races" {
+	case2 phases
+}
+
+@test "engine2: a method annotated as called with its lock held (SetRuleLocked) holds its receiver's mutex at entry, and so do its callees (another type's map filled under it); an unannotated unlocked caller races" {
+	case2 lockedcallee
+}

@@ -209,7 +209,12 @@ struct call *wk_call(struct walker *w, int callee, uint32_t node,
 		wk_escape(w, recv);
 	if (w->pass == 1 || callee < 0)
 		return NULL;
-	if (recv && wk_owned(w, recv))
+	if (recv && !(flags & (CALL_GO | CALL_VALUE)) &&
+	    (wk_fresh_store(w, recv) ||
+	     (wk_N(w, recv)->kind == AST_IDENT && wk_owned(w, recv) &&
+	      wk_lookup(w, wk_ident(w, recv))->pooled)))
+		flags |= CALL_FRESH_RECV | CALL_STORED_NEW;
+	else if (recv && wk_owned(w, recv))
 		flags |= CALL_FRESH_RECV;
 	else if (recv && wk_is_recv(w, recv) && wk_N(w, recv)->kind == AST_IDENT)
 		flags |= CALL_RECV_SELF;

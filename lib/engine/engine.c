@@ -224,6 +224,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	walk_param_go(&p);
 	for (i = 0; i < p.funcs.n; i++)
 		walk_func(&p, (int)i, 2);
+	judge_cond_locks(&p);
 	params_propagate(&p);
 	judge_package(&p);
 	for (i = 0; i < n; i++) {

@@ -71,6 +71,7 @@ struct field {
 	int embedded;
 	int guard;		/* field index of the mutex that an annotation
 				 * names, or -1 */
+	uint8_t pool;		/* a sync.Pool (pvar.pool) */
 	uint8_t global_map;	/* a package variable's map is stored in it
 				 * (r.header = defaults): whatever object
 				 * holds it, its map may be every goroutine's */
@@ -90,6 +91,8 @@ struct type {
 struct pvar {
 	int name;
 	struct ty ty;
+	uint8_t pool;		/* a sync.Pool: Get hands an object to one
+				 * caller only */
 	int file;
 	uint32_t node;
 };
@@ -224,6 +227,10 @@ enum call_flags {
 	CALL_LATER = 512,	/* in a literal that runs later */
 	CALL_ONCE = 1024,	/* in a literal sync.Once runs */
 	CALL_IN_LOOP = 2048,	/* inside a loop of the caller */
+	CALL_STORED_NEW = 4096,	/* on x.f just after x.f = &T{...}, or on
+				 * an object just taken from a sync.Pool:
+				 * no other goroutine has it (and none was
+				 * started on it, unlike NewT()'s) */
 };
 
 struct call {
@@ -301,6 +308,12 @@ struct func {
 	uint8_t test_only;		/* only tests call it, or it is dead */
 	uint8_t fresh_params;		/* bit i: every caller passes a new
 					 * object as parameter i */
+	uint8_t cond_param;		/* if p { x.mu.Lock(); defer
+					 * x.mu.Unlock() } at the top of the
+					 * body, p its parameter i: i + 1 */
+	uint8_t cond_shared;		/* ... the lock is an RLock */
+	loc_t cond_lock;		/* ... the lock */
+	uint32_t cond_at;		/* ... the end of that if */
 	/* judge_entry.c */
 	struct lockset entry;		/* held by every caller */
 	uint8_t escapes;		/* called from where we cannot see */
@@ -564,6 +577,11 @@ void judge_init_only(struct pkg *p);
 /* Sets each function's test_only: unexported, and only tests call it, or
  * nothing calls it and no call names it. */
 void judge_test_only(struct pkg *p);
+/* A conditional lock on a bool parameter (func.cond_param, walk.c) is
+ * held by the rest of the body when every call passes `true` there or
+ * holds the lock itself; otherwise the lock is taken out of the body's
+ * lock sets (run after the walks, before params_propagate()). */
+void judge_cond_locks(struct pkg *p);
 /* Sets each function's entry locks (and escapes, ncallers, root,
  * fresh_params, recv_fresh). */
 void judge_entries(struct pkg *p);
@@ -599,6 +617,11 @@ int roots_after_join(const struct pkg *p, const struct access *x);
  * when roots_after_join(x))? */
 int roots_joined(const struct pkg *p, const struct access *x,
 		 const struct access *y);
+/* Is x in code that runs only after a launcher returned that started y's
+ * goroutines and waited for them before returning (mapStage(); ...;
+ * writeSchema(), up to three calls up), x itself in no goroutine? */
+int roots_after_phase(const struct pkg *p, const struct access *x,
+		      const struct access *y);
 /* Is x in an object's teardown after it waited for goroutines: a Close,
  * Stop or Shutdown (nothing else runs with or after it, by convention)
  * with a Wait or a receive before x, or code only such teardowns call
@@ -608,6 +631,11 @@ int roots_teardown(const struct pkg *p, const struct access *x);
  * and no exported function or handler among its callers (a function
  * value handed out counts as one callback)? */
 int roots_single(const struct pkg *p, int fn);
+/* Do x and every other access of its map (a[0..n)) run in one goroutine,
+ * the same single root, each function on one thread at a time (as
+ * roots_single())?  Program order then orders them, whatever they lock. */
+int roots_one_thread(const struct pkg *p, const struct access *a, size_t n,
+		     const struct access *x);
 void roots_free(struct pkg *p);
 /* Does some goroutine or callback of this package reach fn? */
 int roots_in_go(const struct pkg *p, int fn);

@@ -492,6 +492,30 @@ static int blank_line_between(const char *src, uint32_t lo, uint32_t hi)
 	return 0;
 }
 
+/* Is n the type sync.Pool, *sync.Pool, or a value sync.Pool{...},
+ * &sync.Pool{...}? */
+static int sync_pool(const struct pkg *p, int file, uint32_t n)
+{
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *nd = ast_node(a, n);
+	size_t len;
+	const char *s;
+
+	if (!n)
+		return 0;
+	if (nd->kind == AST_STAR_EXPR ||
+	    (nd->kind == AST_UNARY_EXPR && nd->op == T_AND))
+		nd = ast_node(a, nd->a);
+	if (nd->kind == AST_COMPOSITE_LIT && nd->a)
+		nd = ast_node(a, nd->a);
+	if (nd->kind != AST_SELECTOR_EXPR ||
+	    ast_node(a, nd->a)->kind != AST_IDENT || p->sync_name < 0 ||
+	    ident_find(p, file, nd->a) != p->sync_name)
+		return 0;
+	s = ast_ident(a, nd->b, &len);
+	return len == 4 && !memcmp(s, "Pool", 4);
+}
+
 static void fill_struct(struct pkg *p, int ti, struct buf *b)
 {
 	struct type *t = &p->types.v[ti];
@@ -528,6 +552,7 @@ static void fill_struct(struct pkg *p, int ti, struct buf *b)
 			f->ty = ty;
 			f->file = file;
 			f->node = nn ? nms[j] : fd->b;
+			f->pool = (uint8_t)sync_pool(p, file, fd->b);
 			f->guard = -2 - g;	/* a name for now: resolved below */
 			if (g < 0 && block_guard >= 0)
 				f->guard = block_guard;
@@ -694,6 +719,9 @@ static void add_vars(struct pkg *p, int file, uint32_t decl)
 			pv->ty = t;
 			pv->file = file;
 			pv->node = nms[j];
+			pv->pool = (uint8_t)(sync_pool(p, file, s->b) ||
+					     (nv == nn &&
+					      sync_pool(p, file, vals[j])));
 		}
 	}
 }

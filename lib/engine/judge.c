@@ -883,7 +883,8 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		}
 		if (h >= 0 || (guard_type >= 0 && !guard_from_note &&
 			       !held_to_other(p, x, guard_type, guard)) ||
-		    alt_guard(p, a, n, x, &ls) || sole_writer(p, a, n, x))
+		    alt_guard(p, a, n, x, &ls) || sole_writer(p, a, n, x) ||
+		    roots_one_thread(p, a, n, x))
 			continue;
 		/* the other side: a guarded access, a write if this reads */
 		for (j = 0; j < n; j++) {
@@ -905,6 +906,7 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		 * with the guarded side if only they reach it */
 		if (!other || (roots_after_join(p, x) &&
 			       roots_joined(p, x, other)) ||
+		    roots_after_phase(p, x, other) ||
 		    roots_teardown(p, x))
 			continue;
 		if (line == last_line && (int)x->file == last_file)

@@ -257,6 +257,31 @@ static int on_fresh(const struct pkg *p, const struct call *c)
 		(from->fresh_params & (1u << c->recv_param)));
 }
 
+/* The one mutex of struct type t (embedded, promoted, or its only mutex
+ * field), or -1. */
+static loc_t recv_mutex(const struct pkg *p, int t)
+{
+	const struct type *ty;
+	loc_t mu = -1;
+	uint32_t k;
+
+	if (t < 0 || !p->types.v[t].is_struct)
+		return -1;
+	if ((mu = facts_embedded_mutex(p, t)) >= 0)
+		return mu;
+	ty = &p->types.v[t];
+	for (k = 0; k < ty->nf; k++) {
+		const struct field *fd = &p->fields.v[ty->f0 + k];
+
+		if (fd->ty.kind != TY_MUTEX && fd->ty.kind != TY_RWMUTEX)
+			continue;
+		if (mu >= 0)
+			return -1;	/* two: the annotation names neither */
+		mu = (loc_t)(ty->f0 + k);
+	}
+	return mu;
+}
+
 /* The locks every caller holds at fn's entry, to a fixed point.  A
  * function called from where we cannot see (exported, used as a value,
  * run by go or a callback, or never called here) holds nothing.  Calls
@@ -299,6 +324,19 @@ void judge_entries(struct pkg *p)
 			    !value[i] && p->funcs.v[i].ncallers);
 	for (i = 0; i < n; i++)
 		top[i] = !open[i] && p->funcs.v[i].ncallers;
+	/* a method annotated as called with its lock held (...Locked, "must
+	 * be called with mu held") holds its receiver's one mutex at entry,
+	 * by declaration, and so do the calls it makes */
+	for (i = 0; i < n; i++) {
+		struct func *f = &p->funcs.v[i];
+		loc_t mu = f->annotated ? recv_mutex(p, f->recv_type) : -1;
+
+		if (mu < 0)
+			continue;
+		memset(&f->entry, 0, sizeof(f->entry));
+		ls_lock(&f->entry, mu, LS_EXCL);
+		open[i] = 1, top[i] = 0;
+	}
 	fresh_params(p);
 	fresh_receivers(p);
 	for (round = 0; changed && round < 8; round++) {
@@ -430,13 +468,31 @@ static void fresh_receivers(struct pkg *p)
 
 	uint8_t *called = xcalloc(p->funcs.n ? p->funcs.n : 1, 1);
 
-	for (i = 0; i < p->calls.n; i++)
-		if (!p->funcs.v[p->calls.v[i].caller].is_test)
-			called[p->calls.v[i].callee] = 1;
+	for (i = 0; i < p->calls.n; i++) {
+		const struct call *c = &p->calls.v[i];
+
+		if (!p->funcs.v[c->caller].is_test)
+			called[c->callee] |= 1;
+		if (c->flags & (CALL_VALUE | CALL_GO))
+			called[c->callee] |= 2;
+		if ((c->flags & CALL_FRESH_RECV) || !ignored_call(p, c))
+			called[c->callee] |= 4;
+		if (!(c->flags & CALL_STORED_NEW) && !p->funcs.v[c->caller].is_test)
+			called[c->callee] |= 8;
+	}
+	/* an exported method that code here calls only on an object it has
+	 * just made (st.zero = &Server{}; st.zero.Init()), never as a value,
+	 * runs on a fresh receiver, unless it starts a goroutine on it: its
+	 * callers here state the contract, as for its parameters
+	 * (fresh_params()) */
 	for (i = 0; i < p->funcs.n; i++) {
 		struct func *f = &p->funcs.v[i];
 
-		f->recv_fresh = f->recv_type >= 0 && !f->escapes && called[i];
+		f->recv_fresh = f->recv_type >= 0 && (called[i] & 1) &&
+				(!f->escapes ||
+				 (f->exported && called[i] == 5 &&
+				  !(f->go_captures & 0x100) &&
+				  !judge_is_init(p, f)));
 	}
 	free(called);
 	for (round = 0; changed && round < 8; round++) {
@@ -494,5 +550,76 @@ void judge_trace_calls(const struct pkg *p)
 				lk, sizeof(lk)),
 				c->ls.h[k].shared == LS_RELEASED ? "(-)" : "");
 		fputc('\n', stderr);
+	}
+}
+
+/* Does call c hand its callee's conditional lock over: the argument is
+ * `true`, or the caller holds the lock (as strongly) at the call? */
+static int cond_call_ok(struct pkg *p, const struct call *c,
+			const struct func *f)
+{
+	const struct ast *a = p->files[c->file].ast;
+	const struct ast_node *n = ast_node(a, c->node);
+	uint32_t k = f->cond_param - 1u;
+	int h = ls_holds(&c->ls, f->cond_lock);
+
+	if (c->flags & (CALL_GO | CALL_VALUE))
+		return 0;
+	if (h >= 0 && (f->cond_shared || !c->ls.h[h].shared))
+		return 1;
+	if (n->kind != AST_CALL_EXPR || k >= ast_list_len(a, n->b))
+		return 0;
+	n = ast_node(a, ast_list(a, n->b)[k]);
+	return n->kind == AST_IDENT &&
+	       n->end - n->pos == 4 && !memcmp(a->src + n->pos, "true", 4);
+}
+
+/* Takes lock l out of ls when it is held there. */
+static void cond_drop(struct lockset *ls, loc_t l)
+{
+	int i;
+
+	for (i = 0; i < ls->n; i++)
+		if (ls->h[i].loc == l && ls->h[i].shared != LS_RELEASED) {
+			ls->h[i] = ls->h[--ls->n];
+			return;
+		}
+}
+
+void judge_cond_locks(struct pkg *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->funcs.n; i++) {
+		struct func *f = &p->funcs.v[i];
+		const struct ast *a = p->files[f->file].ast;
+		int ok = !f->exported, calls = 0;
+
+		if (!f->cond_param)
+			continue;
+		for (j = 0; ok && j < p->calls.n; j++)
+			if (p->calls.v[j].callee == (int)i)
+				ok = cond_call_ok(p, &p->calls.v[j], f), calls++;
+		if (ok && calls)
+			continue;
+		/* some caller may pass false without the lock */
+		for (j = 0; j < p->acc.n; j++)
+			if (p->acc.v[j].fn == (int)i &&
+			    p->acc.v[j].file == f->file &&
+			    ast_node(a, p->acc.v[j].node)->pos >= f->cond_at)
+				cond_drop(&p->acc.v[j].ls, f->cond_lock);
+		for (j = 0; j < p->pacc.n; j++)
+			if (p->pacc.v[j].fn == (int)i &&
+			    p->pacc.v[j].file == f->file &&
+			    ast_node(a, p->pacc.v[j].node)->pos >= f->cond_at)
+				cond_drop(&p->pacc.v[j].ls, f->cond_lock);
+		for (j = 0; j < p->calls.n; j++)
+			if (p->calls.v[j].caller == (int)i &&
+			    ast_node(a, p->calls.v[j].node)->pos >= f->cond_at)
+				cond_drop(&p->calls.v[j].ls, f->cond_lock);
+		for (j = 0; j < p->xcalls.n; j++)
+			if (p->xcalls.v[j].fn == (int)i &&
+			    ast_node(a, p->xcalls.v[j].node)->pos >= f->cond_at)
+				cond_drop(&p->xcalls.v[j].ls, f->cond_lock);
 	}
 }

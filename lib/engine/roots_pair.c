@@ -484,6 +484,84 @@ int roots_joined(const struct pkg *p, const struct access *x,
 	return 1;
 }
 
+/* Does launcher fn return only after it waited for its goroutines: a
+ * join in it after its last go statement? */
+static int joins_before_return(const struct pkg *p, int fn)
+{
+	uint32_t last = 0;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < p->gos.n; i++)
+		if (p->gos.v[i].fn == fn) {
+			uint32_t gs = roots_pos(p, p->gos.v[i].file,
+						p->gos.v[i].node);
+
+			last = gs > last ? gs : last;
+			any = 1;
+		}
+	for (i = 0; any && i < p->joins.n; i++)
+		if (p->joins.v[i].fn == fn && p->joins.v[i].off > last)
+			return 1;
+	return 0;
+}
+
+/* Is every (non-test) call of fn made after a call of launcher l in the
+ * same caller, or from a function that is so in turn (depth calls up)? */
+static int called_after(const struct pkg *p, int fn, int l, int depth)
+{
+	size_t k, j;
+	int n = 0;
+
+	if (depth <= 0 || fn == l)
+		return 0;
+	for (k = 0; k < p->calls.n; k++) {
+		const struct call *c = &p->calls.v[k];
+		int ok = 0;
+
+		if (c->callee != fn || p->funcs.v[c->caller].is_test)
+			continue;
+		if (c->go >= 0 || (c->flags & (CALL_GO | CALL_VALUE |
+						CALL_LATER | CALL_IN_GO)))
+			return 0;
+		for (j = 0; !ok && j < p->calls.n; j++) {
+			const struct call *b = &p->calls.v[j];
+
+			ok = b->caller == c->caller && b->callee == l &&
+			     b->go < 0 && !(b->flags & (CALL_GO | CALL_VALUE |
+							 CALL_LATER)) &&
+			     roots_pos(p, b->file, b->node) <
+			     roots_pos(p, c->file, c->node);
+		}
+		if (!ok && !called_after(p, c->caller, l, depth - 1))
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
+int roots_after_phase(const struct pkg *p, const struct access *x,
+		      const struct access *y)
+{
+	const struct roots *r = &p->roots[y->fn];
+	int l, i;
+
+	if (x->go >= 0 || (x->flags & (AC_IN_GO | AC_LATER)) ||
+	    p->roots[x->fn].n || p->roots[x->fn].over)
+		return 0;
+	if (y->go >= 0)
+		l = p->gos.v[y->go].fn;
+	else if (r->over || !r->n || r->id[0] < 0)
+		return 0;
+	else
+		l = p->gos.v[r->id[0]].fn;
+	for (i = 0; y->go < 0 && i < r->n; i++)
+		if (r->id[i] < 0 || p->gos.v[r->id[i]].fn != l)
+			return 0;
+	return l >= 0 && !p->roots[l].n && !p->roots[l].over &&
+	       joins_before_return(p, l) && called_after(p, x->fn, l, 3);
+}
+
 int roots_after_join(const struct pkg *p, const struct access *x)
 {
 	uint32_t at, last = 0, j_at = 0;
@@ -596,6 +674,32 @@ int roots_single(const struct pkg *p, int fn)
 				return 0;
 			q[nq++] = c->caller;
 		}
+	}
+	return 1;
+}
+
+int roots_one_thread(const struct pkg *p, const struct access *a, size_t n,
+		     const struct access *x)
+{
+	struct roots rx = roots_access(p, x);
+	size_t k;
+
+	if (rx.over || rx.n + rx.main != 1 ||
+	    (rx.n && p->gos.v[rx.id[0]].many))
+		return 0;
+	for (k = 0; k < n; k++) {
+		const struct access *y = &a[k];
+		struct roots ry;
+
+		if (!judge_counts(p, y))
+			continue;
+		if (y->go >= 0 || (y->flags & (AC_IN_GO | AC_LATER)) ||
+		    !roots_single(p, y->fn))
+			return 0;
+		ry = roots_access(p, y);
+		if (ry.main != rx.main || ry.n != rx.n ||
+		    (rx.n && ry.id[0] != rx.id[0]))
+			return 0;
 	}
 	return 1;
 }

@@ -422,6 +422,7 @@ void wk_assign(struct walker *w, uint32_t n)
 				loc->alias = wk_map_loc(w, r);
 				loc->fresh = (uint8_t)wk_fresh_value(w, r);
 				loc->made = loc->fresh;
+				loc->pooled = (uint8_t)wk_pool_value(w, r);
 				loc->global = (uint8_t)wk_global_value(w, r);
 				loc->recv_reach = (uint8_t)(!loc->fresh &&
 							    wk_recv_value(w, r));
@@ -445,6 +446,7 @@ void wk_assign(struct walker *w, uint32_t n)
 			if (loc && r) {
 				loc->alias = wk_map_loc(w, r);
 				loc->fresh = (uint8_t)wk_fresh_value(w, r);
+				loc->pooled = (uint8_t)wk_pool_value(w, r);
 				if (loc->fresh || !wk_id_is(w, r, "nil"))
 					loc->made = loc->fresh;	/* x = nil keeps it */
 				wk_hold_lit(w, loc, r);
@@ -629,10 +631,45 @@ void wk_clauses(struct walker *w, uint32_t body, int is_select)
 	wk_join_end(w, &j);
 }
 
+/* `if p { x.mu.Lock(); defer x.mu.Unlock() }` at the top of the body,
+ * p a parameter, no else, the branch falls through: the lock the branch
+ * took and deferred the unlock of is held by the rest of the body when
+ * p is true, and the callers say whether p is true or they hold it
+ * already (judge_cond_locks()).  Notes it on the function; true when the
+ * rest of the body may count the lock as held. */
+static int cond_lock(struct walker *w, const struct ast_node *s,
+		     const struct lockset *in, const struct lockset *out,
+		     const struct lockset *def)
+{
+	const struct local *l;
+	int i;
+
+	if (s->a || s->d || w->depth != 1 || w->in_go || w->later ||
+	    w->loops || wk_N(w, s->b)->kind != AST_IDENT)
+		return 0;
+	l = wk_lookup(w, wk_ident(w, s->b));
+	if (!l || l->param < 0 || l->param >= PARAM_RECV)
+		return 0;
+	for (i = 0; i < out->n; i++) {
+		loc_t k = out->h[i].loc;
+
+		if (k < 0 || out->h[i].shared == LS_RELEASED ||
+		    ls_holds(in, k) >= 0 || ls_holds(&w->deferred, k) < 0 ||
+		    ls_holds(def, k) >= 0)
+			continue;
+		w->f->cond_param = (uint8_t)(l->param + 1);
+		w->f->cond_lock = k;
+		w->f->cond_shared = out->h[i].shared;
+		w->f->cond_at = s->end;
+		return 1;
+	}
+	return 0;
+}
+
 void wk_stmt(struct walker *w, uint32_t n)
 {
 	const struct ast_node *s;
-	struct lockset in, o1, o2;
+	struct lockset in, o1, o2, def;
 	size_t nloc;
 	int t1, t2, brk;
 	uint32_t i;
@@ -752,6 +789,7 @@ void wk_stmt(struct walker *w, uint32_t n)
 		wk_stmt(w, s->a);
 		wk_expr(w, s->b, RD);
 		in = w->ls;
+		def = w->deferred;
 		t1 = wk_branch(w, s->c, &in, &o1, 0);
 		t2 = s->d ? wk_branch(w, s->d, &in, &o2, 0) : 0;
 		if (!s->d)
@@ -763,6 +801,8 @@ void wk_stmt(struct walker *w, uint32_t n)
 			w->ls = o2;
 		else if (t2)
 			w->ls = o1;
+		else if (cond_lock(w, s, &in, &o1, &def))
+			w->ls = o1;	/* held, if the callers agree */
 		else
 			w->ls = o1, ls_meet(&w->ls, &o2);
 		break;
@@ -851,13 +891,53 @@ void wk_stmt(struct walker *w, uint32_t n)
 	w->depth--;
 }
 
+/* x.f = &T{...} (or T{...}, new(T)), one selector, no lock held: the
+ * selector, else 0.  A goroutine that read x.f meanwhile would race on
+ * x.f itself, so the next statement's calls on x.f are on an object no
+ * one else has yet. */
+static uint32_t fresh_store(struct walker *w, uint32_t n)
+{
+	const struct ast_node *s = wk_N(w, n), *r;
+
+	if (s->kind != AST_ASSIGN_STMT || s->op != T_ASSIGN || w->ls.n ||
+	    w->in_go || w->later || ast_list_len(w->a, s->a) != 1 ||
+	    ast_list_len(w->a, s->b) != 1 ||
+	    wk_N(w, ast_list(w->a, s->a)[0])->kind != AST_SELECTOR_EXPR)
+		return 0;
+	r = wk_N(w, ast_list(w->a, s->b)[0]);
+	if (r->kind == AST_UNARY_EXPR && r->op == T_AND)
+		r = wk_N(w, r->a);
+	if (r->kind != AST_COMPOSITE_LIT &&
+	    !(r->kind == AST_CALL_EXPR && (wk_kw_class(w, r->a) & KC_NEW)))
+		return 0;
+	return ast_list(w->a, s->a)[0];
+}
+
 void wk_block(struct walker *w, uint32_t list)
 {
-	uint32_t i, n = ast_list_len(w->a, list);
+	uint32_t i, n = ast_list_len(w->a, list), fs = 0;
 	const uint32_t *v = ast_list(w->a, list);
 
-	for (i = 0; i < n && !w->terminated; i++)
+	for (i = 0; i < n && !w->terminated; i++) {
+		w->fresh_store = fs;
+		fs = fresh_store(w, v[i]);
 		wk_stmt(w, v[i]);
+	}
+	w->fresh_store = 0;
+}
+
+/* Is x the selector of the fresh store just before this statement, as
+ * written? */
+int wk_fresh_store(const struct walker *w, uint32_t x)
+{
+	const struct ast_node *a, *b;
+
+	if (!w->fresh_store || !x)
+		return 0;
+	a = wk_N(w, x);
+	b = wk_N(w, w->fresh_store);
+	return a->kind == AST_SELECTOR_EXPR && a->end - a->pos == b->end - b->pos &&
+	       !memcmp(w->a->src + a->pos, w->a->src + b->pos, a->end - a->pos);
 }
 
 /* Is the body's start an unsynchronized run-once guard on a package
@@ -916,6 +996,7 @@ void walk_func(struct pkg *p, int fn, int pass)
 		f->param_go = 0;
 		f->param_many = 0;
 		f->go_captures = 0;
+		f->cond_param = 0;
 		memset(&f->acquired, 0, sizeof(f->acquired));
 		memset(&f->released, 0, sizeof(f->released));
 	}

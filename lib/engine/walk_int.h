@@ -24,6 +24,8 @@ struct local {
 				 * captures it: shared from there on */
 	int8_t from_param;	/* an object reached from parameter i
 				 * (md := fromContext(ctx)), or -1 */
+	uint8_t pooled;		/* x := pool.Get().(*T): taken from a
+				 * sync.Pool, no goroutine has it */
 	uint8_t recv_reach;	/* an object reached from the receiver:
 				 * p := s.pods[k], p := s.lister.Get(k) */
 	uint32_t lit;		/* f := func() {...}: the literal, run where
@@ -73,6 +75,10 @@ struct walker {
 	size_t later_base;	/* locals below this were declared outside
 				 * the innermost such literal */
 	int depth;
+	uint32_t fresh_store;	/* x.f = &T{...} with no lock held, the
+				 * statement before this one: x.f is the
+				 * object just made (calls on it are on a
+				 * fresh receiver), or 0 */
 };
 
 enum { RD = 0, WR = 1 };
@@ -124,6 +130,7 @@ loc_t wk_map_loc(struct walker *w, uint32_t n);
 int wk_owned(struct walker *w, uint32_t n);
 int wk_is_recv(struct walker *w, uint32_t n);
 int wk_fresh_value(struct walker *w, uint32_t v);
+int wk_pool_value(struct walker *w, uint32_t v);
 int wk_global_value(struct walker *w, uint32_t v);
 int wk_recv_value(struct walker *w, uint32_t v);
 int wk_param_value(struct walker *w, uint32_t v);
@@ -176,6 +183,7 @@ int wk_receives(struct walker *w, uint32_t comm);
 void wk_clauses(struct walker *w, uint32_t body, int is_select);
 void wk_stmt(struct walker *w, uint32_t n);
 void wk_block(struct walker *w, uint32_t list);
+int wk_fresh_store(const struct walker *w, uint32_t x);
 
 void wk_learn_map(struct walker *w, uint32_t n);
 /* A use of local l: when a goroutine's literal captures the function's
