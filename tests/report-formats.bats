@@ -567,16 +567,15 @@ for t in E.parse(sys.argv[1]).iter("testcase"): print(t.get("classname") + "|" +
 # stream [PATH RULE SEVERITY SYMBOL LINE]...: a complete stream with one
 # finding per five words, in the order given ("-" for SYMBOL: none).
 stream() {
-	local n=0
-	while [ $# -ge 5 ]; do
-		jq -cn --arg p "$1" --arg r "$2" --arg s "$3" --arg y "$4" --argjson l "$5" \
-			'{rule:$r,severity:$s,path:$p,line:$l,column:2,
-			  message:"map \($y) is written here (line \($l))"}
-			 + (if $y == "-" then {} else {symbol:$y} end)'
-		shift 5
-		n=$((n + 1))
-	done
-	printf '{"mapguard":"end","tool":"mg-scan","version":"0.1.0","status":"ok","files":1,"findings":%d}\n' "$n"
+	# one jq for all of them: a process per finding made the 4,500-finding
+	# tests take minutes
+	jq -cn '[$ARGS.positional | range(0; length; 5) as $i | .[$i:$i + 5]
+		 | select(length == 5)] as $f
+		| ($f[] | {rule: .[1], severity: .[2], path: .[0], line: (.[4] | tonumber),
+			   column: 2, message: "map \(.[3]) is written here (line \(.[4]))"}
+			  + (if .[3] == "-" then {} else {symbol: .[3]} end)),
+		  {mapguard: "end", tool: "mg-scan", version: "0.1.0", status: "ok",
+		   files: 1, findings: ($f | length)}' --args "$@"
 }
 
 # rows: the finding rows of the markdown report in $output.
