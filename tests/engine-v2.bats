@@ -535,6 +535,6 @@ PY
 	case2 lockedcallee
 }
 
-@test "engine2: a call on an interface value the package declares reaches its one implementing type (s.Add() -> (*counter).Add), so goroutines calling through the interface race on that type's map; an implementation that locks stays silent" {
+@test "engine2: a call on an interface value the package declares reaches its one implementing non-test type (s.Add() -> (*counter).Add; a _test.go fake is not counted), so goroutines calling through the interface race on that type's map; an implementation that locks stays silent" {
 	case2 ifacecall
 }

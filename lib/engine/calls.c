@@ -791,7 +791,10 @@ static void call_args(struct walker *w, struct call *rec, uint32_t args,
 }
 
 /* The most implementing types an interface call is followed to: more, and
- * it is a call we cannot see (as an unknown callee is). */
+ * it is a call we cannot see (as an unknown callee is).  Measured on the
+ * real-code sets: 2 flagged no more races and lowered precision on
+ * held-out cases; 8 brought an event loop's router (three types) in as
+ * several instances, every finding false (docs/engine.md). */
 #ifndef IFACE_MAX
 #define IFACE_MAX 1
 #endif
