@@ -534,3 +534,7 @@ PY
 @test "engine2: a method annotated as called with its lock held (SetRuleLocked) holds its receiver's mutex at entry, and so do its callees (another type's map filled under it); an unannotated unlocked caller races" {
 	case2 lockedcallee
 }
+
+@test "engine2: a call on an interface value the package declares reaches its one implementing non-test type (s.Add() -> (*counter).Add; a _test.go fake is not counted), so goroutines calling through the interface race on that type's map; an implementation that locks stays silent" {
+	case2 ifacecall
+}

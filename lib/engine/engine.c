@@ -238,6 +238,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.xcalls.v);
 	names_release(&p.nm);
 	free(p.types.v);
+	free(p.imeths.v);
 	free(p.fields.v);
 	free(p.vars.v);
 	free(p.funcs.v);

@@ -86,6 +86,10 @@ struct type {
 	uint32_t f0, nf;	/* fields in pkg.fields */
 	int file;
 	uint32_t node;
+	uint8_t is_iface;	/* an interface type */
+	uint8_t iface_open;	/* ... that embeds another: its method list
+				 * is not all known */
+	uint32_t m0, nm;	/* ... its methods' names in pkg.imeths */
 };
 
 struct pvar {
@@ -231,6 +235,8 @@ enum call_flags {
 				 * an object just taken from a sync.Pool:
 				 * no other goroutine has it (and none was
 				 * started on it, unlike NewT()'s) */
+	CALL_IFACE = 8192,	/* x.M() on an interface value, to one of the
+				 * package's implementing types: may call */
 };
 
 struct call {
@@ -411,6 +417,7 @@ struct pkg {
 	size_t nfiles;
 	struct names nm;
 	VEC(struct type) types;
+	VEC(int) imeths;	/* interface methods' name ids (type.m0) */
 	VEC(struct field) fields;
 	VEC(struct pvar) vars;
 	VEC(struct func) funcs;
@@ -498,6 +505,12 @@ int facts_field(const struct pkg *p, int t, int name);
 int facts_embedded_mutex(const struct pkg *p, int t);
 /* The method name of type t, promoted through embedded fields, or -1. */
 int facts_method(const struct pkg *p, int t, int name);
+/* x.name() on a value of interface type t (a type index): the methods of
+ * the package's non-test types whose method set has all of t's methods
+ * (only name when t embeds another interface) in out, their number; -1
+ * when t is no interface, or more than max types implement it. */
+int facts_iface_impls(const struct pkg *p, int t, int name, int *out,
+		      int max);
 /* An identifier node's name id (interned on first use), or -1 when n is
  * no identifier; the cached case inline (the walk asks it most). */
 int facts_ident_slow(struct pkg *p, int file, uint32_t n);

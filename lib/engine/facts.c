@@ -444,7 +444,71 @@ static void add_types(struct pkg *p, int file, uint32_t decl)
 		t->file = file;
 		t->node = specs[i];
 		t->is_struct = ast_kind(a, s->c) == AST_STRUCT_TYPE;
+		t->is_iface = ast_kind(a, s->c) == AST_INTERFACE_TYPE;
 	}
+}
+
+/* An interface type's method names (pkg.imeths); an embedded interface
+ * or a type set leaves the list open. */
+static void iface_methods(struct pkg *p, struct type *t)
+{
+	const struct ast *a = p->files[t->file].ast;
+	const struct ast_node *it = ast_node(a, ast_node(a, t->node)->c);
+	uint32_t i, n, fl = it->a;
+
+	t->m0 = (uint32_t)p->imeths.n;
+	if (!fl)
+		return;
+	n = ast_list_len(a, ast_node(a, fl)->a);
+	for (i = 0; i < n; i++) {
+		const struct ast_node *f =
+			ast_node(a, ast_list(a, ast_node(a, fl)->a)[i]);
+		uint32_t k;
+
+		if (f->kind != AST_FIELD || !ast_list_len(a, f->a)) {
+			t->iface_open = 1;
+			continue;
+		}
+		for (k = 0; k < ast_list_len(a, f->a); k++)
+			*VEC_PUSH(p->imeths) =
+				facts_ident(p, t->file, ast_list(a, f->a)[k]);
+	}
+	t->nm = (uint32_t)p->imeths.n - t->m0;
+}
+
+int facts_iface_impls(const struct pkg *p, int t, int name, int *out,
+		      int max)
+{
+	const struct type *it;
+	size_t i;
+	uint32_t k;
+	int n = 0, has = 0;
+
+	if (t < 0 || (size_t)t >= p->types.n || !p->types.v[t].is_iface ||
+	    name < 0)
+		return -1;
+	it = &p->types.v[t];
+	for (k = 0; k < it->nm; k++)
+		has |= p->imeths.v[it->m0 + k] == name;
+	if (!has && !it->iface_open)
+		return 0;
+	for (i = 0; i < p->types.n; i++) {
+		const struct type *c = &p->types.v[i];
+		int m;
+
+		if (c->is_iface || p->files[c->file].is_test ||
+		    (m = facts_method(p, (int)i, name)) < 0)
+			continue;
+		for (k = 0; k < it->nm; k++)
+			if (facts_method(p, (int)i, p->imeths.v[it->m0 + k]) < 0)
+				break;
+		if (k < it->nm)
+			continue;
+		if (n == max)
+			return -1;
+		out[n++] = m;
+	}
+	return n;
 }
 
 /* The name of an embedded field's type expression (T, *T, pkg.T, T[X]). */
@@ -854,6 +918,8 @@ void facts_build(struct pkg *p)
 
 		if (t->is_struct)
 			fill_struct(p, (int)i, &b);
+		else if (t->is_iface)
+			iface_methods(p, t);
 		else
 			p->types.v[i].under = facts_type_expr(p, t->file,
 				ast_node(a, t->node)->c);
