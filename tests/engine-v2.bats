@@ -534,3 +534,7 @@ PY
 @test "engine2: a method annotated as called with its lock held (SetRuleLocked) holds its receiver's mutex at entry, and so do its callees (another type's map filled under it); an unannotated unlocked caller races" {
 	case2 lockedcallee
 }
+
+@test "engine2: a method that fills its receiver's map before it starts goroutines and reads it after it waited for them is ordered with them when every call is on an object the caller just made (fs := newSolver(); fs.Solve()); one object shared by concurrent callers races" {
+	case2 joinedrecv
+}

@@ -268,6 +268,8 @@ int wk_start_site(struct walker *w, int target, uint32_t node,
 {
 	struct gosite *g;
 
+	if (w->pass == 1 && !w->in_go && wk_N(w, node)->pos > w->f->last_go_at)
+		w->f->last_go_at = wk_N(w, node)->pos;
 	/* a test's goroutines exercise the code; they are not the program's */
 	if (w->pass == 1 || w->f->is_test || w->f->test_only)
 		return -1;
@@ -288,6 +290,8 @@ void wk_add_join(struct walker *w, uint32_t n)
 	struct join *j;
 
 	/* a goroutine's own receive orders nothing in its launcher */
+	if (w->pass == 1 && !w->in_go && wk_N(w, n)->pos > w->f->last_join_at)
+		w->f->last_join_at = wk_N(w, n)->pos;
 	if (w->pass == 1 || w->in_go)
 		return;
 	j = VEC_PUSH(w->p->joins);
@@ -932,8 +936,11 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		const struct func *cf = &w->p->funcs.v[callee];
 		uint32_t k, na = ast_list_len(w->a, c->b);
 
-		if (recv && (cf->go_captures & (1u << 8)))
-			wk_escape(w, recv);	/* s.start(): go func(){ s... } */
+		/* s.start(): go func(){ s... }, unless start waits for
+		 * the goroutines it starts before it returns */
+		if (recv && (cf->go_captures & (1u << 8)) &&
+		    cf->last_join_at <= cf->last_go_at)
+			wk_escape(w, recv);
 		for (k = 0; k < na && k < 8; k++)
 			if (cf->go_captures & (1u << k)) {
 				uint32_t b = wk_chain_base(w, ast_list(w->a, c->b)[k]);

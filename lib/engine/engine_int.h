@@ -287,6 +287,9 @@ struct func {
 					 * goroutine or callback it starts: the
 					 * caller's object is shared from the
 					 * call on */
+	uint32_t last_go_at, last_join_at;	/* first pass: where its last
+						 * go statement (or callback
+						 * start) and last join are */
 	uint8_t returns_fresh;		/* every return hands out a new object */
 	uint8_t returns_other;		/* some return does not */
 	uint8_t returns_global;		/* some return hands out an object
@@ -617,6 +620,10 @@ int roots_after_join(const struct pkg *p, const struct access *x);
  * when roots_after_join(x))? */
 int roots_joined(const struct pkg *p, const struct access *x,
 		 const struct access *y);
+/* Is x in the code that starts this function's goroutines, before the
+ * first of them, the function waiting for them all before it returns and
+ * running on a receiver each call made fresh (or in no goroutine)? */
+int roots_before_launch(const struct pkg *p, const struct access *x);
 /* Is x in code that runs only after a launcher returned that started y's
  * goroutines and waited for them before returning (mapStage(); ...;
  * writeSchema(), up to three calls up), x itself in no goroutine? */

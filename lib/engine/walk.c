@@ -996,6 +996,7 @@ void walk_func(struct pkg *p, int fn, int pass)
 		f->param_go = 0;
 		f->param_many = 0;
 		f->go_captures = 0;
+		f->last_go_at = f->last_join_at = 0;
 		f->cond_param = 0;
 		memset(&f->acquired, 0, sizeof(f->acquired));
 		memset(&f->released, 0, sizeof(f->released));
