@@ -538,3 +538,7 @@ PY
 @test "engine2: a method that fills its receiver's map before it starts goroutines and reads it after it waited for them is ordered with them when every call is on an object the caller just made (fs := newSolver(); fs.Solve()); one object shared by concurrent callers races" {
 	case2 joinedrecv
 }
+
+@test "engine2: a call that hands a literal to a function which runs it in goroutines and waits for them before returning (forEach(n, func(i){...})) joins them: a read after it is ordered; a function that returns while they run races" {
+	case2 joincallee
+}

@@ -666,6 +666,19 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 						    async > 0 || handler,
 						    async == 2 || handler ||
 						    many));
+				/* run(func(){...}) where run waits for the
+				 * goroutines it starts before it returns:
+				 * the call's end joins them */
+				if (started && !async && go_site < 0 &&
+				    w->pass == 2 && !w->in_go &&
+				    cf->last_go_at &&
+				    cf->last_join_at > cf->last_go_at) {
+					struct join *j = VEC_PUSH(w->p->joins);
+
+					j->fn = w->fn;
+					j->off = wk_N(w, fl)->end;
+					j->chan = -1;
+				}
 				continue;
 			}
 			if (cf && i < 4 && (cf->param_called & (1u << i)))
