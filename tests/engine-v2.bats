@@ -542,3 +542,7 @@ PY
 @test "engine2: a call that hands a literal to a function which runs it in goroutines and waits for them before returning (forEach(n, func(i){...})) joins them: a read after it is ordered; a function that returns while they run races" {
 	case2 joincallee
 }
+
+@test "engine2: a field that only ever holds semaphore.NewWeighted(1) is a mutex: Acquire(ctx, 1) locks it, Release(1) unlocks it; a semaphore of weight four excludes nothing and races" {
+	case2 semone
+}

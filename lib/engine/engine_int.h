@@ -72,6 +72,8 @@ struct field {
 	int guard;		/* field index of the mutex that an annotation
 				 * names, or -1 */
 	uint8_t pool;		/* a sync.Pool (pvar.pool) */
+	uint8_t sem_one, sem_wide;	/* semaphore.NewWeighted(1) stored
+					 * in it, or another weight */
 	uint8_t global_map;	/* a package variable's map is stored in it
 				 * (r.header = defaults): whatever object
 				 * holds it, its map may be every goroutine's */
