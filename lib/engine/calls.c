@@ -290,8 +290,9 @@ void wk_add_join(struct walker *w, uint32_t n)
 	struct join *j;
 
 	/* a goroutine's own receive orders nothing in its launcher */
-	if (w->pass == 1 && !w->in_go && wk_N(w, n)->pos > w->f->last_join_at)
-		w->f->last_join_at = wk_N(w, n)->pos;
+	if (w->pass == 1 && !w->in_go && wk_N(w, n)->kind == AST_CALL_EXPR &&
+	    wk_N(w, n)->pos > w->f->last_join_at)
+		w->f->last_join_at = wk_N(w, n)->pos;	/* a Wait() only */
 	if (w->pass == 1 || w->in_go)
 		return;
 	j = VEC_PUSH(w->p->joins);

@@ -291,7 +291,7 @@ struct func {
 					 * call on */
 	uint32_t last_go_at, last_join_at;	/* first pass: where its last
 						 * go statement (or callback
-						 * start) and last join are */
+						 * start) and last Wait() are */
 	uint8_t returns_fresh;		/* every return hands out a new object */
 	uint8_t returns_other;		/* some return does not */
 	uint8_t returns_global;		/* some return hands out an object

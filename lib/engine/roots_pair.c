@@ -624,8 +624,8 @@ int roots_before_launch(const struct pkg *p, const struct access *x)
 	size_t i;
 
 	if (x->go >= 0 || (x->flags & (AC_IN_GO | AC_LATER)) ||
-	    !joins_before_return(p, x->fn))
-		return 0;
+	    p->funcs.v[x->fn].last_join_at <= p->funcs.v[x->fn].last_go_at)
+		return 0;	/* no Wait() after its last go statement */
 	at = roots_pos(p, x->file, x->node);
 	for (i = 0; i < p->gos.n; i++)
 		if (p->gos.v[i].fn == x->fn) {
