@@ -546,3 +546,7 @@ PY
 @test "engine2: a field that only ever holds semaphore.NewWeighted(1) is a mutex: Acquire(ctx, 1) locks it, Release(1) unlocks it; a semaphore of weight four excludes nothing and races" {
 	case2 semone
 }
+
+@test "engine2: a literal handed to runtime.SetFinalizer runs only once its object is unreachable, so its accesses through that object race with nothing; the same sweep handed to time.AfterFunc races" {
+	case2 finalizer
+}

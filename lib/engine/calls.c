@@ -304,6 +304,27 @@ void wk_add_join(struct walker *w, uint32_t n)
 		j->chan = wk_loc_of(w, wk_N(w, n)->a);	/* <-x.ready */
 }
 
+/* runtime.SetFinalizer(x, func(...) {...}): the runtime calls the literal
+ * once x is unreachable, so no other code holds x then */
+static int is_set_finalizer(struct walker *w, uint32_t n)
+{
+	const struct ast_node *c = wk_N(w, n), *fun = wk_N(w, c->a);
+	const char *s;
+	size_t len;
+
+	if (fun->kind != AST_SELECTOR_EXPR ||
+	    ast_kind(w->a, fun->a) != AST_IDENT ||
+	    ast_list_len(w->a, c->b) != 2 ||
+	    wk_N(w, ast_list(w->a, c->b)[1])->kind != AST_FUNC_LIT ||
+	    wk_lookup(w, wk_ident(w, fun->a)))
+		return 0;
+	s = ast_ident(w->a, fun->a, &len);
+	if (len != 7 || memcmp(s, "runtime", 7))
+		return 0;
+	s = ast_ident(w->a, fun->b, &len);
+	return len == 12 && !memcmp(s, "SetFinalizer", 12);
+}
+
 void wk_params(struct walker *w, uint32_t ftype, int top)
 {
 	const struct ast_node *ft = wk_N(w, ftype);
@@ -391,6 +412,9 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	if (into == &w->deferred)
 		w->defer_into = &def;	/* the deferring function's set */
 	wk_params(w, fl->a, 0);
+	if (w->dying && nloc < w->locals.n)
+		w->locals.v[nloc].fresh = 1;	/* the finalizer's object */
+	w->dying = 0;
 	if (w->nlit_arg) {	/* parameters bound to the call's maps */
 		int i, n = w->nlit_arg;
 
@@ -1013,10 +1037,12 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		 * expression runs first, literals and all */
 		wk_expr(w, c->a, RD);
 	}
+	w->dying = callee < 0 && !go && is_set_finalizer(w, n);
 	wk_args(w, c->b, callee, async, go ? site : -1,
 	     fun->kind == AST_SELECTOR_EXPR &&
 	     (wk_kw_class(w, fun->b) & KC_DO) &&
 	     ast_list_len(w->a, c->b) == 1);
+	w->dying = 0;
 	if (wk_no_return(w, n))
 		w->terminated = 1;
 	/* a lock wrapper's effect (its summary from the first pass) */

@@ -67,6 +67,9 @@ struct walker {
 	int go_loops;		/* loop nesting where the innermost goroutine's
 				 * literal was started */
 	int once;		/* inside a literal handed to x.Do() */
+	int dying;		/* runtime.SetFinalizer(x, func(x *T){...}):
+				 * the literal's first parameter is an object
+				 * nothing else can reach any more */
 	int gate;		/* loop nesting at a select case that receives
 				 * (a token): a go there runs one at a time */
 	size_t go_base;		/* locals below this were declared outside
