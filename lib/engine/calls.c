@@ -269,7 +269,9 @@ int wk_start_site(struct walker *w, int target, uint32_t node,
 	struct gosite *g;
 
 	if (w->pass == 1 && !w->in_go && wk_N(w, node)->pos > w->f->last_go_at)
-		w->f->last_go_at = wk_N(w, node)->pos;
+		w->f->last_go_at = callback && many ? UINT32_MAX /* a handler:
+				   no Wait() ends its requests */
+				   : wk_N(w, node)->pos;
 	/* a test's goroutines exercise the code; they are not the program's */
 	if (w->pass == 1 || w->f->is_test || w->f->test_only)
 		return -1;
