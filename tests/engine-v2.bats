@@ -538,3 +538,19 @@ PY
 @test "engine2: a call on an interface value the package declares reaches its one implementing non-test type (s.Add() -> (*counter).Add; a _test.go fake is not counted), so goroutines calling through the interface race on that type's map; an implementation that locks stays silent" {
 	case2 ifacecall
 }
+
+@test "engine2: a method that fills its receiver's map before it starts goroutines and reads it after it waited for them is ordered with them when every call is on an object the caller just made (fs := newSolver(); fs.Solve()); one object shared by concurrent callers races" {
+	case2 joinedrecv
+}
+
+@test "engine2: a call that hands a literal to a function which runs it in goroutines and waits for them before returning (forEach(n, func(i){...})) joins them: a read after it is ordered; a function that returns while they run races" {
+	case2 joincallee
+}
+
+@test "engine2: a field that only ever holds semaphore.NewWeighted(1) is a mutex: Acquire(ctx, 1) locks it, Release(1) unlocks it; a semaphore of weight four excludes nothing and races" {
+	case2 semone
+}
+
+@test "engine2: a literal handed to runtime.SetFinalizer runs only once its object is unreachable, so its accesses through that object race with nothing; the same sweep handed to time.AfterFunc races" {
+	case2 finalizer
+}

@@ -268,6 +268,10 @@ int wk_start_site(struct walker *w, int target, uint32_t node,
 {
 	struct gosite *g;
 
+	if (w->pass == 1 && !w->in_go && wk_N(w, node)->pos > w->f->last_go_at)
+		w->f->last_go_at = callback && many ? UINT32_MAX /* a handler:
+				   no Wait() ends its requests */
+				   : wk_N(w, node)->pos;
 	/* a test's goroutines exercise the code; they are not the program's */
 	if (w->pass == 1 || w->f->is_test || w->f->test_only)
 		return -1;
@@ -288,6 +292,9 @@ void wk_add_join(struct walker *w, uint32_t n)
 	struct join *j;
 
 	/* a goroutine's own receive orders nothing in its launcher */
+	if (w->pass == 1 && !w->in_go && wk_N(w, n)->kind == AST_CALL_EXPR &&
+	    wk_N(w, n)->pos > w->f->last_join_at)
+		w->f->last_join_at = wk_N(w, n)->pos;	/* a Wait() only */
 	if (w->pass == 1 || w->in_go)
 		return;
 	j = VEC_PUSH(w->p->joins);
@@ -297,6 +304,27 @@ void wk_add_join(struct walker *w, uint32_t n)
 	if (wk_N(w, n)->kind == AST_UNARY_EXPR &&
 	    wk_N(w, wk_N(w, n)->a)->kind == AST_SELECTOR_EXPR)
 		j->chan = wk_loc_of(w, wk_N(w, n)->a);	/* <-x.ready */
+}
+
+/* runtime.SetFinalizer(x, func(...) {...}): the runtime calls the literal
+ * once x is unreachable, so no other code holds x then */
+static int is_set_finalizer(struct walker *w, uint32_t n)
+{
+	const struct ast_node *c = wk_N(w, n), *fun = wk_N(w, c->a);
+	const char *s;
+	size_t len;
+
+	if (fun->kind != AST_SELECTOR_EXPR ||
+	    ast_kind(w->a, fun->a) != AST_IDENT ||
+	    ast_list_len(w->a, c->b) != 2 ||
+	    wk_N(w, ast_list(w->a, c->b)[1])->kind != AST_FUNC_LIT ||
+	    wk_lookup(w, wk_ident(w, fun->a)))
+		return 0;
+	s = ast_ident(w->a, fun->a, &len);
+	if (len != 7 || memcmp(s, "runtime", 7))
+		return 0;
+	s = ast_ident(w->a, fun->b, &len);
+	return len == 12 && !memcmp(s, "SetFinalizer", 12);
 }
 
 void wk_params(struct walker *w, uint32_t ftype, int top)
@@ -386,6 +414,9 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	if (into == &w->deferred)
 		w->defer_into = &def;	/* the deferring function's set */
 	wk_params(w, fl->a, 0);
+	if (w->dying && nloc < w->locals.n)
+		w->locals.v[nloc].fresh = 1;	/* the finalizer's object */
+	w->dying = 0;
 	if (w->nlit_arg) {	/* parameters bound to the call's maps */
 		int i, n = w->nlit_arg;
 
@@ -662,6 +693,19 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 						    async > 0 || handler,
 						    async == 2 || handler ||
 						    many));
+				/* run(func(){...}) where run waits for the
+				 * goroutines it starts before it returns:
+				 * the call's end joins them */
+				if (started && !async && go_site < 0 &&
+				    w->pass == 2 && !w->in_go &&
+				    cf->last_go_at &&
+				    cf->last_join_at > cf->last_go_at) {
+					struct join *j = VEC_PUSH(w->p->joins);
+
+					j->fn = w->fn;
+					j->off = wk_N(w, fl)->end;
+					j->chan = -1;
+				}
 				continue;
 			}
 			if (cf && i < 4 && (cf->param_called & (1u << i)))
@@ -1010,8 +1054,11 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		const struct func *cf = &w->p->funcs.v[callee];
 		uint32_t k, na = ast_list_len(w->a, c->b);
 
-		if (recv && (cf->go_captures & (1u << 8)))
-			wk_escape(w, recv);	/* s.start(): go func(){ s... } */
+		/* s.start(): go func(){ s... }, unless start waits for
+		 * the goroutines it starts before it returns */
+		if (recv && (cf->go_captures & (1u << 8)) &&
+		    cf->last_join_at <= cf->last_go_at)
+			wk_escape(w, recv);
 		for (k = 0; k < na && k < 8; k++)
 			if (cf->go_captures & (1u << k)) {
 				uint32_t b = wk_chain_base(w, ast_list(w->a, c->b)[k]);
@@ -1041,10 +1088,12 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		 * expression runs first, literals and all */
 		wk_expr(w, c->a, RD);
 	}
+	w->dying = callee < 0 && !go && is_set_finalizer(w, n);
 	wk_args(w, c->b, callee, async, go ? site : -1,
 	     fun->kind == AST_SELECTOR_EXPR &&
 	     (wk_kw_class(w, fun->b) & KC_DO) &&
 	     ast_list_len(w->a, c->b) == 1);
+	w->dying = 0;
 	if (wk_no_return(w, n))
 		w->terminated = 1;
 	/* a lock wrapper's effect (its summary from the first pass) */

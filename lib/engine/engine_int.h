@@ -72,6 +72,8 @@ struct field {
 	int guard;		/* field index of the mutex that an annotation
 				 * names, or -1 */
 	uint8_t pool;		/* a sync.Pool (pvar.pool) */
+	uint8_t sem_one, sem_wide;	/* semaphore.NewWeighted(1) stored
+					 * in it, or another weight */
 	uint8_t global_map;	/* a package variable's map is stored in it
 				 * (r.header = defaults): whatever object
 				 * holds it, its map may be every goroutine's */
@@ -293,6 +295,9 @@ struct func {
 					 * goroutine or callback it starts: the
 					 * caller's object is shared from the
 					 * call on */
+	uint32_t last_go_at, last_join_at;	/* first pass: where its last
+						 * go statement (or callback
+						 * start) and last Wait() are */
 	uint8_t returns_fresh;		/* every return hands out a new object */
 	uint8_t returns_other;		/* some return does not */
 	uint8_t returns_global;		/* some return hands out an object
@@ -630,6 +635,10 @@ int roots_after_join(const struct pkg *p, const struct access *x);
  * when roots_after_join(x))? */
 int roots_joined(const struct pkg *p, const struct access *x,
 		 const struct access *y);
+/* Is x in the code that starts this function's goroutines, before the
+ * first of them, the function waiting for them all before it returns and
+ * running on a receiver each call made fresh (or in no goroutine)? */
+int roots_before_launch(const struct pkg *p, const struct access *x);
 /* Is x in code that runs only after a launcher returned that started y's
  * goroutines and waited for them before returning (mapStage(); ...;
  * writeSchema(), up to three calls up), x itself in no goroutine? */

@@ -904,7 +904,8 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		}
 		/* after the launcher waited for its goroutines: ordered
 		 * with the guarded side if only they reach it */
-		if (!other || (roots_after_join(p, x) &&
+		if (!other || ((roots_after_join(p, x) ||
+				roots_before_launch(p, x)) &&
 			       roots_joined(p, x, other)) ||
 		    roots_after_phase(p, x, other) ||
 		    roots_teardown(p, x))

@@ -562,6 +562,29 @@ int roots_after_phase(const struct pkg *p, const struct access *x,
 	       joins_before_return(p, l) && called_after(p, x->fn, l, 3);
 }
 
+/* Is x reached through its method's receiver, and does every call of the
+ * method (there is one) hand it an object the caller just made, directly,
+ * not in a goroutine: two calls never share the receiver? */
+static int fresh_recv_each_call(const struct pkg *p, const struct access *x)
+{
+	size_t k;
+	int n = 0;
+
+	if (!(x->flags & AC_RECV) || p->funcs.v[x->fn].recv_type < 0)
+		return 0;
+	for (k = 0; k < p->calls.n; k++) {
+		const struct call *c = &p->calls.v[k];
+
+		if (c->callee != x->fn || p->funcs.v[c->caller].is_test)
+			continue;
+		if (!(c->flags & CALL_FRESH_RECV) ||
+		    (c->flags & (CALL_GO | CALL_VALUE | CALL_LATER)))
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
 int roots_after_join(const struct pkg *p, const struct access *x)
 {
 	uint32_t at, last = 0, j_at = 0;
@@ -591,7 +614,32 @@ int roots_after_join(const struct pkg *p, const struct access *x)
 	/* a map the function made is its call's own, whoever runs it */
 	if ((size_t)x->loc >= p->fields.n + p->vars.n)
 		return any && j_at;
-	return any && j_at && !p->roots[x->fn].n && !p->roots[x->fn].over;
+	return any && j_at && ((!p->roots[x->fn].n && !p->roots[x->fn].over) ||
+			       fresh_recv_each_call(p, x));
+}
+
+int roots_before_launch(const struct pkg *p, const struct access *x)
+{
+	uint32_t at, first = UINT32_MAX;
+	size_t i;
+
+	if (x->go >= 0 || (x->flags & (AC_IN_GO | AC_LATER)) ||
+	    p->funcs.v[x->fn].last_join_at <= p->funcs.v[x->fn].last_go_at)
+		return 0;	/* no Wait() after its last go statement */
+	at = roots_pos(p, x->file, x->node);
+	for (i = 0; i < p->gos.n; i++)
+		if (p->gos.v[i].fn == x->fn) {
+			uint32_t gs = roots_pos(p, p->gos.v[i].file,
+						p->gos.v[i].node);
+
+			first = gs < first ? gs : first;
+		}
+	if (first == UINT32_MAX || at > first)
+		return 0;
+	if ((size_t)x->loc >= p->fields.n + p->vars.n)
+		return 1;	/* the call's own map */
+	return (!p->roots[x->fn].n && !p->roots[x->fn].over) ||
+	       fresh_recv_each_call(p, x);
 }
 
 /* Close, Stop, Shutdown: by Go's convention the end of an object's life */

@@ -611,6 +611,8 @@ static const struct {
 	{ "delete", KC_DELETE }, { "clear", KC_CLEAR }, { "close", KC_CLOSE },
 	{ "len", KC_LEN }, { "make", KC_MAKE }, { "new", KC_NEW },
 	{ "panic", KC_PANIC }, { "Do", KC_DO },
+	/* a weight-1 semaphore.Weighted: Acquire(ctx, 1), Release(1) */
+	{ "Acquire", KC_ACQUIRE }, { "Release", KC_RELEASE },
 };
 
 static int kw_class(struct pkg *p, int id)
@@ -634,6 +636,58 @@ int wk_kw_class(struct walker *w, uint32_t n)
 	return n ? kw_class(w->p, wk_ident(w, n)) : 0;
 }
 
+/* Is n the integer literal 1? */
+static int is_one(struct walker *w, uint32_t n)
+{
+	const struct ast_node *nd = wk_N(w, n);
+
+	return nd->kind == AST_BASIC_LIT && nd->end == nd->pos + 1 &&
+	       w->a->src[nd->pos] == '1';
+}
+
+void wk_note_sem(struct walker *w, loc_t field, uint32_t v)
+{
+	const struct ast_node *c = wk_N(w, v), *fun;
+	size_t len;
+	const char *s;
+
+	if (w->pass != 1 || field < 0 || (size_t)field >= w->p->fields.n ||
+	    c->kind != AST_CALL_EXPR)
+		return;
+	fun = wk_N(w, c->a);
+	if (fun->kind != AST_SELECTOR_EXPR ||
+	    !(s = ast_ident(w->a, fun->b, &len)) || len != 11 ||
+	    memcmp(s, "NewWeighted", 11))
+		return;
+	if (ast_list_len(w->a, c->b) == 1 && is_one(w, ast_list(w->a, c->b)[0]))
+		w->p->fields.v[field].sem_one = 1;
+	else
+		w->p->fields.v[field].sem_wide = 1;
+}
+
+/* x.Acquire(ctx, 1) / x.Release(1) on a field that only ever holds a
+ * semaphore.NewWeighted(1): a mutex by another name (second walk, when
+ * every constructor was seen) */
+static int sem_op(struct walker *w, const struct ast_node *c,
+		  const struct ast_node *fun, int k, loc_t *l)
+{
+	uint32_t n = ast_list_len(w->a, c->b);
+	const struct field *f;
+
+	if (w->pass != 2)
+		return OP_NONE;
+	if (!((k & KC_ACQUIRE) && n == 2 && is_one(w, ast_list(w->a, c->b)[1])) &&
+	    !((k & KC_RELEASE) && n == 1 && is_one(w, ast_list(w->a, c->b)[0])))
+		return OP_NONE;
+	*l = wk_loc_of(w, fun->a);
+	if (*l < 0 || (size_t)*l >= w->p->fields.n)
+		return OP_NONE;
+	f = &w->p->fields.v[*l];
+	if (!f->sem_one || f->sem_wide)
+		return OP_NONE;
+	return k & KC_ACQUIRE ? OP_LOCK : OP_UNLOCK;
+}
+
 int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l)
 {
 	const struct ast_node *c = wk_N(w, call_node), *fun = wk_N(w, c->a);
@@ -642,6 +696,8 @@ int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l)
 	if (c->kind != AST_CALL_EXPR || fun->kind != AST_SELECTOR_EXPR)
 		return OP_NONE;
 	k = kw_class(w->p, wk_ident(w, fun->b));
+	if (k & (KC_ACQUIRE | KC_RELEASE))
+		return sem_op(w, c, fun, k, l);
 	if (k & KC_LOCK)
 		op = OP_LOCK;
 	else if (k & KC_RLOCK)

@@ -119,6 +119,21 @@ static void param_store(struct walker *w, uint32_t lit, uint32_t el)
 	h->param = (int8_t)pl->param, h->arg = -1;
 }
 
+/* T{sem: semaphore.NewWeighted(1)} (first walk) */
+static void sem_store(struct walker *w, uint32_t lit, uint32_t el)
+{
+	const struct ast_node *kv = wk_N(w, el);
+	struct ty t;
+
+	if (w->pass != 1 || kv->kind != AST_KEY_VALUE_EXPR ||
+	    ast_kind(w->a, kv->a) != AST_IDENT)
+		return;
+	t = facts_under(w->p, facts_type_expr(w->p, w->file, wk_N(w, lit)->a));
+	if (t.kind == TY_NAMED)
+		wk_note_sem(w, facts_field(w->p, t.named, wk_ident(w, kv->a)),
+			    kv->b);
+}
+
 /* f(fn) with parameter fn of ours: where f runs its argument i, fn runs
  * (walk_param_go(), once every callee is walked; first walk). */
 void wk_hand_on(struct walker *w, uint32_t arg, int callee, int i)
@@ -305,8 +320,10 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 		int ncs = 0;
 
 		/* the type is no value; the elements are */
-		for (c = 0; c < ast_list_len(w->a, nd->b); c++)
+		for (c = 0; c < ast_list_len(w->a, nd->b); c++) {
 			param_store(w, n, ast_list(w->a, nd->b)[c]);
+			sem_store(w, n, ast_list(w->a, nd->b)[c]);
+		}
 		for (c = 0; c < ast_list_len(w->a, nd->b); c++)
 			if (!field_callback(w, n, ast_list(w->a, nd->b)[c],
 					    cs, &ncs) &&
@@ -478,6 +495,9 @@ void wk_assign(struct walker *w, uint32_t n)
 		}
 		if (l->kind == AST_SELECTOR_EXPR) {
 			loc_t fl = wk_map_loc(w, lhs[i]), rv = r ? wk_map_loc(w, r) : -1;
+
+			if (r && w->pass == 1)	/* x.sem = NewWeighted(1) */
+				wk_note_sem(w, wk_loc_of(w, lhs[i]), r);
 
 			if (fl >= 0 && (size_t)fl < w->p->fields.n &&
 			    (size_t)rv >= w->p->fields.n &&
@@ -996,6 +1016,7 @@ void walk_func(struct pkg *p, int fn, int pass)
 		f->param_go = 0;
 		f->param_many = 0;
 		f->go_captures = 0;
+		f->last_go_at = f->last_join_at = 0;
 		f->cond_param = 0;
 		memset(&f->acquired, 0, sizeof(f->acquired));
 		memset(&f->released, 0, sizeof(f->released));

@@ -67,6 +67,9 @@ struct walker {
 	int go_loops;		/* loop nesting where the innermost goroutine's
 				 * literal was started */
 	int once;		/* inside a literal handed to x.Do() */
+	int dying;		/* runtime.SetFinalizer(x, func(x *T){...}):
+				 * the literal's first parameter is an object
+				 * nothing else can reach any more */
 	int gate;		/* loop nesting at a select case that receives
 				 * (a token): a go there runs one at a time */
 	size_t go_base;		/* locals below this were declared outside
@@ -103,7 +106,8 @@ int wk_id_is(const struct walker *w, uint32_t n, const char *s);
 enum { KC_NO_RETURN = 1, KC_ASYNC = 2, KC_ASYNC_MANY = 4, KC_LOCK = 8,
        KC_RLOCK = 16, KC_UNLOCK = 32, KC_DELETE = 64, KC_CLEAR = 128,
        KC_CLOSE = 256, KC_LEN = 512, KC_MAKE = 1024, KC_NEW = 2048,
-       KC_PANIC = 4096, KC_DO = 8192 };
+       KC_PANIC = 4096, KC_DO = 8192, KC_ACQUIRE = 16384,
+       KC_RELEASE = 32768 };
 int wk_kw_class(struct walker *w, uint32_t n);
 static inline int wk_ident(struct walker *w, uint32_t n)
 {
@@ -143,6 +147,8 @@ int wk_start_site(struct walker *w, int target, uint32_t node,
 void wk_add_join(struct walker *w, uint32_t n);
 loc_t wk_lock_loc(struct walker *w, uint32_t x);
 int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l);
+/* field <- v (first walk): a semaphore.NewWeighted(n) stored in a field */
+void wk_note_sem(struct walker *w, loc_t field, uint32_t v);
 int wk_async_api(struct walker *w, uint32_t fun);
 int wk_handler_lit(struct walker *w, uint32_t lit);
 /* f(fn), fn a parameter: noted for walk_param_go() (walk.c) */
