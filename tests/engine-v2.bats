@@ -534,3 +534,7 @@ PY
 @test "engine2: a method annotated as called with its lock held (SetRuleLocked) holds its receiver's mutex at entry, and so do its callees (another type's map filled under it); an unannotated unlocked caller races" {
 	case2 lockedcallee
 }
+
+@test "engine2: a doc comment saying a lock must be held, worded 'x.mu must be locked' and broken over two comment lines, annotates the helper (its callers hold the same mutex under another name); an unannotated helper called with no lock races" {
+	case2 lockeddoc
+}
