@@ -538,3 +538,7 @@ PY
 @test "engine2: a doc comment saying a lock must be held, worded 'x.mu must be locked' and broken over two comment lines, annotates the helper (its callers hold the same mutex under another name); an unannotated helper called with no lock races" {
 	case2 lockeddoc
 }
+
+@test "engine2: a launcher's write before the loop that starts its goroutines happens before all of them (silent); a write inside that loop races with the earlier iterations' goroutines" {
+	case2 preloop
+}

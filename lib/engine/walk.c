@@ -864,6 +864,8 @@ void wk_stmt(struct walker *w, uint32_t n)
 		}
 		in = w->ls;
 		w->breakable = 2;
+		if (!w->loops)
+			w->loop_at = s->pos;
 		w->loops++;
 		t1 = wk_branch(w, s->d, &in, &o1, 0);
 		w->loops--;

@@ -64,6 +64,7 @@ struct walker {
 				 * argument is, for the literal's parameters */
 	int nlit_arg;
 	int loops;		/* loop nesting in this function or literal */
+	uint32_t loop_at;	/* where the outermost of them starts */
 	int go_loops;		/* loop nesting where the innermost goroutine's
 				 * literal was started */
 	int once;		/* inside a literal handed to x.Do() */
