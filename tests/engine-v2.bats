@@ -542,3 +542,7 @@ PY
 @test "engine2: a launcher's write before the loop that starts its goroutines happens before all of them (silent); a write inside that loop races with the earlier iterations' goroutines" {
 	case2 preloop
 }
+
+@test "engine2: a map made and stored in a field of a local copy of a struct (out := *in; out.f = make(...)) is the call's own, so filling it under RLock is silent; writing the map the copy still shares with the original races (MG002)" {
+	case2 copyfield
+}

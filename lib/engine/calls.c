@@ -121,7 +121,8 @@ void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
 {
 	struct access *ac;
 
-	if (w->pass == 1 || (wk_owned(w, n) && !global_field(w, l)))
+	if (w->pass == 1 || (wk_owned(w, n) && !global_field(w, l)) ||
+	    wk_owned_field(w, n, l))
 		return;
 	go_param_access(w, n, flags);
 	if (l < 0) {
