@@ -554,3 +554,15 @@ PY
 @test "engine2: a literal handed to runtime.SetFinalizer runs only once its object is unreachable, so its accesses through that object race with nothing; the same sweep handed to time.AfterFunc races" {
 	case2 finalizer
 }
+
+@test "engine2: a doc comment saying a lock must be held, worded 'x.mu must be locked' and broken over two comment lines, annotates the helper (its callers hold the same mutex under another name); an unannotated helper called with no lock races" {
+	case2 lockeddoc
+}
+
+@test "engine2: a launcher's write before the loop that starts its goroutines happens before all of them (silent); a write inside that loop races with the earlier iterations' goroutines" {
+	case2 preloop
+}
+
+@test "engine2: a map made and stored in a field of a local copy of a struct (out := *in; out.f = make(...)) is the call's own, so filling it under RLock is silent; writing the map the copy still shares with the original races (MG002)" {
+	case2 copyfield
+}

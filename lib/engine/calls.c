@@ -121,7 +121,8 @@ void wk_access(struct walker *w, uint32_t n, loc_t l, int flags)
 {
 	struct access *ac;
 
-	if (w->pass == 1 || (wk_owned(w, n) && !global_field(w, l)))
+	if (w->pass == 1 || (wk_owned(w, n) && !global_field(w, l)) ||
+	    wk_owned_field(w, n, l))
 		return;
 	go_param_access(w, n, flags);
 	if (l < 0) {
@@ -284,6 +285,7 @@ int wk_start_site(struct walker *w, int target, uint32_t node,
 	g->many = (uint8_t)(many || w->loops > w->gate);
 	g->own_many = g->many;
 	g->loops = (uint8_t)(w->loops < 255 ? w->loops : 255);
+	g->loop_at = w->loops ? w->loop_at : wk_N(w, node)->pos;
 	return (int)w->p->gos.n - 1;
 }
 
@@ -384,6 +386,7 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	struct lockset *into = w->defer_into;
 	size_t go_base = w->go_base, later_base = w->later_base;
 	int cur_go = w->cur_go, loops = w->loops, gate = w->gate;
+	uint32_t loop_at = w->loop_at;
 	uint32_t go_lit = w->go_lit;
 	int go_loops = w->go_loops;
 	int term = w->terminated, have = w->have_exit, brk = w->breakable;
@@ -435,6 +438,7 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	w->cur_go = cur_go;
 	w->go_lit = go_lit;
 	w->loops = loops;
+	w->loop_at = loop_at;
 	w->gate = gate;
 	w->go_loops = go_loops;
 	w->later -= later;

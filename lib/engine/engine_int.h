@@ -203,6 +203,8 @@ struct gosite {
 	uint16_t ext;		/* started from another package: its entry
 				 * (pkg.xin) + 1, else 0 (fn is then -1) */
 	uint8_t loops;		/* loop nesting at the go statement */
+	uint32_t loop_at;	/* where the launcher's outermost loop around
+				 * it starts (the statement itself if none) */
 };
 
 /* A join in a launcher: wg.Wait(), <-ch. */

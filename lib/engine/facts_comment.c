@@ -5,7 +5,8 @@
  * line; a field's guard ("guarded by mu", "protected by mu",
  * "+checklocks:mu", "mg:guarded-by mu"); a function that must be called
  * with a lock held ("must be called with mu held", "caller must hold the
- * lock"); a function that is not called concurrently ("should not be
+ * lock", "x.mu must be locked", read over the lines of the block in
+ * source order); a function that is not called concurrently ("should not be
  * called concurrently", "never called in parallel", in its doc comment or
  * at the start of a comment in its body).
  * Not: the declarations and what they become (facts.c), //mg: directives
@@ -36,9 +37,8 @@ void facts_comments_above(const struct lexed *lx, const char *src,
 		else
 			hi = mid;
 	}
-	for (i = lo; i-- > 0;) {
+	for (i = lo; i-- > 0;) {	/* the block's first comment */
 		const struct comment *c = &lx->com[i];
-		size_t k;
 
 		if (same_line && c->line == line) {
 			/* a trailing comment on the line itself */
@@ -47,8 +47,18 @@ void facts_comments_above(const struct lexed *lx, const char *src,
 		} else if (c->line != line || !same_line) {
 			break;
 		}
-		k = b->len;
-		buf_add(b, src + c->off, c->len);
+	}
+	/* in source order, without the "//" of each line, so that a phrase
+	 * broken over two lines ("must be\n// locked") reads whole */
+	for (i++; i < lo; i++) {
+		const struct comment *c = &lx->com[i];
+		size_t k = b->len, skip = 0;
+
+		if (c->len >= 2 && !memcmp(src + c->off, "//", 2))
+			skip = 2;
+		while (skip < c->len && src[c->off + skip] == ' ')
+			skip++;
+		buf_add(b, src + c->off + skip, c->len - skip);
 		for (; k < b->len; k++)	/* lower-cased in place */
 			b->p[k] = (char)tolower((unsigned char)b->p[k]);
 		buf_addc(b, ' ');
@@ -63,7 +73,7 @@ int facts_says_lock_held(const char *s)
 		"callers hold", "while locked", "under lock", "under the lock",
 		"with the lock", "with lock", "assumes the lock",
 		"lock is taken", "lock must be", "locked by the caller",
-		NULL
+		"must be locked", NULL
 	};
 	int i;
 

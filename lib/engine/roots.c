@@ -274,8 +274,10 @@ void roots_compute(struct pkg *p)
 		    p->funcs.v[c->caller].is_test)
 			continue;
 		for (k = 0; k < p->gos.n; k++)
-			if (p->gos.v[k].fn == c->callee)
+			if (p->gos.v[k].fn == c->callee) {
 				p->gos.v[k].many = 1;
+				p->gos.v[k].loop_at = 0;  /* nothing precedes all */
+			}
 	}
 	for (i = 0; i < p->gos.n; i++)
 		if (p->gos.v[i].target >= 0) {

@@ -196,6 +196,8 @@ static int with_site(const struct pkg *p, const struct access *x, int s)
 	gs = roots_pos(p, g->file, g->node);
 	if (at < gs && !g->many)
 		return 0;	/* before the go statement */
+	if (at < g->loop_at && g->own_many && g->fn >= 0)
+		return 0;	/* before the loop that starts them all */
 	for (j = 0; j < p->joins.n; j++)
 		if (p->joins.v[j].fn == x->fn && p->joins.v[j].off > gs &&
 		    p->joins.v[j].off < at)

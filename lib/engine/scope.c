@@ -355,6 +355,25 @@ loc_t wk_map_loc(struct walker *w, uint32_t n)
 	return l;
 }
 
+/* Is n, out.f, a map this function made and stored in a field of out, its
+ * own copy of a struct (out := *in; out.f = make(...)): nobody else can
+ * reach it until out is handed on? */
+int wk_owned_field(struct walker *w, uint32_t n, loc_t l)
+{
+	const struct ast_node *s = wk_N(w, n);
+	struct local *v;
+
+	if (l < 0 || s->kind != AST_SELECTOR_EXPR ||
+	    wk_N(w, s->a)->kind != AST_IDENT ||
+	    !(v = wk_lookup(w, wk_ident(w, s->a))) || v->own_field != l + 1)
+		return 0;
+	/* captured by a goroutine, or by a callback run later */
+	if ((w->in_go && (size_t)(v - w->locals.v) < w->go_base) ||
+	    (w->later && (size_t)(v - w->locals.v) < w->later_base))
+		return 0;
+	return 1;
+}
+
 /* Is the object at the base of chain n one this function made? */
 int wk_owned(struct walker *w, uint32_t n)
 {

@@ -440,6 +440,8 @@ void wk_assign(struct walker *w, uint32_t n)
 				loc->fresh = (uint8_t)wk_fresh_value(w, r);
 				loc->made = loc->fresh;
 				loc->pooled = (uint8_t)wk_pool_value(w, r);
+				loc->value_copy = (uint8_t)(wk_N(w, r)->kind ==
+							    AST_STAR_EXPR);
 				loc->global = (uint8_t)wk_global_value(w, r);
 				loc->recv_reach = (uint8_t)(!loc->fresh &&
 							    wk_recv_value(w, r));
@@ -506,6 +508,13 @@ void wk_assign(struct walker *w, uint32_t n)
 
 			if (fl >= 0 && !(r && wk_fresh_value(w, r) && wk_owned(w, lhs[i])))
 				wk_access(w, lhs[i], fl, AC_WRITE | AC_STORE);
+			if (fl >= 0 && wk_N(w, l->a)->kind == AST_IDENT) {
+				struct local *v = wk_lookup(w, wk_ident(w, l->a));
+
+				if (v && v->value_copy)	/* out.f = make(...) */
+					v->own_field = r && wk_fresh_value(w, r)
+						       ? fl + 1 : 0;
+			}
 			if (fl >= 0)
 				wk_detach(w, fl);
 			wk_expr(w, l->a, RD);
@@ -884,6 +893,8 @@ void wk_stmt(struct walker *w, uint32_t n)
 		}
 		in = w->ls;
 		w->breakable = 2;
+		if (!w->loops)
+			w->loop_at = s->pos;
 		w->loops++;
 		t1 = wk_branch(w, s->d, &in, &o1, 0);
 		w->loops--;

@@ -24,6 +24,10 @@ struct local {
 				 * captures it: shared from there on */
 	int8_t from_param;	/* an object reached from parameter i
 				 * (md := fromContext(ctx)), or -1 */
+	uint8_t value_copy;	/* out := *in: a copy of a struct, whose map
+				 * fields are still in's */
+	loc_t own_field;	/* + 1: out.f = make(...) on such a copy, so
+				 * out.f is a map this call made; 0 none */
 	uint8_t pooled;		/* x := pool.Get().(*T): taken from a
 				 * sync.Pool, no goroutine has it */
 	uint8_t recv_reach;	/* an object reached from the receiver:
@@ -64,6 +68,7 @@ struct walker {
 				 * argument is, for the literal's parameters */
 	int nlit_arg;
 	int loops;		/* loop nesting in this function or literal */
+	uint32_t loop_at;	/* where the outermost of them starts */
 	int go_loops;		/* loop nesting where the innermost goroutine's
 				 * literal was started */
 	int once;		/* inside a literal handed to x.Do() */
@@ -132,6 +137,7 @@ loc_t wk_loc_of(struct walker *w, uint32_t n);
 loc_t wk_hook_field(struct walker *w, uint32_t x);
 loc_t wk_map_loc(struct walker *w, uint32_t n);
 int wk_owned(struct walker *w, uint32_t n);
+int wk_owned_field(struct walker *w, uint32_t n, loc_t l);
 int wk_is_recv(struct walker *w, uint32_t n);
 int wk_fresh_value(struct walker *w, uint32_t v);
 int wk_pool_value(struct walker *w, uint32_t v);
