@@ -7,8 +7,8 @@
  * (a struct field of a package type, or a package variable: every instance
  * of T.items is one location, as RacerD has it).
  * Stages: facts.c and facts_comment.c (declarations and their comments ->
- * types, fields, vars, funcs); walk.c, scope.c and calls.c (one function
- * body -> its summary; walk_int.h);
+ * types, fields, vars, funcs); walk.c, walk_expr.c, scope.c, calls.c and
+ * calls_record.c (one function body -> its summary; walk_int.h);
  * judge_entry.c (caller-held locks, ownership) and judge.c (guard
  * inference, MG005/MG002); roots.c (goroutines and callbacks) and
  * roots_pair.c (the pair rule MG001/MG003/MG004; roots_int.h);
@@ -369,7 +369,7 @@ struct efile {
 
 /* A function stored in an unexported field of function type (or a slice
  * of them) by a composite literal: called where the field is called
- * (walk.c), not escaped as a value. */
+ * (walk_expr.c), not escaped as a value. */
 struct hook {
 	loc_t field;
 	int fn;
@@ -556,7 +556,7 @@ int facts_guard_named(struct pkg *p, const char *s);
 
 /* walk.c */
 void walk_func(struct pkg *p, int fn, int pass);
-/* Between the two walks: parameters stored in fields that goroutines
+/* walk_expr.c, between the two walks: parameters stored in fields that goroutines
  * call, and handed on to such parameters, run in goroutines (param_go) */
 void walk_param_go(struct pkg *p);
 
