@@ -10,8 +10,9 @@
  * types, fields, vars, funcs); walk.c, walk_expr.c, scope.c, calls.c and
  * calls_record.c (one function body -> its summary; walk_int.h);
  * judge_entry.c (caller-held locks, ownership) and judge.c (guard
- * inference, MG005/MG002); roots.c (goroutines and callbacks) and
- * roots_pair.c (the pair rule MG001/MG003/MG004; roots_int.h);
+ * inference, MG005/MG002); roots.c (goroutines and callbacks),
+ * roots_pair.c (the pair rule MG001/MG003/MG004) and roots_order.c (what
+ * orders an access in time; roots_int.h);
  * engine.c (the entry point, one package); xpkg.c (what this package's
  * goroutines call in other packages of the module, and the calls other
  * packages' goroutines make into it); module.c (module.h: what the
@@ -622,7 +623,8 @@ void xpkg_entries(struct pkg *p);
 void xpkg_evidence(struct pkg *p, const struct gosite *g);
 
 /* roots.c: which goroutines reach each function; roots_pair.c: the pair
- * rule for maps that no lock guards (roots_judge() to roots_single()) */
+ * rule for maps that no lock guards (roots_judge()); roots_order.c: what
+ * orders an access in time (roots_after_join() to roots_one_thread()) */
 void roots_compute(struct pkg *p);
 /* Is the parameter list params one of a web framework's handler,
  * func(*gin.Context), func(echo.Context) error, func(*fiber.Ctx) error?
