@@ -686,7 +686,7 @@ const char *facts_import_path(const struct pkg *p, int file, int name,
 			      char *buf, size_t n);
 int facts_false_const(const struct pkg *p, int name);
 
-/* lock sets (judge.c): ls_holds() is the index of l held (any mode), or -1;
+/* lock sets (lockset.c): ls_holds() is the index of l held (any mode), or -1;
  * ls_lock() / ls_unlock() apply Lock/RLock and Unlock (an unlock of a lock
  * not held marks it LS_RELEASED); ls_meet() keeps what both hold (the
  * weaker mode) and every release; ls_apply() adds a relative set (held and
