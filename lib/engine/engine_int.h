@@ -7,11 +7,12 @@
  * (a struct field of a package type, or a package variable: every instance
  * of T.items is one location, as RacerD has it).
  * Stages: facts.c and facts_comment.c (declarations and their comments ->
- * types, fields, vars, funcs); walk.c, scope.c and calls.c (one function
- * body -> its summary; walk_int.h);
+ * types, fields, vars, funcs); walk.c, walk_expr.c, scope.c, calls.c and
+ * calls_record.c (one function body -> its summary; walk_int.h);
  * judge_entry.c (caller-held locks, ownership) and judge.c (guard
- * inference, MG005/MG002); roots.c (goroutines and callbacks) and
- * roots_pair.c (the pair rule MG001/MG003/MG004; roots_int.h);
+ * inference, MG005/MG002); roots.c (goroutines and callbacks),
+ * roots_pair.c (the pair rule MG001/MG003/MG004) and roots_order.c (what
+ * orders an access in time; roots_int.h);
  * engine.c (the entry point, one package); xpkg.c (what this package's
  * goroutines call in other packages of the module, and the calls other
  * packages' goroutines make into it); module.c (module.h: what the
@@ -369,7 +370,7 @@ struct efile {
 
 /* A function stored in an unexported field of function type (or a slice
  * of them) by a composite literal: called where the field is called
- * (walk.c), not escaped as a value. */
+ * (walk_expr.c), not escaped as a value. */
 struct hook {
 	loc_t field;
 	int fn;
@@ -556,7 +557,7 @@ int facts_guard_named(struct pkg *p, const char *s);
 
 /* walk.c */
 void walk_func(struct pkg *p, int fn, int pass);
-/* Between the two walks: parameters stored in fields that goroutines
+/* walk_expr.c, between the two walks: parameters stored in fields that goroutines
  * call, and handed on to such parameters, run in goroutines (param_go) */
 void walk_param_go(struct pkg *p);
 
@@ -622,7 +623,8 @@ void xpkg_entries(struct pkg *p);
 void xpkg_evidence(struct pkg *p, const struct gosite *g);
 
 /* roots.c: which goroutines reach each function; roots_pair.c: the pair
- * rule for maps that no lock guards (roots_judge() to roots_single()) */
+ * rule for maps that no lock guards (roots_judge()); roots_order.c: what
+ * orders an access in time (roots_after_join() to roots_one_thread()) */
 void roots_compute(struct pkg *p);
 /* Is the parameter list params one of a web framework's handler,
  * func(*gin.Context), func(echo.Context) error, func(*fiber.Ctx) error?
@@ -684,7 +686,7 @@ const char *facts_import_path(const struct pkg *p, int file, int name,
 			      char *buf, size_t n);
 int facts_false_const(const struct pkg *p, int name);
 
-/* lock sets (judge.c): ls_holds() is the index of l held (any mode), or -1;
+/* lock sets (lockset.c): ls_holds() is the index of l held (any mode), or -1;
  * ls_lock() / ls_unlock() apply Lock/RLock and Unlock (an unlock of a lock
  * not held marks it LS_RELEASED); ls_meet() keeps what both hold (the
  * weaker mode) and every release; ls_apply() adds a relative set (held and

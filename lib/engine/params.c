@@ -7,7 +7,8 @@
  * the caller holds at the call and those the callee takes; go f(m): in
  * f's goroutine, with only the locks f takes), or on the
  * caller's own parameter, which its callers get in turn (three calls
- * deep).  Not: the walk that finds the accesses (calls.c), the judgement.
+ * deep).  Not: the walk that finds the accesses (calls_record.c), the
+ * judgement.
  */
 #include <stdlib.h>
 #include <string.h>

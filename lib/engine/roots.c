@@ -9,7 +9,7 @@
  * and for each field the constructors whose phase starts a goroutine that
  * reaches it.  Not: the pair rule for maps that no lock guards
  * (roots_pair.c, which reads struct roots through roots_int.h), guarded
- * maps (judge.c), lock sets (walk.c).
+ * maps (judge.c), lock sets (lockset.c).
  */
 #include <stdio.h>
 #include <limits.h>

@@ -1,9 +1,10 @@
-/* roots_int.h - what roots.c and roots_pair.c share (not for outside use)
+/* roots_int.h - what roots.c, roots_pair.c and roots_order.c share (not for
+ * outside use)
  *
  * Owns: struct roots, the concurrency roots of one function or access (the
  * gosites that reach it, and "main": outside any goroutine this package
- * starts), and the helpers of roots.c that the pair rule (roots_pair.c)
- * reads them with.  Not: what the other stages call (engine_int.h).
+ * starts), and the helpers of roots.c and roots_order.c that the pair rule
+ * (roots_pair.c) and the ordering queries (roots_order.c) read them with.  Not: what the other stages call (engine_int.h).
  */
 #ifndef MG_ROOTS_INT_H
 #define MG_ROOTS_INT_H
@@ -32,5 +33,8 @@ int roots_is_handler(const struct pkg *p, const struct func *f);
 int roots_is_collector(const struct pkg *p, const struct func *f);
 /* The offset in its file of node (a position to order code by). */
 uint32_t roots_pos(const struct pkg *p, int file, uint32_t node);
+/* roots_order.c: is there a join (a Wait, a receive) in fn before
+ * offset at? */
+int roots_join_before(const struct pkg *p, int fn, uint32_t at);
 
 #endif

@@ -5,7 +5,8 @@
  * variables, aliases of a map, local maps and mutexes), ownership of what
  * a function made, the function a call names, the lock an expression
  * names, and which calls run their function argument concurrently or do
- * not return.  Not: flow (walk.c), calls and records (calls.c).
+ * not return.  Not: flow (walk.c), calls and records (calls.c,
+ * calls_record.c).
  */
 #include <stdint.h>
 #include <stdio.h>

@@ -1,12 +1,12 @@
-/* walk_int.h - what the three files of the walk share (not for outside use)
+/* walk_int.h - what the files of the walk share (not for outside use)
  *
  * Owns: the walker (one function's walk: its scopes, lock set, goroutine
  * and loop context) and the functions its files call across: scope.c
  * (names, scopes, light types and locations of expressions, locks named by
- * an expression), calls.c (calls, function literals, what the walk
- * records: accesses, calls, gosites, joins) and walk.c (statements,
- * expressions, assignments, the function).  Not: the package model
- * (engine_int.h).
+ * an expression), calls.c (calls, function literals, arguments),
+ * calls_record.c (what the walk records: accesses, calls, gosites,
+ * joins), walk.c (statements, assignments, the function) and walk_expr.c
+ * (expressions, what composite literals store).  Not: the package model (engine_int.h).
  */
 #ifndef MG_WALK_INT_H
 #define MG_WALK_INT_H
@@ -144,6 +144,10 @@ int wk_pool_value(struct walker *w, uint32_t v);
 int wk_global_value(struct walker *w, uint32_t v);
 int wk_recv_value(struct walker *w, uint32_t v);
 int wk_param_value(struct walker *w, uint32_t v);
+/* calls_record.c: the map parameter n names, or -1; a map parameter a
+ * goroutine's literal captured, as a location of this call, or -1 */
+int wk_param_map(struct walker *w, uint32_t n);
+loc_t wk_captured_param(struct walker *w, uint32_t n);
 void wk_access(struct walker *w, uint32_t n, loc_t l, int flags);
 void wk_escape(struct walker *w, uint32_t n);
 struct call *wk_call(struct walker *w, int callee, uint32_t node,
@@ -157,7 +161,7 @@ int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l);
 void wk_note_sem(struct walker *w, loc_t field, uint32_t v);
 int wk_async_api(struct walker *w, uint32_t fun);
 int wk_handler_lit(struct walker *w, uint32_t lit);
-/* f(fn), fn a parameter: noted for walk_param_go() (walk.c) */
+/* f(fn), fn a parameter: noted for walk_param_go() (walk_expr.c) */
 void wk_hand_on(struct walker *w, uint32_t arg, int callee, int i);
 int wk_no_return(struct walker *w, uint32_t call_node);
 void wk_params(struct walker *w, uint32_t ftype, int top);
