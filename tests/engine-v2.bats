@@ -566,3 +566,7 @@ PY
 @test "engine2: a map made and stored in a field of a local copy of a struct (out := *in; out.f = make(...)) is the call's own, so filling it under RLock is silent; writing the map the copy still shares with the original races (MG002)" {
 	case2 copyfield
 }
+
+@test "engine2: a helper declared with var f = func(){...} runs where it is called, under the locks held there; called after Unlock it races" {
+	case2 varlit
+}

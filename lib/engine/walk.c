@@ -185,8 +185,10 @@ void wk_value_spec(struct walker *w, uint32_t spec)
 	const uint32_t *nms = ast_list(w->a, s->a), *vals = ast_list(w->a, s->c);
 	struct ty decl = facts_type_expr(w->p, w->file, s->b);
 
+	/* var f = func(){...}: run where f is called, as with f := */
 	for (j = 0; j < nv; j++)
-		wk_expr(w, vals[j], RD);
+		if (!(nv == nn && wk_N(w, vals[j])->kind == AST_FUNC_LIT))
+			wk_expr(w, vals[j], RD);
 	for (j = 0; j < nn; j++) {
 		struct ty ty = s->b ? decl : nv == nn ? wk_type_of(w, vals[j]) : wk_unknown();
 		struct local *l = wk_declare(w, nms[j], ty);
@@ -195,7 +197,11 @@ void wk_value_spec(struct walker *w, uint32_t spec)
 			l->alias = wk_map_loc(w, vals[j]);
 			l->fresh = (uint8_t)wk_fresh_value(w, vals[j]);
 			l->made = l->fresh;
+			wk_hold_lit(w, l, vals[j]);
 			wk_local_map(w, l, nms[j]);
+		} else if (!l && nv == nn &&
+			   wk_N(w, vals[j])->kind == AST_FUNC_LIT) {
+			wk_expr(w, vals[j], RD);	/* var _ = func(){...} */
 		} else if (l && !nv) {
 			l->fresh = 1;	/* var x T: a zero value of our own */
 			wk_local_map(w, l, nms[j]);
