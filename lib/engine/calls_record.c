@@ -56,11 +56,28 @@ loc_t wk_captured_param(struct walker *w, uint32_t n)
 	return l->alias;
 }
 
+/* A real access at node n to the map in parameter param (params.c hands
+ * it to the callers), in goroutine literal go or -1. */
+static void push_pacc(struct walker *w, int param, int flags, uint32_t n,
+		      int go)
+{
+	struct paccess *pa = VEC_PUSH(w->p->pacc);
+
+	pa->fn = w->fn;
+	pa->param = (int8_t)param;
+	pa->flags = (uint16_t)(flags & (AC_WRITE | AC_RANGE | AC_LEN));
+	pa->file = (uint16_t)w->file;
+	pa->node = n;
+	pa->ls = w->ls;
+	pa->next = -1;
+	pa->origin = (int)w->p->pacc.n - 1;
+	pa->go = go;
+}
+
 /* An access to a map the caller handed in: kept on the function's list
  * (params.c hands it to the callers).  Only what runs during the call. */
 static void param_access(struct walker *w, uint32_t n, int flags)
 {
-	struct paccess *pa;
 	int i = wk_param_map(w, n);
 
 	if (i >= 0 && w->in_go && w->pass == 2 && !(flags & AC_STORE)) {
@@ -72,16 +89,7 @@ static void param_access(struct walker *w, uint32_t n, int flags)
 	}
 	if (i < 0 || w->in_go || w->later || w->once || (flags & AC_STORE))
 		return;
-	pa = VEC_PUSH(w->p->pacc);
-	pa->fn = w->fn;
-	pa->param = (int8_t)i;
-	pa->flags = (uint16_t)(flags & (AC_WRITE | AC_RANGE | AC_LEN));
-	pa->file = (uint16_t)w->file;
-	pa->node = n;
-	pa->ls = w->ls;
-	pa->next = -1;
-	pa->origin = (int)w->p->pacc.n - 1;
-	pa->go = -1;
+	push_pacc(w, i, flags, n, -1);
 }
 
 /* enrich(tags) { go func() { tags[k] = v }() }: a goroutine's access to
@@ -90,7 +98,6 @@ static void param_access(struct walker *w, uint32_t n, int flags)
 static void go_param_access(struct walker *w, uint32_t n, int flags)
 {
 	const struct ast_node *nd = wk_N(w, n);
-	struct paccess *pa;
 	struct local *l;
 
 	while (nd->kind == AST_PAREN_EXPR)
@@ -101,16 +108,7 @@ static void go_param_access(struct walker *w, uint32_t n, int flags)
 	    l->param >= PARAM_RECV || (size_t)(l - w->locals.v) >= w->go_base ||
 	    facts_under(w->p, l->ty).kind != TY_MAP)
 		return;
-	pa = VEC_PUSH(w->p->pacc);
-	pa->fn = w->fn;
-	pa->param = l->param;
-	pa->flags = (uint16_t)(flags & (AC_WRITE | AC_RANGE | AC_LEN));
-	pa->file = (uint16_t)w->file;
-	pa->node = n;
-	pa->ls = w->ls;
-	pa->next = -1;
-	pa->origin = (int)w->p->pacc.n - 1;
-	pa->go = w->cur_go;
+	push_pacc(w, l->param, flags, n, w->cur_go);
 }
 
 /* A field that a package variable's map is stored in: every
