@@ -570,3 +570,7 @@ PY
 @test "engine2: a helper declared with var f = func(){...} runs where it is called, under the locks held there; called after Unlock it races" {
 	case2 varlit
 }
+
+@test "engine2: a guard-rule warning whose unlocked side is an encoding hook (MarshalJSON) is a note: its callers are the encoding sites; an ordinary method that forgot the lock stays a warning" {
+	case2 codec
+}

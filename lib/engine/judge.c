@@ -230,21 +230,53 @@ static int fn_live(const struct pkg *p, int fn, struct buf *b)
 	return live;
 }
 
+/* A method an encoder or decoder calls (json.Marshal calls MarshalJSON):
+ * its callers are the encoding sites, which the engine does not see. */
+static int codec_method(const struct pkg *p, int fn)
+{
+	static const char *const hook[] = {
+		"MarshalJSON", "UnmarshalJSON", "MarshalText", "UnmarshalText",
+		"MarshalYAML", "UnmarshalYAML", "MarshalBinary",
+		"UnmarshalBinary", "GobEncode", "GobDecode",
+	};
+	const struct func *f = &p->funcs.v[fn];
+	size_t i;
+
+	if (f->recv_type < 0)
+		return 0;
+	for (i = 0; i < sizeof(hook) / sizeof(*hook); i++)
+		if (!strcmp(names_str(&p->nm, f->name), hook[i]))
+			return 1;
+	return 0;
+}
+
 /* A warning (the API is used concurrently, as the type's locks say) one
  * side of which is a function whose comments say it is never called
- * concurrently: that contract answers the warning's, so it is a note. */
+ * concurrently, or an encoding hook whose callers (the encoding sites)
+ * the engine cannot see: that contract answers the warning's, so it is a
+ * note. */
 static int serial_note(struct pkg *p, int fa, int fb)
 {
 	struct finding *f = &p->out->v[p->cur - 1];
 	int fn = p->funcs.v[fa].serial ? fa : fb;
 	char name[160], *msg;
 
-	if (f->severity != SEV_WARNING || !p->funcs.v[fn].serial)
+	if (f->severity != SEV_WARNING)
+		return 0;
+	if (!p->funcs.v[fn].serial)
+		fn = codec_method(p, fa) ? fa : fb;
+	if (!p->funcs.v[fn].serial && !codec_method(p, fn))
 		return 0;
 	judge_func_name(p, fn, name, sizeof(name));
-	msg = xasprintf("%s; %s's comment says it is not called concurrently, "
-			"so it races only if that contract is broken",
-			f->message, name);
+	if (p->funcs.v[fn].serial)
+		msg = xasprintf("%s; %s's comment says it is not called "
+				"concurrently, so it races only if that contract "
+				"is broken", f->message, name);
+	else
+		msg = xasprintf("%s; %s runs where an encoder or decoder "
+				"(encoding/json, encoding/gob, ...) is handed the "
+				"value, so it races only if that is done without "
+				"the lock", f->message, name);
 	free(f->message);
 	f->message = msg;
 	f->severity = SEV_NOTE;
