@@ -577,6 +577,19 @@ static int reported(const struct pkg *p, const struct access *a,
 	return 0;
 }
 
+/* MG003's message: "with no lock" only when the read holds none */
+static char *goroutine_read_msg(const struct pkg *p, const struct access *y,
+				const char *sym, const char *fname,
+				const char *where)
+{
+	if (judge_abs_ls(p, y).n)
+		return xasprintf("map %s is read in a goroutine, while %s "
+				 "writes it (%s) with no lock in common", sym,
+				 fname, where);
+	return xasprintf("map %s is read in a goroutine with no lock, while "
+			 "%s writes it (%s)", sym, fname, where);
+}
+
 /* A race has two sides: a read a goroutine makes (MG003) is reported
  * as well as the write it races with, also when the write is in a
  * goroutine of its own (the write's MG001 names only one reader); not
@@ -620,9 +633,8 @@ static void goroutine_reads(struct pkg *p, struct access *a, size_t cap)
 		snprintf(where, sizeof(where), "%s:%u", p->files[x->file].path,
 			 ast_line(p->files[x->file].ast, x->node));
 		judge_emit(p, 3, sx >= 0 || with_site_named(p, x, sy)
-		       ? SEV_ERROR : SEV_WARNING, y, xasprintf(
-		       "map %s is read in a goroutine with no lock, while %s "
-		       "writes it (%s)", sym, fname, where), sym);
+		       ? SEV_ERROR : SEV_WARNING, y,
+		       goroutine_read_msg(p, y, sym, fname, where), sym);
 		judge_evidence(p, x->file, x->node, "written here, concurrently");
 		site_evidence(p, sy);
 		if (sx >= 0 && sx != sy)
@@ -696,6 +708,12 @@ void roots_judge(struct pkg *p, struct access *a, size_t n)
 						"lock; several instances run at "
 						"once, so two can write it "
 						"together", sym, in);
+			else if (judge_abs_ls(p, x).n)	/* a lock, not theirs */
+				msg = xasprintf("map %s is written %s, while %s "
+						"%s it (%s) with no lock in "
+						"common", sym, in, fname,
+						y->flags & AC_WRITE ? "writes"
+						: "reads", where);
 			else
 				msg = xasprintf("map %s is written %s with no "
 						"lock, while %s %s it (%s)", sym,
@@ -707,9 +725,7 @@ void roots_judge(struct pkg *p, struct access *a, size_t n)
 			snprintf(where, sizeof(where), "%s:%u",
 				 p->files[x->file].path,
 				 ast_line(p->files[x->file].ast, x->node));
-			msg = xasprintf("map %s is read in a goroutine with no "
-					"lock, while %s writes it (%s)", sym,
-					fname, where);
+			msg = goroutine_read_msg(p, y, sym, fname, where);
 		}
 		sev = sx >= 0 && sy >= 0 ? SEV_ERROR :
 		      (sx >= 0 ? with_site_named(p, y, sx)
