@@ -94,7 +94,7 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	int cur_go = w->cur_go, loops = w->loops, gate = w->gate;
 	uint32_t loop_at = w->loop_at;
 	uint32_t go_lit = w->go_lit;
-	int go_loops = w->go_loops;
+	int go_loops = w->go_loops, nranging = w->nranging;
 	int term = w->terminated, have = w->have_exit, brk = w->breakable;
 	size_t nloc = w->locals.n;
 
@@ -114,6 +114,7 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 		w->later_base = nloc;
 	w->cur_go = site;
 	w->loops = 0;
+	w->nranging = 0;	/* a literal runs apart from the loop */
 	w->gate = 0;
 	w->in_go += in_go;
 	w->later += later;
@@ -147,6 +148,7 @@ void wk_func_lit_at(struct walker *w, uint32_t lit,
 	w->loop_at = loop_at;
 	w->gate = gate;
 	w->go_loops = go_loops;
+	w->nranging = nranging;
 	w->later -= later;
 	w->ls = save;
 	w->exit = exit;

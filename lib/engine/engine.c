@@ -248,6 +248,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.gos.v);
 	free(p.joins.v);
 	free(p.closes.v);
+	free(p.rangemuts.v);
 	free(p.hooks.v);
 	free(p.fcalls.v);
 	free(p.phands.v);

@@ -224,6 +224,15 @@ struct chclose {
 	uint8_t deferred;	/* at fn's exit: after all of it */
 };
 
+/* MG006: x[k] = v inside `for key := range x` (the same expression, k
+ * not the range's key), on a map the function does not own. */
+struct rangemut {
+	int fn;
+	uint16_t file;
+	uint32_t node;		/* the map expression written */
+	uint32_t stmt;		/* the range statement */
+};
+
 enum call_flags {
 	CALL_GO = 1,		/* go f(...) */
 	CALL_VALUE = 2,		/* not called: used as a value (escapes) */
@@ -435,6 +444,7 @@ struct pkg {
 	VEC(struct gosite) gos;
 	VEC(struct join) joins;
 	VEC(struct chclose) closes;
+	VEC(struct rangemut) rangemuts;	/* MG006 (walk.c, judge.c) */
 	VEC(struct hook) hooks;
 	VEC(struct fcall) fcalls;
 	VEC(struct phand) phands;

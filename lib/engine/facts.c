@@ -817,7 +817,8 @@ static void add_func(struct pkg *p, int file, uint32_t decl, struct buf *b)
 	f->recv_type = -1;
 	f->recv_name = -1;
 	f->is_test = p->files[file].is_test;
-	f->generated = p->files[file].generated;
+	/* not judged, unless the user asked for generated files too */
+	f->generated = p->files[file].generated && !p->o->include_generated;
 	s = ast_ident(a, d->b, &len);
 	f->exported = len && isupper((unsigned char)s[0]);
 	if (for_test(s, len))

@@ -30,7 +30,10 @@ int judge_counts(const struct pkg *p, const struct access *a)
 {
 	const struct func *f = &p->funcs.v[a->fn];
 
-	if (f->is_test || f->generated || f->init_only || f->test_only ||
+	/* init-only code runs before sharing, not the goroutines init()
+	 * starts: they run beside each other and what follows init */
+	if (f->is_test || f->generated || f->test_only ||
+	    (f->init_only && !((a->flags & AC_IN_GO) && judge_is_init(p, f))) ||
 	    (a->flags & (AC_ONCE | AC_ESCAPE)))
 		return 0;
 	if ((a->flags & AC_RECV) && f->recv_fresh && !(a->flags & (AC_IN_GO |
@@ -376,6 +379,28 @@ static int self_checked(const struct pkg *p, const struct access *a,
 			if (ls_holds(&lj, g) < 0)
 				return 1;
 		}
+	}
+	return 0;
+}
+
+/* Does some access write the location holding g only for reading?  A read
+ * lock says its holders run at once, even when one function takes it. */
+static int rlocked_write(const struct pkg *p, const struct access *a,
+			 size_t n, loc_t g)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		struct lockset ls;
+		int h;
+
+		if (!(a[k].flags & AC_WRITE) || (a[k].flags & AC_STORE) ||
+		    !judge_counts(p, &a[k]))
+			continue;
+		ls = judge_abs_ls(p, &a[k]);
+		h = ls_holds(&ls, g);
+		if (h >= 0 && ls.h[h].shared == LS_SHARED)
+			return 1;
 	}
 	return 0;
 }
@@ -742,9 +767,11 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		/* one function only: enough when that code is a goroutine's,
 		 * or when the function locks around its own write and reads
 		 * the map unlocked too (a double-checked lookup: the lock
-		 * says the function runs concurrently with itself) */
+		 * says the function runs concurrently with itself), or
+		 * when it writes holding the lock only for reading */
 		if (c[best].nfn < 2 && !guarded_in_go(p, a, n, guard) &&
-		    !self_checked(p, a, n, guard)) {
+		    !self_checked(p, a, n, guard) &&
+		    !rlocked_write(p, a, n, guard)) {
 			roots_judge(p, a, n);
 			return;
 		}
@@ -867,6 +894,39 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 	}
 }
 
+/* MG006: an insertion into a shared map while ranging over it (walk_expr.c
+ * records them), once per site, in code that is judged. */
+static void range_muts(struct pkg *p)
+{
+	size_t i, j;
+	char sym[160];
+
+	for (i = 0; i < p->rangemuts.n; i++) {
+		const struct rangemut *m = &p->rangemuts.v[i];
+		const struct func *f = &p->funcs.v[m->fn];
+		struct access a;
+
+		for (j = 0; j < i && (p->rangemuts.v[j].file != m->file ||
+				      p->rangemuts.v[j].node != m->node);)
+			j++;
+		if (j < i || f->is_test || f->generated || f->test_only)
+			continue;
+		memset(&a, 0, sizeof(a));
+		a.loc = -1;
+		a.flags = AC_WRITE | AC_ESCAPE;	/* no getter's twin */
+		a.file = m->file;
+		a.node = m->node;
+		a.fn = m->fn;
+		a.go = -1;
+		a.param = -1;
+		judge_text(p, m->file, m->node, sym, sizeof(sym));
+		judge_emit(p, 6, SEV_NOTE, &a, xasprintf("map %s is written "
+			   "while ranging over it: inserting other keys makes "
+			   "the iteration visit them or not at random", sym), sym);
+		judge_evidence(p, m->file, m->stmt, "range loop over the map");
+	}
+}
+
 void judge_package(struct pkg *p)
 {
 	size_t i, j;
@@ -884,6 +944,7 @@ void judge_package(struct pkg *p)
 		judge_trace_calls(p);
 	roots_compute(p);
 	xpkg_export(p);
+	range_muts(p);
 	if (!p->acc.n) {
 		roots_free(p);
 		return;

@@ -93,7 +93,11 @@ void judge_init_only(struct pkg *p)
 		for (i = 0; i < p->calls.n; i++) {
 			const struct call *c = &p->calls.v[i];
 
-			if (!p->funcs.v[c->caller].init_only &&
+			/* a goroutine init() starts runs beside what
+			 * follows, not before it */
+			if ((!p->funcs.v[c->caller].init_only ||
+			     ((c->flags & CALL_GO) &&
+			      judge_is_init(p, &p->funcs.v[c->caller]))) &&
 			    !(p->funcs.v[c->callee].once &&
 			      (c->flags & CALL_VALUE)))
 				all[c->callee] = 0;

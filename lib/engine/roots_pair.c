@@ -462,10 +462,11 @@ static void site_evidence(struct pkg *p, int s)
 }
 
 /* The side outside goroutine s is the launcher's own code after the go
- * statement: both sides are named, not a contract. */
+ * statement, or a function the launcher calls there (go t.loop();
+ * t.Reset()): both sides are named, not a contract. */
 static int with_site_named(const struct pkg *p, const struct access *x, int s)
 {
-	return x->fn == p->gos.v[s].fn;
+	return x->fn == p->gos.v[s].fn || called_after_go(p, x, s);
 }
 
 /* Is fn an exported method of t, or a method of t one of them calls? */

@@ -117,6 +117,8 @@ void wk_assign(struct walker *w, uint32_t n)
 			struct local *loc = wk_lookup(w, wk_ident(w, lhs[i]));
 
 			if (loc && r) {
+				loc_t was = loc->alias;
+
 				loc->alias = wk_map_loc(w, r);
 				loc->fresh = (uint8_t)wk_fresh_value(w, r);
 				loc->pooled = (uint8_t)wk_pool_value(w, r);
@@ -125,6 +127,18 @@ void wk_assign(struct walker *w, uint32_t n)
 				wk_hold_lit(w, loc, r);
 				if (wk_type_of(w, r).kind != TY_UNKNOWN)
 					loc->ty = wk_type_of(w, r);
+				/* var m map[K]V; m = make(...): a map of its
+				 * own, as m := make(...) declares one (the
+				 * variable's loop, not the assignment's); not
+				 * when it held a shared map's inner map */
+				if (loc->alias < 0 && loc->fresh &&
+				    (was < 0 || (size_t)was >= w->p->fields.n +
+							      w->p->vars.n)) {
+					wk_local_map(w, loc, lhs[i]);
+					if (loc->alias >= 0)
+						w->p->llocs.v[w->p->llocs.n - 1].loops =
+							loc->loop;
+				}
 			} else if (!loc) {	/* a package variable replaced */
 				wk_access(w, lhs[i], wk_map_loc(w, lhs[i]),
 				       AC_WRITE | AC_STORE);
@@ -360,7 +374,7 @@ void wk_stmt(struct walker *w, uint32_t n)
 	const struct ast_node *s;
 	struct lockset in, o1, o2, def;
 	size_t nloc;
-	int t1, t2, brk;
+	int t1, t2, brk, ranging;
 	uint32_t i;
 
 	if (!n || w->terminated)
@@ -556,7 +570,14 @@ void wk_stmt(struct walker *w, uint32_t n)
 		if (!w->loops)
 			w->loop_at = s->pos;
 		w->loops++;
+		ranging = s->kind == AST_RANGE_STMT && w->pass == 2 &&
+			  w->nranging < 4 && facts_under(w->p,
+				wk_type_of(w, s->c)).kind == TY_MAP;
+		if (ranging)
+			w->ranging[w->nranging++] = n;
 		t1 = wk_branch(w, s->d, &in, &o1, 0);
+		if (ranging)
+			w->nranging--;
 		w->loops--;
 		if (s->kind == AST_FOR_STMT)
 			wk_stmt(w, s->c);

@@ -11,6 +11,7 @@
  * resolution (scope.c), calls and literals run (calls.c).
  */
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "engine/walk_int.h"
@@ -244,6 +245,59 @@ static int field_callback(struct walker *w, uint32_t lit, uint32_t el,
 	return 1;
 }
 
+/* Do nodes x and y spell the same expression (blanks aside)? */
+static int same_text(const struct walker *w, uint32_t x, uint32_t y)
+{
+	const struct ast_node *a = wk_N(w, x), *b = wk_N(w, y);
+	const char *s = w->a->src;
+	uint32_t i = a->pos, j = b->pos;
+
+	for (;;) {
+		while (i < a->end && isspace((unsigned char)s[i]))
+			i++;
+		while (j < b->end && isspace((unsigned char)s[j]))
+			j++;
+		if (i >= a->end || j >= b->end)
+			return i >= a->end && j >= b->end;
+		if (s[i++] != s[j++])
+			return 0;
+	}
+}
+
+/* x[k] = v inside `for key := range x` over a shared map:
+ * an insertion while ranging (MG006), unless k is the range's own key */
+static void range_mut(struct walker *w, const struct ast_node *ix)
+{
+	int i;
+
+	for (i = w->nranging - 1; i >= 0; i--) {
+		const struct ast_node *r = wk_N(w, w->ranging[i]);
+		uint32_t b = wk_chain_base(w, ix->a);
+		const struct local *bl = b ? wk_lookup(w, wk_ident(w, b)) : NULL;
+		loc_t l = wk_map_loc(w, ix->a);
+		struct rangemut *m;
+
+		if (!same_text(w, ix->a, r->c))
+			continue;
+		if (r->a && ix->b && wk_N(w, r->a)->kind == AST_IDENT &&
+		    wk_N(w, ix->b)->kind == AST_IDENT && same_text(w, r->a, ix->b))
+			return;	/* the current key: the spec allows it */
+		/* shared: a field, a package variable, a parameter, a map a
+		 * goroutine's literal captured; not a work list of our own */
+		if (wk_owned(w, ix->a) ||
+		    !((l >= 0 && (size_t)l < w->p->fields.n + w->p->vars.n) ||
+		      (bl && (bl->param >= 0 || (w->in_go &&
+			(size_t)(bl - w->locals.v) < w->go_base)))))
+			return;
+		m = VEC_PUSH(w->p->rangemuts);
+		m->fn = w->fn;
+		m->file = (uint16_t)w->file;
+		m->node = ix->a;
+		m->stmt = w->ranging[i];
+		return;
+	}
+}
+
 void wk_expr(struct walker *w, uint32_t n, int mode)
 {
 	const struct ast_node *nd;
@@ -262,6 +316,8 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 		if (w->pass == 2)	/* the first pass records no access */
 			wk_access(w, nd->a, wk_map_loc(w, nd->a),
 				  mode == WR ? AC_WRITE : 0);
+		if (w->pass == 2 && mode == WR && w->nranging)
+			range_mut(w, nd);
 		wk_expr(w, nd->a, RD);
 		wk_expr(w, nd->b, RD);
 		return;

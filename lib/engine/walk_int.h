@@ -83,6 +83,9 @@ struct walker {
 	size_t later_base;	/* locals below this were declared outside
 				 * the innermost such literal */
 	int depth;
+	uint32_t ranging[4];	/* the map range statements around here,
+				 * innermost last (MG006) */
+	int nranging;
 	uint32_t fresh_store;	/* x.f = &T{...} with no lock held, the
 				 * statement before this one: x.f is the
 				 * object just made (calls on it are on a
