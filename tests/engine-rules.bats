@@ -11,13 +11,18 @@ setup() {
 	cd "$BATS_TEST_TMPDIR"
 }
 
-# golden CASE: scans the case's files as one package, compares the findings.
+# golden CASE: scans the case's files as one package, compares the findings
+# (with expected.engine1.jsonl instead where the first engine differs).
 golden() {
+	local want=$BATS_TEST_DIRNAME/fixtures/scan/$1/expected.jsonl
+	if engine1 && [ -f "${want%.jsonl}.engine1.jsonl" ]; then
+		want=${want%.jsonl}.engine1.jsonl
+	fi
 	cp "$BATS_TEST_DIRNAME/fixtures/scan/$1/"*.go .
 	run -0 --separate-stderr mg-scan --format json .
 	[ -z "$stderr" ]
 	printf '%s\n' "$output" | jq -c 'select(.rule) | {rule, severity, path, line, column, symbol}' > actual.jsonl
-	diff -u "$BATS_TEST_DIRNAME/fixtures/scan/$1/expected.jsonl" actual.jsonl
+	diff -u "$want" actual.jsonl
 }
 
 @test "mg-scan: MG001: a map field of a struct embedded from another file of the package" {
@@ -84,19 +89,27 @@ golden() {
 	golden neg-writes-before-go-after-wait
 }
 
-@test "mg-scan: an MG001 finding names the map's declaration and the goroutine start" {
+@test "mg-scan: an MG001 finding names the goroutine start and the map's declaration (first engine) or the racing access (second)" {
 	cp "$BATS_TEST_DIRNAME/fixtures/scan/mg001-loop-capture/input.go" .
 	run -0 --separate-stderr mg-scan --format json input.go
-	echo "${lines[0]}" | jq -e '.evidence == [
-		{"path":"input.go","line":6,"column":2,"note":"map declared here"},
-		{"path":"input.go","line":10,"column":3,"note":"goroutine started here, in a loop"}]'
+	if engine1; then
+		echo "${lines[0]}" | jq -e '.evidence == [
+			{"path":"input.go","line":6,"column":2,"note":"map declared here"},
+			{"path":"input.go","line":10,"column":3,"note":"goroutine started here, in a loop"}]'
+	else	# the other side of the race: the same write, another instance
+		echo "${lines[0]}" | jq -e '.evidence == [
+			{"path":"input.go","line":12,"column":4,"note":"written here, concurrently"},
+			{"path":"input.go","line":10,"column":6,"note":"goroutine started here, in a loop"}]'
+	fi
 }
 
 @test "mg-scan: an MG005 finding names the site that holds the guard" {
 	cp "$BATS_TEST_DIRNAME/fixtures/scan/mg005-forgotten-guard/input.go" .
 	run -0 --separate-stderr mg-scan --format json input.go
-	echo "${lines[0]}" | jq -e '(.message | test("guarded by Inventory.mu")) and
-		.evidence[1].line == 12 and .evidence[1].note == "accessed with the guard held here"'
+	# the first engine: "accessed with the guard held here"; the second:
+	# "written here under the guard, concurrently"
+	echo "${lines[0]}" | jq -e '(.message | test("Inventory.mu")) and
+		([.evidence[] | select(.line == 12 and (.note | test("under the guard|with the guard held")))] | length == 1)'
 }
 
 @test "mg-scan: 100,000 nested braces end without a finding or a crash" {
@@ -113,8 +126,8 @@ golden() {
 	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule) | [.rule, (.evidence | length)]] == [["MG003", 3]]'
 }
 
-# A helper that writes its map parameter, reached from goroutines started in
-# a loop: racy when the caller passes one shared map, not when every caller
+# A helper that writes its map parameter, reached from goroutines that main
+# starts in a loop: racy when the caller passes one shared map, not when every caller
 # passes a field of an object it has just made (the response's own header).
 helper_go() {
 	cat <<GO
@@ -139,6 +152,11 @@ func (c *Client) run() {
 		go func() { read() }()
 	}
 }
+
+func main() {
+	c := &Client{}
+	c.run()
+}
 GO
 }
 
@@ -155,7 +173,8 @@ GO
 	helper_go 'var resp *Response' 'shared' > shared.go
 	printf 'var shared = map[string]string{}\n' >> shared.go
 	run -0 --separate-stderr mg-scan shared.go
-	[[ "${lines[0]}" == "shared.go:8:2: error: map h is written in a goroutine"*"(MG001)" ]]
+	# named by the parameter (first engine) or by the map handed to it
+	[[ "${lines[0]}" =~ ^shared\.go:8:2:\ error:\ map\ (h|shared)\ is\ written\ in\ a\ goroutine.*\(MG001\)$ ]]
 }
 
 @test "mg-scan: negative: a test's unlocked call does not undo the lock every package call site holds" {
@@ -167,5 +186,6 @@ GO
 }
 
 @test "mg-scan: MG004: an external test package (package x_test) is judged on its own" {
+	engine1 || skip "the second engine does not judge test code (docs/engine.md, where it is blind)"
 	golden mg004-external-test-package
 }

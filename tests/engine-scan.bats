@@ -10,10 +10,16 @@ setup() {
 @test "mg-scan: reports a map written from goroutines started in a loop" {
 	racy_go > main.go
 	run -0 mg-scan main.go
-	[ "${lines[0]}" = "main.go:12:4: error: map counts is written in a goroutine without a lock; the goroutine is started in a loop, so several instances write it at once (MG001)" ]
 	# the evidence, indented: as mg-gate's text report shows a finding
-	[ "${lines[1]}" = "    main.go:6:2: map declared here" ]
-	[ "${lines[2]}" = "    main.go:10:3: goroutine started here, in a loop" ]
+	if engine1; then
+		[ "${lines[0]}" = "main.go:12:4: error: map counts is written in a goroutine without a lock; the goroutine is started in a loop, so several instances write it at once (MG001)" ]
+		[ "${lines[1]}" = "    main.go:6:2: map declared here" ]
+		[ "${lines[2]}" = "    main.go:10:3: goroutine started here, in a loop" ]
+	else	# the race is the write against itself, in another instance
+		[ "${lines[0]}" = "main.go:12:4: error: map counts is written in a goroutine with no lock; several instances run at once, so two can write it together (MG001)" ]
+		[ "${lines[1]}" = "    main.go:12:4: written here, concurrently" ]
+		[ "${lines[2]}" = "    main.go:10:6: goroutine started here, in a loop" ]
+	fi
 	[ "${#lines[@]}" -eq 3 ]
 }
 
@@ -106,7 +112,8 @@ func main() {
 }
 GO
 	run -0 mg-scan main.go
-	[ "$(printf '%s\n' "$output" | grep '^[^ ]' | cut -d: -f2 | tr '\n' ' ')" = "7 8 9 10 11 12 12 " ]
+	# every line's write is found (the second engine reports a line once)
+	[ "$(printf '%s\n' "$output" | grep '^[^ ]' | cut -d: -f2 | uniq | tr '\n' ' ')" = "7 8 9 10 11 12 " ]
 }
 
 @test "mg-scan: walks directories, skipping vendor, testdata and dot dirs" {
@@ -127,10 +134,14 @@ GO
 
 @test "mg-scan: --no-tests skips _test.go files in directories" {
 	racy_go > x_test.go
-	run -0 mg-scan --no-tests .
-	[ -z "$output" ]
-	run -0 mg-scan .
-	[ -n "$output" ]
+	run -0 mg-scan --format json --no-tests .
+	printf '%s\n' "$output" | jq -s -e 'length == 1 and .[0].mapguard == "end" and .[0].files == 0'
+	run -0 mg-scan --format json .
+	printf '%s\n' "$output" | tail -n 1 | jq -e '.mapguard == "end" and .files == 1'
+	# the first engine judges test code: its race is found
+	if engine1; then
+		printf '%s\n' "$output" | head -n 1 | jq -e '.path == "x_test.go"'
+	fi
 }
 
 @test "mg-scan: a directory without Go files is an empty, complete stream" {
