@@ -7,6 +7,10 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${MG_BIN:-$here/../bin}
 PATH="$bin:$PATH"
+# the second engine's words, whichever engine is the default (issue 12's
+# migration: the first engine words and evidences its findings otherwise)
+MAPGUARD_ENGINE=2
+export MAPGUARD_ENGINE
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -234,7 +238,7 @@ python3-jsonschema), shaped for GitHub code scanning:
   relative to `%SRCROOT%` (the path percent-encoded as a URI) with its
   region, `relatedLocations` from the evidence (ids 1, 2, ...), and a
   `message` whose text ends with the evidence linked to them,
-  `; evidence: [map declared here](1), ...` — GitHub shows related
+  `; evidence: [written here, concurrently](1), ...` — GitHub shows related
   locations only when the message links them. `[`, `]` and `\` in the
   message are escaped with `\`, as SARIF's embedded links require.
 - `originalUriBaseIds` says what `%SRCROOT%` is: the directory the finding

@@ -110,7 +110,7 @@ yq_reports() {
 
 @test "gitlab-ci-local: an MR that adds a race fails on it; the reports hold the whole scan with unique test names" {
 	git -C project checkout -q -b feature
-	{ racy_go | sed 's/counts/totals/g; s/^func main/func other/'; } > project/new.go
+	{ racy_go | sed 's/counts/totals/g; s/^func main/func init/'; } > project/new.go
 	commit project "mr: a second race"
 	mr_vars
 	run -1 pipeline "${MR[@]}"

@@ -66,7 +66,11 @@ recipe() {
 
 @test "shell.md: recipe jq-list" {
 	recipe jq-list
-	[ "$output" = "main.go:12: MG001 map counts is written in a goroutine without a lock; the goroutine is started in a loop, so several instances write it at once" ]
+	if engine1; then
+		[ "$output" = "main.go:12: MG001 map counts is written in a goroutine without a lock; the goroutine is started in a loop, so several instances write it at once" ]
+	else
+		[ "$output" = "main.go:12: MG001 map counts is written in a goroutine with no lock; several instances run at once, so two can write it together" ]
+	fi
 }
 
 @test "shell.md: recipe jq-count" {
@@ -121,7 +125,9 @@ print(h["entry"])' "$ROOT/.pre-commit-hooks.yaml"
 
 @test "pre-commit: a staged race in a sibling file of the package is found" {
 	git checkout -q main
-	racy_go | sed 's/func main()/func other()/' > second.go
+	# init() in a sibling file starts the racing goroutines (main.go keeps
+	# main): a real race, go run -race reports it
+	racy_go | sed 's/func main()/func init()/' > second.go
 	git add second.go
 	run -1 --separate-stderr "$ROOT/ci/pre-commit-hook.sh" second.go
 	[[ "$output" == *"second.go:12:4: error:"* ]]

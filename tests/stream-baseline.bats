@@ -8,6 +8,7 @@ setup() {
 }
 
 # two racy functions in one file, so a baseline holds more than one entry
+# (main runs both)
 two_races() {
 	cat <<'GO'
 package main
@@ -34,6 +35,11 @@ func b() {
 			n[k] = 1
 		}(k)
 	}
+}
+
+func main() {
+	a()
+	b()
 }
 GO
 }
@@ -80,7 +86,7 @@ GO
 	two_races > main.go
 	mg-scan --format json . > before.jsonl
 	mg-gate --write-baseline base.json before.jsonl
-	{ two_races; racy_go | sed -e '1,4d' -e 's/func main/func c/'; } > main.go
+	{ two_races; racy_go | sed -e '1,4d' -e 's/func main/func init/'; } > main.go
 	mg-scan --format json . > after.jsonl
 	run -1 mg-gate --baseline base.json after.jsonl
 	[ "${lines[0]}" = "mapguard: FAIL: 1 finding, 2 baselined (fail on: warning)" ]
