@@ -574,3 +574,7 @@ PY
 @test "engine2: a guard-rule warning whose unlocked side is an encoding hook (MarshalJSON) is a note: its callers are the encoding sites; an ordinary method that forgot the lock stays a warning" {
 	case2 codec
 }
+
+@test "engine2: workers a loop goroutine starts after its write and waits for are ordered with it; a write while they run is found" {
+	case2 nestedgo
+}
