@@ -575,6 +575,10 @@ PY
 	case2 codec
 }
 
+@test "engine2: workers a loop goroutine starts after its write and waits for are ordered with it; a write while they run is found" {
+	case2 nestedgo
+}
+
 @test "engine2: init() runs before sharing, but the goroutines it starts (a literal, go f()) run beside each other and race; init's own write does not" {
 	case2 initgo
 }
