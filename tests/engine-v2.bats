@@ -574,3 +574,11 @@ PY
 @test "engine2: a guard-rule warning whose unlocked side is an encoding hook (MarshalJSON) is a note: its callers are the encoding sites; an ordinary method that forgot the lock stays a warning" {
 	case2 codec
 }
+
+@test "engine2: a function parameter called in goroutines its callee starts in a loop runs in several at once: a literal handed there that writes a captured map with no lock races with itself; under a mutex it is silent" {
+	case2 fanoutparam
+}
+
+@test "engine2: a goroutine whose launcher returns without waiting runs on while the launcher's caller calls on the same object (r.Watch(); r.Touch(), or g := newG(); g.Set()): their unlocked accesses race; with a Wait in the caller between the two calls they are silent" {
+	case2 launchcaller
+}

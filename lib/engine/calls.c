@@ -680,6 +680,11 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		/* go f() or a goroutine calling f: parameter f runs there */
 		if (pl && pl->param >= 0 && pl->param < 8 && (go || w->in_go))
 			w->f->param_go |= (uint8_t)(1u << pl->param);
+		/* ... several at once when that goroutine is started in a
+		 * loop (go walk(c) for each child) */
+		if (pl && pl->param >= 0 && pl->param < 8 &&
+		    (go ? w->loops > 0 : w->in_go && w->go_loops > 0))
+			w->f->param_many |= (uint8_t)(1u << pl->param);
 
 		if (pl && pl->param >= 0 && pl->param < 4 && !w->in_go &&
 		    !w->later) {
