@@ -582,3 +582,11 @@ PY
 @test "engine2: a goroutine whose launcher returns without waiting runs on while the launcher's caller calls on the same object (r.Watch(); r.Touch(), or g := newG(); g.Set()): their unlocked accesses race; with a Wait in the caller between the two calls they are silent" {
 	case2 launchcaller
 }
+
+@test "engine2: a function literal handed to a callee that only sends it on a channel runs where the channel's receiver calls it (a serializer's goroutine), not in the caller's goroutines (silent); one handed to a callee that calls it races there" {
+	case2 sentparam
+}
+
+@test "engine2: a field that only ever holds make(chan T, 1) is a mutex where a function sends on it and receives it back (inline or deferred): accesses inside are guarded, and a method that skips the send is MG005" {
+	case2 chansem
+}

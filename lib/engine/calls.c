@@ -418,6 +418,12 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 				}
 				continue;
 			}
+			/* sched(func(){...}) where sched sends its parameter
+			 * on a channel and never calls it: as ch <- func(),
+			 * the channel's receiver runs it, not this call */
+			if (cf && i < 4 && (cf->param_sent & (1u << i)) &&
+			    !((cf->param_called | cf->param_go) & (1u << i)))
+				continue;
 			if (cf && i < 4 && (cf->param_called & (1u << i)))
 				wk_apply_summary(w, &ls, &cf->param_call[i], list);
 			w->once += once_arg;
