@@ -590,3 +590,7 @@ PY
 @test "engine2: a field that only ever holds make(chan T, 1) is a mutex where a function sends on it and receives it back (inline or deferred): accesses inside are guarded, and a method that skips the send is MG005" {
 	case2 chansem
 }
+
+@test "engine2: a callback stored in a function-typed field of a struct runs where that field is called, also on an element ranged out of a slice of those structs (for _, l := range b.listeners { l.OnEvent(e) } in a goroutine): its unlocked write races with the reader; a callback that locks is silent" {
+	case2 rangedcb
+}

@@ -185,6 +185,18 @@ void wk_handed_over(struct walker *w, uint32_t n, int depth,
 		wk_handed_over(w, c, depth + 1, out);
 }
 
+/* h.F with h an element ranged out of a slice of a struct type of ours
+ * (for _, h := range s.handlers): field F of that type, or -1. */
+static loc_t ranged_field(struct walker *w, const struct ast_node *fun)
+{
+	struct local *x;
+
+	if (wk_N(w, fun->a)->kind != AST_IDENT ||
+	    !(x = wk_lookup(w, wk_ident(w, fun->a))) || !x->elem1)
+		return -1;
+	return facts_field(w->p, x->elem1 - 1, wk_ident(w, fun->b));
+}
+
 /* The literal a local holds (f := func(){...}), or 0. */
 uint32_t wk_local_lit(struct walker *w, uint32_t n)
 {
@@ -707,9 +719,11 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	callee = wk_callee_of(w, c->a, &recv);
 	if (w->pass == 1 && go && callee >= 0)
 		w->p->funcs.v[callee].go_target = 1;
-	/* x.F() of a field of function type: where what F holds runs */
+	/* x.F() of a field of function type: where what F holds runs (x
+	 * also an element ranged out of a slice of such structs) */
 	if (w->pass == 1 && callee < 0 && fun->kind == AST_SELECTOR_EXPR &&
-	    (l = wk_loc_of(w, c->a)) >= 0 && (size_t)l < w->p->fields.n &&
+	    ((l = wk_loc_of(w, c->a)) >= 0 || (l = ranged_field(w, fun)) >= 0) &&
+	    (size_t)l < w->p->fields.n &&
 	    w->p->fields.v[l].ty.kind == TY_FUNC) {
 		struct fcall *fc = VEC_PUSH(w->p->fcalls);
 

@@ -57,6 +57,8 @@ enum ty_kind {
 	TY_NAMED,		/* named: index into pkg.types */
 	TY_FUNC,
 	TY_CHAN,
+	TY_SLICE,		/* a slice or array; named: the element's
+				 * named type, or -1 */
 };
 struct ty {
 	uint8_t kind;

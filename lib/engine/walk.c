@@ -534,6 +534,7 @@ void wk_stmt(struct walker *w, uint32_t n)
 			wk_expr(w, s->c, RD);
 			if (s->op == T_DEFINE) {
 				struct ty vt = wk_map_elem(mt);
+
 				struct local *k = NULL;
 
 				/* per iteration (Go 1.22): the loop's own */
@@ -555,6 +556,9 @@ void wk_stmt(struct walker *w, uint32_t n)
 					/* for _, f := range s.hooks */
 					if (v)
 						v->hooks = wk_hook_field(w, s->c);
+					/* for _, h := range s.handlers */
+					if (v && mt.kind == TY_SLICE && mt.named >= 0)
+						v->elem1 = mt.named + 1;
 				}
 			} else {
 				wk_expr(w, s->a, WR);

@@ -36,6 +36,9 @@ struct local {
 				 * f is called (or handed on) */
 	loc_t hooks;		/* for _, f := range s.hooks: the field of
 				 * the functions f holds (struct hook), -1 */
+	int32_t elem1;		/* for _, h := range s.handlers: the named
+				 * type of the slice's elements + 1, 0 none
+				 * (for h.OnAdd(x) only: wk_ranged_field()) */
 	int8_t param;		/* parameter index, or -1 */
 	uint8_t loop;		/* loop nesting where it was declared */
 	uint32_t shadows;	/* the local of this name it hides + 1, 0 */
