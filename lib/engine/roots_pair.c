@@ -125,9 +125,8 @@ static int caller_after_launch(const struct pkg *p, const struct access *x,
 			       int s)
 {
 	const struct gosite *g = &p->gos.v[s];
-	size_t k, i, j;
-
 	uint32_t gs = roots_pos(p, g->file, g->node);
+	size_t k, i, j;
 
 	if (g->fn < 0 || x->go >= 0 || g->callback || g->ext ||
 	    (x->param >= 0 && !(x->flags & AC_RECV)))
