@@ -594,3 +594,7 @@ PY
 @test "engine2: a callback stored in a function-typed field of a struct runs where that field is called, also on an element ranged out of a slice of those structs (for _, l := range b.listeners { l.OnEvent(e) } in a goroutine): its unlocked write races with the reader; a callback that locks is silent" {
 	case2 rangedcb
 }
+
+@test "engine2: workers a loop goroutine starts after its write and waits for are ordered with it; a write while they run is found" {
+	case2 nestedgo
+}
