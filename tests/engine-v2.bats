@@ -575,6 +575,26 @@ PY
 	case2 codec
 }
 
+@test "engine2: a function parameter called in goroutines its callee starts in a loop runs in several at once: a literal handed there that writes a captured map with no lock races with itself; under a mutex it is silent" {
+	case2 fanoutparam
+}
+
+@test "engine2: a goroutine whose launcher returns without waiting runs on while the launcher's caller calls on the same object (r.Watch(); r.Touch(), or g := newG(); g.Set()): their unlocked accesses race; with a Wait in the caller between the two calls they are silent" {
+	case2 launchcaller
+}
+
+@test "engine2: a function literal handed to a callee that only sends it on a channel runs where the channel's receiver calls it (a serializer's goroutine), not in the caller's goroutines (silent); one handed to a callee that calls it races there" {
+	case2 sentparam
+}
+
+@test "engine2: a field that only ever holds make(chan T, 1) is a mutex where a function sends on it and receives it back (inline or deferred): accesses inside are guarded, and a method that skips the send is MG005" {
+	case2 chansem
+}
+
+@test "engine2: a callback stored in a function-typed field of a struct runs where that field is called, also on an element ranged out of a slice of those structs (for _, l := range b.listeners { l.OnEvent(e) } in a goroutine): its unlocked write races with the reader; a callback that locks is silent" {
+	case2 rangedcb
+}
+
 @test "engine2: workers a loop goroutine starts after its write and waits for are ordered with it; a write while they run is found" {
 	case2 nestedgo
 }

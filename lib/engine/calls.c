@@ -187,6 +187,18 @@ void wk_handed_over(struct walker *w, uint32_t n, int depth,
 		wk_handed_over(w, c, depth + 1, out);
 }
 
+/* h.F with h an element ranged out of a slice of a struct type of ours
+ * (for _, h := range s.handlers): field F of that type, or -1. */
+static loc_t ranged_field(struct walker *w, const struct ast_node *fun)
+{
+	struct local *x;
+
+	if (wk_N(w, fun->a)->kind != AST_IDENT ||
+	    !(x = wk_lookup(w, wk_ident(w, fun->a))) || !x->elem1)
+		return -1;
+	return facts_field(w->p, x->elem1 - 1, wk_ident(w, fun->b));
+}
+
 /* The literal a local holds (f := func(){...}), or 0. */
 uint32_t wk_local_lit(struct walker *w, uint32_t n)
 {
@@ -420,6 +432,12 @@ void wk_args(struct walker *w, uint32_t list, int callee, int async,
 				}
 				continue;
 			}
+			/* sched(func(){...}) where sched sends its parameter
+			 * on a channel and never calls it: as ch <- func(),
+			 * the channel's receiver runs it, not this call */
+			if (cf && i < 4 && (cf->param_sent & (1u << i)) &&
+			    !((cf->param_called | cf->param_go) & (1u << i)))
+				continue;
 			if (cf && i < 4 && (cf->param_called & (1u << i)))
 				wk_apply_summary(w, &ls, &cf->param_call[i], list);
 			w->once += once_arg;
@@ -682,6 +700,11 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		/* go f() or a goroutine calling f: parameter f runs there */
 		if (pl && pl->param >= 0 && pl->param < 8 && (go || w->in_go))
 			w->f->param_go |= (uint8_t)(1u << pl->param);
+		/* ... several at once when that goroutine is started in a
+		 * loop (go walk(c) for each child) */
+		if (pl && pl->param >= 0 && pl->param < 8 &&
+		    (go ? w->loops > 0 : w->in_go && w->go_loops > 0))
+			w->f->param_many |= (uint8_t)(1u << pl->param);
 
 		if (pl && pl->param >= 0 && pl->param < 4 && !w->in_go &&
 		    !w->later) {
@@ -698,9 +721,11 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	callee = wk_callee_of(w, c->a, &recv);
 	if (w->pass == 1 && go && callee >= 0)
 		w->p->funcs.v[callee].go_target = 1;
-	/* x.F() of a field of function type: where what F holds runs */
+	/* x.F() of a field of function type: where what F holds runs (x
+	 * also an element ranged out of a slice of such structs) */
 	if (w->pass == 1 && callee < 0 && fun->kind == AST_SELECTOR_EXPR &&
-	    (l = wk_loc_of(w, c->a)) >= 0 && (size_t)l < w->p->fields.n &&
+	    ((l = wk_loc_of(w, c->a)) >= 0 || (l = ranged_field(w, fun)) >= 0) &&
+	    (size_t)l < w->p->fields.n &&
 	    w->p->fields.v[l].ty.kind == TY_FUNC) {
 		struct fcall *fc = VEC_PUSH(w->p->fcalls);
 

@@ -57,6 +57,8 @@ enum ty_kind {
 	TY_NAMED,		/* named: index into pkg.types */
 	TY_FUNC,
 	TY_CHAN,
+	TY_SLICE,		/* a slice or array; named: the element's
+				 * named type, or -1 */
 };
 struct ty {
 	uint8_t kind;
@@ -306,6 +308,9 @@ struct func {
 	uint8_t param_called;		/* bit i: parameter i is called */
 	uint8_t param_go;		/* bit i: parameter i runs in a
 					 * goroutine (go p(), or handed on) */
+	uint8_t param_sent;		/* bit i: parameter i is sent on a
+					 * channel (q <- f): the receiver
+					 * runs it, not this call */
 	uint8_t param_many;		/* bit i: ... in several at once (a
 					 * field it is stored in is called
 					 * by goroutines started in a loop) */

@@ -148,6 +148,11 @@ struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
 		case AST_FUNC_TYPE:
 			t.kind = TY_FUNC;
 			return t;
+		case AST_ARRAY_TYPE:	/* []T, []*T, [N]T */
+			v = facts_type_expr(p, file, nd->b);
+			t.kind = TY_SLICE;
+			t.named = v.kind == TY_NAMED ? v.named : -1;
+			return t;
 		case AST_CHAN_TYPE:
 			t.kind = TY_CHAN;
 			return t;

@@ -94,6 +94,91 @@ static int after_launch(const struct pkg *p, const struct access *x, int s)
 	return 0;
 }
 
+/* The receiver of call c as written (b in b.Update(...)): its text in
+ * *s and its length, or 0 when c is no method call on a plain name. */
+static size_t call_recv_text(const struct pkg *p, const struct call *c,
+			     const char **s)
+{
+	const struct ast *a = p->files[c->file].ast;
+	const struct ast_node *n = ast_node(a, c->node), *f, *r;
+
+	if (n->kind != AST_CALL_EXPR)
+		return 0;
+	f = ast_node(a, n->a);
+	if (f->kind != AST_SELECTOR_EXPR)
+		return 0;
+	r = ast_node(a, f->a);
+	if (r->kind != AST_IDENT)
+		return 0;
+	*s = a->src + r->pos;
+	return r->end - r->pos;
+}
+
+/* Does a function call g's launcher, which returns with the goroutine
+ * still running (no join after the go statement), and then x's function,
+ * with no join between the two calls?  r.startReporter(); r.apply(m): the
+ * caller's later calls run while the goroutine does.  When x reaches its
+ * map through its receiver, the later call is on the launcher's receiver
+ * (the same name), or on the object a constructor that started the
+ * goroutine returned (b := newB(); b.Update()). */
+static int caller_after_launch(const struct pkg *p, const struct access *x,
+			       int s)
+{
+	const struct gosite *g = &p->gos.v[s];
+	uint32_t gs = roots_pos(p, g->file, g->node);
+	size_t k, i, j;
+
+	if (g->fn < 0 || x->go >= 0 || g->callback || g->ext ||
+	    (x->param >= 0 && !(x->flags & AC_RECV)))
+		return 0;
+	for (j = 0; j < p->joins.n; j++)
+		if (p->joins.v[j].fn == g->fn && p->joins.v[j].off > gs)
+			return 0;	/* the launcher waits for it */
+	for (k = 0; k < p->calls.n; k++) {
+		const struct call *c1 = &p->calls.v[k];
+		const char *r1 = NULL;
+		size_t n1;
+
+		if (c1->callee != g->fn || c1->go >= 0 ||
+		    (c1->flags & (CALL_GO | CALL_VALUE | CALL_LATER)) ||
+		    c1->caller == g->fn)
+			continue;
+		n1 = call_recv_text(p, c1, &r1);
+		for (i = 0; i < p->calls.n; i++) {
+			const struct call *c2 = &p->calls.v[i];
+			const char *r2 = NULL;
+			size_t n2;
+			uint32_t p1, p2;
+			int joined = 0;
+
+			if (c2->caller != c1->caller || c2->callee != x->fn ||
+			    c2->file != c1->file || c2->go != c1->go ||
+			    (c2->flags & (CALL_GO | CALL_VALUE | CALL_LATER)))
+				continue;
+			p1 = roots_pos(p, c1->file, c1->node);
+			p2 = roots_pos(p, c2->file, c2->node);
+			if (p2 <= p1)
+				continue;
+			if (x->flags & AC_RECV) {
+				n2 = call_recv_text(p, c2, &r2);
+				if (!n2)
+					continue;
+				if (n1 ? n1 != n2 || memcmp(r1, r2, n1)
+				       : !(c2->flags & CALL_FRESH_RECV) ||
+					 !p->funcs.v[g->fn].ctor_phase)
+					continue;
+			}
+			for (j = 0; j < p->joins.n; j++)
+				if (p->joins.v[j].fn == c1->caller &&
+				    p->joins.v[j].off > p1 && p->joins.v[j].off < p2)
+					joined = 1;
+			if (!joined)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Is fn an exported method its package's users call: one of an exported
  * type, or one that no code here calls by name (an interface's method,
  * called from outside)? */
@@ -193,6 +278,7 @@ static int with_site_ex(const struct pkg *p, const struct access *x, int s,
 				 * caller after the launcher returned, or a
 				 * contract we cannot see the callers of */
 		return called_after_go(p, x, s) || after_launch(p, x, s) ||
+		       caller_after_launch(p, x, s) ||
 		       outlives_launcher(p, x, s) || p->loose;
 	at = roots_pos(p, x->file, x->node);
 	gs = roots_pos(p, g->file, g->node);
@@ -495,11 +581,13 @@ static void site_evidence(struct pkg *p, int s)
 }
 
 /* The side outside goroutine s is the launcher's own code after the go
- * statement, or a function the launcher calls there (go t.loop();
- * t.Reset()): both sides are named, not a contract. */
+ * statement, a function the launcher calls there (go t.loop();
+ * t.Reset()), or its caller's code on the object after the launcher
+ * returned: both sides are named, not a contract. */
 static int with_site_named(const struct pkg *p, const struct access *x, int s)
 {
-	return x->fn == p->gos.v[s].fn || called_after_go(p, x, s);
+	return x->fn == p->gos.v[s].fn || called_after_go(p, x, s) ||
+	       caller_after_launch(p, x, s);
 }
 
 /* Is fn an exported method of t, or a method of t one of them calls? */

@@ -675,6 +675,16 @@ void wk_note_sem(struct walker *w, loc_t field, uint32_t v)
 	    c->kind != AST_CALL_EXPR)
 		return;
 	fun = wk_N(w, c->a);
+	/* make(chan T, 1): a channel of one slot, a mutex when used so */
+	if (w->p->fields.v[field].ty.kind == TY_CHAN &&
+	    (kw_class(w->p, wk_ident(w, c->a)) & KC_MAKE)) {
+		if (ast_list_len(w->a, c->b) == 2 &&
+		    is_one(w, ast_list(w->a, c->b)[1]))
+			w->p->fields.v[field].sem_one = 1;
+		else
+			w->p->fields.v[field].sem_wide = 1;
+		return;
+	}
 	if (fun->kind != AST_SELECTOR_EXPR ||
 	    !(s = ast_ident(w->a, fun->b, &len)) || len != 11 ||
 	    memcmp(s, "NewWeighted", 11))
@@ -706,6 +716,54 @@ static int sem_op(struct walker *w, const struct ast_node *c,
 	if (!f->sem_one || f->sem_wide)
 		return OP_NONE;
 	return k & KC_ACQUIRE ? OP_LOCK : OP_UNLOCK;
+}
+
+/* Does the subtree n receive from a channel written as the text s (len
+ * bytes): <-d.sem? */
+static int receives_text(struct walker *w, uint32_t n, const char *s,
+			 size_t len, int depth)
+{
+	const struct ast_node *nd;
+	struct ast_iter it;
+	uint32_t c;
+
+	if (!n || depth > 200)
+		return 0;
+	nd = wk_N(w, n);
+	if (nd->kind == AST_UNARY_EXPR && nd->op == T_ARROW) {
+		const struct ast_node *x = wk_N(w, nd->a);
+
+		if (x->end - x->pos == len && !memcmp(w->a->src + x->pos, s, len))
+			return 1;
+	}
+	ast_iter_init(&it, w->a, n);
+	while ((c = ast_iter_next(&it)))
+		if (receives_text(w, c, s, len, depth + 1))
+			return 1;
+	return 0;
+}
+
+/* x.sem <- v (send) or <-x.sem (receive) on a field that only ever holds
+ * a channel of one slot, make(chan T, 1) (second walk, when every store
+ * was seen): a send that its own function undoes with a receive from the
+ * same channel (inline or deferred) takes the slot, a lock; a receive
+ * while that lock is held gives it back.  The field, or -1. */
+loc_t wk_chan_sem(struct walker *w, uint32_t ch, int send)
+{
+	const struct ast_node *x = wk_N(w, ch);
+	const struct field *f;
+	loc_t l;
+
+	if (w->pass != 2 || x->kind != AST_SELECTOR_EXPR ||
+	    (l = wk_loc_of(w, ch)) < 0 || (size_t)l >= w->p->fields.n)
+		return -1;
+	f = &w->p->fields.v[l];
+	if (f->ty.kind != TY_CHAN || !f->sem_one || f->sem_wide)
+		return -1;
+	if (!send)
+		return ls_holds(&w->ls, l) >= 0 ? l : -1;
+	return receives_text(w, w->p->funcs.v[w->fn].node,
+			     w->a->src + x->pos, x->end - x->pos, 0) ? l : -1;
 }
 
 int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l)

@@ -376,6 +376,7 @@ void wk_stmt(struct walker *w, uint32_t n)
 	size_t nloc;
 	int t1, t2, brk, ranging;
 	uint32_t i;
+	loc_t sl;
 
 	if (!n || w->terminated)
 		return;
@@ -395,10 +396,19 @@ void wk_stmt(struct walker *w, uint32_t n)
 		break;
 	case AST_SEND_STMT:
 		wk_expr(w, s->a, RD);
+		if ((sl = wk_chan_sem(w, s->a, 1)) >= 0)
+			ls_lock(&w->ls, sl, LS_EXCL);
 		/* ch <- func() {...}: the receiver runs it, in its own
 		 * goroutine (an event loop's eval channel), not this one */
 		if (wk_N(w, s->b)->kind == AST_FUNC_LIT)
 			break;
+		/* ch <- f, f a parameter: so does what a caller hands in */
+		if (w->pass == 1 && wk_N(w, s->b)->kind == AST_IDENT) {
+			struct local *pl = wk_lookup(w, wk_ident(w, s->b));
+
+			if (pl && pl->param >= 0 && pl->param < 8)
+				w->f->param_sent |= (uint8_t)(1u << pl->param);
+		}
 		if (wk_local_lit(w, s->b)) {
 			wk_mark_walked(w, wk_local_lit(w, s->b));
 			break;
@@ -538,6 +548,7 @@ void wk_stmt(struct walker *w, uint32_t n)
 			wk_expr(w, s->c, RD);
 			if (s->op == T_DEFINE) {
 				struct ty vt = wk_map_elem(mt);
+
 				struct local *k = NULL;
 
 				/* per iteration (Go 1.22): the loop's own */
@@ -559,6 +570,9 @@ void wk_stmt(struct walker *w, uint32_t n)
 					/* for _, f := range s.hooks */
 					if (v)
 						v->hooks = wk_hook_field(w, s->c);
+					/* for _, h := range s.handlers */
+					if (v && mt.kind == TY_SLICE && mt.named >= 0)
+						v->elem1 = mt.named + 1;
 				}
 			} else {
 				wk_expr(w, s->a, WR);
@@ -707,6 +721,7 @@ void walk_func(struct pkg *p, int fn, int pass)
 		f->param_called = 0;
 		f->param_go = 0;
 		f->param_many = 0;
+		f->param_sent = 0;
 		f->go_captures = 0;
 		f->last_go_at = f->last_join_at = 0;
 		f->cond_param = 0;

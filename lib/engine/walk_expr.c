@@ -366,11 +366,19 @@ void wk_expr(struct walker *w, uint32_t n, int mode)
 			wk_call(w, fn, n, CALL_VALUE, 0);
 		return;
 	}
-	case AST_UNARY_EXPR:
-		if (nd->op == T_ARROW)
+	case AST_UNARY_EXPR: {
+		loc_t l;
+
+		if (nd->op == T_ARROW && (l = wk_chan_sem(w, nd->a, 0)) >= 0) {
+			/* <-x.sem: the slot given back, an unlock */
+			if (w->defer_into)
+				ls_lock(w->defer_into, l, LS_EXCL);
+			ls_unlock(&w->ls, l);
+		} else if (nd->op == T_ARROW)
 			wk_add_join(w, n);	/* <-ch: a hand-off, or a join */
 		wk_expr(w, nd->a, RD);
 		return;
+	}
 	case AST_COMPOSITE_LIT: {
 		struct cb_site cs[8];
 		int ncs = 0;

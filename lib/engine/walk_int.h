@@ -36,6 +36,9 @@ struct local {
 				 * f is called (or handed on) */
 	loc_t hooks;		/* for _, f := range s.hooks: the field of
 				 * the functions f holds (struct hook), -1 */
+	int32_t elem1;		/* for _, h := range s.handlers: the named
+				 * type of the slice's elements + 1, 0 none
+				 * (for h.OnAdd(x) only: wk_ranged_field()) */
 	int8_t param;		/* parameter index, or -1 */
 	uint8_t loop;		/* loop nesting where it was declared */
 	uint32_t shadows;	/* the local of this name it hides + 1, 0 */
@@ -162,6 +165,9 @@ loc_t wk_lock_loc(struct walker *w, uint32_t x);
 int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l);
 /* field <- v (first walk): a semaphore.NewWeighted(n) stored in a field */
 void wk_note_sem(struct walker *w, loc_t field, uint32_t v);
+/* ch <- v (send) or <-ch: the one-slot channel field ch used as a mutex
+ * here (the send locks, the receive unlocks), or -1. */
+loc_t wk_chan_sem(struct walker *w, uint32_t ch, int send);
 int wk_async_api(struct walker *w, uint32_t fun);
 int wk_handler_lit(struct walker *w, uint32_t lit);
 /* f(fn), fn a parameter: noted for walk_param_go() (walk_expr.c) */
