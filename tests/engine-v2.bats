@@ -574,3 +574,8 @@ PY
 @test "engine2: a guard-rule warning whose unlocked side is an encoding hook (MarshalJSON) is a note: its callers are the encoding sites; an ordinary method that forgot the lock stays a warning" {
 	case2 codec
 }
+
+@test "engine2: across packages: a method every other package calls with its receiver's mutex held, and a function called with its package's mutex held, run under that lock (silent); when one caller forgets the lock they race (MG005)" {
+	case2 xlock
+	case2 xlockrace
+}
