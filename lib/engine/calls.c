@@ -742,7 +742,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	    fun->kind == AST_SELECTOR_EXPR)
 		xpkg_note_call(w->p, w->fn, w->file, n, c->a, w->cur_go, site,
 			       &w->ls, wk_N(w, fun->a)->kind == AST_IDENT &&
-			       wk_lookup(w, wk_ident(w, fun->a)));
+			       wk_lookup(w, wk_ident(w, fun->a)), deferred);
 	/* f(v.Method): a method value handed to other code (wait.Until,
 	 * a router) may run in its goroutines: the module phase hears it */
 	if (w->pass == 2 && w->p->o->mod && !w->f->is_test) {
@@ -757,7 +757,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 				xpkg_note_call(w->p, w->fn, w->file, av, av,
 					       -2, -1, &w->ls,
 					       wk_N(w, an->a)->kind == AST_IDENT &&
-					       wk_lookup(w, wk_ident(w, an->a)));
+					       wk_lookup(w, wk_ident(w, an->a)), 0);
 		}
 	}
 	if (callee >= 0 && w->pass == 2) {

@@ -169,7 +169,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 
 	/* the second round judges only what other packages call into */
 	if (o->mod && module_rerun(o->mod) && !module_entries(o->mod,
-	    group_dir(files, n, &dir), &xin)) {
+	    group_dir(files, n, &dir), &xin) && !module_xlock_dir(o->mod, dir)) {
 		free(dir);
 		return;
 	}
@@ -185,6 +185,11 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 
 		free(mp);
 		if (!start) {
+			/* its calls into other packages are not seen */
+			for (i = 0; o->mod && !module_rerun(o->mod) && i < n; i++)
+				if (!test_support(files[i].path))
+					module_add_blind(o->mod, files[i].data,
+							 files[i].len);
 			free(dir);
 			return;
 		}
@@ -209,6 +214,9 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 			     (ends_with(f->path, "_test.go") ||
 			      !holds_main(f->src, f->len));
 		f->generated = lex_is_generated(f->src, f->len);
+		if (f->generated && !o->include_generated && o->mod &&
+		    !module_rerun(o->mod) && !f->is_test)
+			module_add_blind(o->mod, f->src, f->len);
 		/* a generated file lends its declarations; its bodies are
 		 * not judged, so not read (most of the Go tree's memory) */
 		f->ast = parse_file_ex(f->src, f->len, f->generated &&
@@ -236,6 +244,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.mroot);
 	free(p.mpath);
 	free(p.xcalls.v);
+	free(p.flocks.v);
 	names_release(&p.nm);
 	free(p.types.v);
 	free(p.imeths.v);

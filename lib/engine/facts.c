@@ -313,7 +313,13 @@ const char *facts_loc_name(const struct pkg *p, loc_t l, char *buf, size_t n)
 {
 	size_t i;
 
-	if (l < 0) {
+	if (IS_FOREIGN_LOCK(l)) {
+		const struct flock *k = &p->flocks.v[l - FOREIGN_LOCK0];
+
+		snprintf(buf, n, "%s%s%s", names_str(&p->nm, k->base),
+			 k->field >= 0 ? "." : "",
+			 k->field >= 0 ? names_str(&p->nm, k->field) : "");
+	} else if (l < 0) {
 		snprintf(buf, n, "?");
 	} else if ((size_t)l < p->fields.n) {
 		const struct field *f = &p->fields.v[l];

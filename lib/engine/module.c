@@ -75,6 +75,7 @@ struct module {
 	size_t nrefs, cap;	/* cap: a power of two */
 	struct cond *conds;
 	size_t nconds, aconds;
+	struct xlocks *xl;	/* module_xlock.c */
 };
 
 struct module *module_new(void)
@@ -84,6 +85,7 @@ struct module *module_new(void)
 	pthread_mutex_init(&m->lock, NULL);
 	m->cap = 4096;
 	m->refs = xcalloc(m->cap, sizeof(*m->refs));
+	m->xl = xlocks_new();
 	return m;
 }
 
@@ -118,6 +120,7 @@ void module_free(struct module *m)
 	free(m->roots);
 	free(m->refs);
 	free(m->conds);
+	xlocks_free(m->xl);
 	pthread_mutex_destroy(&m->lock);
 	free(m);
 }
@@ -203,6 +206,7 @@ void module_add_refs(struct module *m, const char *src, size_t len)
 		}
 	}
 	free(seen);
+	xlocks_refs(m->xl, src, len, 0);
 	pthread_mutex_lock(&m->lock);
 	for (i = 0; i < nv; i++) {
 		struct ref *r;
@@ -743,6 +747,31 @@ static int seed_cmp(const void *a, const void *b)
  * function is reached at most MODULE_ENTRIES_PER_FUNC times (by distinct
  * seeds), and again when a later seed runs several at once. */
 #define MODULE_HOPS 4
+/* *dirs (nd of them, sorted) and the packages module_xlock() judges
+ * again, sorted, each once: their number. */
+static size_t add_xlock_dirs(struct module *m, char ***dirs, size_t nd)
+{
+	char **xd, **out;
+	size_t nx = xlocks_dirs(m->xl, &xd), i = 0, k = 0, n = 0;
+
+	if (!nx)
+		return nd;
+	out = xmalloc((nd + nx) * sizeof(*out));
+	while (i < nd || k < nx) {
+		int c = i == nd ? 1 : k == nx ? -1 : strcmp((*dirs)[i], xd[k]);
+
+		if (c <= 0)
+			out[n++] = (*dirs)[i++];
+		else
+			out[n++] = xd[k];
+		if (c >= 0)
+			k++;
+	}
+	free(*dirs);
+	*dirs = out;
+	return n;
+}
+
 size_t module_plan(struct module *m, char ***dirs)
 {
 	struct reach *q = NULL;
@@ -751,8 +780,9 @@ size_t module_plan(struct module *m, char ***dirs)
 
 	*dirs = NULL;
 	m->rerun = 1;
+	xlocks_plan(m->xl);
 	if (!m->nseeds)
-		return 0;
+		return add_xlock_dirs(m, dirs, 0);
 	sort_st = &m->st;
 	qsort(m->seeds, m->nseeds, sizeof(*m->seeds), seed_cmp);
 	if (m->nedges)
@@ -866,7 +896,34 @@ size_t module_plan(struct module *m, char ***dirs)
 		fprintf(stderr, "xpkg: %zu seeds %zu edges %zu cands %zu "
 			"entries %zu dirs\n", m->nseeds, m->nedges, m->ncand,
 			m->nent, nd);
-	return nd;
+	return add_xlock_dirs(m, dirs, nd);
+}
+
+void module_add_xlock(struct module *m, const char *dir, const char *name,
+		      const char *locks)
+{
+	xlocks_add(m->xl, dir, name, locks);
+}
+
+void module_add_blind(struct module *m, const char *src, size_t len)
+{
+	xlocks_refs(m->xl, src, len, 1);
+}
+
+void module_add_want(struct module *m, const char *dir, const char *name)
+{
+	xlocks_want(m->xl, dir, name);
+}
+
+const char *module_xlock(const struct module *m, const char *dir,
+			 const char *name)
+{
+	return xlocks_get(m->xl, dir, strlen(dir), name);
+}
+
+int module_xlock_dir(const struct module *m, const char *dir)
+{
+	return xlocks_dir(m->xl, dir);
 }
 
 size_t module_entries(const struct module *m, const char *dir,

@@ -119,4 +119,43 @@ size_t module_entries(const struct module *m, const char *dir,
 		      const struct module_entry **v);
 int module_rerun(const struct module *m);
 
+/* ---- locks held across packages (module_xlock.c) ----
+ * First round: every call of dir's exported function name ("Name", or
+ * ".Name" a method of any package: dir is then not used) that a package
+ * of the module makes outside its tests, with the locks held at the call
+ * in the callee's terms, '\n'-separated ("^Mu": the receiver's field Mu,
+ * "^": the receiver's own Lock, "=Mu": the callee package's variable Mu;
+ * "" none). */
+void module_add_xlock(struct module *m, const char *dir, const char *name,
+		      const char *locks);
+/* First round: src (a file whose bodies are not walked) may call any
+ * exported name it refers to, with no lock we know. */
+void module_add_blind(struct module *m, const char *src, size_t len);
+/* First round: dir's exported name reaches a map: judge dir again if
+ * every call of name holds a lock. */
+void module_add_want(struct module *m, const char *dir, const char *name);
+/* Second round: the locks every call of dir's name holds (as above), or
+ * NULL when none, when some code may reach it without a call we see, or
+ * when nothing calls it. */
+const char *module_xlock(const struct module *m, const char *dir,
+			 const char *name);
+/* Second round: is dir judged again for module_xlock()'s sake? */
+int module_xlock_dir(const struct module *m, const char *dir);
+
+/* module_xlock.c's table, for module.c only */
+struct xlocks;
+struct xlocks *xlocks_new(void);
+void xlocks_free(struct xlocks *x);
+void xlocks_add(struct xlocks *x, const char *dir, const char *name,
+		const char *locks);
+void xlocks_want(struct xlocks *x, const char *dir, const char *name);
+/* src's .Names into the blind set: all of them, or (all 0) those not
+ * called right there (x.Name handed on as a value) */
+void xlocks_refs(struct xlocks *x, const char *src, size_t len, int all);
+void xlocks_plan(struct xlocks *x);
+const char *xlocks_get(const struct xlocks *x, const char *dir, size_t dlen,
+		       const char *name);
+int xlocks_dir(const struct xlocks *x, const char *dir);
+size_t xlocks_dirs(const struct xlocks *x, char ***dirs);
+
 #endif

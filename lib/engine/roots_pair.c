@@ -282,7 +282,8 @@ static int common_lock(const struct lockset *a, const struct lockset *b)
 	int i, j;
 
 	for (i = 0; i < a->n; i++) {
-		if (a->h[i].shared == LS_RELEASED || a->h[i].loc < 0)
+		if (a->h[i].shared == LS_RELEASED || a->h[i].loc < 0 ||
+		    IS_FOREIGN_LOCK(a->h[i].loc))
 			continue;
 		for (j = 0; j < b->n; j++)
 			if (b->h[j].loc == a->h[i].loc &&
@@ -508,6 +509,7 @@ static void api_pair(struct pkg *p, struct access *a, size_t n,
 	 * that holds it) orders nothing against t's other callers */
 	for (j = 0; j < lx->n; j++)
 		if (lx->h[j].shared != LS_RELEASED &&
+		    !IS_FOREIGN_LOCK(lx->h[j].loc) &&
 		    !(lx->h[j].loc >= 0 && (size_t)lx->h[j].loc < p->fields.n &&
 		      p->owner[lx->h[j].loc] >= 0 && p->owner[lx->h[j].loc] != t))
 			return;

@@ -1,0 +1,321 @@
+/* module_xlock.c - the locks callers in other packages hold (module.h)
+ *
+ * Owns: the module phase's table of calls into each package's exported
+ * functions with the locks held at the call, in names that mean the same
+ * thing in both packages ("^Mu" the callee's receiver's field Mu, "^" the
+ * receiver's own Lock, "=Mu" the callee package's variable Mu); their
+ * intersection over every call of the module; the names some code may
+ * reach without a call we see (a method value, a file whose bodies are
+ * not walked), for which nothing holds; and which packages to judge again
+ * because a function of theirs that touches a map runs under such a lock.
+ * Not: what a lock is in the caller (scope.c, xpkg.c) or in the callee
+ * (judge_entry.c).
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/module.h"
+#include "util/util.h"
+
+struct xl_ent {
+	char *key;		/* "dir\nName" (dir "*" for ".Name") */
+	char *locks;		/* the intersection so far */
+	unsigned char want;	/* its package wants it (module_add_want) */
+};
+
+struct xlocks {
+	pthread_mutex_t lock;
+	struct xl_ent *v;	/* open addressing, cap a power of two */
+	size_t n, cap;
+	char **blind;		/* names without '.', open addressing */
+	size_t nblind, cblind;
+	char **dirs;		/* after xlocks_plan(): sorted */
+	size_t ndirs;
+	int planned;
+};
+
+static size_t hash_str(const char *s, size_t n)
+{
+	return (size_t)mg_hash(0x51ed270b27a4a4c9ULL, s, n);
+}
+
+struct xlocks *xlocks_new(void)
+{
+	struct xlocks *x = xcalloc(1, sizeof(*x));
+
+	pthread_mutex_init(&x->lock, NULL);
+	return x;
+}
+
+void xlocks_free(struct xlocks *x)
+{
+	size_t i;
+
+	if (!x)
+		return;
+	for (i = 0; i < x->cap; i++) {
+		free(x->v[i].key);
+		free(x->v[i].locks);
+	}
+	for (i = 0; i < x->cblind; i++)
+		free(x->blind[i]);
+	free(x->v);
+	free(x->blind);
+	free(x->dirs);
+	pthread_mutex_destroy(&x->lock);
+	free(x);
+}
+
+/* The slot of key (present or where it goes); the table has room. */
+static struct xl_ent *ent_slot(const struct xlocks *x, const char *key)
+{
+	size_t i;
+
+	if (!x->cap)
+		return NULL;
+	i = hash_str(key, strlen(key)) & (x->cap - 1);
+	while (x->v[i].key && strcmp(x->v[i].key, key))
+		i = (i + 1) & (x->cap - 1);
+	return &x->v[i];
+}
+
+static struct xl_ent *ent_add(struct xlocks *x, const char *key)
+{
+	struct xl_ent *e;
+
+	if ((x->n + 1) * 2 > x->cap) {
+		struct xl_ent *old = x->v;
+		size_t oc = x->cap, k;
+
+		x->cap = oc ? oc * 2 : 256;
+		x->v = xcalloc(x->cap, sizeof(*x->v));
+		for (k = 0; k < oc; k++)
+			if (old[k].key)
+				*ent_slot(x, old[k].key) = old[k];
+		free(old);
+	}
+	e = ent_slot(x, key);
+	if (!e->key) {
+		e->key = xstrdup(key);
+		x->n++;
+	}
+	return e;
+}
+
+/* Is token t[0..n) one of list's '\n'-separated tokens? */
+static int has_token(const char *list, const char *t, size_t n)
+{
+	const char *s = list, *e;
+
+	for (; *s; s = *e ? e + 1 : e) {
+		e = strchr(s, '\n');
+		if (!e)
+			e = s + strlen(s);
+		if ((size_t)(e - s) == n && !memcmp(s, t, n))
+			return 1;
+		if (!*e)
+			break;
+	}
+	return 0;
+}
+
+/* *acc becomes the tokens of *acc that locks has too. */
+static void meet(char **acc, const char *locks)
+{
+	char *s = *acc, *o = *acc, *e;
+
+	while (*s) {
+		size_t n;
+
+		e = strchr(s, '\n');
+		n = e ? (size_t)(e - s) : strlen(s);
+		if (has_token(locks, s, n)) {
+			if (o != *acc)
+				*o++ = '\n';
+			memmove(o, s, n);
+			o += n;
+		}
+		s += n + (e != NULL);
+	}
+	*o = '\0';
+}
+
+static char *key_of(const char *dir, const char *name)
+{
+	return xasprintf("%s\n%s", name[0] == '.' ? "*" : dir, name);
+}
+
+void xlocks_add(struct xlocks *x, const char *dir, const char *name,
+		const char *locks)
+{
+	char *key = key_of(dir, name);
+	struct xl_ent *e;
+
+	pthread_mutex_lock(&x->lock);
+	if (!x->planned) {
+		e = ent_add(x, key);
+		if (!e->locks)
+			e->locks = xstrdup(locks);
+		else
+			meet(&e->locks, locks);
+	}
+	pthread_mutex_unlock(&x->lock);
+	free(key);
+}
+
+void xlocks_want(struct xlocks *x, const char *dir, const char *name)
+{
+	char *key = xasprintf("%s\n%s", dir, name);
+
+	pthread_mutex_lock(&x->lock);
+	if (!x->planned)
+		ent_add(x, key)->want = 1;
+	pthread_mutex_unlock(&x->lock);
+	free(key);
+}
+
+static char **blind_slot(const struct xlocks *x, const char *s, size_t n)
+{
+	size_t i;
+
+	if (!x->cblind)
+		return NULL;
+	i = hash_str(s, n) & (x->cblind - 1);
+	while (x->blind[i] && (strncmp(x->blind[i], s, n) || x->blind[i][n]))
+		i = (i + 1) & (x->cblind - 1);
+	return &x->blind[i];
+}
+
+static void blind_add(struct xlocks *x, const char *s, size_t n)
+{
+	char **b;
+
+	if ((x->nblind + 1) * 2 > x->cblind) {
+		char **old = x->blind;
+		size_t oc = x->cblind, k;
+
+		x->cblind = oc ? oc * 2 : 1024;
+		x->blind = xcalloc(x->cblind, sizeof(*x->blind));
+		for (k = 0; k < oc; k++)
+			if (old[k])
+				*blind_slot(x, old[k], strlen(old[k])) = old[k];
+		free(old);
+	}
+	b = blind_slot(x, s, n);
+	if (!*b) {
+		*b = xmalloc(n + 1);
+		memcpy(*b, s, n);
+		(*b)[n] = '\0';
+		x->nblind++;
+	}
+}
+
+static int ident_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+}
+
+void xlocks_refs(struct xlocks *x, const char *src, size_t len, int all)
+{
+	const char *p = src, *end = src + len, *q;
+	const char **v = NULL;
+	size_t *nv = NULL, n = 0, a = 0, an = 0, i;
+
+	while ((p = memchr(p, '.', (size_t)(end - p))) && ++p < end) {
+		const char *s = p;
+
+		if (*p < 'A' || *p > 'Z')
+			continue;
+		while (p < end && ident_char((unsigned char)*p))
+			p++;
+		for (q = p; q < end && (*q == ' ' || *q == '\t'); q++)
+			;
+		/* x.Name(...) is a call the walk sees; x.Name alone is a
+		 * value (or a field, a type: counted too, to be safe) */
+		if (!all && q < end && *q == '(')
+			continue;
+		if ((size_t)(p - s) > 128)
+			continue;
+		ARRAY_GROW(v, n + 1, a);
+		ARRAY_GROW(nv, n + 1, an);
+		v[n] = s;
+		nv[n++] = (size_t)(p - s);
+	}
+	if (n) {
+		pthread_mutex_lock(&x->lock);
+		for (i = 0; i < n && !x->planned; i++)
+			blind_add(x, v[i], nv[i]);
+		pthread_mutex_unlock(&x->lock);
+	}
+	free(v);
+	free(nv);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void xlocks_plan(struct xlocks *x)
+{
+	size_t i, a = 0, k;
+
+	x->planned = 1;
+	for (i = 0; i < x->cap; i++) {
+		const struct xl_ent *e = &x->v[i];
+		const char *nl;
+
+		if (!e->key || !e->want || !(nl = strchr(e->key, '\n')) ||
+		    !xlocks_get(x, e->key, (size_t)(nl - e->key), nl + 1))
+			continue;
+		ARRAY_GROW(x->dirs, x->ndirs + 1, a);
+		x->dirs[x->ndirs++] = xasprintf("%.*s", (int)(nl - e->key),
+						e->key);
+	}
+	if (x->ndirs)
+		qsort(x->dirs, x->ndirs, sizeof(*x->dirs), str_cmp);
+	for (i = k = 0; i < x->ndirs; i++) {
+		if (k && !strcmp(x->dirs[k - 1], x->dirs[i])) {
+			free(x->dirs[i]);
+			continue;
+		}
+		x->dirs[k++] = x->dirs[i];
+	}
+	x->ndirs = k;
+}
+
+const char *xlocks_get(const struct xlocks *x, const char *dir, size_t dlen,
+		       const char *name)
+{
+	const char *bare = name + (name[0] == '.');
+	const struct xl_ent *e;
+	char **b = blind_slot(x, bare, strlen(bare));
+	char *key;
+
+	if (!x->planned || (b && *b))
+		return NULL;
+	if (name[0] == '.')
+		key = xasprintf("*\n%s", name);
+	else if (dlen)
+		key = xasprintf("%.*s\n%s", (int)dlen, dir, name);
+	else
+		return NULL;
+	e = ent_slot(x, key);
+	free(key);
+	return e && e->key && e->locks && *e->locks ? e->locks : NULL;
+}
+
+int xlocks_dir(const struct xlocks *x, const char *dir)
+{
+	return x->planned && x->ndirs &&
+	       bsearch(&dir, x->dirs, x->ndirs, sizeof(*x->dirs), str_cmp);
+}
+
+size_t xlocks_dirs(const struct xlocks *x, char ***dirs)
+{
+	*dirs = x->dirs;
+	return x->ndirs;
+}
