@@ -579,3 +579,8 @@ PY
 	case2 xlock
 	case2 xlockrace
 }
+
+@test "engine2: across packages: a caller the module phase cannot see (a method value, a package whose bodies are not walked, a dot import) means no lock at entry: the unlocked callers race (MG005)" {
+	case2 xlockblind
+	case2 xlockdot
+}

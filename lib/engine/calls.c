@@ -623,6 +623,14 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		wk_expr(w, fun->a, RD);
 		if (go)
 			return;
+		/* x.Lock() of a type we cannot see: still a call of its
+		 * package's Lock method, for the module */
+		if (IS_FOREIGN_LOCK(l) && w->pass == 2 && w->p->o->mod &&
+		    !w->f->is_test)
+			xpkg_note_call(w->p, w->fn, w->file, n, c->a, w->cur_go,
+				       -1, &w->ls, wk_N(w, fun->a)->kind ==
+				       AST_IDENT && wk_lookup(w, wk_ident(w,
+				       fun->a)), deferred);
 		if (deferred) {
 			if (op == OP_UNLOCK)
 				ls_lock(&w->deferred, l, LS_EXCL);

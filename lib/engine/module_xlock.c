@@ -11,6 +11,7 @@
  * Not: what a lock is in the caller (scope.c, xpkg.c) or in the callee
  * (judge_entry.c).
  */
+#define _GNU_SOURCE	/* memmem */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,6 +35,11 @@ struct xlocks {
 	char **dirs;		/* after xlocks_plan(): sorted */
 	size_t ndirs;
 	int planned;
+	char **dots;		/* last elements of the import paths some
+				 * file imports with `.`: its calls of their
+				 * functions name no package, so nothing is
+				 * known of those packages' functions */
+	size_t ndots, adots;
 };
 
 static size_t hash_str(const char *s, size_t n)
@@ -61,6 +67,9 @@ void xlocks_free(struct xlocks *x)
 	}
 	for (i = 0; i < x->cblind; i++)
 		free(x->blind[i]);
+	for (i = 0; i < x->ndots; i++)
+		free(x->dots[i]);
+	free(x->dots);
 	free(x->v);
 	free(x->blind);
 	free(x->dirs);
@@ -218,11 +227,54 @@ static int ident_char(unsigned char c)
 	       (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
 }
 
+/* The packages src imports as `.` (import . "path"): the last element
+ * of each path into x->dots (x locked).  Only a filter: a string or a
+ * comment that looks so counts too. */
+static void dot_imports(struct xlocks *x, const char *src, size_t len)
+{
+	const char *p = src, *end = src + len, *b, *q, *e;
+
+	while ((p = memchr(p, '.', (size_t)(end - p)))) {
+		b = p++;
+		if (end - p < 2 || p[0] != ' ' || p[1] != '"')
+			continue;
+		while (b > src && (b[-1] == ' ' || b[-1] == '\t'))
+			b--;
+		if (!(b == src || b[-1] == '\n' || b[-1] == '(' ||
+		      (b - src >= 6 && !memcmp(b - 6, "import", 6))))
+			continue;
+		q = p + 2;
+		e = memchr(q, '"', (size_t)(end - q));
+		if (!e || e - q > 512)
+			continue;
+		for (b = e; b > q && b[-1] != '/'; b--)
+			;
+		ARRAY_GROW(x->dots, x->ndots + 1, x->adots);
+		x->dots[x->ndots++] = xasprintf("%.*s", (int)(e - b), b);
+	}
+}
+
+/* Is dir[0..dlen)'s last element one of x->dots? */
+static int dot_imported(const struct xlocks *x, const char *dir, size_t dlen)
+{
+	const char *b = dir + dlen;
+	size_t i;
+
+	while (b > dir && b[-1] != '/')
+		b--;
+	for (i = 0; i < x->ndots; i++)
+		if (strlen(x->dots[i]) == (size_t)(dir + dlen - b) &&
+		    !memcmp(x->dots[i], b, (size_t)(dir + dlen - b)))
+			return 1;
+	return 0;
+}
+
 void xlocks_refs(struct xlocks *x, const char *src, size_t len, int all)
 {
 	const char *p = src, *end = src + len, *q;
 	const char **v = NULL;
 	size_t *nv = NULL, n = 0, a = 0, an = 0, i;
+	int dot = memmem(src, len, ". \"", 3) != NULL;
 
 	while ((p = memchr(p, '.', (size_t)(end - p))) && ++p < end) {
 		const char *s = p;
@@ -244,8 +296,10 @@ void xlocks_refs(struct xlocks *x, const char *src, size_t len, int all)
 		v[n] = s;
 		nv[n++] = (size_t)(p - s);
 	}
-	if (n) {
+	if (n || dot) {
 		pthread_mutex_lock(&x->lock);
+		if (dot && !x->planned)
+			dot_imports(x, src, len);
 		for (i = 0; i < n && !x->planned; i++)
 			blind_add(x, v[i], nv[i]);
 		pthread_mutex_unlock(&x->lock);
@@ -299,7 +353,7 @@ const char *xlocks_get(const struct xlocks *x, const char *dir, size_t dlen,
 		return NULL;
 	if (name[0] == '.')
 		key = xasprintf("*\n%s", name);
-	else if (dlen)
+	else if (dlen && !dot_imported(x, dir, dlen))
 		key = xasprintf("%.*s\n%s", (int)dlen, dir, name);
 	else
 		return NULL;
