@@ -642,6 +642,11 @@ void xpkg_export(struct pkg *p);
  * module's other packages holds at its entry, in this package's terms
  * (module_xlock()), into *ls; 0 when none (or not known). */
 int xpkg_entry_locks(struct pkg *p, int fn, struct lockset *ls);
+/* Are gosites a and b (started from other packages) calls that one
+ * goroutine there makes (one go statement or callback registration), so
+ * one after the other unless it runs several at once? */
+int xpkg_one_goroutine(const struct pkg *p, const struct gosite *a,
+		       const struct gosite *b);
 void xpkg_entries(struct pkg *p);
 void xpkg_evidence(struct pkg *p, const struct gosite *g);
 

@@ -382,7 +382,9 @@ static int overlap(const struct pkg *p, const struct access *x,
 			int t = ry.id[j];
 			int same = s == t || (p->gos.v[s].target >= 0 &&
 					      p->gos.v[s].target ==
-					      p->gos.v[t].target);
+					      p->gos.v[t].target) ||
+				   xpkg_one_goroutine(p, &p->gos.v[s],
+						      &p->gos.v[t]);
 
 			/* both sides must reach one object: state the
 			 * goroutines share, not what each made or got (a

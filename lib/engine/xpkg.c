@@ -749,6 +749,19 @@ void xpkg_entries(struct pkg *p)
 	}
 }
 
+int xpkg_one_goroutine(const struct pkg *p, const struct gosite *a,
+		       const struct gosite *b)
+{
+	const struct module_entry *x, *y;
+
+	if (!a->ext || !b->ext)
+		return 0;
+	x = &p->xin[a->ext - 1];
+	y = &p->xin[b->ext - 1];
+	return x->go_path && y->go_path && !strcmp(x->go_path, y->go_path) &&
+	       x->go_line == y->go_line && x->go_col == y->go_col;
+}
+
 void xpkg_evidence(struct pkg *p, const struct gosite *g)
 {
 	const struct module_entry *e = &p->xin[g->ext - 1];
