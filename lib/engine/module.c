@@ -1,5 +1,6 @@
 /* module.c - the module phase: references across packages, and the
  * findings that rest on them (module.h) */
+#define _GNU_SOURCE	/* memmem */
 #include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -171,7 +172,10 @@ void module_add_refs(struct module *m, const char *src, size_t len)
 	size_t nv = 0, av = 0, i, k;
 	struct ref *seen;
 	size_t scap = 64;	/* grows: most files name few */
-	const char *p = src, *end = src + len;
+	const char *p = src, *end = src + len, *q;
+	/* names not called right there (x.Name as a value): module_xlock.c */
+	const char **vs = NULL;
+	size_t *vn = NULL, nvs = 0, avs = 0, avn = 0;
 
 	seen = xcalloc(scap, sizeof(*seen));
 	while ((p = memchr(p, '.', (size_t)(end - p))) && ++p < end) {
@@ -183,6 +187,14 @@ void module_add_refs(struct module *m, const char *src, size_t len)
 			p++;
 		if ((size_t)(p - s) > 128)
 			continue;
+		for (q = p; q < end && (*q == ' ' || *q == '\t'); q++)
+			;
+		if (q == end || *q != '(') {
+			ARRAY_GROW(vs, nvs + 1, avs);
+			ARRAY_GROW(vn, nvs + 1, avn);
+			vs[nvs] = s;
+			vn[nvs++] = (size_t)(p - s);
+		}
 		k = slot(seen, scap, s, (size_t)(p - s));
 		if (seen[k].name)
 			continue;
@@ -206,7 +218,10 @@ void module_add_refs(struct module *m, const char *src, size_t len)
 		}
 	}
 	free(seen);
-	xlocks_refs(m->xl, src, len, 0);
+	xlocks_blind(m->xl, vs, vn, nvs, memmem(src, len, ". \"", 3) ? src : NULL,
+		     len);
+	free(vs);
+	free(vn);
 	pthread_mutex_lock(&m->lock);
 	for (i = 0; i < nv; i++) {
 		struct ref *r;
@@ -907,7 +922,7 @@ void module_add_xlock(struct module *m, const char *dir, const char *name,
 
 void module_add_blind(struct module *m, const char *src, size_t len)
 {
-	xlocks_refs(m->xl, src, len, 1);
+	xlocks_refs(m->xl, src, len);
 }
 
 void module_add_want(struct module *m, const char *dir, const char *name)

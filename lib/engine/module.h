@@ -149,9 +149,14 @@ void xlocks_free(struct xlocks *x);
 void xlocks_add(struct xlocks *x, const char *dir, const char *name,
 		const char *locks);
 void xlocks_want(struct xlocks *x, const char *dir, const char *name);
-/* src's .Names into the blind set: all of them, or (all 0) those not
- * called right there (x.Name handed on as a value) */
-void xlocks_refs(struct xlocks *x, const char *src, size_t len, int all);
+/* names v[i][0..nv[i]) into the blind set (module_add_refs(): those not
+ * called right there, x.Name handed on as a value), and the packages
+ * dsrc (a file's text, NULL when it has no `. "`) imports with `.` */
+void xlocks_blind(struct xlocks *x, const char *const *v, const size_t *nv,
+		  size_t n, const char *dsrc, size_t len);
+/* every .Name of src (a file whose bodies are not walked) into the blind
+ * set, with its dot imports */
+void xlocks_refs(struct xlocks *x, const char *src, size_t len);
 void xlocks_plan(struct xlocks *x);
 const char *xlocks_get(const struct xlocks *x, const char *dir, size_t dlen,
 		       const char *name);

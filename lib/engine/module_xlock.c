@@ -13,6 +13,7 @@
  */
 #define _GNU_SOURCE	/* memmem */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,12 +270,26 @@ static int dot_imported(const struct xlocks *x, const char *dir, size_t dlen)
 	return 0;
 }
 
-void xlocks_refs(struct xlocks *x, const char *src, size_t len, int all)
+void xlocks_blind(struct xlocks *x, const char *const *v, const size_t *nv,
+		  size_t n, const char *dsrc, size_t len)
 {
-	const char *p = src, *end = src + len, *q;
+	size_t i;
+
+	if (!n && !dsrc)
+		return;
+	pthread_mutex_lock(&x->lock);
+	if (dsrc && !x->planned)
+		dot_imports(x, dsrc, len);
+	for (i = 0; i < n && !x->planned; i++)
+		blind_add(x, v[i], nv[i]);
+	pthread_mutex_unlock(&x->lock);
+}
+
+void xlocks_refs(struct xlocks *x, const char *src, size_t len)
+{
+	const char *p = src, *end = src + len;
 	const char **v = NULL;
-	size_t *nv = NULL, n = 0, a = 0, an = 0, i;
-	int dot = memmem(src, len, ". \"", 3) != NULL;
+	size_t *nv = NULL, n = 0, a = 0, an = 0;
 
 	while ((p = memchr(p, '.', (size_t)(end - p))) && ++p < end) {
 		const char *s = p;
@@ -283,12 +298,6 @@ void xlocks_refs(struct xlocks *x, const char *src, size_t len, int all)
 			continue;
 		while (p < end && ident_char((unsigned char)*p))
 			p++;
-		for (q = p; q < end && (*q == ' ' || *q == '\t'); q++)
-			;
-		/* x.Name(...) is a call the walk sees; x.Name alone is a
-		 * value (or a field, a type: counted too, to be safe) */
-		if (!all && q < end && *q == '(')
-			continue;
 		if ((size_t)(p - s) > 128)
 			continue;
 		ARRAY_GROW(v, n + 1, a);
@@ -296,14 +305,8 @@ void xlocks_refs(struct xlocks *x, const char *src, size_t len, int all)
 		v[n] = s;
 		nv[n++] = (size_t)(p - s);
 	}
-	if (n || dot) {
-		pthread_mutex_lock(&x->lock);
-		if (dot && !x->planned)
-			dot_imports(x, src, len);
-		for (i = 0; i < n && !x->planned; i++)
-			blind_add(x, v[i], nv[i]);
-		pthread_mutex_unlock(&x->lock);
-	}
+	xlocks_blind(x, v, nv, n, memmem(src, len, ". \"", 3) ? src : NULL,
+		     len);
 	free(v);
 	free(nv);
 }
@@ -339,6 +342,8 @@ void xlocks_plan(struct xlocks *x)
 		x->dirs[k++] = x->dirs[i];
 	}
 	x->ndirs = k;
+	if (getenv("MG_XDBG"))
+		fprintf(stderr, "xlock: %zu keys %zu blind %zu dirs\n", x->n, x->nblind, x->ndirs);
 }
 
 const char *xlocks_get(const struct xlocks *x, const char *dir, size_t dlen,

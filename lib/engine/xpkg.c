@@ -230,6 +230,69 @@ static int tset_add(struct tset *t, unsigned kind, int dir, int name, int fn)
 	return 1;
 }
 
+/* The locks held at x that the callee can name ("^Mu", "^", "=Mu",
+ * '\n'-separated, "(r)" after a read lock: module_add_xlock()) into b. */
+static void held_for_callee(struct pkg *p, const struct xcall *x, char *b,
+			    size_t nb)
+{
+	const struct func *f = &p->funcs.v[x->fn];
+	struct lockset ls = f->entry;
+	size_t o = 0;
+	int k;
+
+	b[0] = '\0';
+	if (x->nolock)
+		return;
+	ls_apply(&ls, &x->ls);
+	for (k = 0; k < ls.n; k++) {
+		const struct flock *fl;
+		int n;
+
+		if (ls.h[k].shared == LS_RELEASED ||
+		    !IS_FOREIGN_LOCK(ls.h[k].loc))
+			continue;
+		fl = &p->flocks.v[ls.h[k].loc - FOREIGN_LOCK0];
+		/* g.Mu held at g.Name(): the receiver's; imp.Mu held at
+		 * imp.Name(): that package's.  A local's lock counts only
+		 * where it was taken (not carried in by an entry). */
+		if (fl->fn >= 0 ? x->imp >= 0 || fl->fn != x->fn ||
+				  fl->base != x->base ||
+				  ls_holds(&x->ls, ls.h[k].loc) < 0
+				: x->imp < 0 || fl->base != x->imp)
+			continue;
+		n = snprintf(b + o, nb - o, "%s%c%s%s", o ? "\n" : "",
+			     fl->fn >= 0 ? '^' : '=',
+			     fl->field >= 0 ? names_str(&p->nm, fl->field) : "",
+			     ls.h[k].shared == LS_SHARED ? "(r)" : "");
+		if (n < 0 || (size_t)n >= nb - o) {
+			b[o] = '\0';	/* too long: what fits */
+			return;
+		}
+		o += (size_t)n;
+	}
+}
+
+/* Tells the module the locks held at each call of another package's
+ * function from code that counts (not tests, not run-once set-up). */
+static void export_xlocks(struct pkg *p, const struct xcall *x,
+			  const char *dir, int dir_id, struct tset *once)
+{
+	const struct func *f = &p->funcs.v[x->fn];
+	char locks[256], name[160];
+
+	if (f->is_test || f->test_only || f->init_only || f->once ||
+	    (x->imp >= 0 && !dir))
+		return;
+	held_for_callee(p, x, locks, sizeof(locks));
+	/* a call that holds nothing: once per callee is enough */
+	if (!locks[0] && !tset_add(once, 0, x->imp < 0 ? 0xfffff : dir_id,
+				   x->name + (x->imp < 0 ? 0x100000 : 0), 0))
+		return;
+	snprintf(name, sizeof(name), "%s%s", x->imp < 0 ? "." : "",
+		 names_str(&p->nm, x->name));
+	module_add_xlock(p->o->mod, dir ? dir : "*", name, locks);
+}
+
 /* Module string ids by a small local key, asked of the module once. */
 struct idcache {
 	uint32_t *v;		/* id + 1, 0 unknown */
@@ -303,68 +366,9 @@ static const struct impdir *import_dir(struct pkg *p, struct impcache *c,
 	return e;
 }
 
-/* The locks held at x that the callee can name ("^Mu", "^", "=Mu",
- * '\n'-separated, "(r)" after a read lock: module_add_xlock()) into b. */
-static void held_for_callee(struct pkg *p, const struct xcall *x, char *b,
-			    size_t nb)
-{
-	const struct func *f = &p->funcs.v[x->fn];
-	struct lockset ls = f->entry;
-	size_t o = 0;
-	int k;
-
-	b[0] = '\0';
-	if (x->nolock)
-		return;
-	ls_apply(&ls, &x->ls);
-	for (k = 0; k < ls.n; k++) {
-		const struct flock *fl;
-		int n;
-
-		if (ls.h[k].shared == LS_RELEASED ||
-		    !IS_FOREIGN_LOCK(ls.h[k].loc))
-			continue;
-		fl = &p->flocks.v[ls.h[k].loc - FOREIGN_LOCK0];
-		/* g.Mu held at g.Name(): the receiver's; imp.Mu held at
-		 * imp.Name(): that package's.  A local's lock counts only
-		 * where it was taken (not carried in by an entry). */
-		if (fl->fn >= 0 ? x->imp >= 0 || fl->fn != x->fn ||
-				  fl->base != x->base ||
-				  ls_holds(&x->ls, ls.h[k].loc) < 0
-				: x->imp < 0 || fl->base != x->imp)
-			continue;
-		n = snprintf(b + o, nb - o, "%s%c%s%s", o ? "\n" : "",
-			     fl->fn >= 0 ? '^' : '=',
-			     fl->field >= 0 ? names_str(&p->nm, fl->field) : "",
-			     ls.h[k].shared == LS_SHARED ? "(r)" : "");
-		if (n < 0 || (size_t)n >= nb - o) {
-			b[o] = '\0';	/* too long: what fits */
-			return;
-		}
-		o += (size_t)n;
-	}
-}
-
-/* Tells the module the locks held at each call of another package's
- * function from code that counts (not tests, not run-once set-up). */
-static void export_xlocks(struct pkg *p, const struct xcall *x,
-			  const char *dir)
-{
-	const struct func *f = &p->funcs.v[x->fn];
-	char locks[256], name[160];
-
-	if (f->is_test || f->test_only || f->init_only || f->once ||
-	    (x->imp >= 0 && !dir))
-		return;
-	held_for_callee(p, x, locks, sizeof(locks));
-	snprintf(name, sizeof(name), "%s%s", x->imp < 0 ? "." : "",
-		 names_str(&p->nm, x->name));
-	module_add_xlock(p->o->mod, dir ? dir : "*", name, locks);
-}
-
 static void export_calls(struct pkg *p)
 {
-	struct tset once = { 0 };
+	struct tset once = { 0 }, xonce = { 0 };
 	/* by name id * 2 (+1 a method's ".Name"), by file, by caller */
 	struct idcache names = { 0 }, paths = { 0 }, whys = { 0 };
 	struct impcache imps = { 0 };
@@ -413,12 +417,12 @@ static void export_calls(struct pkg *p)
 		    conc = concurrent(p, x, &many, used, &site);
 
 		if (x->imp < 0)
-			export_xlocks(p, x, NULL);
+			export_xlocks(p, x, NULL, 0, &xonce);
 		if (x->imp >= 0) {	/* imp.Name: one package */
 			const struct impdir *e = import_dir(p, &imps, x->file,
 							    x->imp);
 
-			export_xlocks(p, x, e->dir);
+			export_xlocks(p, x, e->dir, e->id, &xonce);
 			if (!e->dir || conc < 0)
 				continue;
 			one[0] = e->dir;
@@ -535,6 +539,7 @@ static void export_calls(struct pkg *p)
 	free(dirs);
 	free(dir_ids);
 	free(once.v);
+	free(xonce.v);
 	free(names.v);
 	free(paths.v);
 	free(whys.v);
