@@ -589,3 +589,8 @@ PY
 	case2 xonego
 	case2 xonegorace
 }
+
+@test "engine2: across packages: x.f.Load() on a field of sync/atomic's types calls no Load of the module (silent); another goroutine's real Sensor.Load races with the first's (MG001)" {
+	case2 xstdcall
+	case2 xstdcallrace
+}

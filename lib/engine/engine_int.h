@@ -73,6 +73,11 @@ struct field {
 	int guard;		/* field index of the mutex that an annotation
 				 * names, or -1 */
 	uint8_t pool;		/* a sync.Pool (pvar.pool) */
+	uint8_t std_value;	/* a value of a type of sync or sync/atomic
+				 * (sync.Map, atomic.Int64): its methods are
+				 * the standard library's, none of the
+				 * module's (x.f.Load() calls no Load of
+				 * ours) */
 	uint8_t sem_one, sem_wide;	/* semaphore.NewWeighted(1) stored
 					 * in it, or another weight */
 	uint8_t global_map;	/* a package variable's map is stored in it

@@ -586,6 +586,28 @@ static int sync_pool(const struct pkg *p, int file, uint32_t n)
 	return len == 4 && !memcmp(s, "Pool", 4);
 }
 
+/* Is type expression n (or *n) a type of sync or sync/atomic? */
+static int std_sync_type(struct pkg *p, int file, uint32_t n)
+{
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *nd = ast_node(a, n);
+	char ipath[64];
+	int id;
+
+	if (!n)
+		return 0;
+	if (nd->kind == AST_STAR_EXPR)
+		nd = ast_node(a, nd->a);
+	if (nd->kind != AST_SELECTOR_EXPR ||
+	    ast_node(a, nd->a)->kind != AST_IDENT ||
+	    (id = ident_find(p, file, nd->a)) < 0 || !is_import(p, id))
+		return 0;
+	if (id == p->sync_name)
+		return 1;
+	return facts_import_path(p, file, id, ipath, sizeof(ipath)) &&
+	       !strcmp(ipath, "sync/atomic");
+}
+
 static void fill_struct(struct pkg *p, int ti, struct buf *b)
 {
 	struct type *t = &p->types.v[ti];
@@ -623,6 +645,7 @@ static void fill_struct(struct pkg *p, int ti, struct buf *b)
 			f->file = file;
 			f->node = nn ? nms[j] : fd->b;
 			f->pool = (uint8_t)sync_pool(p, file, fd->b);
+			f->std_value = (uint8_t)std_sync_type(p, file, fd->b);
 			f->guard = -2 - g;	/* a name for now: resolved below */
 			if (g < 0 && block_guard >= 0)
 				f->guard = block_guard;
