@@ -70,6 +70,8 @@ void xlocks_free(struct xlocks *x)
 		free(x->blind[i]);
 	for (i = 0; i < x->ndots; i++)
 		free(x->dots[i]);
+	for (i = 0; i < x->ndirs; i++)
+		free(x->dirs[i]);
 	free(x->dots);
 	free(x->v);
 	free(x->blind);
