@@ -896,6 +896,7 @@ size_t module_plan(struct module *m, char ***dirs)
 			e->go_line = sd->go.line;
 			e->go_col = sd->go.col;
 			e->go_callback = sd->go.callback;
+			e->go_sole = sd->go.sole;
 			m->nent++;
 			kept++;
 		}

@@ -70,6 +70,8 @@ struct module_entry {		/* its strings are the module's */
 				 * or NULL when not known */
 	long go_line, go_col;
 	unsigned char go_callback;
+	unsigned char go_sole;	/* that goroutine is the only one known to
+				 * run the calling code */
 };
 
 /* Where a calling goroutine starts (module_add_entry()). */
@@ -77,6 +79,7 @@ struct module_site {
 	uint32_t path;		/* module_intern() id; 0 with line 0: none */
 	long line, col;
 	unsigned char callback;
+	unsigned char sole;	/* the only goroutine known to run the call */
 };
 
 /* The module around the cleaned directory dir (its nearest go.mod): its

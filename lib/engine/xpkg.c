@@ -79,7 +79,7 @@ static int called_in(const struct pkg *p, int s, int fn)
  * under a lock of this package (serialized by it), in tests or in code
  * that runs once. */
 static int concurrent(struct pkg *p, const struct xcall *x, int *many,
-		      const uint8_t *used, int *site)
+		      const uint8_t *used, int *site, int *sole)
 {
 	const struct func *f = &p->funcs.v[x->fn];
 	int s = x->site >= 0 ? x->site : x->go, k, n, v[8], direct, more;
@@ -96,8 +96,10 @@ static int concurrent(struct pkg *p, const struct xcall *x, int *many,
 	if (x->go == -2)	/* a method value handed on: maybe run so */
 		return 2;
 	*site = s;
+	*sole = 0;
 	if (s >= 0) {
 		*many = p->gos.v[s].many;
+		*sole = 1;	/* in that goroutine's own code */
 		return 1;
 	}
 	/* the goroutine's own function: deeper, the package's reach is
@@ -116,6 +118,7 @@ static int concurrent(struct pkg *p, const struct xcall *x, int *many,
 		return n || more || (used[x->fn] & 2) ? 2 : 0;
 	if (direct > 1)
 		*many = 1;	/* two goroutines run it, or more */
+	*sole = n == 1 && !more;
 	return 1;
 }
 
@@ -413,8 +416,8 @@ static void export_calls(struct pkg *p)
 		char *one[1], **tv;
 		int *tid;
 		size_t nt;
-		int many, site = -1,
-		    conc = concurrent(p, x, &many, used, &site);
+		int many, site = -1, sole = 0,
+		    conc = concurrent(p, x, &many, used, &site, &sole);
 
 		if (x->imp < 0)
 			export_xlocks(p, x, NULL, 0, &xonce);
@@ -471,6 +474,7 @@ static void export_calls(struct pkg *p)
 				gs.line = ast_line(ga, g->node);
 				gs.col = ast_col(ga, g->node);
 				gs.callback = g->callback || g->fn < 0;
+				gs.sole = (unsigned char)sole;
 			}
 			if (!mod_id_known(&whys, wkey)) {	/* built once */
 				judge_func_name(p, x->fn, fname, sizeof(fname));
@@ -763,8 +767,9 @@ int xpkg_one_goroutine(const struct pkg *p, const struct gosite *a,
 		return 0;
 	x = &p->xin[a->ext - 1];
 	y = &p->xin[b->ext - 1];
-	return x->go_path && y->go_path && !strcmp(x->go_path, y->go_path) &&
-	       x->go_line == y->go_line && x->go_col == y->go_col;
+	return x->go_sole && y->go_sole && x->go_path && y->go_path &&
+	       !strcmp(x->go_path, y->go_path) && x->go_line == y->go_line &&
+	       x->go_col == y->go_col;
 }
 
 void xpkg_evidence(struct pkg *p, const struct gosite *g)

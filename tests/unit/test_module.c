@@ -101,7 +101,7 @@ static void graph(void)
 {
 	struct module *m = module_new();
 	const struct module_entry *e;
-	struct module_site go = { 0, 12, 2, 0 };
+	struct module_site go = { 0, 12, 2, 0, 0 };
 	char **dirs;
 	size_t nd, n, i;
 	uint32_t A = module_intern(m, "A"), B = module_intern(m, "B"),
