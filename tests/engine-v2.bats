@@ -585,7 +585,7 @@ PY
 	case2 xlockdot
 }
 
-@test "engine2: across packages: two calls one goroutine of another package makes run one after the other (silent); the same calls from two goroutines race (MG001)" {
+@test "engine2: across packages: two calls one goroutine of another package makes run one after the other (silent); the same calls from two goroutines, or from code two goroutines run, race (MG001)" {
 	case2 xonego
 	case2 xonegorace
 }
