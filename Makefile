@@ -8,7 +8,7 @@
 #                   between its layer folders (tests/layers.sh)
 #   make check      the same suites on an ASan/UBSan build (build/san)
 #   make eval       precision and recall per rule on tests/corpus, then on
-#                   the held-out tests/holdout and tests/holdout2
+#                   the held-out tests/holdout, tests/holdout2 and tests/holdout3
 #   make eval-real  precision and fixed-race recall on real repositories
 #                   (tests/realcode; MIRRORS=DIR of fetched mirrors)
 #   make demo       the main job on the bundled example (examples/)
@@ -167,12 +167,13 @@ check: deps-quiet
 
 # Precision and recall per rule on the labeled corpus (tests/corpus), where
 # the engine was tuned, then on the held-out corpora (tests/holdout, and
-# tests/holdout2 with the second engine's shapes and multi-package cases),
-# written without looking at the engine: the honest figures.
+# tests/holdout2 with the second engine's shapes and multi-package cases, and
+# tests/holdout3, written to compare the two engines on cases neither was
+# tuned to), written without looking at the engine: the honest figures.
 eval: deps-quiet all
 	@echo "== the race detector on every labeled case"
 	@MG_EXPENSIVE=1 MG_BIN=$(abspath $(BIN)) tests/run tests/eval-corpus.bats \
-		tests/eval-holdout.bats tests/eval-holdout2.bats | tail -n 1
+		tests/eval-holdout.bats tests/eval-holdout2.bats tests/eval-holdout3.bats | tail -n 1
 	@echo "== tuned corpus (tests/corpus)"
 	@MG_SCAN=$(abspath $(BIN))/mg-scan tests/eval.sh
 	@echo
@@ -182,11 +183,14 @@ eval: deps-quiet all
 	@echo "== second held-out corpus (tests/holdout2)"
 	@MG_SCAN=$(abspath $(BIN))/mg-scan tests/eval.sh tests/holdout2
 	@echo
+	@echo "== third held-out corpus (tests/holdout3)"
+	@MG_SCAN=$(abspath $(BIN))/mg-scan tests/eval.sh tests/holdout3
+	@echo
 	@echo "== the second engine's parser against go/parser on the Go tree"
 	@$(MAKE) --no-print-directory parse-diff
 	@echo
-	@echo "== the second engine (MAPGUARD_ENGINE=2) on the three corpora"
-	@for c in tests/corpus tests/holdout tests/holdout2; do \
+	@echo "== the second engine (MAPGUARD_ENGINE=2) on the four corpora"
+	@for c in tests/corpus tests/holdout tests/holdout2 tests/holdout3; do \
 		printf '%s: ' "$$c"; MAPGUARD_ENGINE=2 \
 		MG_SCAN=$(abspath $(BIN))/mg-scan tests/eval.sh --quiet $$c | tail -n 1; \
 	done

@@ -575,6 +575,10 @@ PY
 	case2 codec
 }
 
+@test "engine2: workers a loop goroutine starts after its write and waits for are ordered with it; a write while they run is found" {
+	case2 nestedgo
+}
+
 @test "engine2: across packages: a method every other package calls with its receiver's mutex held, and a function called with its package's mutex held, run under that lock (silent); when one caller forgets the lock they race (MG005)" {
 	case2 xlock
 	case2 xlockrace

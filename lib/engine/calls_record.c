@@ -285,6 +285,7 @@ int wk_start_site(struct walker *w, int target, uint32_t node,
 	g->callback = (uint8_t)callback;
 	g->many = (uint8_t)(many || w->loops > w->gate);
 	g->own_many = g->many;
+	g->api_many = (uint8_t)(many != 0);
 	g->loops = (uint8_t)(w->loops < 255 ? w->loops : 255);
 	g->loop_at = w->loops ? w->loop_at : wk_N(w, node)->pos;
 	return (int)w->p->gos.n - 1;
@@ -304,6 +305,7 @@ void wk_add_join(struct walker *w, uint32_t n)
 	j->fn = w->fn;
 	j->off = wk_N(w, n)->pos;
 	j->chan = -1;
+	j->recv = wk_N(w, n)->kind == AST_UNARY_EXPR;
 	if (wk_N(w, n)->kind == AST_UNARY_EXPR &&
 	    wk_N(w, wk_N(w, n)->a)->kind == AST_SELECTOR_EXPR)
 		j->chan = wk_loc_of(w, wk_N(w, n)->a);	/* <-x.ready */

@@ -216,6 +216,9 @@ struct gosite {
 	uint8_t callback;	/* an API runs it (MG004), not a go statement */
 	uint8_t per_instance;	/* go x.m() with x declared in the loop: each
 				 * instance has its own receiver */
+	uint8_t api_many;	/* several at once by what runs it (a
+				 * handler's requests), whatever the launcher
+				 * waits for */
 	uint8_t own_many;	/* several at once by the launcher's own loop
 				 * (or its API), not because it is called in
 				 * a loop */
@@ -233,6 +236,10 @@ struct join {
 	int fn;
 	uint32_t off;
 	loc_t chan;		/* <-x.ready: the channel's field, or -1 */
+	uint8_t recv;		/* a bare receive (<-ch), maybe of a request
+				 * in an event loop, not of a goroutine's end:
+				 * not a Wait, a call that waits, or the end
+				 * of a range over a channel */
 };
 
 /* close(x.ready) in fn: what fn did before it happens before a receive

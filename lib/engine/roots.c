@@ -218,10 +218,31 @@ static void self_roots(struct pkg *p)
 	}
 }
 
+/* Does g's launcher wait after the go statement or the g.Go(...) (a
+ * Wait, a call that waits or a range over a channel later in the
+ * function; a bare receive may be a request's), so that its goroutines
+ * end before it returns?  Never a handler's: nothing waits for requests. */
+static int joined_in_launcher(const struct pkg *p, const struct gosite *g)
+{
+	uint32_t at;
+	size_t j;
+
+	if (g->fn < 0 || g->api_many || g->ext)
+		return 0;
+	at = roots_pos(p, g->file, g->node);
+	for (j = 0; j < p->joins.n; j++)
+		if (p->joins.v[j].fn == g->fn && p->joins.v[j].off > at &&
+		    !p->joins.v[j].recv)
+			return 1;
+	return 0;
+}
+
 void roots_compute(struct pkg *p)
 {
 	size_t i, n = p->funcs.n;
 	uint8_t *target = xcalloc(n ? n : 1, 1), *ordinary = xcalloc(n ? n : 1, 1);
+	uint8_t *waited;	/* [gosite]: its launcher, called in a loop,
+				 * waits for it */
 	int round, changed = 1;
 
 	p->roots = xcalloc(n ? n : 1, sizeof(*p->roots));
@@ -265,7 +286,10 @@ void roots_compute(struct pkg *p)
 		g->callback = 1;
 	}
 	/* a launcher called in a loop starts its goroutine once per call:
-	 * several run at once (Send() in a loop, each with its AfterFunc) */
+	 * several run at once (Send() in a loop, each with its AfterFunc),
+	 * unless it waits for them before it returns (a Wait or a receive
+	 * after the go statement): one call's goroutines at a time */
+	waited = xcalloc(p->gos.n + 1, 1);
 	for (i = 0; i < p->calls.n; i++) {
 		const struct call *c = &p->calls.v[i];
 		size_t k;
@@ -274,7 +298,10 @@ void roots_compute(struct pkg *p)
 		    p->funcs.v[c->caller].is_test)
 			continue;
 		for (k = 0; k < p->gos.n; k++)
-			if (p->gos.v[k].fn == c->callee) {
+			if (p->gos.v[k].fn == c->callee &&
+			    joined_in_launcher(p, &p->gos.v[k]))
+				waited[k] = 1;
+			else if (p->gos.v[k].fn == c->callee) {
 				p->gos.v[k].many = 1;
 				p->gos.v[k].loop_at = 0;  /* nothing precedes all */
 			}
@@ -317,6 +344,24 @@ void roots_compute(struct pkg *p)
 						    &p->roots[c->caller]);
 		}
 	}
+	/* ... but a launcher that waits and runs in several goroutines at
+	 * once (each scrape's gather) still starts several */
+	for (i = 0; i < p->gos.n; i++) {
+		const struct roots *r;
+		int j;
+
+		if (!waited[i])
+			continue;
+		r = &p->roots[p->gos.v[i].fn];
+		for (j = 0; j < r->n; j++)
+			if (p->gos.v[r->id[j]].many)
+				break;
+		if (r->over || j < r->n) {
+			p->gos.v[i].many = 1;
+			p->gos.v[i].loop_at = 0;
+		}
+	}
+	free(waited);
 	free(target);
 	free(ordinary);
 	self_roots(p);

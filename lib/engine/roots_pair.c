@@ -176,7 +176,11 @@ static int outlives_launcher(const struct pkg *p, const struct access *x,
 	return 1;
 }
 
-static int with_site(const struct pkg *p, const struct access *x, int s)
+/* Is x, code that runs alongside goroutine s or its launcher, ordered
+ * with s?  strict: only a Wait, a call that waits or a range over a
+ * channel joins s (a bare receive may be a request's). */
+static int with_site_ex(const struct pkg *p, const struct access *x, int s,
+			int strict)
 {
 	const struct gosite *g = &p->gos.v[s];
 	uint32_t at, gs;
@@ -198,9 +202,14 @@ static int with_site(const struct pkg *p, const struct access *x, int s)
 		return 0;	/* before the loop that starts them all */
 	for (j = 0; j < p->joins.n; j++)
 		if (p->joins.v[j].fn == x->fn && p->joins.v[j].off > gs &&
-		    p->joins.v[j].off < at)
+		    p->joins.v[j].off < at && !(strict && p->joins.v[j].recv))
 			return 0;	/* after a Wait or a receive */
 	return at > gs || g->many;
+}
+
+static int with_site(const struct pkg *p, const struct access *x, int s)
+{
+	return with_site_ex(p, x, s, 0);
 }
 
 /* Does x happen before y through a channel: x's function closes x.ch
@@ -365,6 +374,23 @@ static int via_own_param(const struct pkg *p, const struct access *a, int s)
 	return 0;
 }
 
+/* Is gosite t started only from the code of goroutine s, one instance of
+ * it (no other goroutine reaches t's launcher)?  Then s's own code and t
+ * are a launcher and its goroutine: ordered before the go statement and
+ * after a Wait, as with_site() says.  Code outside goroutines may call
+ * the launcher too (an exported method): two calls of it that overlap
+ * write its maps together, a pair of their own. */
+static int nested_in(const struct pkg *p, int t, int s)
+{
+	const struct gosite *g = &p->gos.v[t];
+	const struct roots *r;
+
+	if (s == t || g->fn < 0 || g->ext || p->gos.v[s].many)
+		return 0;
+	r = &p->roots[g->fn];
+	return r->n == 1 && r->id[0] == s && !r->over;
+}
+
 /* Can x (a write) and y overlap?  *sx, *sy: the gosites that say so (-1:
  * main). */
 static int overlap(const struct pkg *p, const struct access *x,
@@ -423,6 +449,13 @@ static int overlap(const struct pkg *p, const struct access *x,
 				continue;
 			if (s != t && p->gos.v[s].fn == p->gos.v[t].fn &&
 			    p->gos.v[s].fn >= 0 && !sites_concurrent(p, s, t))
+				continue;
+			/* a goroutine that goroutine s starts, after x in s's
+			 * code, or joined before it */
+			if ((x->go < 0 && nested_in(p, t, s) &&
+			     !with_site_ex(p, x, t, 1)) ||
+			    (y->go < 0 && nested_in(p, s, t) &&
+			     !with_site_ex(p, y, s, 1)))
 				continue;
 			*sx = s, *sy = t;
 			return 1;

@@ -1,0 +1,3 @@
+module example.com/chathub
+
+go 1.19
