@@ -166,6 +166,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	char *dir = NULL;
 	struct pkg p;
 	size_t i;
+	int skip = 0;
 
 	/* the second round judges only what other packages call into */
 	if (o->mod && module_rerun(o->mod) && !module_entries(o->mod,
@@ -173,26 +174,26 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 		free(dir);
 		return;
 	}
-	/* the module phase hears every package, maps or none */
-	for (i = 0; o->mod && !module_rerun(o->mod) && i < n; i++)
-		if (!test_support(files[i].path))
-			module_add_refs(o->mod, files[i].data, files[i].len);
 	if (!may_have_maps(files, n)) {
 		char *mp = NULL;
-		int start = o->mod && !module_rerun(o->mod) &&
-			    may_start(files, n, mp = module_path_of(o->mod,
-					group_dir(files, n, &dir)));
 
+		skip = !(o->mod && !module_rerun(o->mod) &&
+			 may_start(files, n, mp = module_path_of(o->mod,
+				   group_dir(files, n, &dir))));
 		free(mp);
-		if (!start) {
-			/* its calls into other packages are not seen */
-			for (i = 0; o->mod && !module_rerun(o->mod) && i < n; i++)
-				if (!test_support(files[i].path))
-					module_add_blind(o->mod, files[i].data,
-							 files[i].len);
-			free(dir);
-			return;
-		}
+	}
+	/* the module phase hears every package, maps or none; the calls of
+	 * a package not walked, or of a generated file (bodies not read),
+	 * are not seen: every name they refer to may be called */
+	for (i = 0; o->mod && !module_rerun(o->mod) && i < n; i++)
+		if (!test_support(files[i].path))
+			module_add_refs_ex(o->mod, files[i].data, files[i].len,
+					   skip || (!o->include_generated &&
+					   lex_is_generated(files[i].data,
+							    files[i].len)));
+	if (skip) {
+		free(dir);
+		return;
 	}
 	memset(&p, 0, sizeof(p));
 	p.o = o;
@@ -214,9 +215,6 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 			     (ends_with(f->path, "_test.go") ||
 			      !holds_main(f->src, f->len));
 		f->generated = lex_is_generated(f->src, f->len);
-		if (f->generated && !o->include_generated && o->mod &&
-		    !module_rerun(o->mod) && !f->is_test)
-			module_add_blind(o->mod, f->src, f->len);
 		/* a generated file lends its declarations; its bodies are
 		 * not judged, so not read (most of the Go tree's memory) */
 		f->ast = parse_file_ex(f->src, f->len, f->generated &&

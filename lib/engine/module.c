@@ -1,6 +1,5 @@
 /* module.c - the module phase: references across packages, and the
  * findings that rest on them (module.h) */
-#define _GNU_SOURCE	/* memmem */
 #include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -140,7 +139,9 @@ static size_t slot(const struct ref *t, size_t cap, const char *s, size_t n)
 {
 	size_t i = (size_t)name_hash(s, n) & (cap - 1);
 
-	while (t[i].name && (t[i].len != n || memcmp(t[i].name, s, n)))
+	/* len's low byte: module_add_refs_ex() keeps more above it */
+	while (t[i].name && ((t[i].len & 0xff) != n ||
+			     memcmp(t[i].name, s, n)))
 		i = (i + 1) & (cap - 1);
 	return i;
 }
@@ -167,20 +168,32 @@ static int ident_byte(unsigned char c)
 
 void module_add_refs(struct module *m, const char *src, size_t len)
 {
+	module_add_refs_ex(m, src, len, 0);
+}
+
+void module_add_refs_ex(struct module *m, const char *src, size_t len,
+			int blind)
+{
 	/* the file's distinct names first, then one locked merge */
 	struct { const char *s; size_t n; } *v = NULL;
 	size_t nv = 0, av = 0, i, k;
 	struct ref *seen;
 	size_t scap = 64;	/* grows: most files name few */
 	const char *p = src, *end = src + len, *q;
-	/* names not called right there (x.Name as a value): module_xlock.c */
+	/* names not called right there (x.Name as a value; all of them when
+	 * blind), each once: for module_xlock.c */
 	const char **vs = NULL;
 	size_t *vn = NULL, nvs = 0, avs = 0, avn = 0;
+	uint8_t *val = NULL;	/* [v index]: in vs already */
+	int dot = 0;
 
 	seen = xcalloc(scap, sizeof(*seen));
 	while ((p = memchr(p, '.', (size_t)(end - p))) && ++p < end) {
 		const char *s = p;
+		int value;
 
+		if (*p == ' ' && p + 1 < end && p[1] == '"')
+			dot = 1;	/* import . "path", maybe */
 		if (*p < 'A' || *p > 'Z')
 			continue;
 		while (p < end && ident_byte((unsigned char)*p))
@@ -189,19 +202,35 @@ void module_add_refs(struct module *m, const char *src, size_t len)
 			continue;
 		for (q = p; q < end && (*q == ' ' || *q == '\t'); q++)
 			;
-		if (q == end || *q != '(') {
+		value = blind || q == end || *q != '(';
+		k = slot(seen, scap, s, (size_t)(p - s));
+		if (seen[k].name) {
+			/* a name seen before: its v index is in len's
+			 * high bits (below) */
+			size_t vi = seen[k].len >> 8;
+
+			if (value && !val[vi]) {
+				val[vi] = 1;
+				ARRAY_GROW(vs, nvs + 1, avs);
+				ARRAY_GROW(vn, nvs + 1, avn);
+				vs[nvs] = s;
+				vn[nvs++] = (size_t)(p - s);
+			}
+			continue;
+		}
+		/* the slot holds a borrowed pointer, never freed, and the
+		 * length (< 256) with the name's index in v above it */
+		seen[k].name = (char *)s;
+		seen[k].len = (size_t)(p - s) | nv << 8;
+		ARRAY_GROW(v, nv + 1, av);
+		val = xrealloc(val, av);
+		val[nv] = (uint8_t)value;
+		if (value) {
 			ARRAY_GROW(vs, nvs + 1, avs);
 			ARRAY_GROW(vn, nvs + 1, avn);
 			vs[nvs] = s;
 			vn[nvs++] = (size_t)(p - s);
 		}
-		k = slot(seen, scap, s, (size_t)(p - s));
-		if (seen[k].name)
-			continue;
-		/* the slot holds a borrowed pointer, never freed */
-		seen[k].name = (char *)s;
-		seen[k].len = (size_t)(p - s);
-		ARRAY_GROW(v, nv + 1, av);
 		v[nv].s = s;
 		v[nv++].n = (size_t)(p - s);
 		if (nv * 2 > scap) {	/* rehash the borrowed table */
@@ -213,13 +242,13 @@ void module_add_refs(struct module *m, const char *src, size_t len)
 			for (j = 0; j < ocap; j++)
 				if (o[j].name)
 					seen[slot(seen, scap, o[j].name,
-						  o[j].len)] = o[j];
+						  o[j].len & 0xff)] = o[j];
 			free(o);
 		}
 	}
 	free(seen);
-	xlocks_blind(m->xl, vs, vn, nvs, memmem(src, len, ". \"", 3) ? src : NULL,
-		     len);
+	free(val);
+	xlocks_blind(m->xl, vs, vn, nvs, dot ? src : NULL, len);
 	free(vs);
 	free(vn);
 	pthread_mutex_lock(&m->lock);
@@ -919,11 +948,6 @@ void module_add_xlock(struct module *m, const char *dir, const char *name,
 		      const char *locks)
 {
 	xlocks_add(m->xl, dir, name, locks);
-}
-
-void module_add_blind(struct module *m, const char *src, size_t len)
-{
-	xlocks_refs(m->xl, src, len);
 }
 
 void module_add_want(struct module *m, const char *dir, const char *name)

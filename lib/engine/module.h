@@ -31,6 +31,11 @@ void module_free(struct module *m);
 /* Records the exported names `.Name` that src (one non-test file) refers
  * to: a method or another package's function some code calls. */
 void module_add_refs(struct module *m, const char *src, size_t len);
+/* The same; with blind, src is a file whose bodies are not walked (a
+ * package skipped, a generated file): any name it refers to may be
+ * called with no lock we know (module_xlock()). */
+void module_add_refs_ex(struct module *m, const char *src, size_t len,
+			int blind);
 
 /* The finding of rule id `rule` at path:line:col stands only if each side
  * is reached: need[0] and need[1] are '\n'-separated names of the exported
@@ -131,9 +136,6 @@ int module_rerun(const struct module *m);
  * "" none). */
 void module_add_xlock(struct module *m, const char *dir, const char *name,
 		      const char *locks);
-/* First round: src (a file whose bodies are not walked) may call any
- * exported name it refers to, with no lock we know. */
-void module_add_blind(struct module *m, const char *src, size_t len);
 /* First round: dir's exported name reaches a map: judge dir again if
  * every call of name holds a lock. */
 void module_add_want(struct module *m, const char *dir, const char *name);
@@ -157,9 +159,6 @@ void xlocks_want(struct xlocks *x, const char *dir, const char *name);
  * dsrc (a file's text, NULL when it has no `. "`) imports with `.` */
 void xlocks_blind(struct xlocks *x, const char *const *v, const size_t *nv,
 		  size_t n, const char *dsrc, size_t len);
-/* every .Name of src (a file whose bodies are not walked) into the blind
- * set, with its dot imports */
-void xlocks_refs(struct xlocks *x, const char *src, size_t len);
 void xlocks_plan(struct xlocks *x);
 const char *xlocks_get(const struct xlocks *x, const char *dir, size_t dlen,
 		       const char *name);

@@ -11,7 +11,6 @@
  * Not: what a lock is in the caller (scope.c, xpkg.c) or in the callee
  * (judge_entry.c).
  */
-#define _GNU_SOURCE	/* memmem */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -224,12 +223,6 @@ static void blind_add(struct xlocks *x, const char *s, size_t n)
 	}
 }
 
-static int ident_char(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
-}
-
 /* The packages src imports as `.` (import . "path"): the last element
  * of each path into x->dots (x locked).  Only a filter: a string or a
  * comment that looks so counts too. */
@@ -285,32 +278,6 @@ void xlocks_blind(struct xlocks *x, const char *const *v, const size_t *nv,
 	for (i = 0; i < n && !x->planned; i++)
 		blind_add(x, v[i], nv[i]);
 	pthread_mutex_unlock(&x->lock);
-}
-
-void xlocks_refs(struct xlocks *x, const char *src, size_t len)
-{
-	const char *p = src, *end = src + len;
-	const char **v = NULL;
-	size_t *nv = NULL, n = 0, a = 0, an = 0;
-
-	while ((p = memchr(p, '.', (size_t)(end - p))) && ++p < end) {
-		const char *s = p;
-
-		if (*p < 'A' || *p > 'Z')
-			continue;
-		while (p < end && ident_char((unsigned char)*p))
-			p++;
-		if ((size_t)(p - s) > 128)
-			continue;
-		ARRAY_GROW(v, n + 1, a);
-		ARRAY_GROW(nv, n + 1, an);
-		v[n] = s;
-		nv[n++] = (size_t)(p - s);
-	}
-	xlocks_blind(x, v, nv, n, memmem(src, len, ". \"", 3) ? src : NULL,
-		     len);
-	free(v);
-	free(nv);
 }
 
 static int str_cmp(const void *a, const void *b)

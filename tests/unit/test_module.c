@@ -261,7 +261,7 @@ static void xlocks(void)
 	/* a package whose bodies are not walked may call anything */
 	m = module_new();
 	module_add_xlock(m, "x/grp", ".Assign", "^Mu");
-	module_add_blind(m, file1, sizeof(file1) - 1);
+	module_add_refs_ex(m, file1, sizeof(file1) - 1, 1);
 	module_add_want(m, "x/grp", ".Assign");
 	nd = module_plan(m, &dirs);
 	CHECK(!module_xlock(m, "x/grp", ".Assign") && nd == 0);
