@@ -632,4 +632,22 @@ PY
 	echo '{"include_generated": true}' > .mapguard.json
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json gen.go
 	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule)] | length == 1 and .[0].rule == "MG001" and .[0].line == 14'
+@test "engine2: across packages: a method every other package calls with its receiver's mutex held, and a function called with its package's mutex held, run under that lock (silent); when one caller forgets the lock they race (MG005)" {
+	case2 xlock
+	case2 xlockrace
+}
+
+@test "engine2: across packages: a caller the module phase cannot see (a method value, a package whose bodies are not walked, a dot import) means no lock at entry: the unlocked callers race (MG005)" {
+	case2 xlockblind
+	case2 xlockdot
+}
+
+@test "engine2: across packages: two calls one goroutine of another package makes run one after the other (silent); the same calls from two goroutines, or from code two goroutines run, race (MG001)" {
+	case2 xonego
+	case2 xonegorace
+}
+
+@test "engine2: across packages: x.f.Load() on a field of sync/atomic's types calls no Load of the module (silent); another goroutine's real Sensor.Load races with the first's (MG001)" {
+	case2 xstdcall
+	case2 xstdcallrace
 }

@@ -604,6 +604,18 @@ static void iface_calls(struct walker *w, uint32_t n, int go, int site)
 	}
 }
 
+/* Is x a field whose type is one of sync's or sync/atomic's? */
+static int std_recv(struct walker *w, uint32_t x)
+{
+	loc_t l;
+
+	if (wk_N(w, x)->kind != AST_SELECTOR_EXPR)
+		return 0;
+	l = wk_loc_of(w, x);
+	return l >= 0 && (size_t)l < w->p->fields.n &&
+	       w->p->fields.v[l].std_value;
+}
+
 void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 {
 	const struct ast_node *c = wk_N(w, n), *fun = wk_N(w, c->a);
@@ -643,6 +655,14 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 		wk_expr(w, fun->a, RD);
 		if (go)
 			return;
+		/* x.Lock() of a type we cannot see: still a call of its
+		 * package's Lock method, for the module */
+		if (IS_FOREIGN_LOCK(l) && w->pass == 2 && w->p->o->mod &&
+		    !w->f->is_test)
+			xpkg_note_call(w->p, w->fn, w->file, n, c->a, w->cur_go,
+				       -1, &w->ls, wk_N(w, fun->a)->kind ==
+				       AST_IDENT && wk_lookup(w, wk_ident(w,
+				       fun->a)), deferred);
 		if (deferred) {
 			if (op == OP_UNLOCK)
 				ls_lock(&w->deferred, l, LS_EXCL);
@@ -764,12 +784,13 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 	 * function starts an instance with its own x */
 	if (site >= 0 && recv && !w->loops && wk_owned(w, recv))
 		w->p->gos.v[site].fresh_recv = 1;
-	/* imp.Name(...): another package's function, for the module */
+	/* imp.Name(...): another package's function, for the module (not
+	 * x.f.Load() on a field of sync or sync/atomic's types) */
 	if (callee < 0 && w->pass == 2 && w->p->o->mod && !w->f->is_test &&
-	    fun->kind == AST_SELECTOR_EXPR)
+	    fun->kind == AST_SELECTOR_EXPR && !std_recv(w, fun->a))
 		xpkg_note_call(w->p, w->fn, w->file, n, c->a, w->cur_go, site,
 			       &w->ls, wk_N(w, fun->a)->kind == AST_IDENT &&
-			       wk_lookup(w, wk_ident(w, fun->a)));
+			       wk_lookup(w, wk_ident(w, fun->a)), deferred);
 	/* f(v.Method): a method value handed to other code (wait.Until,
 	 * a router) may run in its goroutines: the module phase hears it */
 	if (w->pass == 2 && w->p->o->mod && !w->f->is_test) {
@@ -784,7 +805,7 @@ void wk_call_expr(struct walker *w, uint32_t n, int go, int deferred)
 				xpkg_note_call(w->p, w->fn, w->file, av, av,
 					       -2, -1, &w->ls,
 					       wk_N(w, an->a)->kind == AST_IDENT &&
-					       wk_lookup(w, wk_ident(w, an->a)));
+					       wk_lookup(w, wk_ident(w, an->a)), 0);
 		}
 	}
 	if (callee >= 0 && w->pass == 2) {

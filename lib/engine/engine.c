@@ -166,28 +166,34 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	char *dir = NULL;
 	struct pkg p;
 	size_t i;
+	int skip = 0;
 
 	/* the second round judges only what other packages call into */
 	if (o->mod && module_rerun(o->mod) && !module_entries(o->mod,
-	    group_dir(files, n, &dir), &xin)) {
+	    group_dir(files, n, &dir), &xin) && !module_xlock_dir(o->mod, dir)) {
 		free(dir);
 		return;
 	}
-	/* the module phase hears every package, maps or none */
-	for (i = 0; o->mod && !module_rerun(o->mod) && i < n; i++)
-		if (!test_support(files[i].path))
-			module_add_refs(o->mod, files[i].data, files[i].len);
 	if (!may_have_maps(files, n)) {
 		char *mp = NULL;
-		int start = o->mod && !module_rerun(o->mod) &&
-			    may_start(files, n, mp = module_path_of(o->mod,
-					group_dir(files, n, &dir)));
 
+		skip = !(o->mod && !module_rerun(o->mod) &&
+			 may_start(files, n, mp = module_path_of(o->mod,
+				   group_dir(files, n, &dir))));
 		free(mp);
-		if (!start) {
-			free(dir);
-			return;
-		}
+	}
+	/* the module phase hears every package, maps or none; the calls of
+	 * a package not walked, or of a generated file (bodies not read),
+	 * are not seen: every name they refer to may be called */
+	for (i = 0; o->mod && !module_rerun(o->mod) && i < n; i++)
+		if (!test_support(files[i].path))
+			module_add_refs_ex(o->mod, files[i].data, files[i].len,
+					   skip || (!o->include_generated &&
+					   lex_is_generated(files[i].data,
+							    files[i].len)));
+	if (skip) {
+		free(dir);
+		return;
 	}
 	memset(&p, 0, sizeof(p));
 	p.o = o;
@@ -236,6 +242,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.mroot);
 	free(p.mpath);
 	free(p.xcalls.v);
+	free(p.flocks.v);
 	names_release(&p.nm);
 	free(p.types.v);
 	free(p.imeths.v);

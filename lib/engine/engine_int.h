@@ -75,6 +75,11 @@ struct field {
 	int guard;		/* field index of the mutex that an annotation
 				 * names, or -1 */
 	uint8_t pool;		/* a sync.Pool (pvar.pool) */
+	uint8_t std_value;	/* a value of a type of sync or sync/atomic
+				 * (sync.Map, atomic.Int64): its methods are
+				 * the standard library's, none of the
+				 * module's (x.f.Load() calls no Load of
+				 * ours) */
 	uint8_t sem_one, sem_wide;	/* semaphore.NewWeighted(1) stored
 					 * in it, or another weight */
 	uint8_t global_map;	/* a package variable's map is stored in it
@@ -112,6 +117,21 @@ struct pvar {
 typedef int32_t loc_t;
 #define PARAM_LOCK(i) (-2 - (i))
 #define IS_PARAM_LOCK(l) ((l) <= -2 && (l) >= -5)
+/* A lock of another package's object or variable that the walk cannot
+ * resolve to a location of ours (g.Mu.Lock() on a g of a type we cannot
+ * see, otherpkg.Mu.Lock()): FOREIGN_LOCK(i), pkg.flocks[i] saying what it
+ * is.  It names the lock only for the module phase (xpkg.c), which
+ * carries it to the other package when that package's function is called
+ * on the same g (or otherpkg.F() is called). */
+#define FOREIGN_LOCK0 0x40000000
+#define FOREIGN_LOCK(i) ((loc_t)(FOREIGN_LOCK0 + (i)))
+#define IS_FOREIGN_LOCK(l) ((l) >= FOREIGN_LOCK0)
+struct flock {
+	int fn;			/* the function whose local base is, or -1
+				 * for an import's variable */
+	int base;		/* name id: the local (g) or the import */
+	int field;		/* name id: Mu in g.Mu.Lock(), -1 g.Lock() */
+};
 
 /* A lock held: a location and whether only shared (RLock).  LS_RELEASED
  * marks a lock this function unlocked without locking it first (its
@@ -409,6 +429,9 @@ struct xcall {
 				 * handed to a call */
 	int site;		/* go imp.Name(...): the gosite, else -1 */
 	struct lockset ls;	/* held at the call, relative to fn's entry */
+	int base;		/* name id of g in g.Name(...) (a local), or -1 */
+	uint8_t nolock;		/* the callee runs with no lock of the call's:
+				 * deferred, or a go statement's */
 };
 
 struct module_entry;
@@ -437,6 +460,7 @@ struct pkg {
 	char *dir;		/* the package's directory, cleaned (module
 				 * phase only, else NULL) */
 	VEC(struct xcall) xcalls;
+	VEC(struct flock) flocks;	/* FOREIGN_LOCK(i)'s (scope.c) */
 	char *mroot, *mpath;	/* its module's root and path (xpkg.c) */
 	const struct module_entry *xin;	/* goroutines of other packages
 					 * calling into this one (module.h;
@@ -639,8 +663,17 @@ int judge_before_publish(const struct pkg *p, const struct access *a);
 /* xpkg.c: calls across the packages of the module (module.h) */
 void xpkg_note_call(struct pkg *p, int fn, int file, uint32_t call,
 		    uint32_t fun, int go, int site, const struct lockset *ls,
-		    int local);
+		    int local, int deferred);
 void xpkg_export(struct pkg *p);
+/* Second round: the locks every call of exported function fn from the
+ * module's other packages holds at its entry, in this package's terms
+ * (module_xlock()), into *ls; 0 when none (or not known). */
+int xpkg_entry_locks(struct pkg *p, int fn, struct lockset *ls);
+/* Are gosites a and b (started from other packages) calls that one
+ * goroutine there makes (one go statement or callback registration), so
+ * one after the other unless it runs several at once? */
+int xpkg_one_goroutine(const struct pkg *p, const struct gosite *a,
+		       const struct gosite *b);
 void xpkg_entries(struct pkg *p);
 void xpkg_evidence(struct pkg *p, const struct gosite *g);
 

@@ -318,7 +318,13 @@ const char *facts_loc_name(const struct pkg *p, loc_t l, char *buf, size_t n)
 {
 	size_t i;
 
-	if (l < 0) {
+	if (IS_FOREIGN_LOCK(l)) {
+		const struct flock *k = &p->flocks.v[l - FOREIGN_LOCK0];
+
+		snprintf(buf, n, "%s%s%s", names_str(&p->nm, k->base),
+			 k->field >= 0 ? "." : "",
+			 k->field >= 0 ? names_str(&p->nm, k->field) : "");
+	} else if (l < 0) {
 		snprintf(buf, n, "?");
 	} else if ((size_t)l < p->fields.n) {
 		const struct field *f = &p->fields.v[l];
@@ -585,6 +591,28 @@ static int sync_pool(const struct pkg *p, int file, uint32_t n)
 	return len == 4 && !memcmp(s, "Pool", 4);
 }
 
+/* Is type expression n (or *n) a type of sync or sync/atomic? */
+static int std_sync_type(struct pkg *p, int file, uint32_t n)
+{
+	const struct ast *a = p->files[file].ast;
+	const struct ast_node *nd = ast_node(a, n);
+	char ipath[64];
+	int id;
+
+	if (!n)
+		return 0;
+	if (nd->kind == AST_STAR_EXPR)
+		nd = ast_node(a, nd->a);
+	if (nd->kind != AST_SELECTOR_EXPR ||
+	    ast_node(a, nd->a)->kind != AST_IDENT ||
+	    (id = ident_find(p, file, nd->a)) < 0 || !is_import(p, id))
+		return 0;
+	if (id == p->sync_name)
+		return 1;
+	return facts_import_path(p, file, id, ipath, sizeof(ipath)) &&
+	       !strcmp(ipath, "sync/atomic");
+}
+
 static void fill_struct(struct pkg *p, int ti, struct buf *b)
 {
 	struct type *t = &p->types.v[ti];
@@ -622,6 +650,7 @@ static void fill_struct(struct pkg *p, int ti, struct buf *b)
 			f->file = file;
 			f->node = nn ? nms[j] : fd->b;
 			f->pool = (uint8_t)sync_pool(p, file, fd->b);
+			f->std_value = (uint8_t)std_sync_type(p, file, fd->b);
 			f->guard = -2 - g;	/* a name for now: resolved below */
 			if (g < 0 && block_guard >= 0)
 				f->guard = block_guard;

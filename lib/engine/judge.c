@@ -573,7 +573,8 @@ static int second_lock(const struct pkg *p, const struct access *a, size_t n,
 		loc_t l = lx->h[i].loc;
 		int all = 1;
 
-		if (l == guard || l < 0 || lx->h[i].shared != LS_EXCL)
+		if (l == guard || l < 0 || IS_FOREIGN_LOCK(l) ||
+		    lx->h[i].shared != LS_EXCL)
 			continue;
 		for (j = 0; j < n && all; j++) {
 			struct lockset lj;
@@ -608,7 +609,8 @@ static int alt_guard(const struct pkg *p, const struct access *a, size_t n,
 		loc_t l = lx->h[i].loc;
 		int all = 1, any = 0;
 
-		if (l < 0 || lx->h[i].shared == LS_RELEASED)
+		if (l < 0 || IS_FOREIGN_LOCK(l) ||
+		    lx->h[i].shared == LS_RELEASED)
 			continue;
 		for (j = 0; j < n && all; j++) {
 			struct lockset lj;
@@ -700,7 +702,8 @@ static void judge_loc(struct pkg *p, struct access *a, size_t n)
 		for (i = 0; i < ls.n; i++) {
 			int m;
 
-			if (ls.h[i].shared == LS_RELEASED || ls.h[i].loc < 0)
+			if (ls.h[i].shared == LS_RELEASED || ls.h[i].loc < 0 ||
+			    IS_FOREIGN_LOCK(ls.h[i].loc))
 				continue;
 			for (m = 0; m < nc && c[m].lock != ls.h[i].loc;)
 				m++;

@@ -297,6 +297,8 @@ void judge_entries(struct pkg *p)
 	uint8_t *top = xcalloc(n ? n : 1, 1);	/* no call site met yet */
 	uint8_t *open = xcalloc(n ? n : 1, 1);	/* callers we cannot see */
 	uint8_t *value = xcalloc(n ? n : 1, 1);	/* used as a value */
+	uint8_t *outside = xcalloc(n ? n : 1, 1);	/* xls[i] holds */
+	struct lockset *xls = NULL;	/* what other packages' calls hold */
 	int round, changed = 1;
 
 	for (i = 0; i < n; i++) {
@@ -341,6 +343,23 @@ void judge_entries(struct pkg *p)
 		ls_lock(&f->entry, mu, LS_EXCL);
 		open[i] = 1, top[i] = 0;
 	}
+	/* an exported function that nothing here calls (nor uses as a
+	 * value) and that every call from the module's other packages
+	 * makes under a lock it can name: that lock (module phase) */
+	for (i = 0; p->o->mod && p->dir && i < n; i++) {
+		struct lockset x;
+
+		if (!p->funcs.v[i].exported || value[i] || !open[i] ||
+		    p->funcs.v[i].annotated || judge_is_init(p, &p->funcs.v[i]) ||
+		    !xpkg_entry_locks(p, (int)i, &x))
+			continue;
+		if (!xls)
+			xls = xcalloc(n, sizeof(*xls));
+		xls[i] = x;
+		outside[i] = 1;
+		open[i] = 0;
+		top[i] = 0;
+	}
 	fresh_params(p);
 	fresh_receivers(p);
 	for (round = 0; changed && round < 8; round++) {
@@ -381,6 +400,11 @@ void judge_entries(struct pkg *p)
 		for (i = 0; i < n; i++)
 			if (!seen[i] && seen[i + n])
 				acc[i] = acc[i + n], seen[i] = 1;
+		for (i = 0; i < n; i++)
+			if (outside[i] && seen[i])
+				ls_meet(&acc[i], &xls[i]);
+			else if (outside[i])
+				acc[i] = xls[i], seen[i] = 1;
 		for (i = 0; i < n; i++) {
 			struct func *f = &p->funcs.v[i];
 			struct lockset e;
@@ -407,6 +431,8 @@ void judge_entries(struct pkg *p)
 	free(top);
 	free(open);
 	free(value);
+	free(outside);
+	free(xls);
 }
 
 /* Parameters that every call site fills with a new object (a request's

@@ -75,6 +75,7 @@ struct module {
 	size_t nrefs, cap;	/* cap: a power of two */
 	struct cond *conds;
 	size_t nconds, aconds;
+	struct xlocks *xl;	/* module_xlock.c */
 };
 
 struct module *module_new(void)
@@ -84,6 +85,7 @@ struct module *module_new(void)
 	pthread_mutex_init(&m->lock, NULL);
 	m->cap = 4096;
 	m->refs = xcalloc(m->cap, sizeof(*m->refs));
+	m->xl = xlocks_new();
 	return m;
 }
 
@@ -118,6 +120,7 @@ void module_free(struct module *m)
 	free(m->roots);
 	free(m->refs);
 	free(m->conds);
+	xlocks_free(m->xl);
 	pthread_mutex_destroy(&m->lock);
 	free(m);
 }
@@ -136,7 +139,9 @@ static size_t slot(const struct ref *t, size_t cap, const char *s, size_t n)
 {
 	size_t i = (size_t)name_hash(s, n) & (cap - 1);
 
-	while (t[i].name && (t[i].len != n || memcmp(t[i].name, s, n)))
+	/* len's low byte: module_add_refs_ex() keeps more above it */
+	while (t[i].name && ((t[i].len & 0xff) != n ||
+			     memcmp(t[i].name, s, n)))
 		i = (i + 1) & (cap - 1);
 	return i;
 }
@@ -163,30 +168,69 @@ static int ident_byte(unsigned char c)
 
 void module_add_refs(struct module *m, const char *src, size_t len)
 {
+	module_add_refs_ex(m, src, len, 0);
+}
+
+void module_add_refs_ex(struct module *m, const char *src, size_t len,
+			int blind)
+{
 	/* the file's distinct names first, then one locked merge */
 	struct { const char *s; size_t n; } *v = NULL;
 	size_t nv = 0, av = 0, i, k;
 	struct ref *seen;
 	size_t scap = 64;	/* grows: most files name few */
-	const char *p = src, *end = src + len;
+	const char *p = src, *end = src + len, *q;
+	/* names not called right there (x.Name as a value; all of them when
+	 * blind), each once: for module_xlock.c */
+	const char **vs = NULL;
+	size_t *vn = NULL, nvs = 0, avs = 0, avn = 0;
+	uint8_t *val = NULL;	/* [v index]: in vs already */
+	int dot = 0;
 
 	seen = xcalloc(scap, sizeof(*seen));
 	while ((p = memchr(p, '.', (size_t)(end - p))) && ++p < end) {
 		const char *s = p;
+		int value;
 
+		if (*p == ' ' && p + 1 < end && p[1] == '"')
+			dot = 1;	/* import . "path", maybe */
 		if (*p < 'A' || *p > 'Z')
 			continue;
 		while (p < end && ident_byte((unsigned char)*p))
 			p++;
 		if ((size_t)(p - s) > 128)
 			continue;
+		for (q = p; q < end && (*q == ' ' || *q == '\t'); q++)
+			;
+		value = blind || q == end || *q != '(';
 		k = slot(seen, scap, s, (size_t)(p - s));
-		if (seen[k].name)
+		if (seen[k].name) {
+			/* a name seen before: its v index is in len's
+			 * high bits (below) */
+			size_t vi = seen[k].len >> 8;
+
+			if (value && !val[vi]) {
+				val[vi] = 1;
+				ARRAY_GROW(vs, nvs + 1, avs);
+				ARRAY_GROW(vn, nvs + 1, avn);
+				vs[nvs] = s;
+				vn[nvs++] = (size_t)(p - s);
+			}
 			continue;
-		/* the slot holds a borrowed pointer, never freed */
+		}
+		/* the slot holds a borrowed pointer, never freed, and the
+		 * length (< 256) with the name's index in v above it */
 		seen[k].name = (char *)s;
-		seen[k].len = (size_t)(p - s);
+		seen[k].len = (size_t)(p - s) | nv << 8;
 		ARRAY_GROW(v, nv + 1, av);
+		val = xrealloc(val, av);
+		val[nv] = (uint8_t)value;
+		if (value) {
+			ARRAY_GROW(vs, nvs + 1, avs);
+			ARRAY_GROW(vn, nvs + 1, avn);
+			vs[nvs] = s;
+			vn[nvs++] = (size_t)(p - s);
+		}
 		v[nv].s = s;
 		v[nv++].n = (size_t)(p - s);
 		if (nv * 2 > scap) {	/* rehash the borrowed table */
@@ -198,11 +242,15 @@ void module_add_refs(struct module *m, const char *src, size_t len)
 			for (j = 0; j < ocap; j++)
 				if (o[j].name)
 					seen[slot(seen, scap, o[j].name,
-						  o[j].len)] = o[j];
+						  o[j].len & 0xff)] = o[j];
 			free(o);
 		}
 	}
 	free(seen);
+	free(val);
+	xlocks_blind(m->xl, vs, vn, nvs, dot ? src : NULL, len);
+	free(vs);
+	free(vn);
 	pthread_mutex_lock(&m->lock);
 	for (i = 0; i < nv; i++) {
 		struct ref *r;
@@ -743,6 +791,31 @@ static int seed_cmp(const void *a, const void *b)
  * function is reached at most MODULE_ENTRIES_PER_FUNC times (by distinct
  * seeds), and again when a later seed runs several at once. */
 #define MODULE_HOPS 4
+/* *dirs (nd of them, sorted) and the packages module_xlock() judges
+ * again, sorted, each once: their number. */
+static size_t add_xlock_dirs(struct module *m, char ***dirs, size_t nd)
+{
+	char **xd, **out;
+	size_t nx = xlocks_dirs(m->xl, &xd), i = 0, k = 0, n = 0;
+
+	if (!nx)
+		return nd;
+	out = xmalloc((nd + nx) * sizeof(*out));
+	while (i < nd || k < nx) {
+		int c = i == nd ? 1 : k == nx ? -1 : strcmp((*dirs)[i], xd[k]);
+
+		if (c <= 0)
+			out[n++] = (*dirs)[i++];
+		else
+			out[n++] = xd[k];
+		if (c >= 0)
+			k++;
+	}
+	free(*dirs);
+	*dirs = out;
+	return n;
+}
+
 size_t module_plan(struct module *m, char ***dirs)
 {
 	struct reach *q = NULL;
@@ -751,8 +824,9 @@ size_t module_plan(struct module *m, char ***dirs)
 
 	*dirs = NULL;
 	m->rerun = 1;
+	xlocks_plan(m->xl);
 	if (!m->nseeds)
-		return 0;
+		return add_xlock_dirs(m, dirs, 0);
 	sort_st = &m->st;
 	qsort(m->seeds, m->nseeds, sizeof(*m->seeds), seed_cmp);
 	if (m->nedges)
@@ -851,6 +925,7 @@ size_t module_plan(struct module *m, char ***dirs)
 			e->go_line = sd->go.line;
 			e->go_col = sd->go.col;
 			e->go_callback = sd->go.callback;
+			e->go_sole = sd->go.sole;
 			m->nent++;
 			kept++;
 		}
@@ -866,7 +941,29 @@ size_t module_plan(struct module *m, char ***dirs)
 		fprintf(stderr, "xpkg: %zu seeds %zu edges %zu cands %zu "
 			"entries %zu dirs\n", m->nseeds, m->nedges, m->ncand,
 			m->nent, nd);
-	return nd;
+	return add_xlock_dirs(m, dirs, nd);
+}
+
+void module_add_xlock(struct module *m, const char *dir, const char *name,
+		      const char *locks)
+{
+	xlocks_add(m->xl, dir, name, locks);
+}
+
+void module_add_want(struct module *m, const char *dir, const char *name)
+{
+	xlocks_want(m->xl, dir, name);
+}
+
+const char *module_xlock(const struct module *m, const char *dir,
+			 const char *name)
+{
+	return xlocks_get(m->xl, dir, strlen(dir), name);
+}
+
+int module_xlock_dir(const struct module *m, const char *dir)
+{
+	return xlocks_dir(m->xl, dir);
 }
 
 size_t module_entries(const struct module *m, const char *dir,

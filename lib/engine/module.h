@@ -31,6 +31,11 @@ void module_free(struct module *m);
 /* Records the exported names `.Name` that src (one non-test file) refers
  * to: a method or another package's function some code calls. */
 void module_add_refs(struct module *m, const char *src, size_t len);
+/* The same; with blind, src is a file whose bodies are not walked (a
+ * package skipped, a generated file): any name it refers to may be
+ * called with no lock we know (module_xlock()). */
+void module_add_refs_ex(struct module *m, const char *src, size_t len,
+			int blind);
 
 /* The finding of rule id `rule` at path:line:col stands only if each side
  * is reached: need[0] and need[1] are '\n'-separated names of the exported
@@ -70,6 +75,8 @@ struct module_entry {		/* its strings are the module's */
 				 * or NULL when not known */
 	long go_line, go_col;
 	unsigned char go_callback;
+	unsigned char go_sole;	/* that goroutine is the only one known to
+				 * run the calling code */
 };
 
 /* Where a calling goroutine starts (module_add_entry()). */
@@ -77,6 +84,7 @@ struct module_site {
 	uint32_t path;		/* module_intern() id; 0 with line 0: none */
 	long line, col;
 	unsigned char callback;
+	unsigned char sole;	/* the only goroutine known to run the call */
 };
 
 /* The module around the cleaned directory dir (its nearest go.mod): its
@@ -118,5 +126,43 @@ size_t module_plan(struct module *m, char ***dirs);
 size_t module_entries(const struct module *m, const char *dir,
 		      const struct module_entry **v);
 int module_rerun(const struct module *m);
+
+/* ---- locks held across packages (module_xlock.c) ----
+ * First round: every call of dir's exported function name ("Name", or
+ * ".Name" a method of any package: dir is then not used) that a package
+ * of the module makes outside its tests, with the locks held at the call
+ * in the callee's terms, '\n'-separated ("^Mu": the receiver's field Mu,
+ * "^": the receiver's own Lock, "=Mu": the callee package's variable Mu;
+ * "" none). */
+void module_add_xlock(struct module *m, const char *dir, const char *name,
+		      const char *locks);
+/* First round: dir's exported name reaches a map: judge dir again if
+ * every call of name holds a lock. */
+void module_add_want(struct module *m, const char *dir, const char *name);
+/* Second round: the locks every call of dir's name holds (as above), or
+ * NULL when none, when some code may reach it without a call we see, or
+ * when nothing calls it. */
+const char *module_xlock(const struct module *m, const char *dir,
+			 const char *name);
+/* Second round: is dir judged again for module_xlock()'s sake? */
+int module_xlock_dir(const struct module *m, const char *dir);
+
+/* module_xlock.c's table, for module.c only */
+struct xlocks;
+struct xlocks *xlocks_new(void);
+void xlocks_free(struct xlocks *x);
+void xlocks_add(struct xlocks *x, const char *dir, const char *name,
+		const char *locks);
+void xlocks_want(struct xlocks *x, const char *dir, const char *name);
+/* names v[i][0..nv[i]) into the blind set (module_add_refs(): those not
+ * called right there, x.Name handed on as a value), and the packages
+ * dsrc (a file's text, NULL when it has no `. "`) imports with `.` */
+void xlocks_blind(struct xlocks *x, const char *const *v, const size_t *nv,
+		  size_t n, const char *dsrc, size_t len);
+void xlocks_plan(struct xlocks *x);
+const char *xlocks_get(const struct xlocks *x, const char *dir, size_t dlen,
+		       const char *name);
+int xlocks_dir(const struct xlocks *x, const char *dir);
+size_t xlocks_dirs(const struct xlocks *x, char ***dirs);
 
 #endif

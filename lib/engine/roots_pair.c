@@ -377,7 +377,8 @@ static int common_lock(const struct lockset *a, const struct lockset *b)
 	int i, j;
 
 	for (i = 0; i < a->n; i++) {
-		if (a->h[i].shared == LS_RELEASED || a->h[i].loc < 0)
+		if (a->h[i].shared == LS_RELEASED || a->h[i].loc < 0 ||
+		    IS_FOREIGN_LOCK(a->h[i].loc))
 			continue;
 		for (j = 0; j < b->n; j++)
 			if (b->h[j].loc == a->h[i].loc &&
@@ -493,7 +494,9 @@ static int overlap(const struct pkg *p, const struct access *x,
 			int t = ry.id[j];
 			int same = s == t || (p->gos.v[s].target >= 0 &&
 					      p->gos.v[s].target ==
-					      p->gos.v[t].target);
+					      p->gos.v[t].target) ||
+				   xpkg_one_goroutine(p, &p->gos.v[s],
+						      &p->gos.v[t]);
 
 			/* both sides must reach one object: state the
 			 * goroutines share, not what each made or got (a
@@ -630,6 +633,7 @@ static void api_pair(struct pkg *p, struct access *a, size_t n,
 	 * that holds it) orders nothing against t's other callers */
 	for (j = 0; j < lx->n; j++)
 		if (lx->h[j].shared != LS_RELEASED &&
+		    !IS_FOREIGN_LOCK(lx->h[j].loc) &&
 		    !(lx->h[j].loc >= 0 && (size_t)lx->h[j].loc < p->fields.n &&
 		      p->owner[lx->h[j].loc] >= 0 && p->owner[lx->h[j].loc] != t))
 			return;

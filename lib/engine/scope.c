@@ -573,6 +573,43 @@ int wk_fresh_value(struct walker *w, uint32_t v)
 	return 0;
 }
 
+/* g.Mu or g (g a local or parameter of a type we cannot see), or imp.Mu
+ * (imp an import): the lock as FOREIGN_LOCK(i), interned per function
+ * (per package for an import's variable); -1 for any other shape. */
+static loc_t foreign_lock(struct walker *w, uint32_t x)
+{
+	const struct ast_node *nd = wk_N(w, x);
+	struct flock k = { -1, -1, -1 };
+	size_t i;
+
+	if (nd->kind == AST_SELECTOR_EXPR && wk_N(w, nd->a)->kind == AST_IDENT) {
+		k.base = wk_ident(w, nd->a);
+		k.field = wk_ident(w, nd->b);
+		if (wk_lookup(w, k.base))
+			k.fn = w->fn;
+		else if (!facts_is_import(w->p, k.base))
+			return -1;
+	} else if (nd->kind == AST_IDENT && wk_lookup(w, wk_ident(w, x))) {
+		k.base = wk_ident(w, x);
+		k.fn = w->fn;
+	} else {
+		return -1;
+	}
+	if (k.base < 0 || (k.fn >= 0 && wk_type_of(w, k.field >= 0 ? nd->a
+							    : x).kind !=
+			   TY_UNKNOWN))
+		return -1;	/* a type of ours: its field is no lock */
+	for (i = w->p->flocks.n; i-- > 0;)
+		if (w->p->flocks.v[i].fn == k.fn &&
+		    w->p->flocks.v[i].base == k.base &&
+		    w->p->flocks.v[i].field == k.field)
+			return FOREIGN_LOCK(i);
+	if (w->p->flocks.n >= 0xffff)
+		return -1;
+	*VEC_PUSH(w->p->flocks) = k;
+	return FOREIGN_LOCK(w->p->flocks.n - 1);
+}
+
 /* The lock location of x in x.Lock(): a mutex field or variable, or the
  * mutex embedded in x's type; -1 if unknown. */
 loc_t wk_lock_loc(struct walker *w, uint32_t x)
@@ -603,7 +640,7 @@ loc_t wk_lock_loc(struct walker *w, uint32_t x)
 	t = facts_under(w->p, t);
 	if (t.kind == TY_NAMED)
 		return facts_embedded_mutex(w->p, t.named);
-	return -1;
+	return l < 0 ? foreign_lock(w, x) : -1;
 }
 
 /* The lists a call's name is looked up in, by name id: each name interned

@@ -25,7 +25,7 @@
 
 void xpkg_note_call(struct pkg *p, int fn, int file, uint32_t call,
 		    uint32_t fun, int go, int site, const struct lockset *ls,
-		    int local)
+		    int local, int deferred)
 {
 	const struct ast *a = p->files[file].ast;
 	const struct ast_node *f = ast_node(a, fun);
@@ -57,6 +57,9 @@ void xpkg_note_call(struct pkg *p, int fn, int file, uint32_t call,
 	x->go = go;
 	x->site = site;
 	x->ls = *ls;
+	/* the lock set is the callee's only when it runs here and now */
+	x->nolock = deferred || go == -2 || site >= 0;
+	x->base = local ? facts_ident(p, file, f->a) : -1;
 }
 
 /* Does gosite s's literal call fn (go func() { p.load() }())? */
@@ -76,7 +79,7 @@ static int called_in(const struct pkg *p, int s, int fn)
  * under a lock of this package (serialized by it), in tests or in code
  * that runs once. */
 static int concurrent(struct pkg *p, const struct xcall *x, int *many,
-		      const uint8_t *used, int *site)
+		      const uint8_t *used, int *site, int *sole)
 {
 	const struct func *f = &p->funcs.v[x->fn];
 	int s = x->site >= 0 ? x->site : x->go, k, n, v[8], direct, more;
@@ -87,13 +90,16 @@ static int concurrent(struct pkg *p, const struct xcall *x, int *many,
 		return -1;	/* not the program's goroutines, or once */
 	ls_apply(&ls, &x->ls);
 	for (k = 0; k < ls.n; k++)
-		if (ls.h[k].shared != LS_RELEASED)
+		if (ls.h[k].shared != LS_RELEASED &&
+		    !IS_FOREIGN_LOCK(ls.h[k].loc))
 			return -1;	/* serialized here: no edge either */
 	if (x->go == -2)	/* a method value handed on: maybe run so */
 		return 2;
 	*site = s;
+	*sole = 0;
 	if (s >= 0) {
 		*many = p->gos.v[s].many;
+		*sole = 1;	/* in that goroutine's own code */
 		return 1;
 	}
 	/* the goroutine's own function: deeper, the package's reach is
@@ -112,6 +118,7 @@ static int concurrent(struct pkg *p, const struct xcall *x, int *many,
 		return n || more || (used[x->fn] & 2) ? 2 : 0;
 	if (direct > 1)
 		*many = 1;	/* two goroutines run it, or more */
+	*sole = n == 1 && !more;
 	return 1;
 }
 
@@ -226,6 +233,69 @@ static int tset_add(struct tset *t, unsigned kind, int dir, int name, int fn)
 	return 1;
 }
 
+/* The locks held at x that the callee can name ("^Mu", "^", "=Mu",
+ * '\n'-separated, "(r)" after a read lock: module_add_xlock()) into b. */
+static void held_for_callee(struct pkg *p, const struct xcall *x, char *b,
+			    size_t nb)
+{
+	const struct func *f = &p->funcs.v[x->fn];
+	struct lockset ls = f->entry;
+	size_t o = 0;
+	int k;
+
+	b[0] = '\0';
+	if (x->nolock)
+		return;
+	ls_apply(&ls, &x->ls);
+	for (k = 0; k < ls.n; k++) {
+		const struct flock *fl;
+		int n;
+
+		if (ls.h[k].shared == LS_RELEASED ||
+		    !IS_FOREIGN_LOCK(ls.h[k].loc))
+			continue;
+		fl = &p->flocks.v[ls.h[k].loc - FOREIGN_LOCK0];
+		/* g.Mu held at g.Name(): the receiver's; imp.Mu held at
+		 * imp.Name(): that package's.  A local's lock counts only
+		 * where it was taken (not carried in by an entry). */
+		if (fl->fn >= 0 ? x->imp >= 0 || fl->fn != x->fn ||
+				  fl->base != x->base ||
+				  ls_holds(&x->ls, ls.h[k].loc) < 0
+				: x->imp < 0 || fl->base != x->imp)
+			continue;
+		n = snprintf(b + o, nb - o, "%s%c%s%s", o ? "\n" : "",
+			     fl->fn >= 0 ? '^' : '=',
+			     fl->field >= 0 ? names_str(&p->nm, fl->field) : "",
+			     ls.h[k].shared == LS_SHARED ? "(r)" : "");
+		if (n < 0 || (size_t)n >= nb - o) {
+			b[o] = '\0';	/* too long: what fits */
+			return;
+		}
+		o += (size_t)n;
+	}
+}
+
+/* Tells the module the locks held at each call of another package's
+ * function from code that counts (not tests, not run-once set-up). */
+static void export_xlocks(struct pkg *p, const struct xcall *x,
+			  const char *dir, int dir_id, struct tset *once)
+{
+	const struct func *f = &p->funcs.v[x->fn];
+	char locks[256], name[160];
+
+	if (f->is_test || f->test_only || f->init_only || f->once ||
+	    (x->imp >= 0 && !dir))
+		return;
+	held_for_callee(p, x, locks, sizeof(locks));
+	/* a call that holds nothing: once per callee is enough */
+	if (!locks[0] && !tset_add(once, 0, x->imp < 0 ? 0xfffff : dir_id,
+				   x->name + (x->imp < 0 ? 0x100000 : 0), 0))
+		return;
+	snprintf(name, sizeof(name), "%s%s", x->imp < 0 ? "." : "",
+		 names_str(&p->nm, x->name));
+	module_add_xlock(p->o->mod, dir ? dir : "*", name, locks);
+}
+
 /* Module string ids by a small local key, asked of the module once. */
 struct idcache {
 	uint32_t *v;		/* id + 1, 0 unknown */
@@ -301,7 +371,7 @@ static const struct impdir *import_dir(struct pkg *p, struct impcache *c,
 
 static void export_calls(struct pkg *p)
 {
-	struct tset once = { 0 };
+	struct tset once = { 0 }, xonce = { 0 };
 	/* by name id * 2 (+1 a method's ".Name"), by file, by caller */
 	struct idcache names = { 0 }, paths = { 0 }, whys = { 0 };
 	struct impcache imps = { 0 };
@@ -346,16 +416,17 @@ static void export_calls(struct pkg *p)
 		char *one[1], **tv;
 		int *tid;
 		size_t nt;
-		int many, site = -1,
-		    conc = concurrent(p, x, &many, used, &site);
+		int many, site = -1, sole = 0,
+		    conc = concurrent(p, x, &many, used, &site, &sole);
 
-		if (conc < 0)
-			continue;
+		if (x->imp < 0)
+			export_xlocks(p, x, NULL, 0, &xonce);
 		if (x->imp >= 0) {	/* imp.Name: one package */
 			const struct impdir *e = import_dir(p, &imps, x->file,
 							    x->imp);
 
-			if (!e->dir)
+			export_xlocks(p, x, e->dir, e->id, &xonce);
+			if (!e->dir || conc < 0)
 				continue;
 			one[0] = e->dir;
 			tv = one, nt = 1;
@@ -365,6 +436,8 @@ static void export_calls(struct pkg *p)
 				snprintf(tname, sizeof(tname), "%s",
 					 names_str(&p->nm, x->name));
 		} else {		/* v.Name(): any package the file imports */
+			if (conc < 0)
+				continue;
 			if (x->file != dfile) {
 				for (k = 0; k < nd; k++)
 					free(dirs[k]);
@@ -401,6 +474,7 @@ static void export_calls(struct pkg *p)
 				gs.line = ast_line(ga, g->node);
 				gs.col = ast_col(ga, g->node);
 				gs.callback = g->callback || g->fn < 0;
+				gs.sole = (unsigned char)sole;
 			}
 			if (!mod_id_known(&whys, wkey)) {	/* built once */
 				judge_func_name(p, x->fn, fname, sizeof(fname));
@@ -469,6 +543,7 @@ static void export_calls(struct pkg *p)
 	free(dirs);
 	free(dir_ids);
 	free(once.v);
+	free(xonce.v);
 	free(names.v);
 	free(paths.v);
 	free(whys.v);
@@ -542,6 +617,41 @@ static void export_candidates(struct pkg *p)
 	free(touch);
 }
 
+/* Exported functions that reach (through the package's calls) a map of
+ * a field or a package variable: judged again if every call from other
+ * packages holds a lock (module_xlock()). */
+static void export_wants(struct pkg *p)
+{
+	size_t nf = p->funcs.n, i, nv = p->fields.n + p->vars.n;
+	uint8_t *touch = xcalloc(nf ? nf : 1, 1);
+	int round, changed = 1;
+	char name[256];
+
+	for (i = 0; i < p->acc.n; i++)
+		if ((size_t)p->acc.v[i].loc < nv)
+			touch[p->acc.v[i].fn] = 1;
+	for (round = 0; changed && round < 8; round++) {
+		changed = 0;
+		for (i = 0; i < p->calls.n; i++) {
+			const struct call *c = &p->calls.v[i];
+
+			if (!(c->flags & (CALL_GO | CALL_VALUE)) &&
+			    touch[c->callee] && !touch[c->caller])
+				touch[c->caller] = changed = 1;
+		}
+	}
+	for (i = 0; i < nf; i++) {
+		const struct func *f = &p->funcs.v[i];
+
+		if (!touch[i] || !f->exported || f->is_test)
+			continue;
+		snprintf(name, sizeof(name), "%s%s", f->recv_type >= 0 ? "." : "",
+			 names_str(&p->nm, f->name));
+		module_add_want(p->o->mod, p->dir, name);
+	}
+	free(touch);
+}
+
 void xpkg_export(struct pkg *p)
 {
 	if (!p->o->mod || !p->dir || module_rerun(p->o->mod))
@@ -550,6 +660,61 @@ void xpkg_export(struct pkg *p)
 					 &p->mpath))
 		export_calls(p);
 	export_candidates(p);
+	export_wants(p);
+}
+
+/* A token of module_xlock() ("^Mu", "^", "=Mu", "(r)" after a read
+ * lock) as a lock of this package for fn, into *ls; 0 if it names none. */
+static int xlock_token(struct pkg *p, const struct func *f, const char *s,
+		       size_t n, struct lockset *ls)
+{
+	int shared = n > 3 && !memcmp(s + n - 3, "(r)", 3), id = -1;
+	loc_t l = -1;
+
+	if (shared)
+		n -= 3;
+	if (n > 1 && (id = names_find(&p->nm, s + 1, n - 1)) < 0)
+		return 0;
+	if (s[0] == '^' && f->recv_type >= 0 && n > 1) {
+		l = facts_field(p, f->recv_type, id);
+	} else if (s[0] == '^' && f->recv_type >= 0) {
+		/* g.Lock(): the mutex g's type embeds, unless the type has
+		 * a Lock method of its own */
+		int lk = names_find(&p->nm, "Lock", 4);
+
+		if (lk < 0 || facts_method(p, f->recv_type, lk) < 0)
+			l = facts_embedded_mutex(p, f->recv_type);
+	} else if (s[0] == '=' && n > 1 && (id = facts_var_index(p, id)) >= 0) {
+		l = (loc_t)(p->fields.n + (size_t)id);
+	}
+	if (l < 0)
+		return 0;
+	ls_lock(ls, l, shared);
+	return 1;
+}
+
+int xpkg_entry_locks(struct pkg *p, int fn, struct lockset *ls)
+{
+	const struct func *f = &p->funcs.v[fn];
+	const char *locks, *s, *e;
+	char name[256];
+	int any = 0;
+
+	memset(ls, 0, sizeof(*ls));
+	if (!p->o->mod || !p->dir || !module_rerun(p->o->mod) ||
+	    !f->exported || f->is_test)
+		return 0;
+	snprintf(name, sizeof(name), "%s%s", f->recv_type >= 0 ? "." : "",
+		 names_str(&p->nm, f->name));
+	if (!(locks = module_xlock(p->o->mod, p->dir, name)))
+		return 0;
+	for (s = locks; *s; s = *e ? e + 1 : e) {
+		e = strchr(s, '\n');
+		if (!e)
+			e = s + strlen(s);
+		any |= xlock_token(p, f, s, (size_t)(e - s), ls);
+	}
+	return any;
 }
 
 /* Starts gosite for function fi, run from another package (entry i). */
@@ -591,6 +756,20 @@ void xpkg_entries(struct pkg *p)
 			    !p->funcs.v[k].once)
 				start(p, (int)k, i);
 	}
+}
+
+int xpkg_one_goroutine(const struct pkg *p, const struct gosite *a,
+		       const struct gosite *b)
+{
+	const struct module_entry *x, *y;
+
+	if (!a->ext || !b->ext)
+		return 0;
+	x = &p->xin[a->ext - 1];
+	y = &p->xin[b->ext - 1];
+	return x->go_sole && y->go_sole && x->go_path && y->go_path &&
+	       !strcmp(x->go_path, y->go_path) && x->go_line == y->go_line &&
+	       x->go_col == y->go_col;
 }
 
 void xpkg_evidence(struct pkg *p, const struct gosite *g)

@@ -6,7 +6,11 @@
  * functions' calls into other packages, four hops at most, a few calling
  * sites per function; loose calls counted for the contract rule and
  * starting nothing; and module_resolve() turning a warning that no
- * goroutine reaches into a note, keeping one that a goroutine reaches.
+ * goroutine reaches into a note, keeping one that a goroutine reaches;
+ * the locks held across packages (module_xlock.c): met over every call,
+ * a method by its name across the module, nothing for a name some code
+ * uses as a value, in a file that is not walked, or for a package some
+ * file imports with `.`, and the packages judged again for it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,7 +101,7 @@ static void graph(void)
 {
 	struct module *m = module_new();
 	const struct module_entry *e;
-	struct module_site go = { 0, 12, 2, 0 };
+	struct module_site go = { 0, 12, 2, 0, 0 };
 	char **dirs;
 	size_t nd, n, i;
 	uint32_t A = module_intern(m, "A"), B = module_intern(m, "B"),
@@ -214,11 +218,63 @@ static void contract(void)
 	module_free(m);
 }
 
+static void xlocks(void)
+{
+	struct module *m = module_new();
+	char **dirs = NULL;
+	size_t nd;
+	static const char file1[] = "package a\n\nfunc f() { g.Assign(1); "
+		"h := reg.Refresh; h() }\n";
+	static const char file2[] = "package b\n\nimport . \"example.com/m/dot\"\n";
+
+	/* the first round: calls and what they hold */
+	module_add_xlock(m, "x/grp", ".Assign", "^Mu\n^other");
+	module_add_xlock(m, "x/web", ".Assign", "^Mu");
+	module_add_xlock(m, "x/reg", "Put", "=Mu");
+	module_add_xlock(m, "x/reg", "Put", "");
+	module_add_xlock(m, "x/reg", "Refresh", "=Mu");
+	module_add_xlock(m, "x/dot", "Tick", "=Mu");
+	module_add_xlock(m, "x/reg", "Shared", "=Mu(r)\n=Other");
+	module_add_xlock(m, "x/reg", "Shared", "=Other\n=Mu(r)");
+	module_add_refs(m, file1, sizeof(file1) - 1);
+	module_add_refs(m, file2, sizeof(file2) - 1);
+	module_add_want(m, "x/grp", ".Assign");
+	module_add_want(m, "x/reg", "Put");
+	module_add_want(m, "x/reg", "Refresh");
+	module_add_want(m, "x/dot", "Tick");
+	CHECK(!module_xlock(m, "x/grp", ".Assign"));	/* not planned yet */
+	nd = module_plan(m, &dirs);
+	/* a method: met over all calls of its name, whatever the package */
+	CHECK_STR(module_xlock(m, "x/grp", ".Assign"), "^Mu");
+	CHECK_STR(module_xlock(m, "elsewhere", ".Assign"), "^Mu");
+	CHECK(!module_xlock(m, "x/reg", "Put"));	/* one call holds none */
+	CHECK(!module_xlock(m, "x/reg", "Refresh"));	/* used as a value */
+	CHECK(!module_xlock(m, "x/dot", "Tick"));	/* imported with `.` */
+	CHECK_STR(module_xlock(m, "x/reg", "Shared"), "=Mu(r)\n=Other");
+	CHECK(!module_xlock(m, "x/reg", "Nothing"));	/* never called */
+	/* judged again: only a package that wants a lock someone holds */
+	CHECK(nd == 1 && !strcmp(dirs[0], "x/grp"));
+	CHECK(module_xlock_dir(m, "x/grp") && !module_xlock_dir(m, "x/reg"));
+	free(dirs);
+	module_free(m);
+
+	/* a package whose bodies are not walked may call anything */
+	m = module_new();
+	module_add_xlock(m, "x/grp", ".Assign", "^Mu");
+	module_add_refs_ex(m, file1, sizeof(file1) - 1, 1);
+	module_add_want(m, "x/grp", ".Assign");
+	nd = module_plan(m, &dirs);
+	CHECK(!module_xlock(m, "x/grp", ".Assign") && nd == 0);
+	free(dirs);
+	module_free(m);
+}
+
 int main(void)
 {
 	import_dirs();
 	locate();
 	graph();
 	contract();
+	xlocks();
 	return unit_done("test_module");
 }
