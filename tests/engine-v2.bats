@@ -578,3 +578,15 @@ PY
 @test "engine2: workers a loop goroutine starts after its write and waits for are ordered with it; a write while they run is found" {
 	case2 nestedgo
 }
+
+@test "engine2: a map field of another package's struct type, reached through this package's own struct, is judged (MG005); a promoted field whose guarded side is in the other package is not yet" {
+	case2 xfield
+}
+
+@test "engine2: a goroutine holds none of the locks its launcher's callers hold, and a method it calls on the launcher's receiver works on a shared object (MG001)" {
+	case2 goentry
+}
+
+@test "engine2: a lock a callee takes through its parameter is the lock every caller hands it (silent)" {
+	case2 paramlock
+}
