@@ -650,4 +650,14 @@ PY
 @test "engine2: across packages: x.f.Load() on a field of sync/atomic's types calls no Load of the module (silent); another goroutine's real Sensor.Load races with the first's (MG001)" {
 	case2 xstdcall
 	case2 xstdcallrace
+@test "engine2: a map field of another package's struct type, reached through this package's own struct, is judged (MG005); a promoted field whose guarded side is in the other package is not yet" {
+	case2 xfield
+}
+
+@test "engine2: a goroutine holds none of the locks its launcher's callers hold, and a method it calls on the launcher's receiver works on a shared object (MG001)" {
+	case2 goentry
+}
+
+@test "engine2: a lock a callee takes through its parameter is the lock every caller hands it (silent)" {
+	case2 paramlock
 }

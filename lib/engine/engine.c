@@ -221,7 +221,9 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 				       !o->include_generated
 				       ? PARSE_SKIP_BODIES : 0);
 		f->ids = xcalloc(f->ast->nnodes, sizeof(*f->ids));
+		f->qual = -1;
 	}
+	foreign_load(&p);
 	facts_build(&p);
 	for (i = 0; i < p.funcs.n; i++)	/* not known before its walk */
 		p.funcs.v[i].returns_loc = -1;
@@ -233,10 +235,11 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	judge_cond_locks(&p);
 	params_propagate(&p);
 	judge_package(&p);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < p.nfiles; i++) {
 		ast_free(p.files[i].ast);
 		free(p.files[i].ids);
 	}
+	foreign_free(&p);
 	free(p.files);
 	free(p.dir);
 	free(p.mroot);

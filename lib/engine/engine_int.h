@@ -405,6 +405,9 @@ struct efile {
 	size_t len;
 	struct ast *ast;
 	int is_test, generated;
+	int qual;		/* another package's file read for its types
+				 * (foreign.c): the name id of the import
+				 * name this package gives it, else -1 */
 };
 
 #define VEC(T) struct { T *v; size_t n, a; }
@@ -468,6 +471,11 @@ struct pkg {
 	size_t nxin;
 	struct efile *files;
 	size_t nfiles;
+	size_t nlocal;		/* its own files; the rest are foreign.c's */
+	uint8_t foreign_ok;	/* facts_build is reading struct fields: a
+				 * field's type may be another package's
+				 * (foreign.c); a local's or a parameter's
+				 * is not followed there */
 	struct names nm;
 	VEC(struct type) types;
 	VEC(int) imeths;	/* interface methods' name ids (type.m0) */
@@ -735,6 +743,17 @@ struct ctor_go {
 void roots_ctor_locs(const struct pkg *p, struct ctor_go *cg);
 
 int facts_is_import(const struct pkg *p, int name);
+/* The name an import spec of file binds (its own, or the path's last
+ * element), interned. */
+int facts_import_name(struct pkg *p, int file, uint32_t spec);
+/* The type named qual.name (a struct or map type of another package of
+ * the module, foreign.c), or -1. */
+int facts_qual_type(const struct pkg *p, int qual, const char *name,
+		    size_t len);
+/* Append the non-test files of the module's packages this package
+ * imports, for their type declarations only (module phase). */
+void foreign_load(struct pkg *p);
+void foreign_free(struct pkg *p);
 /* The path of the import named name in file (as written, no quotes), or
  * NULL; buf holds it. */
 const char *facts_import_path(const struct pkg *p, int file, int name,

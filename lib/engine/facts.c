@@ -121,13 +121,22 @@ struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
 	const struct ast *a = p->files[file].ast;
 	const struct ast_node *nd;
 	struct ty t = { TY_UNKNOWN, 0, -1 }, v;
+	size_t len;
 	int depth;
 
 	for (depth = 0; n && depth < 16; depth++) {
 		nd = ast_node(a, n);
 		switch (nd->kind) {
 		case AST_IDENT:
-			t.named = facts_type_index(p, ident_find(p, file, n));
+			if (p->files[file].qual >= 0) {	/* foreign.c */
+				const char *s = ast_ident(a, n, &len);
+
+				t.named = facts_qual_type(p, p->files[file].qual,
+							  s, len);
+			} else {
+				t.named = facts_type_index(p,
+						ident_find(p, file, n));
+			}
 			if (t.named >= 0)
 				t.kind = TY_NAMED;
 			return t;
@@ -157,7 +166,6 @@ struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
 			t.kind = TY_CHAN;
 			return t;
 		case AST_SELECTOR_EXPR: {
-			size_t len;
 			const char *s;
 			int id;
 
@@ -165,13 +173,26 @@ struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
 				t.kind = TY_MAP;
 				return t;
 			}
+			/* a type of another package of the module */
+			if (p->files[file].qual < 0 && p->foreign_ok &&
+			    ast_node(a, nd->a)->kind == AST_IDENT &&
+			    (id = ident_find(p, file, nd->a)) >= 0 &&
+			    is_import(p, id)) {
+				s = ast_ident(a, nd->b, &len);
+				t.named = facts_qual_type(p, id, s, len);
+				if (t.named >= 0) {
+					t.kind = TY_NAMED;
+					return t;
+				}
+			}
 			/* sync.Mutex, and the drop-in replacements named
 			 * the same in other packages (go-deadlock's
 			 * deadlock.RWMutex, a project's syncutil.RWMutex
 			 * that embeds sync's): a lock by its name */
 			if (ast_node(a, nd->a)->kind != AST_IDENT ||
 			    (id = ident_find(p, file, nd->a)) < 0 ||
-			    (id != p->sync_name && !is_import(p, id)))
+			    (p->files[file].qual < 0 && id != p->sync_name &&
+			     !is_import(p, id)))
 				return t;
 			s = ast_ident(a, nd->b, &len);
 			if (len == 5 && !memcmp(s, "Mutex", 5))
@@ -358,8 +379,7 @@ static int has_suffix_id(const struct pkg *p, int name, const char *suf)
 
 /* ---- declarations ---- */
 
-/* The name an import spec binds: its own, or the path's last element. */
-static int import_name(struct pkg *p, int file, uint32_t spec)
+int facts_import_name(struct pkg *p, int file, uint32_t spec)
 {
 	const struct ast *a = p->files[file].ast;
 	const struct ast_node *s = ast_node(a, spec);
@@ -389,7 +409,7 @@ static void add_import(struct pkg *p, int file, uint32_t spec)
 	const struct ast *a = p->files[file].ast;
 	const struct ast_node *s = ast_node(a, spec);
 	const struct ast_node *path = ast_node(a, s->b);
-	int id = import_name(p, file, spec);
+	int id = facts_import_name(p, file, spec);
 
 	if (id < 0)
 		return;
@@ -421,7 +441,7 @@ const char *facts_import_path(const struct pkg *p, int file, int name,
 			const struct ast_node *pa;
 			size_t len;
 
-			if (import_name((struct pkg *)p, file, sp) != name)
+			if (facts_import_name((struct pkg *)p, file, sp) != name)
 				continue;
 			pa = ast_node(a, ast_node(a, sp)->b);
 			if (pa->end < pa->pos + 2)
@@ -437,6 +457,31 @@ const char *facts_import_path(const struct pkg *p, int file, int name,
 	return NULL;
 }
 
+/* A foreign file's type name n, as the importing package writes it
+ * (qual.Name), interned. */
+static int foreign_name(struct pkg *p, int file, uint32_t n)
+{
+	size_t len;
+	const char *s = ast_ident(p->files[file].ast, n, &len);
+	const char *q = names_str(&p->nm, p->files[file].qual);
+	char *b = xasprintf("%s.%.*s", q, (int)len, s);
+	int id = names_id(&p->nm, b, strlen(b));
+
+	free(b);
+	return id;
+}
+
+int facts_qual_type(const struct pkg *p, int qual, const char *name,
+		    size_t len)
+{
+	const char *q = names_str(&p->nm, qual);
+	char *b = xasprintf("%s.%.*s", q, (int)len, name);
+	int id = names_find(&p->nm, b, strlen(b));
+
+	free(b);
+	return id < 0 ? -1 : facts_type_index(p, id);
+}
+
 static void add_types(struct pkg *p, int file, uint32_t decl)
 {
 	const struct ast *a = p->files[file].ast;
@@ -450,8 +495,14 @@ static void add_types(struct pkg *p, int file, uint32_t decl)
 
 		if (s->kind != AST_TYPE_SPEC)
 			continue;
+		/* another package's interfaces are not followed */
+		if (p->files[file].qual >= 0 &&
+		    ast_kind(a, s->c) == AST_INTERFACE_TYPE)
+			continue;
 		t = VEC_PUSH(p->types);
-		t->name = facts_ident(p, file, s->a);
+		t->name = p->files[file].qual >= 0
+			  ? foreign_name(p, file, s->a)
+			  : facts_ident(p, file, s->a);
 		t->file = file;
 		t->node = specs[i];
 		t->is_struct = ast_kind(a, s->c) == AST_STRUCT_TYPE;
@@ -941,12 +992,13 @@ void facts_build(struct pkg *p)
 				continue;
 			if (d->op == T_TYPE)
 				add_types(p, (int)fi, decls[i]);
-			else if (d->op == T_IMPORT)
+			else if (d->op == T_IMPORT && p->files[fi].qual < 0)
 				for (k = 0; k < ast_list_len(a, d->a); k++)
 					add_import(p, (int)fi,
 						   ast_list(a, d->a)[k]);
 		}
 	}
+	p->foreign_ok = 1;
 	for (i = 0; i < p->types.n; i++) {
 		struct type *t = &p->types.v[i];
 		const struct ast *a = p->files[t->file].ast;
@@ -959,12 +1011,15 @@ void facts_build(struct pkg *p)
 			p->types.v[i].under = facts_type_expr(p, t->file,
 				ast_node(a, t->node)->c);
 	}
+	p->foreign_ok = 0;
 	for (fi = 0; fi < p->nfiles; fi++) {
 		const struct ast *a = p->files[fi].ast;
 		const struct ast_node *file = ast_node(a, a->file);
 		uint32_t n = ast_list_len(a, file->b);
 		const uint32_t *decls = ast_list(a, file->b);
 
+		if (p->files[fi].qual >= 0)	/* types only */
+			continue;
 		for (i = 0; i < n; i++) {
 			const struct ast_node *d = ast_node(a, decls[i]);
 
@@ -984,7 +1039,7 @@ void facts_build(struct pkg *p)
 		uint32_t n = ast_list_len(a, file->b);
 		const uint32_t *decls = ast_list(a, file->b);
 
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n && p->files[fi].qual < 0; i++)
 			if (ast_kind(a, decls[i]) == AST_GEN_DECL &&
 			    ast_node(a, decls[i])->op == T_VAR)
 				var_init_calls(p, (int)fi, decls[i], 0);

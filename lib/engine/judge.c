@@ -49,11 +49,49 @@ int judge_counts(const struct pkg *p, const struct access *a)
 	return 1;
 }
 
+/* The lock every call of fn (tests' left out) hands it as parameter i,
+ * through its callers' own parameters three calls up; -1 when they differ
+ * or one cannot be named. */
+static loc_t param_lock_of(const struct pkg *p, int fn, int i, int depth)
+{
+	loc_t r = -1;
+	size_t k;
+
+	for (k = 0; k < p->calls.n; k++) {
+		const struct call *c = &p->calls.v[k];
+		loc_t l;
+
+		if (c->callee != fn || p->funcs.v[c->caller].is_test)
+			continue;
+		l = c->arg_lock[i];
+		if (IS_PARAM_LOCK(l))
+			l = depth < 3 ? param_lock_of(p, c->caller, -2 - l,
+						      depth + 1) : -1;
+		if (l < 0 || (r >= 0 && l != r))
+			return -1;
+		r = l;
+	}
+	return r;
+}
+
 struct lockset judge_abs_ls(const struct pkg *p, const struct access *a)
 {
 	struct lockset ls = p->funcs.v[a->fn].entry;
 
-	ls_apply(&ls, &a->ls);
+	struct lockset rel = a->ls;
+	int i;
+
+	if (a->go >= 0)		/* none of its launcher's locks */
+		memset(&ls, 0, sizeof(ls));
+	/* a lock taken through a parameter: the one its callers hand it */
+	for (i = 0; i < rel.n; i++)
+		if (IS_PARAM_LOCK(rel.h[i].loc) && a->go < 0) {
+			loc_t l = param_lock_of(p, a->fn, -2 - rel.h[i].loc, 0);
+
+			if (l >= 0)
+				rel.h[i].loc = l;
+		}
+	ls_apply(&ls, &rel);
 	return ls;
 }
 

@@ -390,7 +390,11 @@ void judge_entries(struct pkg *p)
 			}
 			if (top[c->caller])
 				continue;	/* caller's entry not known yet */
-			at = p->funcs.v[c->caller].entry;
+			/* a goroutine holds none of its launcher's locks */
+			if (c->go >= 0)
+				memset(&at, 0, sizeof(at));
+			else
+				at = p->funcs.v[c->caller].entry;
 			ls_apply(&at, &c->ls);
 			if (seen[k])
 				ls_meet(&acc[k], &at);
@@ -533,10 +537,14 @@ static void fresh_receivers(struct pkg *p)
 
 			if (!f->recv_fresh)
 				continue;
+			/* not in a goroutine the caller starts: that one
+			 * shares the caller's object (on_fresh()) */
 			if ((c->flags & CALL_FRESH_RECV) ||
 			    ((c->flags & CALL_RECV_SELF) &&
-			     p->funcs.v[c->caller].recv_fresh) ||
-			    (c->recv_param >= 0 &&
+			     p->funcs.v[c->caller].recv_fresh && c->go < 0 &&
+			     !(c->flags & CALL_LATER)) ||
+			    (c->recv_param >= 0 && c->go < 0 &&
+			     !(c->flags & CALL_LATER) &&
 			     (p->funcs.v[c->caller].fresh_params &
 			      (1u << c->recv_param))))
 				continue;
