@@ -243,7 +243,9 @@ static size_t skip_quoted(const char *p, size_t len, size_t i, char q)
 	return i;
 }
 
-static size_t lex_number(const char *p, size_t len, size_t i, int *kind)
+/* *sign is set when the number takes an exponent's sign into it */
+static size_t lex_number(const char *p, size_t len, size_t i, int *kind,
+			 uint8_t *sign)
 {
 	size_t j = i;
 
@@ -268,8 +270,10 @@ static size_t lex_number(const char *p, size_t len, size_t i, int *kind)
 			if (c == '.')
 				*kind = LEX_FLOAT;
 			else if (!(p[i - 1] == 'x' || p[i - 1] == 'X')) {
-				if (i + 1 < len && (p[i + 1] == '+' || p[i + 1] == '-'))
+				if (i + 1 < len && (p[i + 1] == '+' || p[i + 1] == '-')) {
 					i++;
+					*sign = 1;
+				}
 			}
 			i++;
 		} else if (c == 'i') {
@@ -508,7 +512,7 @@ void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
 		case C_DIG: {
 			int k;
 
-			i = lex_number(src, len, i, &k);
+			i = lex_number(src, len, i, &k, &out->num_sign);
 			put(&tok[ntok++], k, start, i, -1, 0);
 			ends = 1;
 			break;
@@ -589,7 +593,7 @@ void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
 			if (i + 1 < len && is_digit((unsigned char)src[i + 1])) {
 				int k;
 
-				i = lex_number(src, len, i, &k);
+				i = lex_number(src, len, i, &k, &out->num_sign);
 				put(&tok[ntok++], k, start, i, -1, 0);
 				ends = 1;
 			} else {

@@ -766,7 +766,7 @@ static void split_hex(struct lexed *lx, const char *src)
 	struct token *out = NULL;
 	size_t i, n = 0, alloc = 0, k;
 	uint32_t j;
-	int again = 1;
+	int again = lx->num_sign;	/* hex_cut() needs a sign */
 
 	while (again) {
 		again = 0;
