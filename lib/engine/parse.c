@@ -177,7 +177,7 @@ void p_error_expected(struct parser *p, uint32_t off, const char *what)
 
 	if (off != p->pos) {
 		snprintf(msg, sizeof(msg), "expected %s", what);
-	} else if (p->tok == T_SEMICOLON && p->implicit) {
+	} else if (p->tok == T_SEMICOLON && p_implicit(p)) {
 		snprintf(msg, sizeof(msg), "expected %s, found newline", what);
 	} else if (p->tok >= T_IDENT && p->tok <= T_STRING) {
 		char lit[41];
@@ -222,7 +222,7 @@ uint32_t p_expect_closing(struct parser *p, int tok, const char *context)
 {
 	char msg[96];
 
-	if (p->tok != tok && p->tok == T_SEMICOLON && p->implicit) {
+	if (p->tok != tok && p->tok == T_SEMICOLON && p_implicit(p)) {
 		snprintf(msg, sizeof(msg), "missing ',' before newline in %s",
 			 context);
 		p_error(p, p->pos, msg);
@@ -257,7 +257,7 @@ int p_at_comma(struct parser *p, const char *context, int follow)
 		return 1;
 	if (p->tok != follow) {
 		snprintf(msg, sizeof(msg), "missing ','%s in %s",
-			 p->tok == T_SEMICOLON && p->implicit ?
+			 p->tok == T_SEMICOLON && p_implicit(p) ?
 			 " before newline" : "", context);
 		p_error(p, p->pos, msg);
 		/* "insert" a comma and go on, unless the list is over: at
@@ -381,7 +381,10 @@ uint32_t p_list(struct parser *p, size_t mark)
 	}
 	r = a->nlists;
 	a->lists[r] = (uint32_t)n;
-	memcpy(&a->lists[r + 1], &p->stk[mark], n * sizeof(*p->stk));
+	if (n == 1)	/* most lists: no call */
+		a->lists[r + 1] = p->stk[mark];
+	else
+		memcpy(&a->lists[r + 1], &p->stk[mark], n * sizeof(*p->stk));
 	a->nlists += (uint32_t)n + 1;
 	p->nstk = mark;
 	return r;

@@ -22,7 +22,6 @@ struct parser {
 	size_t i;		/* current token */
 	int tok;		/* its enum ast_tok */
 	uint32_t pos;		/* its offset */
-	int implicit;		/* it is an inserted ';' */
 	uint32_t prev_end;	/* end of the last token consumed */
 	int expr_lev;		/* < 0: control clause; >= 0: expression */
 	int in_rhs;
@@ -45,7 +44,11 @@ static inline void p_next(struct parser *p)
 	t = &p->toks[p->i];
 	p->pos = t->off;
 	p->tok = p->tk[p->i];
-	p->implicit = p->tok == T_SEMICOLON && !t->len;
+}
+/* Is the current token an inserted ';' (asked rarely: not kept)? */
+static inline int p_implicit(const struct parser *p)
+{
+	return p->tok == T_SEMICOLON && !p->toks[p->i].len;
 }
 uint32_t p_expect(struct parser *p, int tok);
 uint32_t p_expect_closing(struct parser *p, int tok, const char *context);
