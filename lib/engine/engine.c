@@ -217,6 +217,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 		f->ids = xcalloc(f->ast->nnodes, sizeof(*f->ids));
 	}
 	facts_build(&p);
+	p.ty_memo = xcalloc(TY_MEMO, sizeof(*p.ty_memo));
 	for (i = 0; i < p.funcs.n; i++)	/* not known before its walk */
 		p.funcs.v[i].returns_loc = -1;
 	for (i = 0; i < p.funcs.n; i++)
@@ -260,4 +261,5 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.called);
 	free(p.local_of);
 	free(p.kw_class);
+	free(p.ty_memo);
 }

@@ -486,6 +486,10 @@ struct pkg {
 	uint8_t *called;	/* [name id]: some call names it (x.name(),
 				 * name()), resolved or not */
 	size_t ncalled;
+	struct ty_memo *ty_memo;	/* facts.c: facts_type_expr()'s last
+				 * answers, once the declarations are read
+				 * (nothing after changes a type expression's
+				 * type); NULL before */
 	uint32_t *local_of;	/* scope.c: [name id] the walk's innermost
 				 * local of that name + 1, 0 none (all 0
 				 * between walks) */
@@ -502,6 +506,13 @@ void *vec_push_(void *v, size_t *n, size_t *a, size_t size);
 /* facts.c */
 void facts_build(struct pkg *p);
 struct ty facts_type_expr(struct pkg *p, int file, uint32_t n);
+/* facts_type_expr()'s memo: TY_MEMO slots by (file, node), direct-mapped */
+#define TY_MEMO 4096
+struct ty_memo {
+	uint32_t node;		/* 0: empty */
+	int32_t file;
+	struct ty t;
+};
 int facts_type_index(const struct pkg *p, int name);
 int facts_var_index(const struct pkg *p, int name);
 int facts_func_index(const struct pkg *p, int recv_type, int name);

@@ -116,7 +116,7 @@ static int known_map_type(struct pkg *p, int file, const struct ast_node *sel)
 	return 0;
 }
 
-struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
+static struct ty type_expr(struct pkg *p, int file, uint32_t n)
 {
 	const struct ast *a = p->files[file].ast;
 	const struct ast_node *nd;
@@ -180,6 +180,22 @@ struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
 		}
 	}
 	return t;
+}
+
+struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
+{
+	struct ty_memo *m;
+
+	if (!p->ty_memo || !n)
+		return type_expr(p, file, n);
+	m = &p->ty_memo[(((n ^ ((uint32_t)file << 20)) * 2654435761u) >> 20) &
+			(TY_MEMO - 1)];
+	if (m->node != n || m->file != file) {
+		m->t = type_expr(p, file, n);
+		m->node = n;
+		m->file = file;
+	}
+	return m->t;
 }
 
 struct ty facts_under(const struct pkg *p, struct ty t)
