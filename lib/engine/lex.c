@@ -507,6 +507,10 @@ void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
 			put(&tok[ntok++], k, start, i, k == LEX_IDENT ?
 			    (int32_t)(h & 0x7fffffff) : -1, 0);
 			ends = word_ends[k];
+			/* and the blank after most words, without a turn of
+			 * the loop */
+			if (i < len && src[i] == ' ')
+				i++;
 			break;
 		}
 		case C_DIG: {
@@ -588,6 +592,8 @@ void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
 				ends = op_ends(src + start, i - start);
 			}
 			put(&tok[ntok++], LEX_OP, start, i, -1, c);
+			if (c != '{' && i < len && src[i] == ' ')
+				i++;	/* as after a word */
 			break;
 		case C_DOT:
 			if (i + 1 < len && is_digit((unsigned char)src[i + 1])) {
