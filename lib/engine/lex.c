@@ -459,8 +459,9 @@ void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
 	const int skip = (flags & LEX_SKIP_BODIES) != 0;
 
 	s.skip = skip;
-	/* offsets are 32-bit: callers bound file sizes well below 4 GiB */
-	ARRAY_GROW(out->line_off, 1, out->nline_off);
+	/* offsets are 32-bit: callers bound file sizes well below 4 GiB;
+	 * Go averages about 30 bytes a line: room for most files at once */
+	ARRAY_GROW(out->line_off, len / 32 + 8, out->nline_off);
 	out->line_off[0] = 0;
 	if (len >= 3 && !memcmp(src, "\xef\xbb\xbf", 3))
 		i = 3;
