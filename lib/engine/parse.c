@@ -199,21 +199,18 @@ void p_error_expected(struct parser *p, uint32_t off, const char *what)
 	add_error(p, off, msg);
 }
 
-uint32_t p_expect(struct parser *p, int tok)
+uint32_t p_expect_other(struct parser *p, int tok)
 {
 	uint32_t pos = p->pos;
 	char what[24];
 
-	if (p->tok != tok) {
-		snprintf(what, sizeof(what), "'%s'", ast_tok_text(tok));
-		p_error_expected(p, pos, what);
-		/* go/parser takes the token anyway (progress); a closing
-		 * bracket likely ends an enclosing construct: leave it (the
-		 * loops make progress by themselves) */
-		if (p->tok == T_RPAREN || p->tok == T_RBRACK ||
-		    p->tok == T_RBRACE)
-			return pos;
-	}
+	snprintf(what, sizeof(what), "'%s'", ast_tok_text(tok));
+	p_error_expected(p, pos, what);
+	/* go/parser takes the token anyway (progress); a closing bracket
+	 * likely ends an enclosing construct: leave it (the loops make
+	 * progress by themselves) */
+	if (p->tok == T_RPAREN || p->tok == T_RBRACK || p->tok == T_RBRACE)
+		return pos;
 	p_next(p);
 	return pos;
 }
@@ -327,14 +324,6 @@ void p_skip_balanced(struct parser *p)
 	}
 }
 
-int p_enter(struct parser *p)
-{
-	if (p->nest >= PARSE_MAX_NEST)
-		return 0;
-	p->nest++;
-	return 1;
-}
-
 uint32_t p_too_deep(struct parser *p, int kind)
 {
 	uint32_t from = p->pos;
@@ -366,28 +355,13 @@ void p_grow_stk(struct parser *p)
 	p->stk = xrealloc(p->stk, p->astk * sizeof(*p->stk));
 }
 
-uint32_t p_list(struct parser *p, size_t mark)
+void p_grow_lists(struct parser *p, size_t n)
 {
 	struct ast *a = p->a;
-	size_t n = p->nstk - mark;
-	uint32_t r;
 
-	if (!n)
-		return 0;
-	if (a->nlists + n + 1 > a->alists) {
-		while (a->nlists + n + 1 > a->alists)
-			a->alists *= 2;
-		a->lists = xrealloc(a->lists, a->alists * sizeof(*a->lists));
-	}
-	r = a->nlists;
-	a->lists[r] = (uint32_t)n;
-	if (n == 1)	/* most lists: no call */
-		a->lists[r + 1] = p->stk[mark];
-	else
-		memcpy(&a->lists[r + 1], &p->stk[mark], n * sizeof(*p->stk));
-	a->nlists += (uint32_t)n + 1;
-	p->nstk = mark;
-	return r;
+	while (a->nlists + n + 1 > a->alists)
+		a->alists *= 2;
+	a->lists = xrealloc(a->lists, a->alists * sizeof(*a->lists));
 }
 
 uint32_t p_bad(struct parser *p, int kind, uint32_t from, uint32_t to)
