@@ -545,7 +545,15 @@ static inline int facts_ident(struct pkg *p, int file, uint32_t n)
 	return facts_ident_slow(p, file, n);
 }
 /* The type under a named non-struct type (a named map type is a map). */
-struct ty facts_under(const struct pkg *p, struct ty t);
+static inline struct ty facts_under(const struct pkg *p, struct ty t)
+{
+	int depth;
+
+	for (depth = 0; depth < 4 && t.kind == TY_NAMED &&
+			!p->types.v[t.named].is_struct; depth++)
+		t = p->types.v[t.named].under;
+	return t;
+}
 const char *facts_loc_name(const struct pkg *p, loc_t l, char *buf, size_t n);
 
 /* facts_comment.c: what the comments of declarations say; the texts

@@ -198,16 +198,6 @@ struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
 	return m->t;
 }
 
-struct ty facts_under(const struct pkg *p, struct ty t)
-{
-	int depth;
-
-	for (depth = 0; depth < 4 && t.kind == TY_NAMED &&
-			!p->types.v[t.named].is_struct; depth++)
-		t = p->types.v[t.named].under;
-	return t;
-}
-
 int facts_field(const struct pkg *p, int t, int name)
 {
 	const struct type *ty;

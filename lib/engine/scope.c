@@ -44,15 +44,6 @@ int wk_id_is(const struct walker *w, uint32_t n, const char *s)
 	return id == kw_id(w->p, s);
 }
 
-struct local *wk_lookup(struct walker *w, int name)
-{
-	const struct pkg *p = w->p;
-
-	if (name < 0 || (size_t)name >= p->nlocal_of || !p->local_of[name])
-		return NULL;
-	return &w->locals.v[p->local_of[name] - 1];
-}
-
 void wk_push_local(struct walker *w, struct local *l)
 {
 	struct pkg *p = w->p;
