@@ -514,9 +514,41 @@ struct ty_memo {
 	int32_t file;
 	struct ty t;
 };
-int facts_type_index(const struct pkg *p, int name);
-int facts_var_index(const struct pkg *p, int name);
-int facts_func_index(const struct pkg *p, int recv_type, int name);
+/* A name's type, package variable or function (recv_type -1) index, or
+ * -1; inline: the walks ask at every name */
+int facts_type_scan(const struct pkg *p, int name);
+static inline int facts_type_index(const struct pkg *p, int name)
+{
+	if (name < 0)
+		return -1;
+	if (p->type_of)
+		return (size_t)name < p->nindexed ? p->type_of[name] : -1;
+	return facts_type_scan(p, name);	/* while the types are read */
+}
+static inline int facts_var_index(const struct pkg *p, int name)
+{
+	return name >= 0 && (size_t)name < p->nindexed ? p->var_of[name] : -1;
+}
+static inline uint32_t facts_fn_hash(int recv, int name)
+{
+	return ((uint32_t)(recv + 1) * 2654435761u) ^ ((uint32_t)name * 40503u);
+}
+static inline int facts_func_index(const struct pkg *p, int recv_type,
+				   int name)
+{
+	size_t i;
+
+	if (name < 0 || !p->fn_nslot)
+		return -1;
+	for (i = facts_fn_hash(recv_type, name) & (p->fn_nslot - 1);
+	     p->fn_slot[i]; i = (i + 1) & (p->fn_nslot - 1)) {
+		const struct func *f = &p->funcs.v[p->fn_slot[i] - 1];
+
+		if (f->recv_type == recv_type && f->name == name)
+			return (int)p->fn_slot[i] - 1;
+	}
+	return -1;
+}
 /* Field name of type t, promoted through embedded structs (depth 3):
  * the field's index, or -1. */
 int facts_field(const struct pkg *p, int t, int name);
