@@ -213,18 +213,6 @@ uint32_t ast_col(const struct ast *a, uint32_t n)
 	return lex_col(&a->lx, a->nodes[n].pos);
 }
 
-const char *ast_ident(const struct ast *a, uint32_t n, size_t *len)
-{
-	const struct ast_node *x = &a->nodes[n];
-
-	if (x->kind != AST_IDENT || (x->flags & AST_F_PLACEHOLDER)) {
-		*len = 1;
-		return "_";
-	}
-	*len = x->end - x->pos;
-	return a->src + x->pos;
-}
-
 const char *ast_recv_type(const struct ast *a, uint32_t fn, size_t *len)
 {
 	const struct ast_node *f = &a->nodes[fn];

@@ -234,7 +234,18 @@ uint32_t ast_col(const struct ast *a, uint32_t n);
 
 /* An identifier's text (borrowed from src; "_" for a placeholder) and its
  * name id: the lexer's lex_hash() of the text. */
-const char *ast_ident(const struct ast *a, uint32_t n, size_t *len);
+static inline const char *ast_ident(const struct ast *a, uint32_t n,
+				    size_t *len)
+{
+	const struct ast_node *x = &a->nodes[n];
+
+	if (x->kind != AST_IDENT || (x->flags & AST_F_PLACEHOLDER)) {
+		*len = 1;
+		return "_";
+	}
+	*len = x->end - x->pos;
+	return a->src + x->pos;
+}
 static inline int32_t ast_ident_id(const struct ast *a, uint32_t n)
 {
 	return (int32_t)a->nodes[n].a;

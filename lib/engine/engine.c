@@ -225,6 +225,7 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	}
 	foreign_load(&p);
 	facts_build(&p);
+	p.ty_memo = xcalloc(TY_MEMO, sizeof(*p.ty_memo));
 	for (i = 0; i < p.funcs.n; i++)	/* not known before its walk */
 		p.funcs.v[i].returns_loc = -1;
 	for (i = 0; i < p.funcs.n; i++)
@@ -271,4 +272,5 @@ void engine_scan_group(const struct scan_opts *o, const struct scan_file *files,
 	free(p.called);
 	free(p.local_of);
 	free(p.kw_class);
+	free(p.ty_memo);
 }

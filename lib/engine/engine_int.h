@@ -540,6 +540,10 @@ struct pkg {
 	uint8_t *called;	/* [name id]: some call names it (x.name(),
 				 * name()), resolved or not */
 	size_t ncalled;
+	struct ty_memo *ty_memo;	/* facts.c: facts_type_expr()'s last
+				 * answers, once the declarations are read
+				 * (nothing after changes a type expression's
+				 * type); NULL before */
 	uint32_t *local_of;	/* scope.c: [name id] the walk's innermost
 				 * local of that name + 1, 0 none (all 0
 				 * between walks) */
@@ -556,9 +560,49 @@ void *vec_push_(void *v, size_t *n, size_t *a, size_t size);
 /* facts.c */
 void facts_build(struct pkg *p);
 struct ty facts_type_expr(struct pkg *p, int file, uint32_t n);
-int facts_type_index(const struct pkg *p, int name);
-int facts_var_index(const struct pkg *p, int name);
-int facts_func_index(const struct pkg *p, int recv_type, int name);
+/* facts_type_expr()'s memo: TY_MEMO slots by (file, node), direct-mapped
+ * (1024: zeroing 4096 per package cost a third of what they saved) */
+#define TY_MEMO 1024
+struct ty_memo {
+	uint32_t node;		/* 0: empty */
+	int32_t file;
+	struct ty t;
+};
+/* A name's type, package variable or function (recv_type -1) index, or
+ * -1; inline: the walks ask at every name */
+int facts_type_scan(const struct pkg *p, int name);
+static inline int facts_type_index(const struct pkg *p, int name)
+{
+	if (name < 0)
+		return -1;
+	if (p->type_of)
+		return (size_t)name < p->nindexed ? p->type_of[name] : -1;
+	return facts_type_scan(p, name);	/* while the types are read */
+}
+static inline int facts_var_index(const struct pkg *p, int name)
+{
+	return name >= 0 && (size_t)name < p->nindexed ? p->var_of[name] : -1;
+}
+static inline uint32_t facts_fn_hash(int recv, int name)
+{
+	return ((uint32_t)(recv + 1) * 2654435761u) ^ ((uint32_t)name * 40503u);
+}
+static inline int facts_func_index(const struct pkg *p, int recv_type,
+				   int name)
+{
+	size_t i;
+
+	if (name < 0 || !p->fn_nslot)
+		return -1;
+	for (i = facts_fn_hash(recv_type, name) & (p->fn_nslot - 1);
+	     p->fn_slot[i]; i = (i + 1) & (p->fn_nslot - 1)) {
+		const struct func *f = &p->funcs.v[p->fn_slot[i] - 1];
+
+		if (f->recv_type == recv_type && f->name == name)
+			return (int)p->fn_slot[i] - 1;
+	}
+	return -1;
+}
 /* Field name of type t, promoted through embedded structs (depth 3):
  * the field's index, or -1. */
 int facts_field(const struct pkg *p, int t, int name);
@@ -587,7 +631,15 @@ static inline int facts_ident(struct pkg *p, int file, uint32_t n)
 	return facts_ident_slow(p, file, n);
 }
 /* The type under a named non-struct type (a named map type is a map). */
-struct ty facts_under(const struct pkg *p, struct ty t);
+static inline struct ty facts_under(const struct pkg *p, struct ty t)
+{
+	int depth;
+
+	for (depth = 0; depth < 4 && t.kind == TY_NAMED &&
+			!p->types.v[t.named].is_struct; depth++)
+		t = p->types.v[t.named].under;
+	return t;
+}
 const char *facts_loc_name(const struct pkg *p, loc_t l, char *buf, size_t n);
 
 /* facts_comment.c: what the comments of declarations say; the texts

@@ -43,23 +43,14 @@ static int ident_find(const struct pkg *p, int file, uint32_t n)
 	return names_find_h(&p->nm, s, len, (uint32_t)ast_ident_id(a, n));
 }
 
-int facts_type_index(const struct pkg *p, int name)
+int facts_type_scan(const struct pkg *p, int name)
 {
 	size_t i;
 
-	if (name < 0)
-		return -1;
-	if (p->type_of)
-		return (size_t)name < p->nindexed ? p->type_of[name] : -1;
 	for (i = 0; i < p->types.n; i++)	/* while the types are read */
 		if (p->types.v[i].name == name)
 			return (int)i;
 	return -1;
-}
-
-int facts_var_index(const struct pkg *p, int name)
-{
-	return name >= 0 && (size_t)name < p->nindexed ? p->var_of[name] : -1;
 }
 
 /* Names to types and package variables, once both are read (the first of
@@ -116,7 +107,7 @@ static int known_map_type(struct pkg *p, int file, const struct ast_node *sel)
 	return 0;
 }
 
-struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
+static struct ty type_expr(struct pkg *p, int file, uint32_t n)
 {
 	const struct ast *a = p->files[file].ast;
 	const struct ast_node *nd;
@@ -208,14 +199,20 @@ struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
 	return t;
 }
 
-struct ty facts_under(const struct pkg *p, struct ty t)
+struct ty facts_type_expr(struct pkg *p, int file, uint32_t n)
 {
-	int depth;
+	struct ty_memo *m;
 
-	for (depth = 0; depth < 4 && t.kind == TY_NAMED &&
-			!p->types.v[t.named].is_struct; depth++)
-		t = p->types.v[t.named].under;
-	return t;
+	if (!p->ty_memo || !n)
+		return type_expr(p, file, n);
+	m = &p->ty_memo[(((n ^ ((uint32_t)file << 20)) * 2654435761u) >> 20) &
+			(TY_MEMO - 1)];
+	if (m->node != n || m->file != file) {
+		m->t = type_expr(p, file, n);
+		m->node = n;
+		m->file = file;
+	}
+	return m->t;
 }
 
 int facts_field(const struct pkg *p, int t, int name)
@@ -286,26 +283,6 @@ int facts_embedded_mutex(const struct pkg *p, int t)
 }
 
 /* Functions by (receiver type, name): open addressing in p->fn_slot. */
-static uint32_t fn_hash(int recv, int name)
-{
-	return ((uint32_t)(recv + 1) * 2654435761u) ^ ((uint32_t)name * 40503u);
-}
-
-int facts_func_index(const struct pkg *p, int recv_type, int name)
-{
-	size_t i;
-
-	if (name < 0 || !p->fn_nslot)
-		return -1;
-	for (i = fn_hash(recv_type, name) & (p->fn_nslot - 1); p->fn_slot[i];
-	     i = (i + 1) & (p->fn_nslot - 1)) {
-		const struct func *f = &p->funcs.v[p->fn_slot[i] - 1];
-
-		if (f->recv_type == recv_type && f->name == name)
-			return (int)p->fn_slot[i] - 1;
-	}
-	return -1;
-}
 
 int facts_method(const struct pkg *p, int t, int name)
 {
@@ -950,7 +927,7 @@ static void index_funcs(struct pkg *p)
 
 		if (f->name < 0 || facts_func_index(p, f->recv_type, f->name) >= 0)
 			continue;	/* the first of duplicates (broken code) */
-		for (h = fn_hash(f->recv_type, f->name) & (p->fn_nslot - 1);
+		for (h = facts_fn_hash(f->recv_type, f->name) & (p->fn_nslot - 1);
 		     p->fn_slot[h]; h = (h + 1) & (p->fn_nslot - 1))
 			;
 		p->fn_slot[h] = (uint32_t)i + 1;

@@ -107,29 +107,36 @@ static int is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Where each first byte's keywords start in keywords[] (sorted by first
- * byte) and how many there are: an identifier costs one or two compares. */
-static const unsigned char kw_first[26][2] = {
-	['b' - 'a'] = { 0, 1 }, ['c' - 'a'] = { 1, 4 }, ['d' - 'a'] = { 5, 2 },
-	['e' - 'a'] = { 7, 1 }, ['f' - 'a'] = { 8, 3 }, ['g' - 'a'] = { 11, 2 },
-	['i' - 'a'] = { 13, 3 }, ['m' - 'a'] = { 16, 1 }, ['p' - 'a'] = { 17, 1 },
-	['r' - 'a'] = { 18, 2 }, ['s' - 'a'] = { 20, 3 }, ['t' - 'a'] = { 23, 1 },
-	['v' - 'a'] = { 24, 1 },
+/* keywords[i] + 1 at slot (h >> 18) & 127 of its mg_hash() h, the hash
+ * the lexer takes of every identifier anyway: one table read rules out
+ * most identifiers (the 25 keywords' slots are distinct; generated) */
+static const unsigned char kw_slot[128] = {
+	 0,  0,  0,  9,  0,  0,  0,  0,  6,  0,  0,  0,  0,  0,  0,  0,
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  2,  0,
+	 0,  0,  0, 19,  0,  0, 22,  0,  0,  0,  0,  0, 23,  0,  0,  0,
+	 7,  0,  0,  0, 25,  0, 10,  0,  0,  0, 13,  0,  0,  0,  0,  0,
+	 0, 11,  0,  0,  0,  0,  5,  0,  0,  0,  0,  0,  8,  0,  0, 12,
+	 0,  0, 15,  0,  0,  0,  3, 14,  0,  0, 16, 17,  0,  0,  0, 20,
+	 0,  0,  0, 21,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+	 0,  1,  0, 18,  0,  0,  0,  0,  4,  0,  0,  0,  0,  0, 24,  0,
 };
 
-static int keyword(const char *s, size_t n)
+/* The kind of the identifier s[0..n) whose mg_hash() is h. */
+static inline int keyword(const char *s, size_t n, unsigned long long h)
 {
-	size_t i, end;
+	int k = kw_slot[(h >> 18) & 127];
 
-	if (n < 2 || n > 11 || s[0] < 'b' || s[0] > 'v')
-		return LEX_IDENT;
-	i = kw_first[s[0] - 'a'][0];
-	end = i + kw_first[s[0] - 'a'][1];
-	for (; i < end; i++)
-		if (keywords[i].len == n && !memcmp(keywords[i].s, s, n))
-			return keywords[i].kind;
+	if (k && keywords[k - 1].len == n && !memcmp(keywords[k - 1].s, s, n))
+		return keywords[k - 1].kind;
 	return LEX_IDENT;
 }
+
+/* Does a newline after an identifier or keyword of this kind end a
+ * statement? */
+static const unsigned char word_ends[LEX_VAR + 1] = {
+	[LEX_IDENT] = 1, [LEX_BREAK] = 1, [LEX_CONTINUE] = 1,
+	[LEX_FALLTHROUGH] = 1, [LEX_RETURN] = 1,
+};
 
 /* After which tokens does a newline become a semicolon? */
 static inline int ends_stmt(int kind, const char *p, size_t n)
@@ -236,9 +243,20 @@ static size_t skip_quoted(const char *p, size_t len, size_t i, char q)
 	return i;
 }
 
-static size_t lex_number(const char *p, size_t len, size_t i, int *kind)
+/* *sign is set when the number takes an exponent's sign into it */
+static size_t lex_number(const char *p, size_t len, size_t i, int *kind,
+			 uint8_t *sign)
 {
+	size_t j = i;
+
 	*kind = LEX_INT;
+	/* most numbers are decimal digits and end there: what the loop
+	 * below would make of them, sooner */
+	while (j < len && is_digit((unsigned char)p[j]))
+		j++;
+	if (j > i && (j == len || (p[j] != '.' && !((unsigned char)p[j] < 0x80 &&
+						   idc[(unsigned char)p[j]]))))
+		return j;
 	if (p[i] == '0' && i + 1 < len &&
 	    (p[i + 1] == 'x' || p[i + 1] == 'X' || p[i + 1] == 'b' ||
 	     p[i + 1] == 'B' || p[i + 1] == 'o' || p[i + 1] == 'O'))
@@ -252,8 +270,10 @@ static size_t lex_number(const char *p, size_t len, size_t i, int *kind)
 			if (c == '.')
 				*kind = LEX_FLOAT;
 			else if (!(p[i - 1] == 'x' || p[i - 1] == 'X')) {
-				if (i + 1 < len && (p[i + 1] == '+' || p[i + 1] == '-'))
+				if (i + 1 < len && (p[i + 1] == '+' || p[i + 1] == '-')) {
 					i++;
+					*sign = 1;
+				}
 			}
 			i++;
 		} else if (c == 'i') {
@@ -405,15 +425,43 @@ void lex_file(struct lexed *out, const char *src, size_t len)
 	lex_file_ex(out, src, len, 0);
 }
 
+/* A token at t (the main loop's own copy of the array, out of reach of
+ * the byte stores that would make the compiler reload it). */
+static inline void put(struct token *t, int kind, size_t start, size_t end,
+		       int32_t aux, unsigned char op)
+{
+	t->off = (uint32_t)start;
+	t->len = (uint32_t)(end - start);
+	t->aux = aux;
+	t->kind = (uint8_t)kind;
+	t->op = op;
+}
+
+/* Does the operator p[0..n) end a statement (')', ']', '}', "++", "--")? */
+static inline int op_ends(const char *p, size_t n)
+{
+	if (n == 1)
+		return p[0] == ')' || p[0] == ']' || p[0] == '}';
+	return n == 2 && (p[0] == '+' || p[0] == '-') && p[1] == p[0];
+}
+
 void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
 {
 	struct lexstate s = { out, src, len, 0, 0, 0, 0, 0, 0 };
 	size_t i = 0, ls = 0;
 	uint32_t line = 1;
+	/* the token array and the last token's "ends a statement" live in
+	 * locals in the loop; out and s see them around the calls that use
+	 * them (the out-of-line growth, the LEX_SKIP_BODIES tracking) */
+	struct token *tok = out->tok;
+	size_t ntok = out->ntok, atok = out->atok;
+	int ends = 0;
+	const int skip = (flags & LEX_SKIP_BODIES) != 0;
 
-	s.skip = (flags & LEX_SKIP_BODIES) != 0;
-	/* offsets are 32-bit: callers bound file sizes well below 4 GiB */
-	ARRAY_GROW(out->line_off, 1, out->nline_off);
+	s.skip = skip;
+	/* offsets are 32-bit: callers bound file sizes well below 4 GiB;
+	 * Go averages about 30 bytes a line: room for most files at once */
+	ARRAY_GROW(out->line_off, len / 32 + 8, out->nline_off);
 	out->line_off[0] = 0;
 	if (len >= 3 && !memcmp(src, "\xef\xbb\xbf", 3))
 		i = 3;
@@ -421,7 +469,12 @@ void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
 		unsigned char c = (unsigned char)src[i];
 		size_t start = i;
 
-		reserve(&s, i);
+		if (ntok + 2 > atok) {	/* room for two: a ';' and one */
+			out->ntok = ntok;
+			grow(&s, i);
+			tok = out->tok;
+			atok = out->atok;
+		}
 		switch (cls[c]) {
 		case C_WS:
 			i++;
@@ -429,10 +482,16 @@ void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
 				i++;
 			break;
 		case C_NL:
-			semi_if_needed(&s, i);
+			if (ends) {
+				put(&tok[ntok++], LEX_SEMI, i, i, -1, 0);
+				ends = 0;
+			}
 			i++;
 			newline(&s, &line, i);
 			ls = i;
+			/* and the next line's indentation */
+			while (i < len && cls[(unsigned char)src[i]] == C_WS)
+				i++;
 			break;
 		case C_ID: {
 			/* hashed here, while the bytes are at hand: index.c
@@ -443,22 +502,31 @@ void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
 			i++;
 			while (i < len && idc[(unsigned char)src[i]])
 				h = (h ^ (unsigned char)src[i++]) * MG_HASH_PRIME;
-			k = keyword(src + start, i - start);
-			push(&s, k, start, i);
-			if (k == LEX_IDENT)	/* as lex_hash() */
-				out->tok[out->ntok - 1].aux = (int32_t)(h & 0x7fffffff);
+			k = i - start < 2 || i - start > 11 ? LEX_IDENT :
+			    keyword(src + start, i - start, h);
+			/* an identifier's aux as lex_hash() */
+			put(&tok[ntok++], k, start, i, k == LEX_IDENT ?
+			    (int32_t)(h & 0x7fffffff) : -1, 0);
+			ends = word_ends[k];
+			/* and the blank after most words, without a turn of
+			 * the loop */
+			if (i < len && src[i] == ' ')
+				i++;
 			break;
 		}
 		case C_DIG: {
 			int k;
 
-			i = lex_number(src, len, i, &k);
-			push(&s, k, start, i);
+			i = lex_number(src, len, i, &k, &out->num_sign);
+			put(&tok[ntok++], k, start, i, -1, 0);
+			ends = 1;
 			break;
 		}
 		case C_DQ: case C_SQ:
 			i = skip_quoted(src, len, i, (char)c);
-			push(&s, c == '"' ? LEX_STRING : LEX_CHAR, start, i);
+			put(&tok[ntok++], c == '"' ? LEX_STRING : LEX_CHAR,
+			    start, i, -1, 0);
+			ends = 1;
 			break;
 		case C_BQ: {
 			i++;
@@ -470,12 +538,14 @@ void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
 				i++;
 			}
 			i = i < len ? i + 1 : len;
-			push(&s, LEX_STRING, start, i);
+			put(&tok[ntok++], LEX_STRING, start, i, -1, 0);
+			ends = 1;
 			break;
 		}
 		case C_SEMI:
 			i++;
-			push(&s, LEX_SEMI, start, i);
+			put(&tok[ntok++], LEX_SEMI, start, i, -1, 0);
+			ends = 0;
 			break;
 		case C_SLASH:
 			if (i + 1 < len && src[i + 1] == '/') {
@@ -494,8 +564,11 @@ void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
 				while (i < len && !(src[i] == '*' && i + 1 < len &&
 						    src[i + 1] == '/')) {
 					if (src[i] == '\n') {
-						if (!had_nl)
-							semi_if_needed(&s, i);
+						if (!had_nl && ends) {
+							put(&tok[ntok++], LEX_SEMI,
+							    i, i, -1, 0);
+							ends = 0;
+						}
 						had_nl = 1;
 						newline(&s, &line, i + 1);
 						ls = i + 1;
@@ -509,31 +582,52 @@ void lex_file_ex(struct lexed *out, const char *src, size_t len, int flags)
 			/* fall through: the division operator */
 			/* FALLTHROUGH */
 		case C_OP:	/* brackets and ',' stand alone: no call */
-			i += c == '(' || c == ')' || c == '{' || c == '}' ||
-			     c == '[' || c == ']' || c == ','
-			     ? 1 : op_len(src + i, len - i);
-			push(&s, LEX_OP, start, i);
+			if (c == '(' || c == '{' || c == '[' || c == ',') {
+				i++;
+				ends = 0;
+			} else if (c == ')' || c == '}' || c == ']') {
+				i++;
+				ends = 1;
+			} else {
+				i += op_len(src + i, len - i);
+				ends = op_ends(src + start, i - start);
+			}
+			put(&tok[ntok++], LEX_OP, start, i, -1, c);
+			if (c != '{' && i < len && src[i] == ' ')
+				i++;	/* as after a word */
 			break;
 		case C_DOT:
 			if (i + 1 < len && is_digit((unsigned char)src[i + 1])) {
 				int k;
 
-				i = lex_number(src, len, i, &k);
-				push(&s, k, start, i);
+				i = lex_number(src, len, i, &k, &out->num_sign);
+				put(&tok[ntok++], k, start, i, -1, 0);
+				ends = 1;
 			} else {
 				i += op_len(src + i, len - i);
-				push(&s, LEX_OP, start, i);
+				put(&tok[ntok++], LEX_OP, start, i, -1, c);
+				ends = 0;
 			}
 			break;
 		default:
 			/* NUL, control bytes, '#', '$', '?', '@', '\\' */
 			i++;
-			push(&s, LEX_ILLEGAL, start, i);
+			put(&tok[ntok++], LEX_ILLEGAL, start, i, -1, 0);
+			ends = 0;
 			break;
 		}
-		if (s.skip)
+		if (skip) {
+			out->ntok = ntok;
+			s.ends = ends;
 			i = track(&s, i, &line, &ls);
+			tok = out->tok;
+			ntok = out->ntok;
+			atok = out->atok;
+			ends = s.ends;
+		}
 	}
+	out->ntok = ntok;
+	s.ends = ends;
 	reserve(&s, len);
 	semi_if_needed(&s, len);
 	push(&s, LEX_EOF, len, len);

@@ -50,6 +50,7 @@ struct lexed {
 	struct comment *com;
 	size_t ncom, acom;
 	uint32_t nlines;
+	uint8_t num_sign;	/* a number holds a sign (1e-9, 0x1p+3) */
 	uint32_t *line_off;	/* [line - 1]: offset where that line starts */
 	size_t nline_off;	/* allocated */
 };

@@ -50,7 +50,9 @@ static int same_bytes(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-int names_find_h(const struct names *nm, const char *s, size_t len, uint32_t h)
+/* names_find_h(), inlined into names_id_h() (most calls) */
+static inline int find(const struct names *nm, const char *s, size_t len,
+		       uint32_t h)
 {
 	if (!nm->nslot)
 		return -1;
@@ -64,6 +66,11 @@ int names_find_h(const struct names *nm, const char *s, size_t len, uint32_t h)
 	return -1;
 }
 
+int names_find_h(const struct names *nm, const char *s, size_t len, uint32_t h)
+{
+	return find(nm, s, len, h);
+}
+
 int names_find(const struct names *nm, const char *s, size_t len)
 {
 	return names_find_h(nm, s, len, hash(s, len));
@@ -71,7 +78,7 @@ int names_find(const struct names *nm, const char *s, size_t len)
 
 int names_id_h(struct names *nm, const char *s, size_t len, uint32_t hs)
 {
-	int id = names_find_h(nm, s, len, hs);
+	int id = find(nm, s, len, hs);
 	uint32_t h;
 
 	if (id >= 0)

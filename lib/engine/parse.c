@@ -177,7 +177,7 @@ void p_error_expected(struct parser *p, uint32_t off, const char *what)
 
 	if (off != p->pos) {
 		snprintf(msg, sizeof(msg), "expected %s", what);
-	} else if (p->tok == T_SEMICOLON && p->implicit) {
+	} else if (p->tok == T_SEMICOLON && p_implicit(p)) {
 		snprintf(msg, sizeof(msg), "expected %s, found newline", what);
 	} else if (p->tok >= T_IDENT && p->tok <= T_STRING) {
 		char lit[41];
@@ -199,21 +199,18 @@ void p_error_expected(struct parser *p, uint32_t off, const char *what)
 	add_error(p, off, msg);
 }
 
-uint32_t p_expect(struct parser *p, int tok)
+uint32_t p_expect_other(struct parser *p, int tok)
 {
 	uint32_t pos = p->pos;
 	char what[24];
 
-	if (p->tok != tok) {
-		snprintf(what, sizeof(what), "'%s'", ast_tok_text(tok));
-		p_error_expected(p, pos, what);
-		/* go/parser takes the token anyway (progress); a closing
-		 * bracket likely ends an enclosing construct: leave it (the
-		 * loops make progress by themselves) */
-		if (p->tok == T_RPAREN || p->tok == T_RBRACK ||
-		    p->tok == T_RBRACE)
-			return pos;
-	}
+	snprintf(what, sizeof(what), "'%s'", ast_tok_text(tok));
+	p_error_expected(p, pos, what);
+	/* go/parser takes the token anyway (progress); a closing bracket
+	 * likely ends an enclosing construct: leave it (the loops make
+	 * progress by themselves) */
+	if (p->tok == T_RPAREN || p->tok == T_RBRACK || p->tok == T_RBRACE)
+		return pos;
 	p_next(p);
 	return pos;
 }
@@ -222,7 +219,7 @@ uint32_t p_expect_closing(struct parser *p, int tok, const char *context)
 {
 	char msg[96];
 
-	if (p->tok != tok && p->tok == T_SEMICOLON && p->implicit) {
+	if (p->tok != tok && p->tok == T_SEMICOLON && p_implicit(p)) {
 		snprintf(msg, sizeof(msg), "missing ',' before newline in %s",
 			 context);
 		p_error(p, p->pos, msg);
@@ -257,7 +254,7 @@ int p_at_comma(struct parser *p, const char *context, int follow)
 		return 1;
 	if (p->tok != follow) {
 		snprintf(msg, sizeof(msg), "missing ','%s in %s",
-			 p->tok == T_SEMICOLON && p->implicit ?
+			 p->tok == T_SEMICOLON && p_implicit(p) ?
 			 " before newline" : "", context);
 		p_error(p, p->pos, msg);
 		/* "insert" a comma and go on, unless the list is over: at
@@ -327,14 +324,6 @@ void p_skip_balanced(struct parser *p)
 	}
 }
 
-int p_enter(struct parser *p)
-{
-	if (p->nest >= PARSE_MAX_NEST)
-		return 0;
-	p->nest++;
-	return 1;
-}
-
 uint32_t p_too_deep(struct parser *p, int kind)
 {
 	uint32_t from = p->pos;
@@ -366,25 +355,13 @@ void p_grow_stk(struct parser *p)
 	p->stk = xrealloc(p->stk, p->astk * sizeof(*p->stk));
 }
 
-uint32_t p_list(struct parser *p, size_t mark)
+void p_grow_lists(struct parser *p, size_t n)
 {
 	struct ast *a = p->a;
-	size_t n = p->nstk - mark;
-	uint32_t r;
 
-	if (!n)
-		return 0;
-	if (a->nlists + n + 1 > a->alists) {
-		while (a->nlists + n + 1 > a->alists)
-			a->alists *= 2;
-		a->lists = xrealloc(a->lists, a->alists * sizeof(*a->lists));
-	}
-	r = a->nlists;
-	a->lists[r] = (uint32_t)n;
-	memcpy(&a->lists[r + 1], &p->stk[mark], n * sizeof(*p->stk));
-	a->nlists += (uint32_t)n + 1;
-	p->nstk = mark;
-	return r;
+	while (a->nlists + n + 1 > a->alists)
+		a->alists *= 2;
+	a->lists = xrealloc(a->lists, a->alists * sizeof(*a->lists));
 }
 
 uint32_t p_bad(struct parser *p, int kind, uint32_t from, uint32_t to)
@@ -766,7 +743,7 @@ static void split_hex(struct lexed *lx, const char *src)
 	struct token *out = NULL;
 	size_t i, n = 0, alloc = 0, k;
 	uint32_t j;
-	int again = 1;
+	int again = lx->num_sign;	/* hex_cut() needs a sign */
 
 	while (again) {
 		again = 0;

@@ -10,6 +10,8 @@
 #ifndef MG_PARSE_INT_H
 #define MG_PARSE_INT_H
 
+#include <string.h>
+
 #include "engine/ast.h"
 #include "engine/parse.h"
 
@@ -22,7 +24,6 @@ struct parser {
 	size_t i;		/* current token */
 	int tok;		/* its enum ast_tok */
 	uint32_t pos;		/* its offset */
-	int implicit;		/* it is an inserted ';' */
 	uint32_t prev_end;	/* end of the last token consumed */
 	int expr_lev;		/* < 0: control clause; >= 0: expression */
 	int in_rhs;
@@ -45,9 +46,25 @@ static inline void p_next(struct parser *p)
 	t = &p->toks[p->i];
 	p->pos = t->off;
 	p->tok = p->tk[p->i];
-	p->implicit = p->tok == T_SEMICOLON && !t->len;
 }
-uint32_t p_expect(struct parser *p, int tok);
+/* Is the current token an inserted ';' (asked rarely: not kept)? */
+static inline int p_implicit(const struct parser *p)
+{
+	return p->tok == T_SEMICOLON && !p->toks[p->i].len;
+}
+/* Consumes the token tok (its offset returned); when another stands
+ * there, p_expect_other() reports it (out of line: the error's buffer
+ * would cost every call a stack check). */
+uint32_t p_expect_other(struct parser *p, int tok);
+static inline uint32_t p_expect(struct parser *p, int tok)
+{
+	uint32_t pos = p->pos;
+
+	if (p->tok != tok)
+		return p_expect_other(p, tok);
+	p_next(p);
+	return pos;
+}
 uint32_t p_expect_closing(struct parser *p, int tok, const char *context);
 void p_expect_semi(struct parser *p);
 int p_at_comma(struct parser *p, const char *context, int follow);
@@ -63,7 +80,13 @@ void p_skip_stmt(struct parser *p);
 void p_skip_balanced(struct parser *p);
 /* Enters one nesting level; 0 when too deep: then the caller returns
  * p_too_deep(), a BAD node of kind over the skipped region. */
-int p_enter(struct parser *p);
+static inline int p_enter(struct parser *p)
+{
+	if (p->nest >= PARSE_MAX_NEST)
+		return 0;
+	p->nest++;
+	return 1;
+}
 static inline void p_leave(struct parser *p)
 {
 	p->nest--;
@@ -94,7 +117,27 @@ static inline void p_push(struct parser *p, uint32_t x)
 	p->stk[p->nstk++] = x;
 }
 /* The scratch entries from mark on become a list (returned); popped. */
-uint32_t p_list(struct parser *p, size_t mark);
+void p_grow_lists(struct parser *p, size_t n);
+static inline uint32_t p_list(struct parser *p, size_t mark)
+{
+	struct ast *a = p->a;
+	size_t n = p->nstk - mark;
+	uint32_t r;
+
+	if (!n)
+		return 0;
+	if (a->nlists + n + 1 > a->alists)
+		p_grow_lists(p, n);
+	r = a->nlists;
+	a->lists[r] = (uint32_t)n;
+	if (n == 1)	/* most lists: no call */
+		a->lists[r + 1] = p->stk[mark];
+	else
+		memcpy(&a->lists[r + 1], &p->stk[mark], n * sizeof(*p->stk));
+	a->nlists += (uint32_t)n + 1;
+	p->nstk = mark;
+	return r;
+}
 uint32_t p_bad(struct parser *p, int kind, uint32_t from, uint32_t to);
 static inline void p_end(struct parser *p, uint32_t n)
 {
@@ -103,7 +146,24 @@ static inline void p_end(struct parser *p, uint32_t n)
 }
 
 /* parse_type.c */
-uint32_t p_ident(struct parser *p);
+/* An identifier node; p_ident_missing() makes the "_" placeholder when
+ * none stands there (out of line: the common case is inlined). */
+uint32_t p_ident_missing(struct parser *p);
+static inline uint32_t p_ident(struct parser *p)
+{
+	uint32_t n;
+	const struct token *t;
+
+	if (p->tok != T_IDENT)
+		return p_ident_missing(p);
+	n = p_node(p, AST_IDENT, p->pos);
+	t = &p->toks[p->i];
+	N(p, n)->a = (uint32_t)t->aux;
+	N(p, n)->b = (uint32_t)p->i;
+	N(p, n)->end = t->off + t->len;
+	p_next(p);
+	return n;
+}
 uint32_t p_type(struct parser *p);
 uint32_t p_try_type(struct parser *p);
 uint32_t p_type_name(struct parser *p, uint32_t ident);

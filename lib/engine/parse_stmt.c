@@ -209,7 +209,7 @@ static void if_header(struct parser *p, uint32_t *init, uint32_t *cond)
 	if (p->tok != T_LBRACE) {
 		if (p->tok == T_SEMICOLON) {
 			semi = p->pos;
-			semi_nl = p->implicit;
+			semi_nl = p_implicit(p);
 			has_semi = 1;
 			p_next(p);
 		} else {
@@ -575,7 +575,7 @@ static uint32_t stmt(struct parser *p)
 		return for_stmt(p);
 	case T_SEMICOLON:
 		s = p_node(p, AST_EMPTY_STMT, pos);
-		if (p->implicit)
+		if (p_implicit(p))
 			N(p, s)->flags |= AST_F_IMPLICIT;
 		p_next(p);
 		if (!(N(p, s)->flags & AST_F_IMPLICIT))

@@ -11,22 +11,13 @@
 
 #include <string.h>
 
-uint32_t p_ident(struct parser *p)
+uint32_t p_ident_missing(struct parser *p)
 {
 	uint32_t n = p_node(p, AST_IDENT, p->pos);
 
-	if (p->tok == T_IDENT) {
-		const struct token *t = &p->toks[p->i];
-
-		N(p, n)->a = (uint32_t)t->aux;
-		N(p, n)->b = (uint32_t)p->i;
-		N(p, n)->end = t->off + t->len;
-		p_next(p);
-	} else {
-		N(p, n)->flags |= AST_F_PLACEHOLDER;
-		N(p, n)->a = lex_hash("_", 1);
-		p_expect(p, T_IDENT);
-	}
+	N(p, n)->flags |= AST_F_PLACEHOLDER;
+	N(p, n)->a = lex_hash("_", 1);
+	p_expect(p, T_IDENT);
 	return n;
 }
 

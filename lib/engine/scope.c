@@ -44,15 +44,6 @@ int wk_id_is(const struct walker *w, uint32_t n, const char *s)
 	return id == kw_id(w->p, s);
 }
 
-struct local *wk_lookup(struct walker *w, int name)
-{
-	const struct pkg *p = w->p;
-
-	if (name < 0 || (size_t)name >= p->nlocal_of || !p->local_of[name])
-		return NULL;
-	return &w->locals.v[p->local_of[name] - 1];
-}
-
 void wk_push_local(struct walker *w, struct local *l)
 {
 	struct pkg *p = w->p;
@@ -672,19 +663,24 @@ static const struct {
 	{ "Acquire", KC_ACQUIRE }, { "Release", KC_RELEASE },
 };
 
-static int kw_class(struct pkg *p, int id)
+/* The table, once per package (out of line: the lookup below is inlined
+ * at every call's name) */
+static void kw_class_init(struct pkg *p)
 {
 	size_t i, n = sizeof(kw_classes) / sizeof(kw_classes[0]);
 
-	if (!p->kw_class) {
-		for (i = 0; i < n; i++)
-			kw_id(p, kw_classes[i].name);
-		p->nkw_class = p->nm.n;
-		p->kw_class = xcalloc(p->nkw_class, sizeof(*p->kw_class));
-		for (i = 0; i < n; i++)
-			p->kw_class[kw_id(p, kw_classes[i].name)] |=
-				kw_classes[i].k;
-	}
+	for (i = 0; i < n; i++)
+		kw_id(p, kw_classes[i].name);
+	p->nkw_class = p->nm.n;
+	p->kw_class = xcalloc(p->nkw_class, sizeof(*p->kw_class));
+	for (i = 0; i < n; i++)
+		p->kw_class[kw_id(p, kw_classes[i].name)] |= kw_classes[i].k;
+}
+
+static inline int kw_class(struct pkg *p, int id)
+{
+	if (!p->kw_class)
+		kw_class_init(p);
 	return id >= 0 && (size_t)id < p->nkw_class ? p->kw_class[id] : 0;
 }
 

@@ -124,7 +124,14 @@ static inline int wk_ident(struct walker *w, uint32_t n)
 {
 	return facts_ident(w->p, w->file, n);
 }
-struct local *wk_lookup(struct walker *w, int name);
+static inline struct local *wk_lookup(struct walker *w, int name)
+{
+	const struct pkg *p = w->p;
+
+	if (name < 0 || (size_t)name >= p->nlocal_of || !p->local_of[name])
+		return NULL;
+	return &w->locals.v[p->local_of[name] - 1];
+}
 /* The locals' scopes: a pushed local hides the one of its name until it
  * is popped (w->locals.n back to n); every walk pops all. */
 void wk_push_local(struct walker *w, struct local *l);
