@@ -632,6 +632,8 @@ PY
 	echo '{"include_generated": true}' > .mapguard.json
 	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json gen.go
 	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule)] | length == 1 and .[0].rule == "MG001" and .[0].line == 14'
+}
+
 @test "engine2: across packages: a method every other package calls with its receiver's mutex held, and a function called with its package's mutex held, run under that lock (silent); when one caller forgets the lock they race (MG005)" {
 	case2 xlock
 	case2 xlockrace
@@ -650,6 +652,8 @@ PY
 @test "engine2: across packages: x.f.Load() on a field of sync/atomic's types calls no Load of the module (silent); another goroutine's real Sensor.Load races with the first's (MG001)" {
 	case2 xstdcall
 	case2 xstdcallrace
+}
+
 @test "engine2: a map field of another package's struct type, reached through this package's own struct, is judged (MG005); a promoted field whose guarded side is in the other package is not yet" {
 	case2 xfield
 }
