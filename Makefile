@@ -186,14 +186,8 @@ eval: deps-quiet all
 	@echo "== third held-out corpus (tests/holdout3)"
 	@MG_SCAN=$(abspath $(BIN))/mg-scan tests/eval.sh tests/holdout3
 	@echo
-	@echo "== the second engine's parser against go/parser on the Go tree"
+	@echo "== the engine's parser against go/parser on the Go tree"
 	@$(MAKE) --no-print-directory parse-diff
-	@echo
-	@echo "== the second engine (MAPGUARD_ENGINE=2) on the four corpora"
-	@for c in tests/corpus tests/holdout tests/holdout2 tests/holdout3; do \
-		printf '%s: ' "$$c"; MAPGUARD_ENGINE=2 \
-		MG_SCAN=$(abspath $(BIN))/mg-scan tests/eval.sh --quiet $$c | tail -n 1; \
-	done
 
 # Precision and recall on real code (tests/realcode): judged findings on
 # pinned repositories, races that upstream projects fixed.  Reads bare mirrors

@@ -69,8 +69,7 @@ static const char usage[] =
 	"\n"
 	"Flags win over the config file.  Exit status: 0 ran, 1 findings (only\n"
 	"with --exit-code), 2 error (also an unreadable or too large file, unless\n"
-	"--keep-going).  MAPGUARD_ENGINE=2 in the environment judges with the\n"
-	"second engine, not yet the default (docs/engine.md).\n"
+	"--keep-going).  How the engine decides: docs/engine.md.\n"
 	"\n"
 	"Example:\n"
 	"  mg-scan --format json ./... | mg-diff --base origin/main | mg-gate\n"
@@ -273,7 +272,7 @@ int main(int argc, char **argv)
 		args[nargs++] = xstrdup(".");
 	}
 	/* the module phase, when the scan sees every package of its modules */
-	if (so.engine == 2 && !o.walk.shard_n && !from_stdin &&
+	if (!o.walk.shard_n && !from_stdin &&
 	    files_cover_module(args, nargs))
 		so.mod = module_new();
 	t_walk = wall_now();

@@ -2,15 +2,14 @@
 # bench.sh - how fast is mg-scan on the Go standard library?  (make bench)
 #
 # Scans TREE (default: $(go env GOROOT)/src) with mg-scan -j1 and -jN (N: the
-# number of CPUs; "+gen": --include-generated, judging generated files too;
-# "engine2": the second engine, MAPGUARD_ENGINE=2),
+# number of CPUs; "+gen": --include-generated, judging generated files too),
 # side by side with `rg -c 'go func' --type go` (-j1 and
 # default threads) and `grep -rc 'go func' --include='*.go'`, RUNS times each
 # (default 5), interleaved so that load on the machine hits all alike, and
 # prints medians: wall and CPU seconds, MB/s, peak RSS, and mg-scan's wall
 # time as a ratio of rg's and grep's.  Then one `mg-scan --stats` run says how
 # the CPU time splits between reading, the engine and suppression.
-# Prints figures; asserts nothing.  Targets: ratio <= 2, peak RSS <= 64 MB.
+# Prints figures; asserts nothing.  Targets: ratio <= 5, peak RSS <= 64 MB.
 #
 #   MG_BIN=DIR  the mg-scan to measure (default: ../bin)   RUNS=N  (default 5)
 set -eu
@@ -39,8 +38,6 @@ tools=(
 	"rg -j1|rg -j1 -c 'go func' --type go $tree"
 	"rg -j$cpus|rg -c 'go func' --type go $tree"
 	"grep -r|grep -rc --include=*.go 'go func' $tree"
-	"engine2 -j1|env MAPGUARD_ENGINE=2 $bin/mg-scan -j1 --format json $tree/..."
-	"engine2 -j$cpus|env MAPGUARD_ENGINE=2 $bin/mg-scan -j$cpus --format json $tree/..."
 )
 # warm the page cache: every tool reads from memory
 for t in "${tools[@]}"; do sh -c "${t#*|}" > /dev/null 2>&1 || true; done
@@ -68,9 +65,8 @@ done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = 0; if (b > 0) r = a / b; printf "%.1f", r }'; }
 # shellcheck disable=SC2154 # wallN, cpuN: set by eval above
 {
-	echo "ratio mg-scan/rg   : -j1 $(ratio "$wall0" "$wall3")x, -j$cpus $(ratio "$wall1" "$wall4")x, -j$cpus +gen $(ratio "$wall2" "$wall4")x (target <= 2)"
+	echo "ratio mg-scan/rg   : -j1 $(ratio "$wall0" "$wall3")x, -j$cpus $(ratio "$wall1" "$wall4")x, -j$cpus +gen $(ratio "$wall2" "$wall4")x (target <= 5)"
 	echo "ratio mg-scan/grep : -j1 $(ratio "$wall0" "$wall5")x, -j$cpus $(ratio "$wall1" "$wall5")x"
 	echo "CPU-time ratio (robust on a busy machine): mg-scan -j1/rg -j1 $(ratio "$cpu0" "$cpu3")x, mg-scan -j1/grep $(ratio "$cpu0" "$cpu5")x"
-	echo "ratio engine2/rg   : -j1 $(ratio "$wall6" "$wall3")x, -j$cpus $(ratio "$wall7" "$wall4")x (MAPGUARD_ENGINE=2; target <= 5)"
 }
 "$bin/mg-scan" -j1 --stats --format json "$tree/..." 2>&1 > /dev/null | sed 's/^mg-scan: stats:/split (-j1):/'

@@ -41,8 +41,3 @@ replay() {
 @test "fuzz: parse seeds and regression inputs replay cleanly" {
 	replay parse
 }
-
-@test "fuzz: scan seeds and regression inputs replay cleanly through the second engine" {
-	export MAPGUARD_ENGINE=2
-	replay scan
-}

@@ -32,13 +32,10 @@ struct scan_opts {
 	int include_generated;	/* judge files marked "Code generated ... DO
 				 * NOT EDIT." too; else their function bodies
 				 * are not read and they get no findings */
-	/* the second engine: this project's concurrency APIs by pattern
-	 * over a call's name (.mapguard.json; borrowed; NULL: none) */
+	/* this project's concurrency APIs by pattern over a call's name
+	 * (.mapguard.json; borrowed; NULL: none) */
 	const struct re_set *concurrent_calls, *serial_calls;
-	int engine;		/* 1 the token engine, 2 the second engine
-				 * (lib/engine/; MAPGUARD_ENGINE=2 or
-				 * mg-scan --engine 2) */
-	/* the second engine's module phase (engine/module.h): set when the
+	/* the module phase (engine/module.h): set when the
 	 * scan covers a whole module, NULL otherwise (borrowed) */
 	struct module *mod;
 };

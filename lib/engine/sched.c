@@ -296,11 +296,10 @@ static int by_cost(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* What scanning package i costs in memory, roughly: its bytes, and about
- * 16 bytes of token for each 4.6 bytes of Go, plus the
- * names and the walk's own tables; the second engine adds its syntax tree
- * (about 30 bytes a token).  Measured on the Go tree (make bench). */
-static unsigned long long pkg_cost(const struct files_pkg *p, int engine)
+/* What scanning package i costs in memory, roughly: its bytes, about 16
+ * bytes of token for each 4.6 bytes of Go, its syntax tree (about 30 bytes
+ * a token), names and facts.  Measured on the Go tree (make bench). */
+static unsigned long long pkg_cost(const struct files_pkg *p)
 {
 	unsigned long long b = 0;
 	size_t j;
@@ -311,7 +310,7 @@ static unsigned long long pkg_cost(const struct files_pkg *p, int engine)
 		if (!stat(p->files[j], &st) && S_ISREG(st.st_mode))
 			b += (unsigned long long)st.st_size;
 	}
-	return b * (engine == 2 ? 12 : 7) + 65536;
+	return b * 12 + 65536;
 }
 
 /* Runs the packages on o->jobs threads (the calling one included), largest
@@ -333,7 +332,7 @@ static void scan_all(struct work *wk, long jobs)
 	for (i = 0; i < n; i++) {
 		wk->order[i] = i;
 		if (jobs > 1 || wk->o->stats)
-			wk->cost[i] = pkg_cost(&wk->w->pkgs[i], wk->so->engine);
+			wk->cost[i] = pkg_cost(&wk->w->pkgs[i]);
 		if (wk->cost[i] > wk->peak)
 			wk->peak = wk->cost[i];
 	}

@@ -2,12 +2,10 @@
  *
  * The input is split at "\n//@@\n" into one to three Go files of one
  * package; lex_file() runs on each, then scan_package() on all of them, with
- * every rule on and then with MG001 off and require_reason on (and, with
- * MAPGUARD_ENGINE=2, once more through the module phase, and once as two
- * packages of one module, "." and "q" (module "fz", a go.mod in a
- * temporary directory), through both rounds of calls across packages).
- * Invariants
- * checked: tokens stay inside the file, lines and columns are >= 1, findings
+ * every rule on and then with MG001 off and require_reason on, once more
+ * through the module phase, and once as two packages of one module, "."
+ * and "q" (module "fz", a go.mod in a temporary directory), through both
+ * rounds of calls across packages.  Invariants checked: tokens stay inside the file, lines and columns are >= 1, findings
  * name a given path, a line of that file, and carry a fingerprint.
  */
 #include "fuzz.h"
@@ -256,13 +254,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.include_generated = 1;
 	o.severity[2] = SEV_NOTE;
 	run(&o, sf, n, nlines);
-	if (o.engine == 2) {	/* MAPGUARD_ENGINE=2: with the module phase */
-		scan_opts_init(&o);
-		o.mod = module_new();
-		run(&o, sf, n, nlines);
-		module_free(o.mod);
-		make_module();
-		run_module(part, len, n, nlines);
-	}
+	scan_opts_init(&o);	/* with the module phase */
+	o.mod = module_new();
+	run(&o, sf, n, nlines);
+	module_free(o.mod);
+	make_module();
+	run_module(part, len, n, nlines);
 	return 0;
 }
