@@ -7,10 +7,6 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${MG_BIN:-$here/../bin}
 PATH="$bin:$PATH"
-# the second engine's words, whichever engine is the default (issue 12's
-# migration: the first engine words and evidences its findings otherwise)
-MAPGUARD_ENGINE=2
-export MAPGUARD_ENGINE
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"

@@ -66,11 +66,7 @@ recipe() {
 
 @test "shell.md: recipe jq-list" {
 	recipe jq-list
-	if engine1; then
-		[ "$output" = "main.go:12: MG001 map counts is written in a goroutine without a lock; the goroutine is started in a loop, so several instances write it at once" ]
-	else
-		[ "$output" = "main.go:12: MG001 map counts is written in a goroutine with no lock; several instances run at once, so two can write it together" ]
-	fi
+	[ "$output" = "main.go:12: MG001 map counts is written in a goroutine with no lock; several instances run at once, so two can write it together" ]
 }
 
 @test "shell.md: recipe jq-count" {

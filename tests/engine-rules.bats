@@ -12,12 +12,8 @@ setup() {
 }
 
 # golden CASE: scans the case's files as one package, compares the findings
-# (with expected.engine1.jsonl instead where the first engine differs).
 golden() {
 	local want=$BATS_TEST_DIRNAME/fixtures/scan/$1/expected.jsonl
-	if engine1 && [ -f "${want%.jsonl}.engine1.jsonl" ]; then
-		want=${want%.jsonl}.engine1.jsonl
-	fi
 	cp "$BATS_TEST_DIRNAME/fixtures/scan/$1/"*.go .
 	run -0 --separate-stderr mg-scan --format json .
 	[ -z "$stderr" ]
@@ -89,18 +85,13 @@ golden() {
 	golden neg-writes-before-go-after-wait
 }
 
-@test "mg-scan: an MG001 finding names the goroutine start and the map's declaration (first engine) or the racing access (second)" {
+@test "mg-scan: an MG001 finding names the racing access and the goroutine start" {
 	cp "$BATS_TEST_DIRNAME/fixtures/scan/mg001-loop-capture/input.go" .
 	run -0 --separate-stderr mg-scan --format json input.go
-	if engine1; then
-		echo "${lines[0]}" | jq -e '.evidence == [
-			{"path":"input.go","line":6,"column":2,"note":"map declared here"},
-			{"path":"input.go","line":10,"column":3,"note":"goroutine started here, in a loop"}]'
-	else	# the other side of the race: the same write, another instance
-		echo "${lines[0]}" | jq -e '.evidence == [
-			{"path":"input.go","line":12,"column":4,"note":"written here, concurrently"},
-			{"path":"input.go","line":10,"column":6,"note":"goroutine started here, in a loop"}]'
-	fi
+	# the other side of the race: the same write, another instance
+	echo "${lines[0]}" | jq -e '.evidence == [
+		{"path":"input.go","line":12,"column":4,"note":"written here, concurrently"},
+		{"path":"input.go","line":10,"column":6,"note":"goroutine started here, in a loop"}]'
 }
 
 @test "mg-scan: an MG005 finding names the site that holds the guard" {
@@ -185,7 +176,3 @@ GO
 	golden neg-external-test-package
 }
 
-@test "mg-scan: MG004: an external test package (package x_test) is judged on its own" {
-	engine1 || skip "the second engine does not judge test code (docs/engine.md, where it is blind)"
-	golden mg004-external-test-package
-}

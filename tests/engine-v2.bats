@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# engine-v2.bats - the second engine (lib/engine/, MAPGUARD_ENGINE=2) on
+# engine-v2.bats - the engine (lib/engine/; once "the second engine") on
 # small programs, each a directory under tests/fixtures/engine2 with the
 # findings it must give (expected.txt, one line each as helper.bash's brief
 # writes them: empty when the code is safe), on hostile input, and on the
@@ -9,12 +9,12 @@ load helper
 
 F=$BATS_TEST_DIRNAME/fixtures/engine2
 
-# case DIR [EXPECTED]: mg-scan with the second engine in DIR gives
+# case DIR [EXPECTED]: mg-scan in DIR gives
 # EXPECTED (default DIR/expected.txt)
 case2() {
 	local want=${2:-$F/$1/expected.txt}
 	case $1 in /*) cd "$1" ;; *) cd "$F/$1" ;; esac
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	run -0 --separate-stderr mg-scan --format json ./...
 	diff -u "$want" <(printf '%s\n' "$output" | brief)
 }
 
@@ -75,7 +75,7 @@ H=$BATS_TEST_DIRNAME/holdout2
 @test "engine2: a helper that writes the map it is handed writes the caller's field (MG005 at the call, evidence in the helper)" {
 	case2 paramfill
 	cd "$F/paramfill"
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	run -0 --separate-stderr mg-scan --format json ./...
 	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG005") |
 		.evidence[0] | select(.line == 14 and (.note | test("by fill")))] |
 		length == 1'
@@ -112,7 +112,7 @@ H=$BATS_TEST_DIRNAME/holdout2
 @test "engine2: a type that locks its own mutex has a concurrent API: an unlocked map written in one exported method and used in another is an MG001 warning" {
 	case2 apipair
 	cd "$F/apipair"
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	run -0 --separate-stderr mg-scan --format json ./...
 	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG001")] |
 		length == 3 and all(.severity == "warning")'
 }
@@ -163,16 +163,16 @@ H=$BATS_TEST_DIRNAME/holdout2
 
 @test "engine2: .mapguard.json concurrent_calls names a project's worker pool; without it the code is silent" {
 	cd "$F/concurrent_calls"
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .
+	run -0 --separate-stderr mg-scan --format text .
 	[ -z "$output" ]
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --config mapguard.json --format json .
+	run -0 --separate-stderr mg-scan --config mapguard.json --format json .
 	diff -u expected.txt <(printf '%s\n' "$output" | brief)
 }
 
 @test "engine2: serial_calls wins over concurrent_calls (a serializer runs callbacks one at a time)" {
 	cd "$F/concurrent_calls"
 	printf '{"concurrent_calls": ["Each"], "serial_calls": ["^r\\\\.Each$"]}\n' > "$BATS_TEST_TMPDIR/c.json"
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --config "$BATS_TEST_TMPDIR/c.json" --format text .
+	run -0 --separate-stderr mg-scan --config "$BATS_TEST_TMPDIR/c.json" --format text .
 	[ -z "$output" ]
 }
 
@@ -188,7 +188,7 @@ H=$BATS_TEST_DIRNAME/holdout2
 
 @test "engine2: findings name both sides in their evidence" {
 	cd "$F/guard"
-	MAPGUARD_ENGINE=2 run -0 mg-scan --format json .
+	run -0 mg-scan --format json .
 	ev=$(printf '%s\n' "$output" | jq -r 'select(.rule) | .evidence[].note')
 	[[ "$ev" == *"written here under the guard, concurrently"* ]]
 	[[ "$ev" == *"map declared here"* ]]
@@ -205,14 +205,14 @@ open('gen.go','w').write('package p\nfunc g[T any, K comparable](m map[K]T) { go
 open('nul.go','wb').write(b'package p\x00\nfunc f() { m := map[int]int{}; go func() { m[1] = 2 }() }\n')
 open('crlf.go','wb').write(b'\xef\xbb\xbfpackage p\r\nimport "sync"\r\ntype S struct { mu sync.Mutex; m map[int]int }\r\nfunc (s *S) A() { s.mu.Lock(); s.m[1]=1; s.mu.Unlock() }\r\nfunc (s *S) B() { s.mu.Lock(); defer s.mu.Unlock(); s.m[2]=2 }\r\nfunc (s *S) C() int { return s.m[1] }\r\n')
 PY
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format text .
+	run -0 --separate-stderr mg-scan --format text .
 	[[ "$stderr" == *"nul.go: skipped: binary file"* ]]
 	# the CRLF file with a BOM still gives its finding on the right line
 	[[ "$output" == *"crlf.go:6:"*"(MG005)"* ]]
 }
 
 @test "engine2: the held-out corpora are scored (figures: make eval)" {
-	MAPGUARD_ENGINE=2 run -0 bash "$BATS_TEST_DIRNAME/eval.sh" --quiet "$BATS_TEST_DIRNAME/holdout2"
+	run -0 bash "$BATS_TEST_DIRNAME/eval.sh" --quiet "$BATS_TEST_DIRNAME/holdout2"
 	# no threshold below what it scores today minus one case
 	p=$(printf '%s\n' "$output" | awk '/^overall/ { print $3 }')
 	r=$(printf '%s\n' "$output" | awk '/^overall/ { print $5 }')
@@ -225,7 +225,6 @@ PY
 	sed 's|^\treturn s.items\[k\] // flagged: MG005|\ts.mu.RLock()\n\tdefer s.mu.RUnlock()\n\treturn s.items[k]|' \
 		"$F/guard/store.go" > store.go
 	commit . base && git branch base
-	export MAPGUARD_ENGINE=2
 	run -0 mg-scan --format json .
 	[ -z "$(printf '%s\n' "$output" | jq -r 'select(.rule) | .rule')" ]
 	sed -i '/s.mu.RLock()$/d; /defer s.mu.RUnlock()$/d' store.go
@@ -246,7 +245,6 @@ PY
 	commit . base && git branch base
 	sed -i 's/^\t\tfunc() {/\t\tgo func() {/' main.go
 	commit . pr
-	export MAPGUARD_ENGINE=2
 	mg-scan --format json . > f.jsonl
 	run -0 mg-diff --base base f.jsonl
 	[ "$(printf '%s\n' "$output" | jq -r 'select(.rule) | "\(.rule) \(.line)"')" = "MG001 7" ]
@@ -255,19 +253,19 @@ PY
 @test "engine2: module phase: an unlocked read other packages call is a warning; one nothing calls is a note" {
 	case2 module
 	cd "$F/module"
-	MAPGUARD_ENGINE=2 run -0 mg-scan --format json ./...
+	run -0 mg-scan --format json ./...
 	[ "$(jq -rs 'map(select(.rule) | "\(.line) \(.severity)") | join(",")' <<<"$output")" = "29 warning,35 note" ]
 }
 
 @test "engine2: module phase: off when the scan does not hold the whole module, or the user set the severity" {
 	cd "$F/module/store"
-	MAPGUARD_ENGINE=2 run -0 mg-scan --format json .
+	run -0 mg-scan --format json .
 	[ "$(jq -rs 'map(select(.rule) | .severity) | join(",")' <<<"$output")" = "warning,warning" ]
 	cd "$F/module"
-	MAPGUARD_ENGINE=2 run -0 mg-scan --format json --severity MG005=warning ./...
+	run -0 mg-scan --format json --severity MG005=warning ./...
 	[ "$(jq -rs 'map(select(.rule) | .severity) | join(",")' <<<"$output")" = "warning,warning" ]
 	# a list of paths on stdin is not known to cover the module
-	MAPGUARD_ENGINE=2 run -0 mg-scan --format json - <<<"store"
+	run -0 mg-scan --format json - <<<"store"
 	[ "$(jq -rs 'map(select(.rule) | .severity) | join(",")' <<<"$output")" = "warning,warning" ]
 }
 
@@ -315,7 +313,7 @@ PY
 @test "engine2: a comment saying a function is not called concurrently makes an API warning on it a note; one that says only 'with itself', or nothing, stays a warning" {
 	case2 serialdoc
 	cd "$F/serialdoc"
-	MAPGUARD_ENGINE=2 run -0 mg-scan --format json ./...
+	run -0 mg-scan --format json ./...
 	[ "$(jq -rs 'map(select(.rule) | "\(.line) \(.severity)") | join(",")' <<<"$output")" = "52 warning,59 note,68 note,69 note,78 warning" ]
 }
 
@@ -342,7 +340,7 @@ PY
 @test "engine2: across packages: a package map written by an exported function that another package's goroutines call (directly or through a third package) is MG001; a caller's own mutex, calls before any goroutine, or a run-once initializer are silent" {
 	case2 xpkg
 	cd "$F/xpkg"
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	run -0 --separate-stderr mg-scan --format json ./...
 	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule == "MG001") |
 		.evidence[] | select(.path == "main.go" and
 		((.line == 19 and (.note | test("^called here by worker.*several at once"))) or
@@ -350,18 +348,18 @@ PY
 		length == 2'
 	# the package alone: nothing calls Inc from a goroutine
 	cd metrics
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json .
+	run -0 --separate-stderr mg-scan --format json .
 	[ "$(printf '%s\n' "$output" | jq -s '[.[] | select(.rule)] | length')" = 0 ]
 }
 
 @test "engine2: module phase: a guard-rule warning whose sides only main calls is a note (a contract); when another package's goroutine calls one side it stays a warning" {
 	case2 contract
 	cd "$F/contract"
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	run -0 --separate-stderr mg-scan --format json ./...
 	[ "$(jq -rs 'map(select(.rule) | .severity) | join(",")' <<<"$output")" = note ]
 	case2 contractgo
 	cd "$F/contractgo"
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	run -0 --separate-stderr mg-scan --format json ./...
 	[ "$(jq -rs 'map(select(.rule) | .severity) | join(",")' <<<"$output")" = warning ]
 }
 
@@ -375,7 +373,6 @@ PY
 	commit . base && git branch base
 	sed -i 's/^\t\tfunc() {/\t\tgo func() {/' main.go
 	commit . pr
-	export MAPGUARD_ENGINE=2
 	mg-scan --format json ./... > f.jsonl
 	[ "$(jq -r 'select(.rule) | "\(.path) \(.rule)"' f.jsonl)" = "metrics/metrics.go MG001" ]
 	run -0 mg-diff --base base f.jsonl
@@ -393,7 +390,7 @@ PY
 	printf 'go 1.19\n' > go.mod
 	printf 'package a\n\nvar m = map[int]int{}\n\nfunc Put(k int) { m[k] = k }\n' > a/a.go
 	printf 'package main\n\nimport "x/a"\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n\t\tgo a.Put(i)\n\t}\n}\n' > main.go
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	run -0 --separate-stderr mg-scan --format json ./...
 	[ "$(jq -rs 'map(select(.rule)) | length' <<<"$output")" = 0 ]
 	# a quoted module path, and packages that import each other in a ring
 	cd "$BATS_TEST_TMPDIR" && mkdir ring && cd ring
@@ -422,12 +419,12 @@ func Visit(k int) {{
 func p{i}Self(k int) {{ Visit(k) }}
 ''')
 PY
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	run -0 --separate-stderr mg-scan --format json ./...
 	# every package's map is written by the goroutines of the one before
 	[ "$(jq -rs 'map(select(.rule == "MG001")) | map(.path) | unique | length' <<<"$output")" = 300 ]
 	# the same on one thread and on several, run after run
-	MAPGUARD_ENGINE=2 mg-scan -j1 --format json ./... > one.jsonl
-	MAPGUARD_ENGINE=2 mg-scan -j4 --format json ./... > four.jsonl
+	mg-scan -j1 --format json ./... > one.jsonl
+	mg-scan -j4 --format json ./... > four.jsonl
 	cmp one.jsonl four.jsonl
 }
 
@@ -618,19 +615,19 @@ PY
 @test "engine2: a goroutine's write against a method its launcher calls after the go statement is an error: both sides are named" {
 	case2 launchercall
 	cd "$F/launchercall"
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json ./...
+	run -0 --separate-stderr mg-scan --format json ./...
 	[ "$(printf '%s\n' "$output" | jq -r 'select(.rule) | .severity')" = error ]
 }
 
 @test "engine2: a generated file's functions are judged with --include-generated (or the config's include_generated), not without" {
 	{ printf '// Code generated by stringer. DO NOT EDIT.\n\n'; racy_go; } > "$BATS_TEST_TMPDIR/gen.go"
 	cd "$BATS_TEST_TMPDIR"
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json gen.go
+	run -0 --separate-stderr mg-scan --format json gen.go
 	[ "$(printf '%s\n' "$output" | jq -c 'select(.rule)' | wc -l)" = 0 ]
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json --include-generated gen.go
+	run -0 --separate-stderr mg-scan --format json --include-generated gen.go
 	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule)] | length == 1 and .[0].rule == "MG001" and .[0].line == 14'
 	echo '{"include_generated": true}' > .mapguard.json
-	MAPGUARD_ENGINE=2 run -0 --separate-stderr mg-scan --format json gen.go
+	run -0 --separate-stderr mg-scan --format json gen.go
 	printf '%s\n' "$output" | jq -s -e '[.[] | select(.rule)] | length == 1 and .[0].rule == "MG001" and .[0].line == 14'
 }
 

@@ -52,14 +52,6 @@ finding_lines() {
 	printf '%s\n' "$output" | grep -c '^[^ ]' || true
 }
 
-# engine1: true while mg-scan runs its first engine (the default until issue
-# 12's migration; MAPGUARD_ENGINE=2 selects the second).  Tests whose exact
-# text or evidence differs between the engines branch on it; when engine 1
-# is deleted, delete this and the engine-1 side of each branch.
-engine1() {
-	[ "${MAPGUARD_ENGINE:-1}" != 2 ]
-}
-
 # A Go file with no goroutine at all: the base of a PR that adds one.
 plain_go() {
 	printf 'package main\n\nfunc main() {\n}\n'
