@@ -566,6 +566,25 @@ static int many_here(const struct pkg *p, int fn)
 	return 0;
 }
 
+/* touch[f] set: f reaches what touch marks; marks its callers too (eight
+ * rounds of the package's direct calls, not go statements or values). */
+static void touch_callers(const struct pkg *p, uint8_t *touch)
+{
+	int round, changed = 1;
+	size_t i;
+
+	for (round = 0; changed && round < 8; round++) {
+		changed = 0;
+		for (i = 0; i < p->calls.n; i++) {
+			const struct call *c = &p->calls.v[i];
+
+			if (!(c->flags & (CALL_GO | CALL_VALUE)) &&
+			    touch[c->callee] && !touch[c->caller])
+				touch[c->caller] = changed = 1;
+		}
+	}
+}
+
 /* Exported package functions that reach (through the package's calls) a
  * package-level map that some code outside init writes. */
 static void export_candidates(struct pkg *p)
@@ -573,7 +592,6 @@ static void export_candidates(struct pkg *p)
 	size_t nf = p->funcs.n, i, v0 = p->fields.n, v1 = v0 + p->vars.n;
 	uint8_t *written = xcalloc(p->vars.n ? p->vars.n : 1, 1);
 	uint8_t *touch = xcalloc(nf ? nf : 1, 1);
-	int round, changed = 1;
 
 	for (i = 0; i < p->acc.n; i++) {
 		const struct access *x = &p->acc.v[i];
@@ -591,16 +609,7 @@ static void export_candidates(struct pkg *p)
 		    written[x->loc - v0] && !p->funcs.v[x->fn].is_test)
 			touch[x->fn] = 1;
 	}
-	for (round = 0; changed && round < 8; round++) {
-		changed = 0;
-		for (i = 0; i < p->calls.n; i++) {
-			const struct call *c = &p->calls.v[i];
-
-			if (!(c->flags & (CALL_GO | CALL_VALUE)) &&
-			    touch[c->callee] && !touch[c->caller])
-				touch[c->caller] = changed = 1;
-		}
-	}
+	touch_callers(p, touch);
 	for (i = 0; i < nf; i++) {
 		const struct func *f = &p->funcs.v[i];
 
@@ -624,22 +633,12 @@ static void export_wants(struct pkg *p)
 {
 	size_t nf = p->funcs.n, i, nv = p->fields.n + p->vars.n;
 	uint8_t *touch = xcalloc(nf ? nf : 1, 1);
-	int round, changed = 1;
 	char name[256];
 
 	for (i = 0; i < p->acc.n; i++)
 		if ((size_t)p->acc.v[i].loc < nv)
 			touch[p->acc.v[i].fn] = 1;
-	for (round = 0; changed && round < 8; round++) {
-		changed = 0;
-		for (i = 0; i < p->calls.n; i++) {
-			const struct call *c = &p->calls.v[i];
-
-			if (!(c->flags & (CALL_GO | CALL_VALUE)) &&
-			    touch[c->callee] && !touch[c->caller])
-				touch[c->caller] = changed = 1;
-		}
-	}
+	touch_callers(p, touch);
 	for (i = 0; i < nf; i++) {
 		const struct func *f = &p->funcs.v[i];
 
