@@ -662,3 +662,7 @@ PY
 @test "engine2: a lock a callee takes through its parameter is the lock every caller hands it (silent)" {
 	case2 paramlock
 }
+
+@test "engine2: mu.RLocker().Lock() is a read lock: readers through it are guarded; a write through it is MG002" {
+	case2 rlocker
+}

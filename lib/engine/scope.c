@@ -799,6 +799,23 @@ loc_t wk_chan_sem(struct walker *w, uint32_t ch, int send)
 			     w->a->src + x->pos, x->end - x->pos, 0) ? l : -1;
 }
 
+/* Is x the call mu.RLocker(), the read side of an RWMutex as a Locker
+ * (its Lock is RLock, its Unlock RUnlock)? */
+static int rlocker(struct walker *w, uint32_t x)
+{
+	const struct ast_node *c = wk_N(w, x), *f;
+	const char *t;
+	size_t len;
+
+	if (c->kind != AST_CALL_EXPR || ast_list_len(w->a, c->b))
+		return 0;
+	f = wk_N(w, c->a);
+	if (f->kind != AST_SELECTOR_EXPR)
+		return 0;
+	t = ast_ident(w->a, f->b, &len);
+	return len == 7 && !memcmp(t, "RLocker", 7);
+}
+
 int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l)
 {
 	const struct ast_node *c = wk_N(w, call_node), *fun = wk_N(w, c->a);
@@ -817,6 +834,10 @@ int wk_lock_op(struct walker *w, uint32_t call_node, loc_t *l)
 		op = OP_UNLOCK;
 	else
 		return OP_NONE;
+	if (op != OP_RLOCK && rlocker(w, fun->a)) {	/* mu.RLocker().Lock() */
+		*l = wk_lock_loc(w, wk_N(w, wk_N(w, fun->a)->a)->a);
+		return *l == -1 ? OP_NONE : op == OP_LOCK ? OP_RLOCK : op;
+	}
 	*l = wk_lock_loc(w, fun->a);
 	return *l == -1 ? OP_NONE : op;
 }
