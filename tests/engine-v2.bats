@@ -666,3 +666,7 @@ PY
 @test "engine2: mu.RLocker().Lock() is a read lock: readers through it are guarded; a write through it is MG002" {
 	case2 rlocker
 }
+
+@test "engine2: a doc comment is a lock-held annotation only when it names a lock (not \"must\", \"multiple\" or \"summary\"): a getter whose comment says \"held\" and \"multiple\" is still judged (MG005)" {
+	case2 heldword
+}

@@ -65,6 +65,41 @@ void facts_comments_above(const struct lexed *lx, const char *src,
 	}
 }
 
+/* The next word of lower-cased s at *at (letters only), its length. */
+static size_t lock_word(const char *s, size_t *at)
+{
+	size_t i = *at, n;
+
+	while (s[i] && !isalpha((unsigned char)s[i]))
+		i++;
+	for (n = 0; isalpha((unsigned char)s[i + n]); n++)
+		;
+	*at = i;
+	return n;
+}
+
+/* Does lower-cased s name a lock: a word holding "lock" or "mutex", or
+ * "mu", "mtx" or a word ending in "mu" (stateMu)?  Not "must", "multiple"
+ * or "summary": words that merely contain the letters. */
+static int names_a_lock(const char *s)
+{
+	size_t i = 0, n, k;
+
+	for (; (n = lock_word(s, &i)); i += n) {
+		const char *w = s + i;
+
+		if ((n == 2 && !memcmp(w, "mu", 2)) ||
+		    (n == 3 && !memcmp(w, "mtx", 3)) ||
+		    (n > 2 && !memcmp(w + n - 2, "mu", 2)))
+			return 1;
+		for (k = 0; k + 4 <= n; k++)
+			if (!memcmp(w + k, "lock", 4) ||
+			    (k + 5 <= n && !memcmp(w + k, "mutex", 5)))
+				return 1;
+	}
+	return 0;
+}
+
 /* "must be called with mu held", "caller must hold the lock", ... */
 int facts_says_lock_held(const char *s)
 {
@@ -77,8 +112,7 @@ int facts_says_lock_held(const char *s)
 	};
 	int i;
 
-	if (!s || (!strstr(s, "lock") && !strstr(s, "mu") &&
-		   !strstr(s, "mutex")))
+	if (!s || !names_a_lock(s))
 		return 0;
 	for (i = 0; held[i]; i++)
 		if (strstr(s, held[i]))
